@@ -1,0 +1,60 @@
+"""nonequivalent: non-equivalent exchange and primitive socialist accumulation, computed.
+
+Input-output (Leontief) and linear-programming models of Preobrazhensky's
+*non-equivalent exchange*, Stalin's 1928 *tribute*, the price scissors, workers and the
+two-earner household, surplus accounts by group, and planning variants.
+
+The namespace is flat: every model, result and error is importable from here.
+Submodules ``datasets``, ``scenarios``, ``symbolic``, ``exercises`` and ``plotting`` are
+loaded on first use.
+
+>>> import nonequivalent as ne
+>>> eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
+...                  sectors=["agriculture", "industry"])
+>>> eco.labour_values().round(4).to_dict()
+{'agriculture': 0.7222, 'industry': 0.7778}
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from . import accounts as _accounts
+from . import economy as _economy
+from . import errors as _errors
+from . import exchange as _exchange
+from . import households as _households
+from . import planning as _planning
+from . import scissors as _scissors
+from . import values as _values
+from .accounts import *  # noqa: F403
+from .economy import *  # noqa: F403
+from .errors import *  # noqa: F403
+from .exchange import *  # noqa: F403
+from .households import *  # noqa: F403
+from .planning import *  # noqa: F403
+from .scissors import *  # noqa: F403
+from .values import *  # noqa: F403
+
+__version__ = "0.1.0"
+
+_SUBMODULES = ("datasets", "scenarios", "symbolic", "exercises", "plotting", "cli")
+
+__all__ = [
+    *_errors.__all__,
+    *_economy.__all__,
+    *_values.__all__,
+    *_exchange.__all__,
+    *_scissors.__all__,
+    *_households.__all__,
+    *_accounts.__all__,
+    *_planning.__all__,
+    *_SUBMODULES,
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'nonequivalent' has no attribute {name!r}")

@@ -1,0 +1,687 @@
+"""The input-output economy: technical coefficients, labour by kind, capital.
+
+An :class:`Economy` holds the Leontief technology of ``n`` sectors: the technical matrix
+``A`` (``a_ij`` = input of good ``i`` per unit of gross output of sector ``j``), labour
+coefficients by labour kind ``Lk`` (k x n, hours per unit of gross output), and optional
+capital coefficients ``B``. It is immutable; derive variants with :func:`dataclasses.replace`.
+
+The matrix ``I - A`` is factorized once, on first use, and the factor is reused for gross
+outputs (``(I - A) x = y``), labour values (``(I - A)^T lambda^T = l^T``) and prices. A dense
+``A`` uses an LU factorization (:func:`scipy.linalg.lu_factor`); a sparse ``A`` is solved
+iteratively (GMRES preconditioned by a truncated Neumann series), with the true residual
+checked against a stated tolerance. The Leontief inverse is formed only when asked for.
+
+Sources: W. Leontief, *Input-Output Economics* (1966); R. E. Miller and P. D. Blair,
+*Input-Output Analysis: Foundations and Extensions*, 2nd ed. (2009), ch. 2 and 6;
+D. Hawkins and H. A. Simon, "Note: Some conditions of macroeconomic stability",
+*Econometrica* 17 (1949).
+
+>>> import nonequivalent as ne
+>>> eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour={"peasant": [0.5, 0.0],
+...                  "worker": [0.0, 0.25]}, sectors=["agriculture", "industry"])
+>>> eco.is_productive
+True
+>>> eco.gross_output([100, 50]).round(3).to_dict()
+{'agriculture': 166.667, 'industry': 111.111}
+>>> eco.labour_values().round(4).to_dict()
+{'agriculture': 0.7222, 'industry': 0.7778}
+>>> eco.labour_values(by_kind=True).round(4)
+sector       agriculture  industry
+labour kind
+peasant           0.6667    0.3333
+worker            0.0556    0.4444
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import warnings
+from collections.abc import Hashable, Mapping
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.linalg as sla
+import scipy.sparse as sp
+import scipy.sparse.linalg as spla
+
+from ._validation import as_index, as_vector, check_finite
+from .errors import (
+    ConvergenceError,
+    InvalidEconomyError,
+    LabelMismatchError,
+    NotProductiveError,
+)
+
+__all__ = ["Economy"]
+
+#: Relative residual ``||b - (I - A) x|| / ||b||`` required of iterative (sparse) solves.
+SPARSE_TOLERANCE = 1e-12
+
+
+def _spectral_radius_dense(M: np.ndarray) -> float:
+    if M.size == 0:
+        return 0.0
+    return float(np.max(np.abs(np.linalg.eigvals(M))))
+
+
+def _spectral_radius(M: np.ndarray | sp.sparray) -> float:
+    """Spectral radius of a non-negative matrix, block by block (strong components).
+
+    ρ(A) is the largest ρ of the diagonal blocks of the strongly connected components of
+    the graph of ``A`` (Frobenius normal form), so only the blocks need eigenvalues.
+    """
+    rho, _ = _spectral_radius_by_block(M)
+    return rho
+
+
+def _spectral_radius_by_block(
+    M: np.ndarray | sp.sparray,
+) -> tuple[float, list[tuple[float, np.ndarray]]]:
+    S = sp.csr_array(M)
+    n = S.shape[0]
+    if n == 0:
+        return 0.0, []
+    ncomp, comp = sp.csgraph.connected_components(S, directed=True, connection="strong")
+    blocks: list[tuple[float, np.ndarray]] = []
+    for c in range(ncomp):
+        idx = np.flatnonzero(comp == c)
+        sub = S[idx][:, idx]
+        if sub.nnz == 0:
+            blocks.append((0.0, idx))
+            continue
+        if idx.size <= 1500:
+            r = _spectral_radius_dense(sub.toarray())
+        else:
+            # Perron root of an irreducible non-negative block: largest-magnitude eigenvalue.
+            vals = spla.eigs(sp.csr_matrix(sub), k=1, which="LM", return_eigenvectors=False,
+                             tol=1e-12, maxiter=20_000)
+            r = float(np.abs(vals).max())
+        blocks.append((r, idx))
+    return max(b[0] for b in blocks), blocks
+
+
+@dataclasses.dataclass(frozen=True, init=False, eq=False, repr=False)
+class Economy:
+    """A Leontief economy with labour of one or several kinds.
+
+    Parameters
+    ----------
+    A : array-like, DataFrame or scipy.sparse matrix, shape (n, n)
+        Technical coefficients, ``A[i, j]`` = input of good ``i`` per unit output of ``j``.
+        A DataFrame gives the sector labels (its index and columns must agree).
+    labour : array-like, Series, DataFrame or mapping
+        Labour coefficients (hours per unit of gross output). A vector is one labour kind
+        (named ``"labour"`` or the Series name); a 2-D array or DataFrame has one row per
+        kind; a mapping ``{kind: vector}`` names the kinds.
+    sectors : sequence of labels, optional
+        Sector names (default ``s0 .. s{n-1}`` or the DataFrame's labels).
+    capital : array-like or DataFrame, shape (n, n), optional
+        Capital coefficients ``B[i, j]`` = stock of good ``i`` per unit capacity of ``j``.
+    labour_kinds : sequence of labels, optional
+        Names of the labour rows when ``labour`` is a plain 2-D array.
+
+    Raises
+    ------
+    InvalidEconomyError
+        Wrong shapes, negative, NaN or infinite coefficients.
+    LabelMismatchError
+        Labels of ``A``, ``labour`` and ``capital`` disagree.
+
+    Notes
+    -----
+    A non-productive ``A`` (ρ(A) >= 1) may be constructed and inspected
+    (:attr:`spectral_radius`, :attr:`is_productive`); every computation that needs
+    ``(I - A)^-1`` raises :class:`~nonequivalent.NotProductiveError`.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0.1, 0.2], [0.3, 0.4]], labour=[1.0, 2.0])
+    >>> eco
+    Economy(2 sectors ['s0', 's1'], labour kinds ['labour'], dense, ρ(A)=0.5372)
+    """
+
+    A: np.ndarray | sp.csr_array
+    labour: np.ndarray
+    sectors: pd.Index
+    labour_kinds: pd.Index
+    capital: np.ndarray | None
+
+    def __init__(self, A: Any, labour: Any, sectors: Any = None, capital: Any = None,
+                 labour_kinds: Any = None) -> None:
+        A_arr, sector_index = _read_technology(A, sectors)
+        n = len(sector_index)
+        lab, kinds = _read_labour(labour, sector_index, labour_kinds)
+        cap = None
+        if capital is not None:
+            if isinstance(capital, pd.DataFrame):
+                _same(capital.index, sector_index, "capital rows")
+                _same(capital.columns, sector_index, "capital columns")
+                capital = capital.reindex(index=sector_index, columns=sector_index)
+            cap = np.asarray(sp.csr_array(capital).toarray() if sp.issparse(capital)
+                             else capital, dtype=float)
+            if cap.shape != (n, n):
+                raise InvalidEconomyError(
+                    f"capital coefficients have shape {cap.shape}; expected ({n}, {n}).")
+            check_finite(cap, "capital coefficients B", InvalidEconomyError)
+            cap.setflags(write=False)
+        object.__setattr__(self, "A", A_arr)
+        object.__setattr__(self, "labour", lab)
+        object.__setattr__(self, "sectors", sector_index)
+        object.__setattr__(self, "labour_kinds", kinds)
+        object.__setattr__(self, "capital", cap)
+
+    # ------------------------------------------------------------------ constructors
+    @classmethod
+    def from_flows(cls, flows: Any, gross_output: Any, labour_hours: Any,
+                   sectors: Any = None, capital_stock: Any = None) -> Economy:
+        """Build an economy from a flow table: ``A = Z diag(x)^-1``, ``l = hours / x``.
+
+        Parameters
+        ----------
+        flows : array-like or DataFrame, shape (n, n)
+            Inter-industry flows ``Z[i, j]`` (good ``i`` used by sector ``j``).
+        gross_output : array-like or Series, shape (n,)
+            Gross output ``x`` of every sector, strictly positive.
+        labour_hours : vector, 2-D array, DataFrame or mapping
+            Hours worked in each sector, by kind (same forms as ``labour`` in
+            :class:`Economy`).
+        capital_stock : array-like or DataFrame, optional
+            Capital stocks ``K[i, j]``; capital coefficients are ``K diag(x)^-1``.
+
+        Raises
+        ------
+        InvalidEconomyError
+            A sector with zero, negative or non-finite gross output (named), or bad flows.
+
+        Notes
+        -----
+        Miller & Blair (2009), *Input-Output Analysis*, 2nd ed., eq. (2.4).
+
+        Examples
+        --------
+        >>> import nonequivalent as ne
+        >>> eco = ne.Economy.from_flows([[20, 30], [10, 40]], [100, 100], [50, 25],
+        ...                             sectors=["agriculture", "industry"])
+        >>> eco.technical_coefficients
+        sector       agriculture  industry
+        sector
+        agriculture          0.2       0.3
+        industry             0.1       0.4
+        """
+        Z, sector_index = _read_technology(flows, sectors, what="flow table",
+                                           sparse_ok=True)
+        x = as_vector(gross_output, sector_index, "gross output", InvalidEconomyError,
+                      nonneg=False)
+        bad = ~(x > 0)
+        if bad.any():
+            raise InvalidEconomyError(
+                f"gross output must be > 0 in every sector; zero or negative in "
+                f"{list(sector_index[bad])}. Drop or merge those sectors before computing "
+                "coefficients (A = Z / x is undefined there).")
+        if sp.issparse(Z):
+            A = sp.csr_array(Z @ sp.diags_array(1.0 / x))
+        else:
+            A = Z / x[None, :]
+        hours, kinds = _read_labour(labour_hours, sector_index, None, what="labour hours")
+        cap = None
+        if capital_stock is not None:
+            K = capital_stock
+            if isinstance(K, pd.DataFrame):
+                _same(K.index, sector_index, "capital stock rows")
+                _same(K.columns, sector_index, "capital stock columns")
+                K = K.reindex(index=sector_index, columns=sector_index).to_numpy(float)
+            cap = np.asarray(K, dtype=float) / x[None, :]
+        return cls(A, hours / x[None, :], sectors=sector_index, capital=cap,
+                   labour_kinds=kinds)
+
+    # ------------------------------------------------------------------ basic facts
+    @property
+    def n(self) -> int:
+        """Number of sectors."""
+        return len(self.sectors)
+
+    @property
+    def is_sparse(self) -> bool:
+        """Whether ``A`` is stored sparse (solved iteratively)."""
+        return sp.issparse(self.A)
+
+    @property
+    def technical_coefficients(self) -> pd.DataFrame:
+        """``A`` as a labelled DataFrame (dense copy)."""
+        dense = self.A.toarray() if self.is_sparse else self.A
+        return pd.DataFrame(dense, index=self.sectors, columns=self.sectors)
+
+    @property
+    def labour_coefficients(self) -> pd.DataFrame:
+        """Labour coefficients by kind (kinds x sectors), hours per unit of gross output."""
+        return pd.DataFrame(self.labour, index=self.labour_kinds, columns=self.sectors)
+
+    @property
+    def total_labour(self) -> np.ndarray:
+        """Total direct labour per unit of output, ``1^T Lk`` (numpy, length n)."""
+        return self.labour.sum(axis=0)
+
+    @cached_property
+    def spectral_radius(self) -> float:
+        """Spectral radius ρ(A) (Perron–Frobenius root of the non-negative matrix ``A``).
+
+        Computed block by block over the strongly connected components of ``A``.
+
+        >>> import nonequivalent as ne
+        >>> round(ne.Economy([[0.5, 0.0], [0.0, 0.25]], labour=[1, 1]).spectral_radius, 6)
+        0.5
+        """
+        return _spectral_radius(self.A)
+
+    @cached_property
+    def is_productive(self) -> bool:
+        """Whether ``A`` is productive: ρ(A) < 1 (Hawkins–Simon conditions hold).
+
+        Uses cheap sufficient tests first (column or row sums all below 1; a positive
+        solution ``z`` of ``(I - A) z = 1`` with ``max (A z)_i / z_i < 1``, the
+        Collatz–Wielandt bound), and the spectral radius only when those fail.
+        """
+        return self._productivity_check() is None
+
+    @property
+    def max_profit_rate(self) -> float:
+        """Maximum profit rate ``R = 1/ρ(A) - 1`` (Sraffa, *Production of Commodities*, §30).
+
+        >>> import nonequivalent as ne
+        >>> ne.Economy([[0.5]], labour=[1]).max_profit_rate
+        1.0
+        """
+        rho = self.spectral_radius
+        return float("inf") if rho == 0 else 1.0 / rho - 1.0
+
+    def __repr__(self) -> str:
+        kind = "sparse" if self.is_sparse else "dense"
+        sect = list(self.sectors[:6]) + (["..."] if self.n > 6 else [])
+        rho = f", ρ(A)={self.spectral_radius:.4f}" if self.n <= 200 else ""
+        return (f"Economy({self.n} sectors {sect}, labour kinds {list(self.labour_kinds)}, "
+                f"{kind}{rho})")
+
+    def summary(self) -> str:
+        """A short printable description of the economy."""
+        lines = [repr(self), "", "Technical coefficients A:",
+                 self.technical_coefficients.round(4).to_string() if self.n <= 12
+                 else f"  ({self.n} x {self.n})",
+                 "", "Labour coefficients (hours per unit of output):",
+                 self.labour_coefficients.round(4).to_string() if self.n <= 12
+                 else f"  ({len(self.labour_kinds)} x {self.n})"]
+        return "\n".join(lines)
+
+    # ------------------------------------------------------------------ productivity
+    def _productivity_check(self) -> NotProductiveError | None:
+        A = self.A
+        colmax = float(np.max(np.asarray(A.sum(axis=0)))) if self.n else 0.0
+        rowmax = float(np.max(np.asarray(A.sum(axis=1)))) if self.n else 0.0
+        if min(colmax, rowmax) < 1.0:
+            return None
+        if not self.is_sparse:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                try:
+                    lu = sla.lu_factor(np.eye(self.n) - A, check_finite=False)
+                    z = sla.lu_solve(lu, np.ones(self.n), check_finite=False)
+                except (np.linalg.LinAlgError, ValueError):
+                    z = None
+            if z is not None and np.all(np.isfinite(z)) and np.all(z > 0):
+                if np.max((A @ z) / z) < 1.0:
+                    return None
+        rho, blocks = _spectral_radius_by_block(A)
+        self.__dict__.setdefault("spectral_radius", rho)
+        if rho < 1.0:
+            return None
+        culprits = [s for r, idx in blocks if r >= 1.0 for s in self.sectors[idx]]
+        return NotProductiveError(
+            f"the economy is not productive: spectral radius ρ(A) = {rho:.6g} >= 1; the "
+            f"sectors {culprits[:20]} use up at least as much as they produce. Lower their "
+            "input coefficients (each column's total input per unit of output) so that "
+            "ρ(A) < 1.", spectral_radius=rho, sectors=culprits)
+
+    def require_productive(self) -> None:
+        """Raise :class:`~nonequivalent.NotProductiveError` unless ρ(A) < 1.
+
+        >>> import nonequivalent as ne
+        >>> ne.Economy([[1.2]], labour=[1], sectors=["grain"]).require_productive()
+        Traceback (most recent call last):
+        ...
+        nonequivalent.errors.NotProductiveError: the economy is not productive: ...
+        """
+        if self.__dict__.get("is_productive"):
+            return
+        err = self._productivity_check()
+        self.__dict__["is_productive"] = err is None
+        if err is not None:
+            raise err
+
+    # ------------------------------------------------------------------ factorization
+    @cached_property
+    def _lu(self) -> tuple[np.ndarray, np.ndarray]:
+        self.require_productive()
+        M = np.eye(self.n) - self.A
+        return sla.lu_factor(M, overwrite_a=True, check_finite=False)
+
+    @cached_property
+    def _sparse_ops(self) -> tuple[sp.csr_array, sp.csr_array]:
+        self.require_productive()
+        A = sp.csr_array(self.A)
+        return A, sp.csr_array(A.T)
+
+    def solve(self, rhs: np.ndarray, transpose: bool = False) -> np.ndarray:
+        """Solve ``(I - A) x = rhs`` (or ``(I - A)^T x = rhs``) with the cached factor.
+
+        ``rhs`` is a numpy vector of length n or an (n, m) matrix of right-hand sides.
+        This is the low-level numpy path used by every model; labelled wrappers are
+        :meth:`gross_output` and :meth:`labour_values`.
+
+        >>> import numpy as np, nonequivalent as ne
+        >>> ne.Economy([[0.5]], labour=[1]).solve(np.array([1.0]))
+        array([2.])
+        """
+        rhs = np.asarray(rhs, dtype=float)
+        if rhs.shape[0] != self.n:
+            raise InvalidEconomyError(
+                f"right-hand side has {rhs.shape[0]} rows; the economy has {self.n} sectors.")
+        if not self.is_sparse:
+            return sla.lu_solve(self._lu, rhs, trans=1 if transpose else 0,
+                                check_finite=False)
+        A, AT = self._sparse_ops
+        M = AT if transpose else A
+        if rhs.ndim == 1:
+            return _krylov_solve(M, rhs)
+        return np.column_stack([_krylov_solve(M, rhs[:, j]) for j in range(rhs.shape[1])])
+
+    # ------------------------------------------------------------------ quantities
+    def gross_output(self, final_demand: Any) -> pd.Series | pd.DataFrame:
+        """Gross output ``x`` that delivers final demand ``y``: solves ``(I - A) x = y``.
+
+        Parameters
+        ----------
+        final_demand : vector, Series, 2-D array or DataFrame
+            One final-demand vector, or one column per scenario (DataFrame index = sectors).
+
+        Returns
+        -------
+        Series (or DataFrame with one column per scenario), indexed by sector.
+
+        Notes
+        -----
+        Leontief (1966), ch. 2; Miller & Blair (2009), eq. (2.10).
+
+        Examples
+        --------
+        >>> import nonequivalent as ne
+        >>> ne.Economy([[0.5]], labour=[1], sectors=["grain"]).gross_output([10]).to_dict()
+        {'grain': 20.0}
+        """
+        if isinstance(final_demand, pd.DataFrame) or (
+                not isinstance(final_demand, pd.Series | Mapping)
+                and np.ndim(final_demand) == 2):
+            Y, cols = self._demand_matrix(final_demand)
+            return pd.DataFrame(self.solve(Y), index=self.sectors, columns=cols)
+        y = as_vector(final_demand, self.sectors, "final demand", InvalidEconomyError,
+                      nonneg=False)
+        return pd.Series(self.solve(y), index=self.sectors, name="gross output")
+
+    def _demand_matrix(self, Y: Any) -> tuple[np.ndarray, pd.Index]:
+        if isinstance(Y, pd.DataFrame):
+            _same(Y.index, self.sectors, "final demand rows")
+            cols = Y.columns
+            Y = Y.reindex(self.sectors).to_numpy(dtype=float)
+        else:
+            Y = np.asarray(Y, dtype=float)
+            cols = pd.RangeIndex(Y.shape[1], name="scenario") if Y.ndim == 2 else None
+        if Y.ndim != 2 or Y.shape[0] != self.n:
+            raise InvalidEconomyError(
+                f"final demand has shape {Y.shape}; expected ({self.n}, m).")
+        check_finite(Y, "final demand", InvalidEconomyError, nonneg=False)
+        return Y, cols
+
+    # ------------------------------------------------------------------ values
+    @cached_property
+    def _values_by_kind(self) -> np.ndarray:
+        # Λ = Lk (I - A)^-1  <=>  (I - A)^T Λ^T = Lk^T
+        sol = self.solve(self.labour.T, transpose=True)
+        return np.atleast_2d(sol.T).reshape(len(self.labour_kinds), self.n)
+
+    def labour_values(self, kind: Hashable | None = None,
+                      by_kind: bool = False) -> pd.Series | pd.DataFrame:
+        """Labour values (vertically integrated labour) ``λ = l (I - A)^-1``.
+
+        Solves ``(I - A)^T λ^T = l^T`` with the cached factor; never forms the inverse.
+
+        Parameters
+        ----------
+        kind : label, optional
+            One labour kind (e.g. ``"peasant"``); default is the total over kinds.
+        by_kind : bool
+            Return the DataFrame ``Λ`` (kinds x sectors) instead.
+
+        Notes
+        -----
+        Marx, *Capital* I, ch. 1 (value as socially necessary labour time); the
+        input-output form is from M. Morishima, *Marx's Economics* (1973), ch. 1, and
+        L. Pasinetti, "The notion of vertical integration" (1973).
+
+        Examples
+        --------
+        >>> import nonequivalent as ne
+        >>> eco = ne.Economy([[0.5]], labour={"peasant": [1.0], "worker": [0.5]})
+        >>> eco.labour_values().tolist()
+        [3.0]
+        >>> eco.labour_values("worker").tolist()
+        [1.0]
+        """
+        vals = self._values_by_kind
+        if by_kind:
+            return pd.DataFrame(vals, index=self.labour_kinds, columns=self.sectors)
+        if kind is None:
+            return pd.Series(vals.sum(axis=0), index=self.sectors, name="labour value")
+        if kind not in self.labour_kinds:
+            raise LabelMismatchError(
+                f"unknown labour kind {kind!r}; the economy has {list(self.labour_kinds)}.")
+        pos = self.labour_kinds.get_loc(kind)
+        return pd.Series(vals[pos], index=self.sectors, name=f"labour value ({kind})")
+
+    @property
+    def values_array(self) -> np.ndarray:
+        """Total labour values λ as a numpy vector (cached; read-only view)."""
+        v = self._values_by_kind.sum(axis=0)
+        v.setflags(write=False)
+        return v
+
+    # ------------------------------------------------------------------ inverse and multipliers
+    def leontief_inverse(self) -> pd.DataFrame:
+        """The Leontief inverse ``L = (I - A)^-1`` as a labelled DataFrame.
+
+        Formed only here, because it was asked for (from the cached factor).
+
+        Notes
+        -----
+        Leontief (1966); Miller & Blair (2009), eq. (2.11).
+
+        >>> import nonequivalent as ne
+        >>> ne.Economy([[0.5]], labour=[1]).leontief_inverse().to_numpy().tolist()
+        [[2.0]]
+        """
+        L = self.solve(np.eye(self.n))
+        return pd.DataFrame(L, index=self.sectors, columns=self.sectors)
+
+    def output_multipliers(self) -> pd.Series:
+        """Simple output multipliers, the column sums of ``L``: ``1^T (I - A)^-1``.
+
+        Notes
+        -----
+        Miller & Blair (2009), §6.2.1.
+
+        >>> import nonequivalent as ne
+        >>> ne.Economy([[0.5]], labour=[1]).output_multipliers().tolist()
+        [2.0]
+        """
+        m = self.solve(np.ones(self.n), transpose=True)
+        return pd.Series(m, index=self.sectors, name="output multiplier")
+
+    def employment_multipliers(self, kind: Hashable | None = None,
+                               type_i: bool = False) -> pd.Series:
+        """Employment multipliers: hours per unit of final demand (``λ``), or Type I ``λ/l``.
+
+        Parameters
+        ----------
+        kind : label, optional
+            One labour kind; default the total.
+        type_i : bool
+            Divide by direct labour ``l`` (Type I multiplier); a sector with no direct
+            labour of that kind gets NaN there, documented rather than a division warning.
+
+        Notes
+        -----
+        Miller & Blair (2009), §6.2.3 (simple and Type I employment multipliers).
+
+        >>> import nonequivalent as ne
+        >>> ne.Economy([[0.5]], labour=[1]).employment_multipliers(type_i=True).tolist()
+        [2.0]
+        """
+        lam = self.labour_values(kind)
+        if not type_i:
+            return lam.rename("employment multiplier")
+        direct = (self.labour_coefficients.loc[kind] if kind is not None
+                  else self.labour_coefficients.sum(axis=0))
+        out = lam.to_numpy() / np.where(direct > 0, direct, np.nan)
+        return pd.Series(out, index=self.sectors, name="employment multiplier (type I)")
+
+
+# ---------------------------------------------------------------------- helpers
+def _same(got: pd.Index, expected: pd.Index, what: str) -> None:
+    if not got.is_unique or set(got) != set(expected) or len(got) != len(expected):
+        raise LabelMismatchError(
+            f"{what} labels {list(got)[:10]} do not match the sectors {list(expected)[:10]}; "
+            "use the same labels everywhere.")
+
+
+def _read_technology(A: Any, sectors: Any, what: str = "technical coefficients A",
+                     sparse_ok: bool = True) -> tuple[np.ndarray | sp.csr_array, pd.Index]:
+    if isinstance(A, pd.DataFrame):
+        if not A.index.is_unique or list(A.index) != list(A.columns):
+            if set(A.index) != set(A.columns) or not A.index.is_unique:
+                raise LabelMismatchError(
+                    f"{what}: row labels {list(A.index)[:10]} and column labels "
+                    f"{list(A.columns)[:10]} must be the same sectors.")
+            A = A.reindex(columns=A.index)
+        index = pd.Index(A.index, name="sector")
+        if sectors is not None and list(pd.Index(sectors)) != list(index):
+            raise LabelMismatchError(
+                f"sectors {list(sectors)[:10]} differ from the labels of {what} "
+                f"{list(index)[:10]}; pass one or the other.")
+        arr = A.to_numpy(dtype=float)
+    elif sp.issparse(A):
+        if not sparse_ok:
+            raise InvalidEconomyError(f"{what} must be dense here.")
+        arr = sp.csr_array(A, dtype=float)
+        arr.sum_duplicates()
+        if arr.shape[0] != arr.shape[1]:
+            raise InvalidEconomyError(f"{what} must be square, got shape {arr.shape}.")
+        check_finite(arr.data, what, InvalidEconomyError)
+        arr.eliminate_zeros()
+        return arr, as_index(sectors, arr.shape[0], "sector", "s")
+    else:
+        try:
+            arr = np.array(A, dtype=float)
+        except (TypeError, ValueError) as exc:
+            raise InvalidEconomyError(f"{what} must be numeric: {exc}") from None
+        if arr.ndim == 0:
+            arr = arr.reshape(1, 1)
+        index = None
+    if arr.ndim != 2 or arr.shape[0] != arr.shape[1]:
+        raise InvalidEconomyError(f"{what} must be a square matrix, got shape {arr.shape}.")
+    if index is None:
+        index = as_index(sectors, arr.shape[0], "sector", "s")
+    check_finite(arr, what, InvalidEconomyError)
+    arr.setflags(write=False)
+    return arr, index
+
+
+def _read_labour(labour: Any, sectors: pd.Index, kinds: Any,
+                 what: str = "labour coefficients") -> tuple[np.ndarray, pd.Index]:
+    n = len(sectors)
+    if isinstance(labour, Mapping):
+        if not labour:
+            raise InvalidEconomyError(f"{what}: give at least one labour kind.")
+        rows = [as_vector(v, sectors, f"{what} ({k})", InvalidEconomyError)
+                for k, v in labour.items()]
+        arr = np.vstack(rows)
+        index = as_index(list(labour.keys()), len(rows), "labour kind", "kind")
+    elif isinstance(labour, pd.DataFrame):
+        _same(labour.columns, sectors, f"{what} columns")
+        arr = labour.reindex(columns=sectors).to_numpy(dtype=float)
+        index = as_index(labour.index, arr.shape[0], "labour kind", "kind")
+        check_finite(arr, what, InvalidEconomyError)
+    elif isinstance(labour, pd.Series):
+        arr = as_vector(labour, sectors, what, InvalidEconomyError)[None, :]
+        index = pd.Index([labour.name if labour.name is not None else "labour"],
+                         name="labour kind")
+    else:
+        try:
+            arr = np.array(labour, dtype=float)
+        except (TypeError, ValueError) as exc:
+            raise InvalidEconomyError(f"{what} must be numeric: {exc}") from None
+        if arr.ndim == 1:
+            arr = arr[None, :]
+            default = ["labour"]
+        elif arr.ndim == 2:
+            default = None
+        else:
+            raise InvalidEconomyError(f"{what} must be a vector or a kinds x sectors matrix.")
+        if arr.shape[1] != n:
+            raise InvalidEconomyError(
+                f"{what} have {arr.shape[1]} columns; the economy has {n} sectors.")
+        if kinds is None and default is not None:
+            kinds = default
+        index = as_index(kinds, arr.shape[0], "labour kind", "kind")
+        check_finite(arr, what, InvalidEconomyError)
+    if kinds is not None and list(pd.Index(kinds)) != list(index):
+        raise LabelMismatchError(
+            f"labour kinds {list(kinds)} differ from the labels of {what} {list(index)}.")
+    index.name = "labour kind"
+    arr = np.ascontiguousarray(arr)
+    arr.setflags(write=False)
+    return arr, index
+
+
+def _krylov_solve(M: sp.csr_array, b: np.ndarray, tol: float = SPARSE_TOLERANCE) -> np.ndarray:
+    """Solve ``(I - M) x = b`` for sparse non-negative ``M`` with ρ(M) < 1.
+
+    GMRES (Saad & Schultz 1986) preconditioned by the truncated Neumann series
+    ``I + M + M^2 + M^3`` (valid because ρ(M) < 1); the true relative residual is checked
+    against ``tol`` and a :class:`ConvergenceError` raised if it is not met.
+    """
+    n = b.shape[0]
+    bnorm = float(np.linalg.norm(b))
+    if bnorm == 0.0:
+        return np.zeros(n)
+
+    def apply_op(v: np.ndarray) -> np.ndarray:
+        return v - M @ v
+
+    def apply_prec(v: np.ndarray) -> np.ndarray:
+        out = v.copy()
+        term = v
+        for _ in range(3):
+            term = M @ term
+            out += term
+        return out
+
+    op = spla.LinearOperator((n, n), matvec=apply_op, dtype=float)
+    prec = spla.LinearOperator((n, n), matvec=apply_prec, dtype=float)
+    x, info = spla.gmres(op, b, rtol=tol * 0.1, atol=0.0, restart=50, maxiter=200, M=prec)
+    resid = float(np.linalg.norm(b - apply_op(x))) / bnorm
+    if resid > tol:
+        raise ConvergenceError(
+            f"the sparse solve reached relative residual {resid:.3g} > {tol:.0e} "
+            f"(GMRES info {info}); the matrix may be nearly non-productive (ρ(A) close to 1). "
+            "Convert A to a dense array to use the direct LU solve.")
+    return x

@@ -1,0 +1,158 @@
+"""The exception hierarchy of :mod:`nonequivalent`.
+
+Every error the library raises on purpose derives from :class:`NonequivalentError`.
+Errors caused by the caller's input also derive from :class:`ValueError`, so code that
+already catches ``ValueError`` keeps working. Each message says what is wrong and how to
+fix it.
+
+>>> import nonequivalent as ne
+>>> issubclass(ne.NotProductiveError, ne.InvalidEconomyError)
+True
+>>> issubclass(ne.InfeasiblePlanError, ValueError)
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConvergenceError",
+    "DatasetError",
+    "ExerciseError",
+    "InfeasiblePlanError",
+    "InvalidEconomyError",
+    "InvalidGroupError",
+    "InvalidHouseholdError",
+    "InvalidPriceError",
+    "LabelMismatchError",
+    "MarketingResponseError",
+    "NonequivalentError",
+    "NotProductiveError",
+    "PlanError",
+    "ProfitRateError",
+    "ScenarioError",
+    "SolverError",
+    "SolverNotAvailableError",
+    "UnboundedPlanError",
+]
+
+
+class NonequivalentError(Exception):
+    """Root of every exception raised by :mod:`nonequivalent`."""
+
+
+class InvalidEconomyError(NonequivalentError, ValueError):
+    """An economy's coefficients are malformed: wrong shape, negative, NaN or infinite."""
+
+
+class LabelMismatchError(InvalidEconomyError):
+    """Labels of two inputs (sectors, goods, labour kinds) do not match."""
+
+
+class NotProductiveError(InvalidEconomyError):
+    """The technical matrix is not productive: its spectral radius is 1 or more.
+
+    Attributes
+    ----------
+    spectral_radius : float
+        The spectral radius ρ(A) found.
+    sectors : list
+        Sectors of the strongly connected block that carries ρ(A) (or whose column sums
+        are 1 or more), i.e. the sectors that make the economy non-productive.
+    """
+
+    def __init__(self, message: str, spectral_radius: float = float("nan"),
+                 sectors: list | None = None) -> None:
+        super().__init__(message)
+        self.spectral_radius = spectral_radius
+        self.sectors = list(sectors or [])
+
+
+class ProfitRateError(NonequivalentError, ValueError):
+    """A profit rate outside ``[0, R)``, where ``R`` is the maximum profit rate."""
+
+
+class InvalidPriceError(NonequivalentError, ValueError):
+    """Prices are negative, zero where a ratio is needed, NaN, or mislabelled."""
+
+
+class InvalidGroupError(NonequivalentError, ValueError):
+    """A social group's description (what it sells, buys, pays) is malformed."""
+
+
+class InvalidHouseholdError(NonequivalentError, ValueError):
+    """A worker or household description is malformed (hours, earners, basket, wage cut)."""
+
+
+class MarketingResponseError(NonequivalentError, ValueError):
+    """A marketing-response function is unusable (negative, not monotone, not finite)."""
+
+
+class ConvergenceError(NonequivalentError, ArithmeticError):
+    """An iterative solver did not reach the requested tolerance."""
+
+
+class PlanError(NonequivalentError):
+    """Root of the planning (linear-programming) errors."""
+
+
+class InfeasiblePlanError(PlanError, ValueError):
+    """No plan satisfies every constraint.
+
+    Attributes
+    ----------
+    constraints : list of str
+        Names of constraints that conflict (an irreducible or elastic-relaxation set).
+    """
+
+    def __init__(self, message: str, constraints: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.constraints = list(constraints or [])
+
+
+class UnboundedPlanError(PlanError, ValueError):
+    """The objective can grow without limit: a bound or constraint is missing."""
+
+
+class SolverError(PlanError):
+    """The solver stopped without a proven optimum (time/iteration limit, numerical trouble).
+
+    Attributes
+    ----------
+    status : str
+        The status as the solver reported it.
+    """
+
+    def __init__(self, message: str, status: str = "") -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class SolverNotAvailableError(SolverError):
+    """The requested solver is not installed."""
+
+
+class ScenarioError(NonequivalentError, ValueError):
+    """A scenario (built-in name or TOML file) is unknown or invalid.
+
+    Attributes
+    ----------
+    file, key, reason : str
+        Where the problem is and what it is.
+    """
+
+    def __init__(self, reason: str, file: str = "", key: str = "") -> None:
+        where = ", ".join(part for part in (file and f"file {file!r}",
+                                            key and f"key {key!r}") if part)
+        super().__init__(f"{where}: {reason}" if where else reason)
+        self.file, self.key, self.reason = file, key, reason
+
+
+class DatasetError(NonequivalentError, KeyError):
+    """A dataset name is unknown, or a dataset file is malformed."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class ExerciseError(NonequivalentError, ValueError):
+    """An exercise topic is unknown or an answer cannot be read."""

@@ -1,0 +1,3 @@
+"""Planning models."""
+
+__all__: list[str] = []
