@@ -39,7 +39,7 @@ from .values import *  # noqa: F403
 
 __version__ = "0.1.0"
 
-_SUBMODULES = ("datasets", "scenarios", "symbolic", "exercises", "plotting", "cli")
+_SUBMODULES = ("datasets", "scenarios", "symbolic", "exact", "exercises", "plotting", "cli")
 
 __all__ = [
     *_errors.__all__,
