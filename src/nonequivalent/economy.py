@@ -59,6 +59,11 @@ __all__ = ["Economy"]
 #: Relative residual ``||b - (I - A) x|| / ||b||`` required of iterative (sparse) solves.
 SPARSE_TOLERANCE = 1e-12
 
+#: A spectral radius within this distance of 1 counts as 1 (not productive): ``I - A`` is
+#: then singular to working precision (e.g. Sraffa's subsistence economy, ρ(A) = 1 exactly,
+#: computes as 0.9999999999999999).
+PRODUCTIVITY_MARGIN = 1e-12
+
 
 def _spectral_radius_dense(M: np.ndarray) -> float:
     if M.size == 0:
@@ -288,7 +293,7 @@ class Economy:
 
     @property
     def max_profit_rate(self) -> float:
-        """Maximum profit rate ``R = 1/ρ(A) - 1`` (Sraffa, *Production of Commodities*, §30).
+        """Maximum profit rate ``R = 1/ρ(A) - 1`` (Sraffa, *Production of Commodities*, ch. IV).
 
         >>> import nonequivalent as ne
         >>> ne.Economy([[0.5]], labour=[1]).max_profit_rate
@@ -322,21 +327,23 @@ class Economy:
         if min(colmax, rowmax) < 1.0:
             return None
         if not self.is_sparse:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                try:
-                    lu = sla.lu_factor(np.eye(self.n) - A, check_finite=False)
+            # Collatz–Wielandt: z > 0 with max (A z)_i / z_i < 1 proves ρ(A) < 1. The
+            # factor of I - A used here is the one every later solve reuses.
+            lu = self._lu_unchecked
+            z = None
+            if lu is not None:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
                     z = sla.lu_solve(lu, np.ones(self.n), check_finite=False)
-                except (np.linalg.LinAlgError, ValueError):
-                    z = None
             if z is not None and np.all(np.isfinite(z)) and np.all(z > 0):
-                if np.max((A @ z) / z) < 1.0:
+                if np.max((A @ z) / z) < 1.0 - PRODUCTIVITY_MARGIN:
                     return None
         rho, blocks = _spectral_radius_by_block(A)
         self.__dict__.setdefault("spectral_radius", rho)
-        if rho < 1.0:
+        if rho < 1.0 - PRODUCTIVITY_MARGIN:
             return None
-        culprits = [s for r, idx in blocks if r >= 1.0 for s in self.sectors[idx]]
+        limit = 1.0 - PRODUCTIVITY_MARGIN
+        culprits = [s for r, idx in blocks if r >= limit for s in self.sectors[idx]]
         return NotProductiveError(
             f"the economy is not productive: spectral radius ρ(A) = {rho:.6g} >= 1; the "
             f"sectors {culprits[:20]} use up at least as much as they produce. Lower their "
@@ -361,10 +368,24 @@ class Economy:
 
     # ------------------------------------------------------------------ factorization
     @cached_property
+    def _lu_unchecked(self) -> tuple[np.ndarray, np.ndarray] | None:
+        # LU factor of I - A, computed once (None if LAPACK refuses the matrix).
+        M = np.eye(self.n)
+        M -= self.A
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a singular I - A is reported as not productive
+            try:
+                return sla.lu_factor(M, overwrite_a=True, check_finite=False)
+            except (np.linalg.LinAlgError, ValueError):
+                return None
+
+    @cached_property
     def _lu(self) -> tuple[np.ndarray, np.ndarray]:
         self.require_productive()
-        M = np.eye(self.n) - self.A
-        return sla.lu_factor(M, overwrite_a=True, check_finite=False)
+        lu = self._lu_unchecked
+        if lu is None:  # pragma: no cover - productive implies I - A is invertible
+            raise NotProductiveError("I - A could not be factorized.")
+        return lu
 
     @cached_property
     def _sparse_ops(self) -> tuple[sp.csr_array, sp.csr_array]:

@@ -1,0 +1,189 @@
+"""Scale benchmark of the multi-year plan: PuLP path, direct HiGHS path and raw highspy.
+
+For (sectors, years) = (5,10), (20,10), (50,20), (100,20), (200,30) a random but
+economically valid multi-year plan is built (productive A with about 15% density, peasant
+and worker labour, capital coefficients concentrated in the capital-goods sectors, wage and
+subsistence floors, a marketing limit, foreign trade, Kantorovich's target objective). It is
+solved three ways with the same HiGHS options:
+
+* PuLP path:   ``plan.build()`` + ``LinearProgram.to_pulp()`` (build), ``pulp.HiGHS`` (solve)
+* direct path: ``plan.build()`` + one ``passModel`` of the CSR matrix (build), ``run`` (solve)
+* raw highspy: a ``HighsLp`` filled from the same matrices by hand, ``passModel`` + ``run``
+
+Build and solve times are printed separately with their ratios to raw highspy, with the
+HiGHS method used and the relative difference of the optima. Run:
+
+    python benchmarks/plan_scale.py [--sizes 5x10,20x10] [--repeat 3] [--budget 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+
+import numpy as np
+
+import nonequivalent as ne
+from nonequivalent.planning import DegeneracyWarning, solve_lp
+from nonequivalent.planning.solvers import _build_pulp  # the PuLP build step alone
+
+SIZES = [(5, 10), (20, 10), (50, 20), (100, 20), (200, 30)]
+OPTIONS = {"threads": 1}
+
+
+def random_plan(n: int, years: int, seed: int = 0) -> ne.MultiYearPlan:
+    """A feasible random plan with ``n`` sectors (benchmark assumption, not data)."""
+    rng = np.random.default_rng(seed)
+    A = rng.random((n, n)) * (rng.random((n, n)) < 0.15)
+    np.fill_diagonal(A, rng.uniform(0.05, 0.2, n))
+    A *= rng.uniform(0.3, 0.6, n) / A.sum(axis=0)
+    n_agr = max(1, n // 5)
+    n_cap = max(1, n // 10)
+    lp = np.zeros(n)
+    lw = np.zeros(n)
+    lp[:n_agr] = rng.uniform(0.5, 1.5, n_agr)
+    lw[n_agr:] = rng.uniform(0.2, 1.0, n - n_agr)
+    B = np.zeros((n, n))
+    B[n - n_cap:] = rng.uniform(0.2, 1.0, (n_cap, n)) / n_cap
+    sectors = [f"s{i:03d}" for i in range(n)]
+    eco = ne.Economy(A, labour={"peasant": lp, "worker": lw}, sectors=sectors, capital=B)
+    # base year: final demand y0 > 0, output x0 = (I - A)^-1 y0; capacities 10% above
+    y0 = rng.uniform(1.0, 2.0, n)
+    x0 = eco.solve(y0)
+    K0 = 1.1 * x0
+    hours = eco.labour @ x0
+    bw = np.zeros(n)
+    bw[: n // 2] = 0.3 * y0[: n // 2] / max(hours[1], 1e-9)
+    bp = np.zeros(n)
+    bp[: n // 2] = 0.2 * y0[: n // 2] / max(hours[0], 1e-9)
+    return ne.MultiYearPlan(
+        eco, years=years, initial_capacity=dict(zip(sectors, K0, strict=True)),
+        labour_supply={"peasant": 1.05 * hours[0], "worker": 1.05 * hours[1]},
+        labour_growth={"worker": 0.02}, migration=0.01 * hours[0],
+        depreciation=0.05, gestation_lag=1,
+        worker_basket=dict(zip(sectors, bw, strict=True)),
+        peasant_basket=dict(zip(sectors, bp, strict=True)),
+        real_wage_floor=0.8, subsistence=0.8,
+        marketed_good=sectors[0], marketed_limit=2.0 * x0[0],
+        world_prices={sectors[0]: 1.0, sectors[-1]: 2.0},
+        objective="target", target=dict(zip(sectors, K0, strict=True)),
+        name=f"random plan {n}x{years}")
+
+
+def raw_highspy(lp: ne.planning.LinearProgram) -> tuple[float, float, float, str]:
+    """Fill a HighsLp from the matrices by hand; return (build s, solve s, optimum, method)."""
+    import highspy
+
+    inf = highspy.kHighsInf
+    t0 = time.perf_counter()
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    for k, v in OPTIONS.items():
+        h.setOptionValue(k, v)
+    hl = highspy.HighsLp()
+    m, k = lp.shape
+    hl.num_col_, hl.num_row_ = k, m
+    hl.col_cost_ = lp.c
+    hl.col_lower_ = np.where(np.isfinite(lp.col_lower), lp.col_lower, -inf)
+    hl.col_upper_ = np.where(np.isfinite(lp.col_upper), lp.col_upper, inf)
+    hl.row_lower_ = np.where(np.isfinite(lp.row_lower), lp.row_lower, -inf)
+    hl.row_upper_ = np.where(np.isfinite(lp.row_upper), lp.row_upper, inf)
+    hl.sense_ = highspy.ObjSense.kMaximize
+    hl.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    hl.a_matrix_.start_ = lp.A.indptr.astype(np.int32)
+    hl.a_matrix_.index_ = lp.A.indices.astype(np.int32)
+    hl.a_matrix_.value_ = lp.A.data
+    h.passModel(hl)
+    t1 = time.perf_counter()
+    h.run()
+    sol = h.getSolution()
+    _ = (list(sol.col_value), list(sol.row_dual))
+    t2 = time.perf_counter()
+    info = h.getInfo()
+    method = "interior point" if info.ipm_iteration_count > 0 else "simplex"
+    return t1 - t0, t2 - t1, h.getInfo().objective_function_value, method
+
+
+def measure(n: int, years: int, repeat: int) -> dict[str, float | str]:
+    plan = random_plan(n, years)
+    best: dict[str, float | str] = {}
+
+    def keep(key: str, value: float) -> None:
+        best[key] = min(float(best.get(key, np.inf)), value)
+
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        lp = plan.build()
+        t_assemble = time.perf_counter() - t0
+        # raw highspy on the same matrices
+        rb, rs, zr, meth = raw_highspy(lp)
+        keep("raw build", rb)
+        keep("raw solve", rs)
+        keep("raw total", rb + rs)
+        # direct path: assembly + passModel, then run
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DegeneracyWarning)
+            d = solve_lp(lp, "highs-direct", options=OPTIONS)
+        keep("direct build", t_assemble + d.build_seconds)
+        keep("direct solve", d.solve_seconds)
+        keep("direct total", t_assemble + d.build_seconds + d.solve_seconds)
+        # PuLP path: assembly + PuLP model, then pulp.HiGHS
+        t0 = time.perf_counter()
+        _build_pulp(lp)
+        t_pulp_model = time.perf_counter() - t0
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DegeneracyWarning)
+            pp = solve_lp(lp, "highs", options=OPTIONS)
+        keep("pulp build", t_assemble + t_pulp_model)
+        keep("pulp solve", pp.solve_seconds)
+        keep("pulp total", t_assemble + pp.build_seconds + pp.solve_seconds)
+        best["method"] = meth
+        best["rows"], best["cols"], best["nnz"] = lp.shape[0], lp.shape[1], lp.A.nnz
+        best["diff direct"] = abs(d.objective - zr) / max(1.0, abs(zr))
+        best["diff pulp"] = abs(pp.objective - zr) / max(1.0, abs(zr))
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default=",".join(f"{n}x{t}" for n, t in SIZES))
+    ap.add_argument("--repeat", type=int, default=3, help="best of this many runs")
+    ap.add_argument("--budget", type=float, default=300.0,
+                    help="skip sizes once the elapsed time exceeds this (s)")
+    args = ap.parse_args(argv)
+    sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
+    start = time.perf_counter()
+    head = (f"{'n x T':>9} {'rows':>6} {'cols':>6} {'nnz':>7} | {'raw b':>6} {'raw s':>7} | "
+            f"{'dir b':>6} {'dir s':>7} {'dir/raw':>7} | {'pulp b':>6} {'pulp s':>7} "
+            f"{'pulp/raw':>8} | {'method':>8} {'Δ opt':>8}")
+    print(f"HiGHS options {OPTIONS}; times in seconds, best of {args.repeat}")
+    print(head)
+    print("-" * len(head))
+    ok = True
+    for n, T in sizes:
+        if time.perf_counter() - start > args.budget:
+            print(f"{n:>4} x {T:<3} skipped: time budget of {args.budget:.0f} s used up")
+            continue
+        r = measure(n, T, args.repeat)
+        dir_ratio = r["direct total"] / r["raw total"]
+        pulp_ratio = r["pulp total"] / r["raw total"]
+        diff = max(r["diff direct"], r["diff pulp"])
+        print(f"{n:>4} x {T:<3} {r['rows']:>6} {r['cols']:>6} {r['nnz']:>7} | "
+              f"{r['raw build']:>6.3f} {r['raw solve']:>7.3f} | "
+              f"{r['direct build']:>6.3f} {r['direct solve']:>7.3f} {dir_ratio:>7.2f} | "
+              f"{r['pulp build']:>6.3f} {r['pulp solve']:>7.3f} {pulp_ratio:>8.2f} | "
+              f"{r['method']:>8} {diff:>8.1e}")
+        targets = [dir_ratio <= 1.2, diff <= 1e-7]
+        if (n, T) == (100, 20):
+            targets += [r["pulp build"] < 0.5, pulp_ratio <= 1.3]
+            print(f"          (100, 20) PuLP build {r['pulp build']:.3f} s (target < 0.5 s), "
+                  f"PuLP total / raw {pulp_ratio:.2f} (target <= 1.3)")
+        ok &= all(targets)
+    print("all targets met" if ok else "some targets NOT met")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,956 @@
+"""The ``nonequivalent`` command: reports, plan comparisons, sweeps, data, scenarios, exercises.
+
+Usage (``nonequivalent --help`` for the whole list)::
+
+    nonequivalent report [--scenario NAME|FILE] [--format text|markdown|json|csv]
+                         [--output FILE] [--plot FILE]
+    nonequivalent compare [--scenario NAME|FILE] [--output FILE] [--plot FILE]
+    nonequivalent sweep [--ratio-min X] [--ratio-max Y] [--steps N] [--output FILE]
+    nonequivalent data list | data show NAME
+    nonequivalent scenario list | scenario show NAME|FILE | scenario write NAME FILE
+    nonequivalent exercise list | exercise TOPIC --seed N [--solution]
+
+Exit status: 0 on success, 2 on bad input (an unknown option, a malformed scenario file, an
+unknown dataset...) with one line on standard error that says what is wrong, 1 on an
+unexpected failure. The same runs from Python with :func:`main`, which returns the status.
+
+>>> from nonequivalent.cli import main
+>>> main(["data", "nosuchcommand"])          # doctest: +SKIP
+2
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+import numpy as np
+import pandas as pd
+
+from .errors import NonequivalentError
+
+__all__ = ["Document", "Section", "build_parser", "main", "render"]
+
+PROG = "nonequivalent"
+FORMATS = ("text", "markdown", "json", "csv")
+
+
+class UsageError(NonequivalentError, ValueError):
+    """A command-line argument is unusable (reported in one line, exit status 2)."""
+
+
+# =============================================================================== tables
+@dataclass(frozen=True)
+class Section:
+    """One titled table of a printed document, with notes under it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = Section("Prices", pd.DataFrame({"price": [1.0, 2.5]}, index=["grain", "cloth"]))
+    >>> print(render(Document("Example", (s,)), "text"))
+    Example
+    =======
+    <BLANKLINE>
+    Prices
+    ------
+           price
+    grain   1.00
+    cloth   2.50
+    """
+
+    title: str
+    table: pd.DataFrame
+    notes: tuple[str, ...] = ()
+    #: Print numbers as given (historical data) instead of rounding each column alike.
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    """A titled list of sections: what a command prints, in any output format.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> doc = Document("T", (Section("S", pd.DataFrame({"x": [1.5]}, index=["a"])),),
+    ...                notes=("a note",))
+    >>> print(render(doc, "csv").strip())
+    section,row,column,value
+    S,a,x,1.5
+    """
+
+    title: str
+    sections: tuple[Section, ...]
+    notes: tuple[str, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def _decimals(values: np.ndarray) -> int:
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return 2
+    top = float(np.max(np.abs(finite)))
+    if top >= 10_000:
+        return 0
+    if top >= 100:
+        return 1
+    if top >= 0.1 or top == 0.0:
+        return 2
+    return max(2, min(6, 1 - math.floor(math.log10(top)) + 1))
+
+
+def _format_column(col: pd.Series, exact: bool = False) -> list[str]:
+    if pd.api.types.is_bool_dtype(col.dtype):
+        return ["yes" if v else "no" for v in col]
+    if pd.api.types.is_integer_dtype(col.dtype):
+        return [f"{int(v):,}" for v in col]
+    if pd.api.types.is_float_dtype(col.dtype):
+        arr = col.to_numpy(dtype=float)
+        if exact:
+            return ["—" if not np.isfinite(v) else f"{v:.10g}" for v in arr]
+        d = _decimals(arr)
+        return ["—" if not np.isfinite(v) else f"{v:,.{d}f}" for v in arr]
+    return ["" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+            for v in col]
+
+
+def _is_numeric(col: pd.Series) -> bool:
+    return (pd.api.types.is_numeric_dtype(col.dtype)
+            and not pd.api.types.is_bool_dtype(col.dtype))
+
+
+def _label(value: Any) -> str:
+    if isinstance(value, tuple):
+        return " / ".join(str(v) for v in value)
+    return str(value)
+
+
+def _text_table(table: pd.DataFrame, exact: bool = False) -> str:
+    index_name = _label(table.index.name) if table.index.name is not None else ""
+    index_cells = [_label(v) for v in table.index]
+    columns = [(_label(c), _format_column(table[c], exact), _is_numeric(table[c]))
+               for c in table.columns]
+    iw = max([len(index_name), *map(len, index_cells)]) if index_cells else len(index_name)
+    lines = []
+    header = index_name.ljust(iw)
+    widths = []
+    for name, cells, numeric in columns:
+        w = max([len(name), *map(len, cells)])
+        widths.append(w)
+        header += "  " + (name.rjust(w) if numeric else name.ljust(w))
+    lines.append(header.rstrip())
+    for i, lab in enumerate(index_cells):
+        row = lab.ljust(iw)
+        for (_, cells, numeric), w in zip(columns, widths, strict=True):
+            row += "  " + (cells[i].rjust(w) if numeric else cells[i].ljust(w))
+        lines.append(row.rstrip())
+    return "\n".join(lines)
+
+
+def _markdown_table(table: pd.DataFrame, exact: bool = False) -> str:
+    def esc(s: str) -> str:
+        return s.replace("|", "\\|")
+
+    index_name = _label(table.index.name) if table.index.name is not None else ""
+    cols = [(_label(c), _format_column(table[c], exact), _is_numeric(table[c]))
+            for c in table.columns]
+    out = ["| " + " | ".join([esc(index_name)] + [esc(c[0]) for c in cols]) + " |",
+           "|" + "|".join([" --- "] + [" ---: " if c[2] else " --- " for c in cols]) + "|"]
+    for i, lab in enumerate(table.index):
+        out.append("| " + " | ".join([esc(_label(lab))] + [esc(c[1][i]) for c in cols])
+                   + " |")
+    return "\n".join(out)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def render(doc: Document, fmt: str = "text") -> str:
+    """Render a document as aligned text, Markdown, JSON or tidy CSV.
+
+    ``csv`` is a long table with columns ``section, row, column, value`` (one line per
+    number), so every section fits one file; ``json`` keeps full precision.
+
+    Parameters
+    ----------
+    doc : Document
+        What to print.
+    fmt : {"text", "markdown", "json", "csv"}
+        Output format.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    UsageError
+        An unknown format.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> doc = Document("T", (Section("S", pd.DataFrame({"x": [1.25]}, index=["a"])),))
+    >>> print(render(doc, "markdown"))
+    # T
+    <BLANKLINE>
+    ## S
+    <BLANKLINE>
+    |  | x |
+    | --- | ---: |
+    | a | 1.25 |
+    """
+    if fmt == "text":
+        parts = [doc.title, "=" * len(doc.title)]
+        parts += list(doc.notes)
+        for sec in doc.sections:
+            parts += ["", sec.title, "-" * len(sec.title), _text_table(sec.table, sec.exact)]
+            parts += list(sec.notes)
+        return "\n".join(parts) + "\n"
+    if fmt == "markdown":
+        parts = [f"# {doc.title}", ""]
+        if doc.notes:
+            parts += [*doc.notes, ""]
+        for sec in doc.sections:
+            parts += [f"## {sec.title}", "", _markdown_table(sec.table, sec.exact), ""]
+            if sec.notes:
+                parts += [*sec.notes, ""]
+        return "\n".join(parts).rstrip("\n") + "\n"
+    if fmt == "json":
+        payload = {"title": doc.title, "notes": list(doc.notes), **doc.meta, "sections": []}
+        for sec in doc.sections:
+            rows = []
+            for lab, row in sec.table.iterrows():
+                rec = {str(sec.table.index.name or "row"): _plain(_label(lab))}
+                rec.update({_label(k): _plain(v) for k, v in row.items()})
+                rows.append(rec)
+            payload["sections"].append({"title": sec.title, "notes": list(sec.notes),
+                                        "columns": [_label(c) for c in sec.table.columns],
+                                        "rows": rows})
+        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(["section", "row", "column", "value"])
+        for sec in doc.sections:
+            for lab, row in sec.table.iterrows():
+                for col, val in row.items():
+                    val = _plain(val)
+                    writer.writerow([sec.title, _label(lab), _label(col),
+                                     "" if val is None else (repr(val)
+                                                             if isinstance(val, float)
+                                                             else val)])
+        return buf.getvalue()
+    raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
+
+
+# =============================================================================== output
+def _write(text: str, output: str | None, stdout: TextIO) -> None:
+    if output in (None, "-"):
+        stdout.write(text)
+        return
+    path = Path(output)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output!r}: {exc.strerror or exc}.") from None
+    print(f"{PROG}: wrote {output}", file=sys.stderr)
+
+
+def _save_plot(fig: Any, path: str) -> None:
+    from .plotting import save_figure
+
+    try:
+        save_figure(fig, path)
+    except OSError as exc:
+        raise UsageError(f"cannot write figure {path!r}: {exc.strerror or exc}.") from None
+    print(f"{PROG}: wrote figure {path}", file=sys.stderr)
+
+
+class Progress:
+    """A plain-text progress bar on standard error: ``sweep [#####.....]  50/100``.
+
+    Examples
+    --------
+    >>> import io
+    >>> err = io.StringIO()
+    >>> bar = Progress(4, "sweep", stream=err, width=4)
+    >>> for _ in range(4):
+    ...     bar.advance()
+    >>> bar.close()
+    >>> err.getvalue().splitlines()[-1].strip()
+    'sweep [####] 4/4'
+    """
+
+    def __init__(self, total: int, label: str, stream: TextIO | None = None,
+                 width: int = 30, enabled: bool = True) -> None:
+        self.total, self.label, self.width = max(int(total), 1), label, width
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled, self.done, self._shown = enabled, 0, -1
+
+    def _draw(self) -> None:
+        filled = self.width * self.done // self.total
+        bar = "#" * filled + "." * (self.width - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total}")
+        self.stream.flush()
+
+    def advance(self, n: int = 1) -> None:
+        """Count ``n`` more steps done and redraw when the bar moves."""
+        self.done = min(self.total, self.done + n)
+        step = self.width * self.done // self.total
+        if self.enabled and step != self._shown:
+            self._shown = step
+            self._draw()
+
+    def close(self) -> None:
+        """Draw the final state and end the line."""
+        if self.enabled:
+            self._draw()
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+# =============================================================================== parser
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line and exits with status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _add_output(p: argparse.ArgumentParser, fmt: bool = True) -> None:
+    if fmt:
+        p.add_argument("--format", "-f", choices=FORMATS, default="text",
+                       help="output format (default: text)")
+    p.add_argument("--output", "-o", metavar="FILE",
+                   help="write the result to FILE instead of standard output")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``nonequivalent`` command.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+
+    Examples
+    --------
+    >>> args = build_parser().parse_args(["report", "--format", "json"])
+    >>> args.command, args.scenario, args.format
+    ('report', 'ussr-1928', 'json')
+    """
+    from . import __version__
+
+    parser = _Parser(prog=PROG, description=(
+        "Non-equivalent exchange, the price scissors and primitive socialist accumulation: "
+        "surplus accounts by group, plan variants and sweeps on calibrated scenarios."))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("report", help="surplus account by group, scissors, tribute, households",
+                       description="Report the surplus account of a scenario by group (peasants,"
+                       " workers, two-earner households, state), the price scissors, the "
+                       "tribute and the household figures.")
+    p.add_argument("--scenario", "-s", default="ussr-1928", metavar="NAME|FILE",
+                   help="built-in scenario name or TOML file (default: ussr-1928)")
+    p.add_argument("--later", metavar="NAME|FILE|none",
+                   help="a later period to compare with, and decompose the sources of "
+                        "accumulation against (default: ussr-1932 for ussr-1928, none "
+                        "otherwise; 'none' for a single period)")
+    _add_output(p)
+    p.add_argument("--plot", metavar="FILE", help="also write the report figure (PNG, PDF, SVG)")
+    p.set_defaults(handler=_cmd_report)
+
+    p = sub.add_parser("compare", help="compare plan variants: table and figure",
+                       description="Solve the plan variants (NEP continuation, the left "
+                       "course, the 1929 maximum variant) and compare them.")
+    p.add_argument("--scenario", "-s", default="ussr-1928", metavar="NAME|FILE",
+                   help="built-in scenario name or TOML file (default: ussr-1928)")
+    p.add_argument("--variant", action="append", metavar="NAME", dest="variants",
+                   help="compare only this variant (repeatable; default: all)")
+    _add_output(p)
+    p.add_argument("--plot", metavar="FILE", help="write the capacity/consumption figure")
+    p.set_defaults(handler=_cmd_compare)
+
+    p = sub.add_parser("sweep", help="tribute over a grid of agricultural/industrial price ratios",
+                       description="Recompute the exchange account of every group over a "
+                       "grid of terms of trade (price of agricultural goods relative to "
+                       "industrial goods, relative to the scenario's benchmark: 1 = parity).")
+    p.add_argument("--scenario", "-s", default="ussr-1928", metavar="NAME|FILE",
+                   help="built-in scenario name or TOML file (default: ussr-1928)")
+    p.add_argument("--ratio-min", type=float, default=0.5, metavar="X",
+                   help="lowest terms of trade, relative to the benchmark (default: 0.5)")
+    p.add_argument("--ratio-max", type=float, default=1.5, metavar="Y",
+                   help="highest terms of trade, relative to the benchmark (default: 1.5)")
+    p.add_argument("--steps", type=int, default=101, metavar="N",
+                   help="number of grid points (default: 101)")
+    p.add_argument("--no-progress", action="store_true", help="do not draw the progress bar")
+    _add_output(p)
+    p.set_defaults(handler=_cmd_sweep, format="csv")
+    p.set_defaults(format="csv")
+
+    p = sub.add_parser("data", help="historical datasets and their sources")
+    dsub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    q = dsub.add_parser("list", help="list the datasets with their sources")
+    _add_output(q)
+    q.set_defaults(handler=_cmd_data_list)
+    q = dsub.add_parser("show", help="print one dataset with its sources")
+    q.add_argument("name", metavar="NAME")
+    _add_output(q)
+    q.set_defaults(handler=_cmd_data_show)
+
+    p = sub.add_parser("scenario", help="show scenarios or write one as a template")
+    ssub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    q = ssub.add_parser("list", help="list the built-in scenarios")
+    _add_output(q)
+    q.set_defaults(handler=_cmd_scenario_list)
+    q = ssub.add_parser("show", help="print a scenario's parameters and sources")
+    q.add_argument("name", metavar="NAME|FILE")
+    _add_output(q)
+    q.set_defaults(handler=_cmd_scenario_show)
+    q = ssub.add_parser("write", help="write a scenario to a TOML file, as a template to edit")
+    q.add_argument("name", metavar="NAME|FILE")
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    q.set_defaults(handler=_cmd_scenario_write)
+
+    p = sub.add_parser("exercise", help="generate an exercise (and its worked solution)",
+                       description="Generate an exercise on TOPIC from a seed; 'exercise list'"
+                       " lists the topics.")
+    p.add_argument("topic", metavar="TOPIC", help="exercise topic, or 'list'")
+    p.add_argument("--seed", type=int, default=None, metavar="N",
+                   help="seed, a non-negative integer: the same seed gives the same "
+                        "exercise (default: 0)")
+    p.add_argument("--solution", action="store_true", help="print the worked solution too")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE")
+    p.set_defaults(handler=_cmd_exercise)
+    return parser
+
+
+# =============================================================================== commands
+def _load_scenario(name: str) -> Any:
+    from . import scenarios
+
+    return scenarios.load(name)
+
+
+#: Later period compared with a built-in scenario when ``--later`` is not given.
+DEFAULT_LATER = {"ussr-1928": "ussr-1932"}
+
+_HOURS_COLUMNS = {"hours_given": "hours given", "hours_received": "hours received",
+                  "surplus_hours": "surplus (hours)", "share_hours": "share of fund"}
+_MONEY_COLUMNS = {"taxes": "taxes", "underpayment": "underpayment",
+                  "overpayment": "overpayment", "surplus_money": "surplus (money)",
+                  "share_money": "share of fund"}
+
+
+@dataclass(frozen=True)
+class _Period:
+    """One scenario with the results the report prints and draws (all from the library)."""
+
+    scenario: Any
+    economy: Any
+    account: Any          # SurplusAccount
+    tribute: Any          # Tribute
+    tax_rate: float
+    squeeze: Any          # SqueezeDiagnostic
+    benchmark_price: float
+    earners: Any          # EarnersNeeded
+
+    @property
+    def label(self) -> str:
+        return str(self.scenario.year)
+
+
+def _period(sc: Any) -> _Period:
+    from .households import earners_needed
+    from .scissors import equivalent_tax_rate, squeeze_diagnostic, tribute
+
+    eco = sc.economy()
+    account = sc.surplus_account()
+    bench = account.benchmark
+    trib = tribute(sc.peasants(), sc.prices_series(), bench)
+    rate = equivalent_tax_rate(trib) if trib.sales_value_benchmark > 0 else math.nan
+    good = sc.marketing_spec.good
+    pe = float(bench.prices[good])
+    squeeze = squeeze_diagnostic(sc.marketing_response(), pe, float(sc.prices[good]))
+    earners = earners_needed(1.0, sc.real_wage_cut)
+    return _Period(sc, eco, account, trib, rate, squeeze, pe, earners)
+
+
+def _later_name(args: argparse.Namespace) -> str | None:
+    later = args.later
+    if later is None:
+        return DEFAULT_LATER.get(args.scenario)
+    return None if later.lower() == "none" else later
+
+
+def _account_sections(per: _Period) -> list[Section]:
+    table = per.account.table
+    hours = table[list(_HOURS_COLUMNS)].rename(columns=_HOURS_COLUMNS)
+    money = table[list(_MONEY_COLUMNS)].rename(columns=_MONEY_COLUMNS)
+    rec = per.account.reconciliation
+    diff = rec.loc["difference"].abs().max()
+    return [
+        Section(f"Surplus account by group, {per.label}: hours", hours, (
+            "surplus = given − received for a group; for the state, received − given: the "
+            "accumulation fund. Two-earner households: hours of the earners beyond one per "
+            "household (carved out of the workers' row).",)),
+        Section(f"Surplus account by group, {per.label}: money at benchmark prices", money, (
+            f"tribute = taxes + underpayment + overpayment; one hour = "
+            f"{per.account.melt:.6g} money at the benchmark. Reconciled with the state's "
+            f"receipts: {'yes' if per.account.is_reconciled else 'NO'} "
+            f"(largest difference {diff:.3g}).",)),
+    ]
+
+
+def _tribute_section(periods: list[_Period]) -> Section:
+    cols = {}
+    for per in periods:
+        t = per.tribute
+        exch = per.account.exchange.by_group.iloc[0]
+        cols[per.label] = pd.Series({
+            "overpayment (dear manufactures)": t.overpayment,
+            "underpayment (cheap grain)": t.underpayment,
+            "direct taxes": t.taxes,
+            "total tribute": t.total,
+            "equivalent tax rate on sales": per.tax_rate,
+            "labour given (hours)": float(exch["labour_given"]),
+            "labour received (hours)": float(exch["labour_received"]),
+            "non-equivalence ratio E": float(exch["nonequivalence_ratio"]),
+        })
+    table = pd.DataFrame(cols)
+    table.index.name = "peasants"
+    return Section("Tribute of the peasantry (Stalin, July 1928), money at benchmark prices",
+                   table, ("E = labour given / labour received (1 = equivalent exchange); "
+                           "the tax rate on the sales' benchmark value that would raise the "
+                           "same tribute.",))
+
+
+def _squeeze_section(periods: list[_Period]) -> Section:
+    cols = {}
+    notes = []
+    for per in periods:
+        d = per.squeeze
+        cols[per.label] = pd.Series({
+            "benchmark price pᵉ": per.benchmark_price,
+            "procurement price p": d.price,
+            "extraction (pᵉ − p) q(p)": d.extraction,
+            "optimal price p*": d.optimum.price,
+            "maximum extraction": d.optimum.extraction,
+            "shortfall from maximum": d.shortfall,
+        })
+        notes.append(f"{per.label}: {d.message}")
+    table = pd.DataFrame(cols)
+    table.index.name = per.scenario.marketing_spec.good
+    m = periods[0].scenario.marketing_spec
+    notes.insert(0, f"Marketing response q(p) = q0 (p/p0)^ε with ε = {m.elasticity:g}; "
+                    f"p* = ε pᵉ / (1 + ε) ({d.optimum.method}).")
+    return Section("The grain squeeze: extraction against its maximum", table, tuple(notes))
+
+
+def _households_section(periods: list[_Period]) -> Section:
+    cols = {}
+    for per in periods:
+        w = per.account.worker
+        h = per.account.household
+        row = {
+            "workers (N)": per.account.n_workers,
+            "hours per worker": w.hours,
+            "value of labour power (hours)": w.value_of_labour_power,
+            "surplus labour (hours)": w.surplus_labour,
+            "rate of exploitation e": w.rate_of_exploitation,
+            "real-wage cut δ": per.earners.real_wage_cut,
+            "earners needed m0/(1−δ), m0 = 1": per.earners.fractional,
+            "whole earners (rounded up)": float(per.earners.whole),
+        }
+        if h is not None:
+            row.update({"household earners": float(h.earners),
+                        "family rate of exploitation": h.rate_of_exploitation,
+                        "extra earners in all households": per.account.extra_earners})
+        cols[per.label] = pd.Series(row)
+    table = pd.DataFrame(cols)
+    table.index.name = "workers and households"
+    return Section("Workers and the two-earner household", table, (
+        "Per worker and per household per year; the family keeps its basket after a "
+        "real-wage cut δ by adding earners (Marx, Capital I, ch. 15 §3a).",))
+
+
+def _sources_section(pair: Any) -> Section:
+    hours = pair.sources_of_accumulation(measure="hours")
+    money = pair.sources_of_accumulation(measure="money")
+    table = pd.DataFrame({"group": hours.to_frame()["group"],
+                          "hours": hours.contributions, "share (hours)": hours.shares,
+                          "money": money.contributions, "share (money)": money.shares})
+    by_group = pd.DataFrame({"group": "total", "hours": hours.by_group,
+                             "share (hours)": hours.group_shares, "money": money.by_group,
+                             "share (money)": money.group_shares})
+    by_group.index = [f"{g} (total)" for g in by_group.index]
+    table = pd.concat([table, by_group])
+    table.index.name = "source"
+    return Section(
+        f"Sources of accumulation {hours.base_label} → {hours.later_label}", table, (
+            f"Change in the accumulation fund: {hours.change:,.4g} hours, "
+            f"{money.change:,.4g} money at benchmark prices, split exactly by the "
+            f"{hours.method}.",))
+
+
+def _scissors_section(sc: Any) -> Section | None:
+    if sc.scissors_spec is None:
+        return None
+    frame = sc.scissors_frame().rename(columns={"ratio": "scissors σ"})
+    return Section(f"The price scissors (indices, {sc.scissors_spec.base} = 100)", frame, (
+        "σ = industrial index / agricultural index against the same base; σ > 1: the "
+        "blades open against agriculture.",))
+
+
+def _provenance_note(sc: Any) -> str:
+    kinds = [v["kind"] for v in sc.provenance.values()]
+    return (f"Scenario {sc.name!r}: {kinds.count('historical')} parameters are historical "
+            f"records (with sources), {kinds.count('assumption')} are calibration "
+            f"assumptions (with reasons); see 'nonequivalent scenario show {sc.name}'.")
+
+
+def _report_document(periods: list[_Period], pair: Any) -> Document:
+    base = periods[0]
+    names = " and ".join(repr(p.scenario.name) for p in periods)
+    sections: list[Section] = []
+    for per in periods:
+        sections += _account_sections(per)
+    if pair is not None:
+        sections.append(_sources_section(pair))
+    sections.append(_tribute_section(periods))
+    sc_section = _scissors_section(base.scenario)
+    if sc_section is not None:
+        sections.append(sc_section)
+    sections.append(_squeeze_section(periods))
+    sections.append(_households_section(periods))
+    notes = [f"{p.label}: {p.scenario.description}." for p in periods]
+    notes.append(f"Benchmark of equivalent exchange: {base.account.benchmark.description}"
+                 if base.account.benchmark.description else
+                 f"Benchmark of equivalent exchange: {base.account.benchmark.name}")
+    notes.append(f"Units: {base.scenario.units}.")
+    notes += [_provenance_note(p.scenario) for p in periods]
+    meta = {"scenarios": [p.scenario.name for p in periods],
+            "benchmark": base.account.benchmark.name,
+            "melt": {p.label: p.account.melt for p in periods}}
+    return Document(f"Surplus report: scenario {names}", tuple(sections), tuple(notes), meta)
+
+
+def _figure_source(periods: list[_Period]) -> str:
+    names = ", ".join(f"'{p.scenario.name}'" for p in periods)
+    prov = periods[0].scenario.provenance
+    parts = [f"Source: nonequivalent scenarios {names} (calibrated; parameters marked "
+             "historical or assumed in each scenario file)"]
+    if "scissors" in prov and prov["scissors"].get("source"):
+        parts.append("scissors: " + prov["scissors"]["source"].split(". No later")[0])
+    return "; ".join(parts) + "."
+
+
+def _report_figure(periods: list[_Period]) -> Any:
+    from . import plotting
+    from .households import earners_needed
+    from .scissors import extraction
+
+    base = periods[0]
+    sc = base.scenario
+    scissors = None
+    if sc.scissors_spec is not None:
+        scissors = sc.scissors_frame().rename(columns={"ratio": "scissors"})
+    pe = base.benchmark_price
+    grid = pd.Series(np.linspace(pe / 50, pe, 200))
+    curve = pd.Series(extraction(sc.marketing_response(), pe, grid.to_numpy()),
+                      index=grid.to_numpy())
+    good = sc.marketing_spec.good
+    extraction_part = {"curve": curve, "optimum": base.squeeze.optimum,
+                       "current": (base.squeeze.price, base.squeeze.extraction),
+                       "benchmark_price": pe, "unit": "money at benchmark prices",
+                       "price_unit": f"{good}, money per unit"}
+    surplus = pd.DataFrame({p.label: p.account.table["surplus_hours"] for p in periods})
+    surplus.columns.name = "year"
+    wage = np.linspace(100.0, 40.0, 121)
+    need = [earners_needed(1.0, 1.0 - w / 100.0) for w in wage]
+    earners = pd.DataFrame({"earners needed m0/(1−δ)": [e.fractional for e in need],
+                            "whole earners": [float(e.whole) for e in need]}, index=wage)
+    observed = pd.DataFrame({
+        "scenario household": [float(p.scenario.household_spec.earners) for p in periods],
+        "label": [p.label for p in periods]},
+        index=[100.0 * (1.0 - p.scenario.real_wage_cut) for p in periods])
+    unit = "million hours" if "million" in sc.units else "hours"
+    return plotting.report_figure(
+        scissors=scissors, extraction=extraction_part, surplus=surplus,
+        earners={"data": earners, "observed": observed,
+                 "wage_unit": f"index, {sc.year} = 100"},
+        title="Non-equivalent exchange and the sources of accumulation: "
+              + " and ".join(p.label for p in periods),
+        surplus_unit=unit, source=_figure_source(periods))
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from . import scenarios
+
+    base = _load_scenario(args.scenario)
+    later_name = _later_name(args)
+    periods = [_period(base)]
+    pair = None
+    if later_name is not None:
+        later = _load_scenario(later_name)
+        pair = scenarios.pair(base, later)
+        periods.append(_period(later))
+    doc = _report_document(periods, pair)
+    _write(render(doc, args.format), args.output, out)
+    if args.plot:
+        _save_plot(_report_figure(periods), args.plot)
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+    raise UsageError("compare: not available yet.")
+
+
+def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
+    raise UsageError("sweep: not available yet.")
+
+
+def _source_notes(sources: Sequence[str], start: int = 1) -> tuple[str, ...]:
+    return tuple(f"[{i}] {s}" for i, s in enumerate(sources, start=start))
+
+
+def _cmd_data_list(args: argparse.Namespace, out: TextIO) -> int:
+    from . import datasets
+
+    catalogue = datasets.list()
+    sources: list[str] = []
+    refs = []
+    for name in catalogue.index:
+        cited = datasets.load(name).attrs.get("citation", [])
+        nums = []
+        for src in cited:
+            if src not in sources:
+                sources.append(src)
+            nums.append(sources.index(src) + 1)
+        refs.append(", ".join(f"[{k}]" for k in nums))
+    table = catalogue[["title", "rows", "years"]].copy()
+    table.index.name = "dataset"
+    if args.format in ("json", "csv"):
+        table["description"] = catalogue["description"]
+        table["sources"] = ["; ".join(datasets.load(n).attrs.get("citation", []))
+                            for n in catalogue.index]
+        notes: tuple[str, ...] = ()
+    else:
+        table["sources"] = refs
+        notes = ("Sources:", *_source_notes(sources))
+    doc = Document("Historical datasets", (Section("Datasets", table, notes),),
+                   notes=("Show one with: nonequivalent data show NAME",))
+    _write(render(doc, args.format), args.output, out)
+    return 0
+
+
+def _cmd_data_show(args: argparse.Namespace, out: TextIO) -> int:
+    from . import datasets
+
+    df = datasets.load(args.name)
+    meta = df.attrs
+    if args.format == "csv":  # the dataset itself, every column
+        _write(df.to_csv(index=False, lineterminator="\n"), args.output, out)
+        return 0
+    cited = list(meta.get("citation", []))
+    table = df[["series", "period", "value", "unit", "low", "high", "confidence"]].copy()
+    if args.format == "json":
+        table = df.copy()
+        notes: tuple[str, ...] = ()
+    else:
+        table["source"] = [f"[{cited.index(s) + 1}]" for s in df["source"]]
+        notes = ("Sources:", *_source_notes(cited))
+    table.index = pd.RangeIndex(1, len(table) + 1, name="row")
+    doc = Document(f"{meta.get('name', args.name)}: {meta.get('title', '')}",
+                   (Section("Figures", table, notes, exact=True),),
+                   notes=(str(meta.get("description", "")),))
+    _write(render(doc, args.format), args.output, out)
+    return 0
+
+
+def _cmd_scenario_list(args: argparse.Namespace, out: TextIO) -> int:
+    from . import scenarios
+
+    rows = []
+    for name in scenarios.builtin():
+        sc = scenarios.load(name)
+        kinds = [v["kind"] for v in sc.provenance.values()]
+        rows.append({"scenario": name, "year": sc.year, "description": sc.description,
+                     "historical": kinds.count("historical"),
+                     "assumed": kinds.count("assumption")})
+    table = pd.DataFrame(rows).set_index("scenario")
+    doc = Document("Built-in scenarios", (Section("Scenarios", table, (
+        "historical / assumed: how many parameters are records (with a source) and how many "
+        "are calibration assumptions (with a reason).",
+        "Show one with: nonequivalent scenario show NAME; copy one as a template with: "
+        "nonequivalent scenario write NAME FILE"),),))
+    _write(render(doc, args.format), args.output, out)
+    return 0
+
+
+def _scenario_document(sc: Any) -> Document:
+    """Every parameter of a scenario, in tables, with its provenance."""
+    sectors = pd.Index(sc.sectors, name="sector")
+
+    def col(mapping: Any) -> list[float]:
+        return [float(mapping.get(s, 0.0)) for s in sectors] if mapping is not None else \
+            [math.nan] * len(sectors)
+
+    goods = pd.DataFrame({
+        "final demand": col(sc.final_demand),
+        "price": col(sc.prices),
+        "peasants sell": col(sc.peasants.sells),
+        "peasants buy": col(sc.peasants.buys),
+        "worker basket": col(sc.workers.basket),
+        "family basket": col(sc.household.basket),
+    }, index=sectors)
+    if sc.workers.retail_prices is not None:
+        goods["retail price"] = col(sc.workers.retail_prices)
+    if sc.benchmark.prices is not None:
+        goods["benchmark price"] = col(sc.benchmark.prices)
+    labour = pd.DataFrame({k: list(v) for k, v in sc.labour.items()}, index=sectors).T
+    labour.index.name = "labour kind"
+    b = sc.benchmark
+    bench = b.kind + (f" ({b.normalization})" if b.normalization else "") + \
+        (f", r = {b.profit_rate:g}" if b.profit_rate is not None else "") + \
+        (f", exchange rate {b.exchange_rate:g}" if b.exchange_rate is not None else "") + \
+        (f" '{b.name}'" if b.name else "")
+    params = [
+        ("benchmark", bench),
+        ("peasants.taxes", f"{sc.peasants.taxes:g}"),
+        ("workers.number", f"{sc.workers.number:g}"),
+        ("workers.hours", f"{sc.workers.hours:g}"),
+        ("workers.money_wage", f"{sc.workers.money_wage:g}"),
+        ("household.members", f"{sc.household.members}"),
+        ("household.earners", f"{sc.household.earners}"),
+        ("household.hours_per_earner", f"{sc.household.hours_per_earner:g}"),
+        ("household.domestic_hours", f"{sc.household.domestic_hours:g}"),
+        ("real_wage.cut", f"{sc.real_wage_cut:g}"),
+        ("marketing", f"{sc.marketing.good}: q0 = {sc.marketing.q0:g} at p0 = "
+                      f"{sc.marketing.p0:g}, elasticity {sc.marketing.elasticity:g}"),
+    ]
+    ptable = pd.DataFrame(params, columns=["parameter", "value"]).set_index("parameter")
+    sections = [
+        Section("Technical coefficients A (input of row good per unit of column sector)",
+                sc.technical_matrix()),
+        Section("Labour coefficients (hours per unit of gross output)", labour),
+        Section("Goods: final demand, prices, what the groups sell and buy", goods),
+        Section("Parameters", ptable),
+    ]
+    if sc.scissors is not None:
+        sections.append(Section(f"Price scissors (indices, {sc.scissors.base} = 100)",
+                                sc.scissors_frame()))
+    sections.append(Section("Provenance of every parameter", sc.provenance_frame(), (
+        "historical = a record with its source; assumption = a calibration choice with its "
+        "reason.",)))
+    return Document(f"Scenario {sc.name!r} ({sc.year})", tuple(sections),
+                    notes=(sc.description, f"Units: {sc.units}"))
+
+
+def _cmd_scenario_show(args: argparse.Namespace, out: TextIO) -> int:
+    sc = _load_scenario(args.name)
+    _write(render(_scenario_document(sc), args.format), args.output, out)
+    return 0
+
+
+def _cmd_scenario_write(args: argparse.Namespace, out: TextIO) -> int:
+    from . import scenarios
+
+    sc = _load_scenario(args.name)
+    target = Path(args.file)
+    if target.exists() and not args.force:
+        raise UsageError(f"{args.file!r} exists; choose another file or add --force to "
+                         "overwrite it.")
+    if target.suffix.lower() != ".toml":
+        raise UsageError(f"scenario files are TOML: name the file '*.toml', not "
+                         f"{args.file!r}.")
+    try:
+        written = scenarios.save(sc, target)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.file!r}: {exc.strerror or exc}.") from None
+    print(f"{PROG}: wrote scenario {sc.name!r} to {written}; edit it and run "
+          f"'{PROG} report --scenario {written}'", file=sys.stderr)
+    return 0
+
+
+def _cmd_exercise(args: argparse.Namespace, out: TextIO) -> int:
+    from . import exercises
+
+    if args.topic == "list":
+        table = pd.DataFrame({"description": pd.Series(exercises.topics())})
+        table.index.name = "topic"
+        doc = Document("Exercise topics", (Section("Topics", table, (
+            "Generate one with: nonequivalent exercise TOPIC --seed N [--solution]",)),))
+        _write(render(doc, "text"), args.output, out)
+        return 0
+    if args.seed is not None and args.seed < 0:
+        raise UsageError(f"--seed must be a non-negative integer, got {args.seed}.")
+    exercise = exercises.generate(args.topic, seed=0 if args.seed is None else args.seed)
+    _write(exercises.render(exercise, solution=args.solution), args.output, out)
+    return 0
+
+
+# =============================================================================== main
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``nonequivalent`` command and return its exit status.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments without the program name (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        0 on success, 2 on bad input (one line on standard error), 1 on an unexpected
+        failure, 130 when interrupted.
+
+    Examples
+    --------
+    >>> main(["--version"])                       # doctest: +ELLIPSIS
+    nonequivalent ...
+    0
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exc:  # --help, --version, or a usage error (already reported)
+        return int(exc.code) if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
+    try:
+        return handler(args, sys.stdout)
+    except NonequivalentError as exc:
+        print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `nonequivalent report | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

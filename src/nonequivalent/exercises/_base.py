@@ -1,0 +1,497 @@
+"""The exercise result, answer checking, the topic registry and small helpers.
+
+An :class:`Exercise` is frozen: a problem (markdown with LaTeX), a worked solution, the exact
+answer as named :class:`Part` objects (each tied to the solution step that produces it), and
+:meth:`Exercise.check`, which reads a student's answer and says which step to revisit.
+
+Answers are read without ``eval``: numbers, :class:`fractions.Fraction`, sympy rationals, and
+strings parsed by :class:`fractions.Fraction` (``"3/4"``, ``"-2"``, ``"0.75"``). A rational
+answer (int, Fraction, sympy Rational, or a string without a decimal point or exponent) must
+equal a rational expected value exactly; any other answer (a float, a decimal string) is
+compared with relative tolerance :data:`RTOL` (absolute :data:`ATOL` near zero).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import random
+import re
+import types
+from collections.abc import Callable, Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import sympy
+
+from ..errors import ExerciseError
+
+#: Relative tolerance for answers given as floats or decimal strings.
+RTOL = 1e-6
+#: Absolute tolerance used when the expected value is zero (or tiny).
+ATOL = 1e-9
+
+
+# ---------------------------------------------------------------------- result classes
+@dataclasses.dataclass(frozen=True)
+class Part:
+    """One named component of an exercise's answer.
+
+    Attributes
+    ----------
+    name : str
+        Key used in answers given as a mapping (``"x_1"``, ``"tribute"``).
+    symbol : str
+        LaTeX symbol shown in the problem and solution.
+    value : sympy expression
+        The exact expected value.
+    step, step_title : int, str
+        The solution step that produces this value.
+    description : str
+        What the value is, in words.
+    optional : bool
+        Optional parts are checked only when given.
+    """
+
+    name: str
+    symbol: str
+    value: sympy.Expr
+    step: int
+    step_title: str
+    description: str = ""
+    optional: bool = False
+
+    @property
+    def float_value(self) -> float:
+        """The expected value as a float."""
+        return float(sympy.N(self.value, 17))
+
+
+@dataclasses.dataclass(frozen=True)
+class Mistake:
+    """A common wrong value of one part and the hint to give when it is met."""
+
+    part: str
+    value: sympy.Expr
+    hint: str
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckResult:
+    """Outcome of :meth:`Exercise.check`; true when every (given) part is right.
+
+    Attributes
+    ----------
+    correct : bool
+    message : str
+        What is right, or which step to revisit for each wrong value.
+    wrong : tuple of str
+        Names of the wrong or missing parts.
+    steps : tuple of int
+        Solution steps to revisit (sorted, unique).
+    """
+
+    correct: bool
+    message: str
+    wrong: tuple[str, ...] = ()
+    steps: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.correct
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclasses.dataclass(frozen=True)
+class Exercise:
+    """A generated exercise with its worked solution and answer checker.
+
+    Attributes
+    ----------
+    topic : str
+        Registry name (see :func:`nonequivalent.exercises.topics`).
+    seed : int
+        Seed that reproduces the exercise.
+    title : str
+    problem : str
+        Problem statement (markdown with LaTeX).
+    solution : str
+        Worked, step-by-step solution with exact fractions (markdown with LaTeX).
+    parts : tuple of Part
+        Named answer components with their exact values.
+    data : mapping
+        The exercise's inputs as exact sympy values (read-only).
+    mistakes : tuple of Mistake
+        Common wrong values recognised by :meth:`check`.
+    """
+
+    topic: str
+    seed: int
+    title: str
+    problem: str
+    solution: str
+    parts: tuple[Part, ...]
+    data: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    mistakes: tuple[Mistake, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "data", types.MappingProxyType(dict(self.data)))
+
+    # -------------------------------------------------------------- answer views
+    @property
+    def answer(self) -> dict[str, sympy.Expr]:
+        """The exact answer, ``{part name: sympy value}`` in the order of the parts."""
+        return {p.name: p.value for p in self.parts}
+
+    @property
+    def answer_float(self) -> dict[str, float]:
+        """The answer as floats, ``{part name: float}``."""
+        return {p.name: p.float_value for p in self.parts}
+
+    @property
+    def required(self) -> tuple[Part, ...]:
+        """The parts a complete answer must give."""
+        return tuple(p for p in self.parts if not p.optional)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The answer as a DataFrame: exact value (string), float, step, description."""
+        return pd.DataFrame(
+            {"exact": [str(p.value) for p in self.parts],
+             "value": [p.float_value for p in self.parts],
+             "step": [p.step for p in self.parts],
+             "description": [p.description for p in self.parts]},
+            index=pd.Index([p.name for p in self.parts], name="part"))
+
+    def answer_format(self) -> str:
+        """One line telling how to give the answer."""
+        req = ", ".join(p.name for p in self.required)
+        opt = [p.name for p in self.parts if p.optional]
+        extra = f" (optional: {', '.join(opt)})" if opt else ""
+        return (f"Answer with: {req}{extra}. Fractions like 3/4 are checked exactly; "
+                f"decimals to a relative tolerance of {RTOL:g}.")
+
+    def __str__(self) -> str:
+        return f"{self.title} [{self.topic}, seed {self.seed}]\n\n{self.problem}"
+
+    def summary(self) -> str:
+        """Title, problem and answer format (no solution)."""
+        return f"{self}\n\n{self.answer_format()}"
+
+    # -------------------------------------------------------------- checking
+    def check(self, answer: Any) -> CheckResult:
+        """Check an answer and say which step to revisit if it is wrong.
+
+        Parameters
+        ----------
+        answer : number, str, Fraction, sequence or mapping
+            A single value (one-part exercises); a sequence in the order of
+            :attr:`parts` (required parts only, or all parts); or a mapping
+            ``{part name: value}`` (names compared ignoring case, spaces and underscores).
+
+        Returns
+        -------
+        CheckResult
+            Truthy when right; ``.message`` names the step of each wrong value.
+
+        Raises
+        ------
+        ExerciseError
+            The answer cannot be read (unknown name, wrong count, not a number).
+        """
+        given = self._normalise(answer)
+        wrong: list[str] = []
+        steps: set[int] = set()
+        lines: list[str] = []
+        for part in self.parts:
+            if part.name not in given:
+                if part.optional:
+                    continue
+                wrong.append(part.name)
+                steps.add(part.step)
+                lines.append(f"Step {part.step}: {part.step_title} — {part.name} is missing.")
+                continue
+            value, exact = given[part.name]
+            if _matches(part.value, value, exact):
+                continue
+            wrong.append(part.name)
+            steps.add(part.step)
+            line = (f"Step {part.step}: {part.step_title} — your {part.name} = "
+                    f"{_show(value)} is off.")
+            for m in self.mistakes:
+                if m.part == part.name and _matches(m.value, value, exact):
+                    line += f" {m.hint}"
+                    break
+            lines.append(line)
+        if not wrong:
+            names = [p.name for p in self.parts if p.name in given]
+            return CheckResult(True, f"Correct: {', '.join(names)} all match.")
+        return CheckResult(False, "\n".join(lines), tuple(wrong), tuple(sorted(steps)))
+
+    def _normalise(self, answer: Any) -> dict[str, tuple[Any, bool]]:
+        keys = {_key(p.name): p.name for p in self.parts}
+        if isinstance(answer, pd.Series):
+            answer = dict(answer.items())
+        if isinstance(answer, Mapping):
+            out = {}
+            for k, v in answer.items():
+                name = keys.get(_key(str(k)))
+                if name is None:
+                    raise ExerciseError(
+                        f"unknown answer name {k!r}; this exercise expects "
+                        f"{[p.name for p in self.parts]}.")
+                out[name] = read_number(v, name)
+            return out
+        if isinstance(answer, sympy.MatrixBase):
+            answer = list(answer)
+        if isinstance(answer, np.ndarray):
+            answer = answer.reshape(-1).tolist()
+        if isinstance(answer, Sequence) and not isinstance(answer, str | bytes):
+            req = self.required
+            if len(answer) == len(req):
+                parts = req
+            elif len(answer) == len(self.parts):
+                parts = self.parts
+            else:
+                raise ExerciseError(
+                    f"got {len(answer)} values; this exercise expects {len(req)} "
+                    f"({', '.join(p.name for p in req)})"
+                    + (f" or {len(self.parts)} with the optional parts"
+                       if len(req) != len(self.parts) else "") + ".")
+            return {p.name: read_number(v, p.name) for p, v in zip(parts, answer, strict=True)}
+        if len(self.required) != 1:
+            raise ExerciseError(
+                f"this exercise expects {len(self.required)} values "
+                f"({', '.join(p.name for p in self.required)}); give a list or a mapping.")
+        name = self.required[0].name
+        return {name: read_number(answer, name)}
+
+
+# ---------------------------------------------------------------------- reading answers
+def _key(name: str) -> str:
+    return re.sub(r"[\s_\-{}\\^]", "", name).lower()
+
+
+def read_number(value: Any, what: str = "answer") -> tuple[Any, bool]:
+    """Read one answer value without ``eval``: ``(value, is_exact)``.
+
+    Exact values are sympy Rationals (from ints, Fractions, sympy Rationals and strings
+    without ``.``/``e``); approximate ones are floats (from floats and decimal strings),
+    or sympy numbers that are not rational.
+
+    >>> from nonequivalent.exercises._base import read_number
+    >>> read_number("3/4")
+    (3/4, True)
+    >>> read_number("0.75")
+    (0.75, False)
+    """
+    if isinstance(value, bool | np.bool_):
+        raise ExerciseError(f"{what}: got a boolean; give a number.")
+    if isinstance(value, sympy.Basic):
+        if isinstance(value, sympy.Rational):
+            return value, True
+        if value.is_number and value.is_real is not False:
+            return value, True
+        raise ExerciseError(f"{what}: cannot read {value} as a number.")
+    if isinstance(value, int | np.integer):
+        return sympy.Integer(int(value)), True
+    if isinstance(value, Fraction):
+        return sympy.Rational(value.numerator, value.denominator), True
+    if isinstance(value, float | np.floating):
+        if not math.isfinite(float(value)):
+            raise ExerciseError(f"{what}: {value!r} is not a finite number.")
+        return float(value), False
+    if isinstance(value, str):
+        text = value.strip().replace("\u2212", "-").replace(" ", "")
+        try:
+            f = Fraction(text)
+        except (ValueError, ZeroDivisionError):
+            raise ExerciseError(f"{what}: cannot read {value!r} as a number; write it like "
+                                "'12', '-3/4' or '0.75'.") from None
+        if re.search(r"[.eE]", text):
+            return float(f), False
+        return sympy.Rational(f.numerator, f.denominator), True
+    raise ExerciseError(f"{what}: cannot read {value!r} (type {type(value).__name__}) as a "
+                        "number.")
+
+
+def _matches(expected: sympy.Expr, given: Any, exact: bool) -> bool:
+    if exact and isinstance(expected, sympy.Rational) and isinstance(given, sympy.Rational):
+        return bool(expected == given)
+    if (isinstance(given, sympy.Basic) and not isinstance(given, sympy.Rational)
+            and sympy.simplify(expected - given) == 0):
+        return True
+    e = float(sympy.N(expected, 17))
+    g = float(sympy.N(given, 17)) if isinstance(given, sympy.Basic) else float(given)
+    return abs(g - e) <= RTOL * abs(e) + ATOL
+
+
+def _show(value: Any) -> str:
+    return str(value) if isinstance(value, sympy.Basic) else f"{value:g}"
+
+
+# ---------------------------------------------------------------------- registry
+@dataclasses.dataclass(frozen=True)
+class Topic:
+    """A registered exercise topic."""
+
+    name: str
+    description: str
+    practises: str
+    group: str
+    generator: Callable[[int], Exercise]
+
+
+REGISTRY: dict[str, Topic] = {}
+
+
+def register(name: str, description: str, practises: str,
+             group: str) -> Callable[[Callable[[random.Random, int], Exercise]],
+                                     Callable[[random.Random, int], Exercise]]:
+    """Register a generator ``f(rng, seed) -> Exercise`` under ``name``."""
+
+    def deco(func: Callable[[random.Random, int], Exercise]
+             ) -> Callable[[random.Random, int], Exercise]:
+        def make(seed: int) -> Exercise:
+            return func(random.Random(seed), seed)
+
+        make.__doc__ = func.__doc__
+        REGISTRY[name] = Topic(name, description, practises, group, make)
+        return func
+
+    return deco
+
+
+# ---------------------------------------------------------------------- writing helpers
+class Steps:
+    """Accumulates numbered solution steps; :meth:`add` returns the step number."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str]] = []
+
+    def add(self, title: str, body: str) -> int:
+        self.items.append((title, body))
+        return len(self.items)
+
+    def title(self, k: int) -> str:
+        return self.items[k - 1][0]
+
+    def markdown(self, parts: Sequence[Part]) -> str:
+        out = [f"**Step {i}. {t}.** {b}" for i, (t, b) in enumerate(self.items, start=1)]
+        ans = "; ".join(f"${p.symbol} = {tex(p.value)}$" + _approx(p.value) for p in parts)
+        out.append(f"**Answer.** {ans}.")
+        return "\n\n".join(out)
+
+
+def _approx(value: sympy.Expr) -> str:
+    if isinstance(value, sympy.Integer):
+        return ""
+    return f" ($\\approx {float(sympy.N(value, 17)):.6g}$)"
+
+
+def tex(x: Any) -> str:
+    """LaTeX for a sympy number, vector or matrix (vectors and matrices as pmatrix)."""
+    if isinstance(x, sympy.MatrixBase):
+        rows = [" & ".join(tex(x[i, j]) for j in range(x.cols)) for i in range(x.rows)]
+        return "\\begin{pmatrix} " + " \\\\ ".join(rows) + " \\end{pmatrix}"
+    return sympy.latex(sympy.sympify(x))
+
+
+def num(x: Any) -> str:
+    """LaTeX of a number, parenthesised when negative (for use inside products)."""
+    s = tex(x)
+    return f"\\left({s}\\right)" if sympy.sympify(x) < 0 else s
+
+
+def make_exercise(topic: str, seed: int, title: str, problem: str, steps: Steps,
+                  parts: Sequence[Part], data: Mapping[str, Any],
+                  mistakes: Sequence[Mistake] = ()) -> Exercise:
+    """Assemble an :class:`Exercise`, rendering the solution from ``steps``."""
+    parts = tuple(parts)
+    return Exercise(topic=topic, seed=seed, title=title, problem=problem,
+                    solution=steps.markdown(parts), parts=parts, data=dict(data),
+                    mistakes=tuple(m for m in mistakes
+                                   if not _same_value(m.value, _value_of(parts, m.part))))
+
+
+def _value_of(parts: Sequence[Part], name: str) -> sympy.Expr:
+    for p in parts:
+        if p.name == name:
+            return p.value
+    raise KeyError(name)
+
+
+def _same_value(a: sympy.Expr, b: sympy.Expr) -> bool:
+    return abs(float(sympy.N(a - b, 17))) <= RTOL * abs(float(sympy.N(b, 17))) + ATOL
+
+
+def part(name: str, symbol: str, value: Any, steps: Steps, step: int, description: str = "",
+         optional: bool = False) -> Part:
+    """Build a :class:`Part` bound to ``step`` of ``steps``."""
+    return Part(name, symbol, sympy.sympify(value), step, steps.title(step), description,
+                optional)
+
+
+# ---------------------------------------------------------------------- random helpers
+def R(p: int, q: int = 1) -> sympy.Rational:
+    """Shorthand for ``sympy.Rational(p, q)``."""
+    return sympy.Rational(p, q)
+
+
+def tenths_matrix(rng: random.Random, n: int, max_col_tenths: int = 6,
+                  max_entry: int = 4, friendly: bool = True) -> sympy.ImmutableMatrix:
+    """A productive ``n x n`` matrix with entries in tenths, column sums <= 0.6.
+
+    Column sums below 1 make ``A`` productive by construction (ρ(A) <= max column sum).
+    Every column has at least one positive entry and the matrix has off-diagonal inputs.
+    ``friendly`` keeps only matrices whose ``det(I - A)`` has no prime factors but 2, 3, 5
+    (in units of ``10^-n``), so that solutions have short denominators.
+    """
+    while True:
+        cols = []
+        for _ in range(n):
+            while True:
+                col = [rng.randint(0, max_entry) for _ in range(n)]
+                if 0 < sum(col) <= max_col_tenths:
+                    break
+            cols.append(col)
+        if not (n == 1 or any(cols[j][i] for i in range(n) for j in range(n) if i != j)):
+            continue
+        A = sympy.ImmutableMatrix([[R(cols[j][i], 10) for j in range(n)] for i in range(n)])
+        if not friendly or _smooth(int((sympy.eye(n) - A).det() * 10**n)):
+            return A
+
+
+def _smooth(k: int) -> bool:
+    """Whether ``k`` has no prime factors but 2, 3 and 5 (friendly fractions)."""
+    k = abs(k)
+    if k == 0:
+        return False
+    for q in (2, 3, 5):
+        while k % q == 0:
+            k //= q
+    return k == 1
+
+
+def choice(rng: random.Random, options: Sequence[Any]) -> Any:
+    """``rng.choice`` that also works on tuples of sympy values."""
+    return options[rng.randrange(len(options))]
+
+
+def dot(u: sympy.MatrixBase, v: sympy.MatrixBase) -> sympy.Expr:
+    """Dot product of two sympy vectors of any orientation."""
+    return sum((a * b for a, b in zip(list(u), list(v), strict=True)), sympy.Integer(0))
+
+
+def dot_tex(u: sympy.MatrixBase, v: sympy.MatrixBase) -> str:
+    """``u_1 v_1 + u_2 v_2 + ...`` in LaTeX (terms with a zero factor are dropped)."""
+    terms = [f"{num(a)} \\cdot {num(b)}" for a, b in zip(list(u), list(v), strict=True)
+             if a != 0 and b != 0]
+    return " + ".join(terms) if terms else "0"
+
+
+def vec_tex(name: str, v: sympy.MatrixBase) -> str:
+    """``name = (v_1, v_2, ...)`` in LaTeX."""
+    return f"{name} = \\left(" + ",\\ ".join(tex(x) for x in list(v)) + "\\right)"

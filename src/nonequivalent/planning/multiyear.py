@@ -1,0 +1,579 @@
+"""The multi-year plan: capacities, investment through capital coefficients, labour growth.
+
+For years ``t = 0 .. T-1`` (labelled ``start_year + t``) choose gross outputs ``x_t``,
+capacity started ``ΔK_t`` (investment), consumption of workers ``C^w_t`` and peasants
+``C^p_t``, and exports/imports, subject to
+
+* ``balance[i,y]``:        x_t - A x_t - B ΔK_t - b^w C^w_t - b^p C^p_t - e_t + m_t >= g
+* ``capacity_limit[j,y]``: x_{j,t} <= K_{j,t}
+* ``capital[j,y+1]``:      K_{t+1} = (1 - δ_t) K_t + ΔK_{t-τ}     (gestation lag τ years)
+* ``labour[k,y]``:         Σ_j l_kj x_{j,t} <= L_{k,t}
+* ``wage_floor[y]``:       C^w_t >= f^w_t · (hours worked by workers in t)
+* ``subsistence[y]``:      C^p_t >= f^p_t · L^p_t
+* ``marketing[g,y]``:      (1 - a_gg) x_{g,t} - b^p_g C^p_t <= q_t
+* ``trade_balance[y]``:    p^w·(e_t - m_t) >= -D_t
+* ``tempo[y]`` (optional): λ B ΔK_t <= s · l x_t   (investment, in labour values, at most a
+  share s of living labour; note λ(I - A) = l, so l x_t is net output in labour values)
+
+with the objective of the variant: terminal capacity of heavy industry ``K_{h,T}``
+(Feldman's priority, the 1929 "maximum variant"), discounted consumption
+``Σ_t β^t (λ·b^w C^w_t + λ·b^p C^p_t)`` with terminal capacities kept, or Kantorovich's
+target: the largest ``θ`` with ``K_T >= θ k`` for a bundle ``k`` of terminal capacities.
+
+Labour supply by kind grows as ``L_{k,t} = L_{k,0} (1 + g_k)^t``, plus ``migration`` hours a
+year moved from peasants to workers and ``womens_entry`` hours a year added to workers
+(cumulative), or is given year by year as a DataFrame.
+
+Sources: the dynamic Leontief model with capital coefficients, W. Leontief et al., *Studies
+in the Structure of the American Economy* (1953), ch. 3, and Dorfman, Samuelson and Solow,
+*Linear Programming and Economic Analysis* (1958), ch. 11-12; capacity planning with
+gestation lags, L. V. Kantorovich, *The Best Use of Economic Resources* (1959), ch. 4; the
+first five-year plan variants, E. Zaleski, *Planning for Economic Growth in the Soviet Union,
+1918-1932* (1971), and R. W. Davies, *The Industrialisation of Soviet Russia* vol. 3 (1989).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Hashable, Sequence
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from ..economy import Economy
+from ..errors import InvalidEconomyError, LabelMismatchError, PlanError
+from ._model import ColGroup, RowFamily, assemble, frame, labels
+from .solvers import LinearProgram, LPSolution, solve_lp
+from .static import _goods, _kind_vector, marketing_limit
+
+__all__ = ["MultiYearPlan", "MultiYearResult", "solve_multiyear_plan"]
+
+Objective = Literal["heavy_capacity", "consumption", "target"]
+
+
+def _per_year(value: Any, T: int, what: str, nonneg: bool = True) -> np.ndarray:
+    arr = np.array(value, dtype=float).reshape(-1)
+    if arr.size == 1:
+        arr = np.full(T, float(arr[0]))
+    if arr.shape != (T,):
+        raise PlanError(f"{what} needs one value or one per year ({T}); got {arr.size}.")
+    if not np.isfinite(arr).all() or (nonneg and (arr < 0).any()):
+        raise PlanError(f"{what} must be finite{' and >= 0' if nonneg else ''}; got "
+                        f"{arr.tolist()}.")
+    return arr
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class MultiYearPlan:
+    """Parameters of a T-year plan (see the module docstring for the LP).
+
+    Parameters
+    ----------
+    economy : Economy
+        Must carry capital coefficients ``B`` (``Economy(..., capital=B)``).
+    years : int
+        Number of plan years T (>= 1).
+    initial_capacity : mapping or Series
+        Capacities ``K_0`` by sector (>= 0).
+    labour_supply : mapping, Series or DataFrame
+        Hours by kind in year 0, or a kinds x years DataFrame of the whole path.
+    start_year : int
+        Label of year 0 (e.g. 1928).
+    depreciation : float or mapping
+        δ by sector (share of capacity lost a year), in [0, 1).
+    gestation_lag : int
+        Years between starting capacity and its use (0: ready next year).
+    labour_growth : mapping, optional
+        Natural growth rate of every kind's supply (e.g. ``{"worker": 0.02}``).
+    migration : float
+        Hours a year moved from ``peasant_kind`` to ``worker_kind`` (cumulative).
+    womens_entry : float
+        Hours a year added to ``worker_kind`` by women entering waged work (cumulative).
+    worker_basket, peasant_basket, real_wage_floor, subsistence, worker_kind,
+    peasant_kind, marketed_good, world_prices, other_final_use :
+        As in :class:`~nonequivalent.StaticPlan`; floors may be one value per year.
+    marketed_limit : float or sequence
+        Marketed surplus per year (see :func:`~nonequivalent.planning.marketing_limit`).
+    livestock_loss : float or sequence
+        Extra share of the marketed good's capacity lost a year (draught animals
+        slaughtered), on top of its depreciation.
+    trade_deficit : float or sequence
+    max_investment_share : float, optional
+        The tempo limit ``s`` (row ``tempo``).
+    objective : {"heavy_capacity", "consumption", "target"}
+    heavy_sector : label
+        Sector whose terminal capacity is maximized by ``"heavy_capacity"``.
+    discount : float
+        β in the ``"consumption"`` objective.
+    terminal_capacity : float, optional
+        Require ``K_T >= terminal_capacity · K_0`` (default 1 for ``"consumption"``).
+    target : mapping or Series, optional
+        Bundle of terminal capacities for ``"target"``.
+    name : str
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0.0]], labour=[1.0], sectors=["steel"], capital=[[2.0]])
+    >>> plan = ne.MultiYearPlan(eco, years=2, initial_capacity={"steel": 10.0},
+    ...                         labour_supply={"labour": 100.0}, heavy_sector="steel")
+    >>> res = plan.solve()
+    >>> res.capacity.round(6)     # 10 -> +5 -> +7.5 (half of output invested, B = 2)
+    year   0     1      2
+    sector
+    steel  10.0  15.0  22.5
+    """
+
+    economy: Economy
+    years: int
+    initial_capacity: Any
+    labour_supply: Any
+    start_year: int = 0
+    depreciation: Any = 0.0
+    gestation_lag: int = 0
+    labour_growth: Any = None
+    migration: float = 0.0
+    womens_entry: float = 0.0
+    worker_basket: Any = None
+    peasant_basket: Any = None
+    real_wage_floor: Any = 0.0
+    subsistence: Any = 0.0
+    worker_kind: Hashable = "worker"
+    peasant_kind: Hashable = "peasant"
+    marketed_good: Hashable | None = None
+    marketed_limit: Any = None
+    livestock_loss: Any = 0.0
+    world_prices: Any = None
+    trade_deficit: Any = 0.0
+    other_final_use: Any = None
+    max_investment_share: float | None = None
+    objective: Objective = "heavy_capacity"
+    heavy_sector: Hashable | None = None
+    discount: float = 1.0
+    terminal_capacity: float | None = None
+    target: Any = None
+    name: str = "multi-year plan"
+
+    def __post_init__(self) -> None:
+        self._arrays()
+
+    @property
+    def year_labels(self) -> pd.Index:
+        """Labels of the plan years."""
+        return pd.Index([self.start_year + t for t in range(int(self.years))], name="year")
+
+    # ---------------------------------------------------------------- inputs
+    def labour_path(self) -> pd.DataFrame:
+        """Labour supply by kind and year (hours), with growth, migration and women's entry.
+
+        >>> import nonequivalent as ne
+        >>> eco = ne.Economy([[0.0, 0.0], [0.0, 0.0]], sectors=["grain", "steel"],
+        ...                  labour={"peasant": [1, 0], "worker": [0, 1]},
+        ...                  capital=[[0, 0], [1, 1]])
+        >>> ne.MultiYearPlan(eco, 3, [1, 1], {"peasant": 100, "worker": 50},
+        ...                  migration=5, womens_entry=2, heavy_sector="steel").labour_path()
+        year             0     1     2
+        labour kind
+        peasant      100.0  95.0  90.0
+        worker        50.0  57.0  64.0
+        """
+        eco = self.economy
+        T = int(self.years)
+        kinds = eco.labour_kinds
+        yl = self.year_labels
+        if isinstance(self.labour_supply, pd.DataFrame):
+            df = self.labour_supply
+            if set(df.index) != set(kinds) or len(df.columns) != T:
+                raise LabelMismatchError(
+                    f"labour supply table must have the kinds {list(kinds)} as rows and "
+                    f"{T} year columns; got {list(df.index)} x {len(df.columns)}.")
+            arr = df.reindex(kinds).to_numpy(dtype=float)
+            if not np.isfinite(arr).all() or (arr < 0).any():
+                raise PlanError("labour supply must be finite and >= 0 in every year.")
+            return pd.DataFrame(arr, index=kinds, columns=yl)
+        L0 = _kind_vector(self.labour_supply, kinds, "labour supply")
+        growth = np.zeros(len(kinds))
+        if self.labour_growth is not None:
+            gs = pd.Series(self.labour_growth, dtype=float)
+            bad = [k for k in gs.index if k not in kinds]
+            if bad:
+                raise LabelMismatchError(f"labour_growth names unknown kinds {bad}.")
+            growth = gs.reindex(kinds, fill_value=0.0).to_numpy()
+        t = np.arange(T)
+        path = L0[:, None] * (1.0 + growth[:, None]) ** t[None, :]
+        for amount, src, dst in ((float(self.migration), self.peasant_kind, self.worker_kind),
+                                 (float(self.womens_entry), None, self.worker_kind)):
+            if amount == 0:
+                continue
+            if not np.isfinite(amount) or amount < 0:
+                raise PlanError("migration and womens_entry must be finite and >= 0.")
+            for kind in (src, dst):
+                if kind is not None and kind not in kinds:
+                    raise LabelMismatchError(f"labour kind {kind!r} is not in the economy "
+                                             f"{list(kinds)}.")
+            if src is not None:
+                path[kinds.get_loc(src)] -= amount * t
+            path[kinds.get_loc(dst)] += amount * t
+        if (path < 0).any():
+            raise PlanError("migration exhausts the peasant labour supply within the plan; "
+                            "lower migration or shorten the plan.")
+        return pd.DataFrame(path, index=kinds, columns=yl)
+
+    def _arrays(self) -> dict[str, Any]:
+        eco = self.economy
+        if not isinstance(eco, Economy):
+            raise InvalidEconomyError("economy must be a nonequivalent.Economy.")
+        eco.require_productive()
+        if eco.capital is None:
+            raise InvalidEconomyError(
+                "the multi-year plan needs capital coefficients B: build the economy with "
+                "Economy(A, labour, capital=B) (B[i, j] = stock of good i per unit capacity "
+                "of sector j).")
+        T = int(self.years)
+        if T < 1 or T != self.years:
+            raise PlanError(f"years must be a positive integer, got {self.years!r}.")
+        lag = int(self.gestation_lag)
+        if lag < 0 or lag != self.gestation_lag:
+            raise PlanError(f"gestation_lag must be an integer >= 0, got "
+                            f"{self.gestation_lag!r}.")
+        out: dict[str, Any] = {"T": T, "lag": lag,
+                               "K0": _goods(self.initial_capacity, eco, "initial capacity"),
+                               "L": self.labour_path().to_numpy(),
+                               "g": _goods(self.other_final_use, eco, "other final use")}
+        dep = self.depreciation
+        delta = (_goods(dep, eco, "depreciation") if isinstance(dep, dict | pd.Series)
+                 or np.ndim(dep) == 1 else np.full(eco.n, float(dep)))
+        if not np.isfinite(delta).all() or (delta < 0).any() or (delta >= 1).any():
+            raise PlanError("depreciation must lie in [0, 1) for every sector.")
+        loss = _per_year(self.livestock_loss, T, "livestock_loss")
+        D = np.tile(delta, (T, 1))  # D[t, j]: depreciation of K_t during year t
+        if loss.any():
+            if self.marketed_good is None:
+                raise PlanError("livestock_loss applies to the marketed good's capacity; "
+                                "set marketed_good.")
+            D[:, eco.sectors.get_loc(self.marketed_good)] += loss
+            if (D >= 1).any():
+                raise PlanError("depreciation plus livestock loss reaches 100% of capacity.")
+        out["D"] = D
+        for attr, kind in (("worker_basket", self.worker_kind),
+                           ("peasant_basket", self.peasant_kind)):
+            b = getattr(self, attr)
+            out[attr] = None if b is None else _goods(b, eco, attr.replace("_", " "))
+            if b is not None and kind not in eco.labour_kinds:
+                raise LabelMismatchError(f"{attr} needs the labour kind {kind!r}; the "
+                                         f"economy has {list(eco.labour_kinds)}.")
+        out["fw"] = _per_year(self.real_wage_floor, T, "real_wage_floor")
+        out["fp"] = _per_year(self.subsistence, T, "subsistence")
+        out["D_trade"] = _per_year(self.trade_deficit, T, "trade_deficit")
+        if self.marketed_good is not None:
+            if self.marketed_good not in eco.sectors:
+                raise LabelMismatchError(f"marketed_good {self.marketed_good!r} is not a "
+                                         f"sector {list(eco.sectors)}.")
+            if self.marketed_limit is None:
+                raise PlanError("marketed_good needs a marketed_limit.")
+            q = self.marketed_limit
+            q = [marketing_limit(v, 1.0) for v in q] if isinstance(q, Sequence) \
+                or np.ndim(q) == 1 else marketing_limit(q, 1.0)
+            out["q"] = _per_year(q, T, "marketed_limit")
+        out["pw"] = None
+        if self.world_prices is not None:
+            pw = pd.Series(self.world_prices, dtype=float)
+            unknown = [g for g in pw.index if g not in eco.sectors]
+            if unknown or (pw <= 0).any() or not np.isfinite(pw).all():
+                raise PlanError("world prices must be finite, > 0 and for goods of the "
+                                f"economy; check {unknown or list(pw.index)}.")
+            out["pw"] = pw
+        if self.max_investment_share is not None:
+            s = float(self.max_investment_share)
+            if not np.isfinite(s) or s < 0:
+                raise PlanError("max_investment_share must be finite and >= 0.")
+        if self.objective not in ("heavy_capacity", "consumption", "target"):
+            raise PlanError("objective must be 'heavy_capacity', 'consumption' or 'target', "
+                            f"got {self.objective!r}.")
+        if self.objective == "heavy_capacity" and self.heavy_sector not in eco.sectors:
+            raise LabelMismatchError(f"heavy_sector {self.heavy_sector!r} is not a sector "
+                                     f"{list(eco.sectors)}.")
+        if self.objective == "consumption" and (out["worker_basket"] is None
+                                                and out["peasant_basket"] is None):
+            raise PlanError("the consumption objective needs worker_basket or peasant_basket.")
+        if not (0 < float(self.discount) <= 1):
+            raise PlanError(f"discount must lie in (0, 1], got {self.discount}.")
+        if self.objective == "target":
+            t = _goods(self.target, eco, "target bundle")
+            if not (t > 0).any():
+                raise PlanError("the target bundle needs at least one positive entry.")
+            out["t"] = t
+        tc = self.terminal_capacity
+        if tc is None and self.objective == "consumption":
+            tc = 1.0
+        if tc is not None and (not np.isfinite(float(tc)) or float(tc) < 0):
+            raise PlanError("terminal_capacity must be finite and >= 0.")
+        out["tc"] = tc
+        return out
+
+    # ---------------------------------------------------------------- model
+    def build(self) -> LinearProgram:
+        """The plan as a :class:`~nonequivalent.planning.LinearProgram` with named rows."""
+        return self._build()[0]
+
+    def _build(self) -> tuple[LinearProgram, dict[str, slice], dict[str, slice]]:
+        eco = self.economy
+        p = self._arrays()
+        n, T, lag = eco.n, p["T"], p["lag"]
+        yl = list(self.year_labels)
+        kl = [self.start_year + t + 1 for t in range(T)]  # K_{t+1} labels
+        A = sp.csr_array(eco.A) if eco.is_sparse else sp.csr_array(np.asarray(eco.A))
+        B = sp.csr_array(eco.capital)
+        Lk = sp.csr_array(eco.labour)
+        IT = sp.identity(T, format="csr")
+        In = sp.identity(n, format="csr")
+        sec = list(eco.sectors)
+        lam = eco.values_array
+        ltot = eco.total_labour
+
+        groups = [ColGroup("output", labels(sec, yl)),
+                  ColGroup("investment", labels(sec, yl)),
+                  ColGroup("capacity", labels(sec, kl))]
+        bal: dict[str, Any] = {"output": sp.kron(IT, In - A),
+                               "investment": -sp.kron(IT, B)}
+        fams: list[RowFamily] = []
+        bw, bp = p["worker_basket"], p["peasant_basket"]
+        beta_t = float(self.discount) ** np.arange(T)
+        cons_obj = self.objective == "consumption"
+        if bw is not None:
+            groups.append(ColGroup("cw", labels(["workers"], yl), prefix="consumption",
+                                   cost=beta_t * float(lam @ bw) if cons_obj else 0.0))
+            bal["cw"] = -sp.kron(IT, sp.csr_array(bw.reshape(n, 1)))
+        if bp is not None:
+            groups.append(ColGroup("cp", labels(["peasants"], yl), prefix="consumption",
+                                   cost=beta_t * float(lam @ bp) if cons_obj else 0.0))
+            bal["cp"] = -sp.kron(IT, sp.csr_array(bp.reshape(n, 1)))
+        pw = p["pw"]
+        if pw is not None:
+            tradable = [g for g in sec if g in pw.index]
+            pos = eco.sectors.get_indexer(tradable)
+            E = sp.csr_array((np.ones(len(pos)), (pos, np.arange(len(pos)))),
+                             shape=(n, len(pos)))
+            groups += [ColGroup("exports", labels(tradable, yl)),
+                       ColGroup("imports", labels(tradable, yl))]
+            bal["exports"] = -sp.kron(IT, E)
+            bal["imports"] = sp.kron(IT, E)
+        if self.objective == "target":
+            groups.append(ColGroup("bundles", ["target"], cost=1.0))
+        if self.objective == "heavy_capacity":
+            cost = np.zeros(n * T)
+            cost[(T - 1) * n + eco.sectors.get_loc(self.heavy_sector)] = 1.0
+            groups[2].cost = cost
+
+        fams.append(RowFamily("balance", labels(sec, yl), bal, lower=np.tile(p["g"], T)))
+        # output <= capacity: x_t - K_t <= 0 (t >= 1), x_0 <= K_0
+        S = sp.diags_array(np.ones(T - 1), offsets=-1, shape=(T, T), format="csr")
+        up = np.zeros(n * T)
+        up[:n] = p["K0"]
+        fams.append(RowFamily("capacity_limit", labels(sec, yl),
+                              {"output": sp.identity(n * T, format="csr"),
+                               "capacity": -sp.kron(S, In)}, upper=up))
+        # K_{t+1} - (1 - δ_t) K_t - ΔK_{t-lag} = 0 ;  t = 0: rhs (1 - δ_0) K_0
+        keep = 1.0 - p["D"]  # (T, n)
+        sub = sp.diags_array(-keep[1:].reshape(-1), offsets=-n, shape=(n * T, n * T),
+                             format="csr")
+        Sg = sp.diags_array(np.ones(T - lag), offsets=-lag, shape=(T, T), format="csr") \
+            if lag < T else sp.csr_array((T, T))
+        rhs = np.zeros(n * T)
+        rhs[:n] = keep[0] * p["K0"]
+        fams.append(RowFamily("capital", labels(sec, kl),
+                              {"capacity": sp.identity(n * T, format="csr") + sub,
+                               "investment": -sp.kron(Sg, In)}, lower=rhs, upper=rhs))
+        fams.append(RowFamily("labour", labels(eco.labour_kinds, yl),
+                              {"output": sp.kron(IT, Lk)}, upper=p["L"].T.reshape(-1)))
+        if bw is not None:
+            lw = eco.labour[eco.labour_kinds.get_loc(self.worker_kind)]
+            fams.append(RowFamily(
+                "wage_floor", labels(["workers"], yl),
+                {"cw": IT, "output": -sp.kron(sp.diags_array(p["fw"]),
+                                              sp.csr_array(lw.reshape(1, n)))}, lower=0.0))
+        if bp is not None:
+            Lp = p["L"][eco.labour_kinds.get_loc(self.peasant_kind)]
+            fams.append(RowFamily("subsistence", labels(["peasants"], yl), {"cp": IT},
+                                  lower=p["fp"] * Lp))
+        if self.marketed_good is not None:
+            gi = eco.sectors.get_loc(self.marketed_good)
+            row = np.zeros((1, n))
+            row[0, gi] = 1.0 - float(A[gi, gi])
+            blocks: dict[str, Any] = {"output": sp.kron(IT, sp.csr_array(row))}
+            if bp is not None:
+                blocks["cp"] = -float(bp[gi]) * IT
+            fams.append(RowFamily("marketing", labels([self.marketed_good], yl), blocks,
+                                  upper=p["q"]))
+        if pw is not None:
+            w = sp.csr_array(pw.reindex(tradable).to_numpy(float).reshape(1, -1))
+            fams.append(RowFamily("trade_balance", labels(["world prices"], yl),
+                                  {"exports": sp.kron(IT, w), "imports": -sp.kron(IT, w)},
+                                  lower=-p["D_trade"]))
+        if self.max_investment_share is not None:
+            s = float(self.max_investment_share)
+            fams.append(RowFamily(
+                "tempo", [str(y) for y in yl],
+                {"investment": sp.kron(IT, sp.csr_array((lam @ B.toarray()).reshape(1, n))),
+                 "output": -s * sp.kron(IT, sp.csr_array(ltot.reshape(1, n)))}, upper=0.0))
+        last = sp.csr_array((np.ones(n), (np.arange(n), (T - 1) * n + np.arange(n))),
+                            shape=(n, n * T))
+        if self.objective == "target":
+            t = p["t"]
+            pos = np.flatnonzero(t > 0)
+            fams.append(RowFamily("target", labels(eco.sectors[pos]),
+                                  {"capacity": last[pos],
+                                   "bundles": -t[pos].reshape(-1, 1)}, lower=0.0))
+        if p["tc"] is not None:
+            fams.append(RowFamily("terminal", labels(sec), {"capacity": last},
+                                  lower=float(p["tc"]) * p["K0"]))
+        return assemble(groups, fams, "max", self.name)
+
+    def solve(self, solver: str = "highs", **options: Any) -> MultiYearResult:
+        """Build and solve; options as :func:`~nonequivalent.planning.solve_lp`."""
+        return solve_multiyear_plan(self, solver, **options)
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class MultiYearResult:
+    """The optimal multi-year plan: paths as labelled DataFrames, and shadow prices.
+
+    Attributes
+    ----------
+    plan : MultiYearPlan
+    solution : LPSolution
+    objective : float
+    output, investment : DataFrame (sector x year)
+    capacity : DataFrame (sector x year, from ``start_year`` to ``start_year + T``)
+    consumption : DataFrame (group x year, in baskets)
+    exports, imports : DataFrame (tradable good x year; empty without world prices)
+    shadow_prices : Series by constraint name (``∂ objective / ∂ bound``)
+    """
+
+    plan: MultiYearPlan
+    solution: LPSolution
+    objective: float
+    output: pd.DataFrame
+    investment: pd.DataFrame
+    capacity: pd.DataFrame
+    consumption: pd.DataFrame
+    exports: pd.DataFrame
+    imports: pd.DataFrame
+    shadow_prices: pd.Series
+
+    @property
+    def hours(self) -> pd.DataFrame:
+        """Hours worked by kind and year."""
+        eco = self.plan.economy
+        return pd.DataFrame(eco.labour @ self.output.to_numpy(), index=eco.labour_kinds,
+                            columns=self.output.columns)
+
+    @property
+    def real_wage(self) -> pd.Series:
+        """Workers' real wage index by year (baskets per hour worked; 1 = base wage)."""
+        if "workers" not in self.consumption.index:
+            return pd.Series(np.nan, index=self.output.columns, name="real wage")
+        h = self.hours.loc[self.plan.worker_kind].to_numpy()
+        c = self.consumption.loc["workers"].to_numpy()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rw = np.where(h > 0, c / np.where(h > 0, h, 1.0), np.nan)
+        return pd.Series(rw, index=self.output.columns, name="real wage")
+
+    @property
+    def accumulation(self) -> pd.Series:
+        """Gross investment ``λ B ΔK_t`` by year, in hours of labour value."""
+        eco = self.plan.economy
+        lb = eco.values_array @ eco.capital
+        return pd.Series(lb @ self.investment.to_numpy(), index=self.output.columns,
+                         name="accumulation (hours)")
+
+    @property
+    def degenerate(self) -> bool:
+        """Whether the shadow prices are not unique (primal degeneracy)."""
+        return self.solution.primal_degenerate
+
+    def duals(self, family: str) -> pd.DataFrame | pd.Series:
+        """Shadow prices of one constraint family as items x years (e.g. ``"balance"``).
+
+        Families: balance, capacity_limit, capital, labour, wage_floor, subsistence,
+        marketing, trade_balance, tempo, target, terminal.
+        """
+        sp_ = self.shadow_prices
+        names = [s for s in sp_.index if s.startswith(f"{family}[")]
+        if not names:
+            raise PlanError(f"no constraint family {family!r} in this plan.")
+        keys = [s[len(family) + 1:-1] for s in names]
+        if all("," in k for k in keys):
+            items = [k.rsplit(",", 1) for k in keys]
+            df = pd.DataFrame({"item": [a for a, _ in items], "year": [b for _, b in items],
+                               "v": sp_[names].to_numpy()})
+            out = df.pivot(index="item", columns="year", values="v")
+            return out.reindex(columns=sorted(out.columns, key=int))
+        return pd.Series(sp_[names].to_numpy(), index=keys, name=family)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Long table: one row per (sector, year) with output, investment and capacity."""
+        df = pd.concat({"output": self.output.stack(), "investment": self.investment.stack(),
+                        "capacity": self.capacity.iloc[:, :-1].stack()}, axis=1)
+        df.index.names = ["sector", "year"]
+        return df
+
+    def labour_account(self) -> pd.DataFrame:
+        """Hours given and received by group, year by year (see ``plan_labour_account``)."""
+        from .accounting import plan_labour_account
+        return plan_labour_account(self)
+
+    def summary(self) -> str:
+        """A printable report."""
+        return "\n".join([f"{self.plan.name}: {self.plan.objective} = {self.objective:.6g}",
+                          "capacity:", self.capacity.round(3).to_string(),
+                          "real wage:", self.real_wage.round(3).to_string(),
+                          str(self.solution)])
+
+    __str__ = summary
+
+
+def solve_multiyear_plan(plan: MultiYearPlan, solver: str = "highs",
+                         **options: Any) -> MultiYearResult:
+    """Solve a :class:`MultiYearPlan` and label the paths.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0.0]], labour=[1.0], sectors=["steel"], capital=[[1.0]])
+    >>> plan = ne.MultiYearPlan(eco, 1, {"steel": 4.0}, {"labour": 10.0},
+    ...                         heavy_sector="steel", depreciation=0.5)
+    >>> ne.solve_multiyear_plan(plan, "highs-direct").objective   # 0.5*4 + 4
+    6.0
+    """
+    lp, cs, _ = plan._build()
+    sol = solve_lp(lp, solver, **options)
+    eco = plan.economy
+    yl = plan.year_labels
+    x = sol.x
+    out = frame(x[cs["output"]], eco.sectors, yl)
+    inv = frame(x[cs["investment"]], eco.sectors, yl)
+    K = frame(x[cs["capacity"]], eco.sectors,
+              pd.Index([plan.start_year + t + 1 for t in range(len(yl))], name="year"))
+    K0 = plan._arrays()["K0"]
+    cap = pd.concat([pd.DataFrame({plan.start_year: K0}, index=eco.sectors), K], axis=1)
+    cap.columns.name = "year"
+    cap.index.name = "sector"
+    rows = {}
+    if "cw" in cs:
+        rows["workers"] = x[cs["cw"]]
+    if "cp" in cs:
+        rows["peasants"] = x[cs["cp"]]
+    cons = pd.DataFrame(rows, index=yl).T if rows else pd.DataFrame(columns=yl)
+    cons.index.name = "group"
+    if "exports" in cs:
+        tradable = pd.Index([g for g in eco.sectors
+                             if g in pd.Series(plan.world_prices).index], name="sector")
+        exp = frame(x[cs["exports"]], tradable, yl)
+        imp = frame(x[cs["imports"]], tradable, yl)
+    else:
+        exp = imp = pd.DataFrame(index=pd.Index([], name="sector"), columns=yl, dtype=float)
+    return MultiYearResult(plan, sol, sol.objective, out, inv, cap, cons, exp, imp,
+                           sol.duals())

@@ -1,0 +1,749 @@
+"""Figures: the scissors, the extraction curve, surplus by group, earners, plan variants.
+
+Every function takes plain labelled pandas data (or a library result that offers
+``to_frame()``) and returns a :class:`matplotlib.figure.Figure`. Figures are built with the
+object-oriented API (:class:`~matplotlib.figure.Figure`, never :mod:`matplotlib.pyplot`),
+so nothing is displayed, no global state is touched and no display is needed: save a
+figure with ``fig.savefig("file.png")``. Each figure carries a title, axis labels with
+units, and a source line at the bottom that cites where its numbers come from (the
+``source`` argument, else the data's ``attrs["source"]``).
+
+The quantities drawn are defined elsewhere in the library, with their sources:
+the scissors index (Preobrazhensky, *The New Economics*, 1926, ch. 2; DESIGN §2.3), the
+extraction curve ``(p^e - p) q(p)`` of a marketing response (Sah & Stiglitz, "The
+economics of price scissors", *AER* 74, 1984), surplus accounts by group (Barsov 1969;
+Ellman, *Economic Journal* 85, 1975; Harrison, 1985), earners needed per household
+``m1 = m0 / (1 - delta)`` (Marx, *Capital* I, ch. 15 §3a) and the variant paths of the
+planning models.
+
+>>> import pandas as pd
+>>> from nonequivalent import plotting
+>>> prices = pd.DataFrame({"industrial": [100, 118, 140], "agricultural": [100, 98, 97]},
+...                       index=pd.Index([1926, 1927, 1928], name="year"))
+>>> fig = plotting.scissors_figure(prices, source="Source: illustrative numbers.")
+>>> fig.axes[0].get_title()
+'The price scissors'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import NonequivalentError
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "PlotDataError",
+    "earners_figure",
+    "extraction_figure",
+    "report_figure",
+    "save_figure",
+    "scissors_figure",
+    "surplus_figure",
+    "variants_figure",
+]
+
+#: Colours of the social groups, the same in every figure.
+GROUP_COLOURS = {
+    "peasants": "#7a8b2f",
+    "workers": "#b2282e",
+    "two-earner households": "#6a3d9a",
+    "households": "#6a3d9a",
+    "state": "#5f5f5f",
+}
+_CYCLE = ["#1f4e79", "#b2282e", "#7a8b2f", "#6a3d9a", "#d48a1c", "#2a9d8f", "#5f5f5f"]
+
+DEFAULT_SOURCE = "Source: computed with nonequivalent."
+
+
+class PlotDataError(NonequivalentError, ValueError):
+    """Data handed to a figure function is missing a column, empty or not numeric."""
+
+
+# ---------------------------------------------------------------------------- helpers
+def _new_figure(nrows: int = 1, ncols: int = 1, figsize: tuple[float, float] = (7.5, 4.8),
+                **kw: Any) -> tuple[Figure, Any]:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=figsize, layout="constrained")
+    # keep a strip at the bottom for the source line
+    fig.get_layout_engine().set(rect=(0.0, 0.045, 1.0, 0.955))
+    axes = fig.subplots(nrows, ncols, squeeze=False, **kw)
+    return fig, axes
+
+
+def _source_text(source: str | None, *data: Any) -> str:
+    if source:
+        text = str(source)
+    else:
+        text = ""
+        for item in data:
+            attrs = getattr(item, "attrs", None)
+            if isinstance(attrs, Mapping) and attrs.get("source"):
+                text = str(attrs["source"])
+                break
+        text = text or DEFAULT_SOURCE
+    if not text.lower().startswith("source"):
+        text = f"Source: {text}"
+    return text
+
+
+def _add_source(fig: Figure, source: str) -> None:
+    import textwrap
+
+    width = int(fig.get_figwidth() * 17)
+    wrapped = "\n".join(textwrap.wrap(source, width=max(width, 40))[:3])
+    fig.text(0.01, 0.008, wrapped, ha="left", va="bottom", fontsize=7, color="0.3",
+             gid="source")
+
+
+def _as_frame(data: Any, what: str) -> pd.DataFrame:
+    if hasattr(data, "to_frame") and not isinstance(data, pd.Series | pd.DataFrame):
+        data = data.to_frame()
+    if isinstance(data, pd.Series):
+        data = data.to_frame(name=data.name if data.name is not None else "value")
+    if isinstance(data, Mapping):
+        data = pd.DataFrame(dict(data))
+    if not isinstance(data, pd.DataFrame):
+        raise PlotDataError(f"{what}: expected a pandas Series or DataFrame, got "
+                            f"{type(data).__name__}.")
+    if data.empty:
+        raise PlotDataError(f"{what}: the data is empty; nothing to draw.")
+    return data
+
+
+def _numeric(frame: pd.DataFrame, what: str) -> pd.DataFrame:
+    try:
+        out = frame.astype(float)
+    except (TypeError, ValueError) as exc:
+        raise PlotDataError(f"{what}: every column must be numeric ({exc}).") from None
+    if not np.isfinite(out.to_numpy()).all():
+        raise PlotDataError(f"{what}: the data holds NaN or infinite values; drop or fill "
+                            "them before plotting.")
+    return out
+
+
+def _colour(name: Any, i: int) -> str:
+    return GROUP_COLOURS.get(str(name).lower(), _CYCLE[i % len(_CYCLE)])
+
+
+def _finish(fig: Figure, source: str) -> Figure:
+    _add_source(fig, source)
+    return fig
+
+
+def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> Path:
+    """Write a figure to ``path`` (format from the suffix: .png, .pdf, .svg) and return it.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure to write.
+    path : str or Path
+        Target file; its parent directory must exist.
+    dpi : int
+        Resolution for raster formats.
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    PlotDataError
+        The suffix names no format matplotlib can write, or the directory is missing.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> from nonequivalent import plotting
+    >>> fig = plotting.scissors_figure(pd.Series([1.0, 1.2, 1.4], index=[1926, 1927, 1928]))
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     out = plotting.save_figure(fig, pathlib.Path(d) / "s.png")
+    ...     out.stat().st_size > 1000
+    True
+    """
+    path = Path(path)
+    fmt = path.suffix.lstrip(".").lower()
+    supported = fig.canvas.get_supported_filetypes()
+    if fmt not in supported:
+        raise PlotDataError(f"cannot write a figure to {str(path)!r}: use one of the suffixes "
+                            + ", ".join(f".{k}" for k in sorted(supported)) + ".")
+    if not path.parent.exists():
+        raise PlotDataError(f"cannot write a figure to {str(path)!r}: directory "
+                            f"{str(path.parent)!r} does not exist.")
+    fig.savefig(path, dpi=dpi)
+    return path
+
+
+# ---------------------------------------------------------------------------- scissors
+def _draw_scissors(ax: Axes, data: Any, industrial: str, agricultural: str,
+                   scissors: str) -> None:
+    if isinstance(data, pd.Series):
+        sigma = _numeric(data.to_frame("s"), "scissors index")["s"]
+        ax.plot(sigma.index, sigma.to_numpy(), marker="o", color=_CYCLE[0], lw=2,
+                label="scissors index σ")
+        ax.axhline(1.0, color="0.4", lw=0.8, ls="--", label="parity (σ = 1)")
+        ax.set_ylabel("scissors index σ (base period = 1)")
+        last = sigma.iloc[-1]
+        ax.annotate(f"σ = {last:.2f}", (sigma.index[-1], last), textcoords="offset points",
+                    xytext=(-10, 8), ha="right", fontsize=9)
+    else:
+        frame = _as_frame(data, "scissors data")
+        missing = [c for c in (industrial, agricultural) if c not in frame.columns]
+        if missing:
+            raise PlotDataError(
+                f"scissors data: column(s) {missing} missing; give price indices in columns "
+                f"{industrial!r} and {agricultural!r} (or a Series of the scissors index).")
+        frame = _numeric(frame[[industrial, agricultural]
+                               + ([scissors] if scissors in frame.columns else [])],
+                         "scissors data")
+        x = frame.index
+        ind, agr = frame[industrial].to_numpy(), frame[agricultural].to_numpy()
+        ax.plot(x, ind, marker="o", lw=2, color=_CYCLE[0],
+                label=f"{industrial} prices")
+        ax.plot(x, agr, marker="s", lw=2, color=GROUP_COLOURS["peasants"],
+                label=f"{agricultural} prices")
+        ax.fill_between(x, agr, ind, where=ind >= agr, color=_CYCLE[0], alpha=0.12,
+                        interpolate=True, label="the blades apart (industry dearer)")
+        ax.fill_between(x, agr, ind, where=ind < agr, color=GROUP_COLOURS["peasants"],
+                        alpha=0.12, interpolate=True)
+        unit = frame.attrs.get("unit") if hasattr(frame, "attrs") else None
+        ax.set_ylabel(f"price index ({unit})" if unit else "price index (base period = 100)")
+        if scissors in frame.columns:
+            sigma_last = float(frame[scissors].iloc[-1])
+            ax.annotate(f"σ = {sigma_last:.2f}", (x[-1], (ind[-1] + agr[-1]) / 2),
+                        textcoords="offset points", xytext=(-8, 0), ha="right",
+                        va="center", fontsize=10, fontweight="bold")
+    ax.set_xlabel(_index_label(data, "year"))
+    _integer_ticks(ax, data.index)
+    ax.set_title("The price scissors")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="best")
+
+
+def _integer_ticks(ax: Axes, index: Any, axis: str = "x") -> None:
+    """Whole-number ticks (years) when the index is integer-valued."""
+    from matplotlib.ticker import MaxNLocator
+
+    if pd.api.types.is_integer_dtype(getattr(index, "dtype", None)):
+        getattr(ax, f"{axis}axis").set_major_locator(MaxNLocator(integer=True))
+
+
+def _index_label(data: Any, default: str) -> str:
+    name = getattr(getattr(data, "index", None), "name", None)
+    return str(name) if name else default
+
+
+def scissors_figure(data: pd.DataFrame | pd.Series, *, industrial: str = "industrial",
+                    agricultural: str = "agricultural", scissors: str = "scissors",
+                    source: str | None = None) -> Figure:
+    """Draw the price scissors over time.
+
+    With a DataFrame, draws the industrial and agricultural price indices (the two blades)
+    and shades the gap; a ``scissors`` column, if present, labels the last point with σ.
+    With a Series, draws the scissors index σ itself against parity (σ = 1). The index is
+    ``σ = (P_m,t / P_m,0) / (P_a,t / P_a,0)`` (Preobrazhensky, *The New Economics*, 1926,
+    ch. 2), computed by :func:`nonequivalent.scissors_index`.
+
+    Parameters
+    ----------
+    data : DataFrame or Series
+        Indexed by period (e.g. year). DataFrame columns ``industrial`` and
+        ``agricultural`` hold price indices; a Series holds σ.
+    industrial, agricultural, scissors : str
+        Column names to read.
+    source : str, optional
+        Source line; defaults to ``data.attrs["source"]``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    PlotDataError
+        A column is missing, the data is empty or not numeric.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from nonequivalent import plotting
+    >>> sigma = pd.Series([1.0, 1.21, 1.45], index=pd.Index([1926, 1927, 1928], name="year"))
+    >>> ax = plotting.scissors_figure(sigma, source="illustrative").axes[0]
+    >>> ax.get_xlabel(), ax.get_ylabel()
+    ('year', 'scissors index σ (base period = 1)')
+    """
+    fig, axes = _new_figure()
+    _draw_scissors(axes[0, 0], data, industrial, agricultural, scissors)
+    return _finish(fig, _source_text(source, data))
+
+
+# ---------------------------------------------------------------------------- extraction
+def _point(obj: Any, names: Iterable[str]) -> float | None:
+    if obj is None:
+        return None
+    if isinstance(obj, int | float | np.floating | np.integer):
+        return float(obj)
+    for name in names:
+        if hasattr(obj, name):
+            return float(getattr(obj, name))
+    return None
+
+
+def _draw_extraction(ax: Axes, curve: pd.Series, optimum: Any, current: Any,
+                     benchmark_price: float | None, unit: str, price_unit: str) -> None:
+    if isinstance(curve, pd.DataFrame):
+        if curve.shape[1] != 1:
+            raise PlotDataError("extraction curve: give a Series (extraction indexed by "
+                                "price) or a one-column DataFrame.")
+        curve = curve.iloc[:, 0]
+    if not isinstance(curve, pd.Series) or curve.empty:
+        raise PlotDataError("extraction curve: give a non-empty Series of extraction indexed "
+                            "by the procurement price.")
+    c = _numeric(curve.to_frame("e"), "extraction curve")["e"]
+    price = np.asarray(c.index, dtype=float)
+    order = np.argsort(price)
+    price, values = price[order], c.to_numpy()[order]
+    ax.plot(price, values, lw=2, color=_CYCLE[0], label="extraction (pᵉ − p)·q(p)")
+    ax.axhline(0.0, color="0.4", lw=0.8)
+    p_star = _point(optimum, ("price", "optimal_price", "p_star"))
+    if p_star is not None:
+        e_star = (None if isinstance(optimum, int | float | np.number)
+                  else _point(optimum, ("extraction", "maximum", "value", "max_extraction")))
+        if e_star is None:
+            e_star = float(np.interp(p_star, price, values))
+        ax.plot([p_star], [e_star], marker="*", ms=14, color=_CYCLE[4], ls="none",
+                label=f"maximum: p* = {p_star:.3g}")
+        ax.axvline(p_star, color=_CYCLE[4], lw=0.8, ls=":")
+    if current is not None:
+        if isinstance(current, tuple):
+            p_now, e_now = float(current[0]), float(current[1])
+        else:
+            p_now = float(current)
+            e_now = float(np.interp(p_now, price, values))
+        ax.plot([p_now], [e_now], marker="o", ms=9, color=GROUP_COLOURS["workers"],
+                ls="none", label=f"current price: p = {p_now:.3g}")
+    if benchmark_price is not None:
+        ax.axvline(float(benchmark_price), color="0.4", lw=0.8, ls="--",
+                   label=f"benchmark pᵉ = {float(benchmark_price):.3g}")
+    ax.set_xlabel(f"procurement price p ({price_unit})")
+    ax.set_ylabel(f"extraction ({unit})")
+    ax.set_title("Squeezing harder collects less")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="best")
+
+
+def extraction_figure(curve: pd.Series, *, optimum: Any = None, current: Any = None,
+                      benchmark_price: float | None = None,
+                      unit: str = "money at benchmark prices",
+                      price_unit: str = "money per unit", source: str | None = None) -> Figure:
+    """Draw the extraction curve with its maximum and the current position.
+
+    The extraction from a group whose marketed surplus responds to price as ``q(p)`` is
+    ``E(p) = (p^e - p) q(p)``; with ``q = q0 (p/p0)^ε`` it peaks at ``p* = ε p^e / (1 + ε)``
+    (DESIGN §2.3; Sah & Stiglitz, *AER* 74, 1984): below ``p*`` a harder squeeze collects
+    less, as in the grain crisis of 1927–28.
+
+    Parameters
+    ----------
+    curve : Series
+        Extraction indexed by the procurement price (e.g. from
+        :func:`nonequivalent.extraction` evaluated on a grid).
+    optimum : float, tuple or result, optional
+        The maximizing price ``p*`` (a number), or an object with ``price`` and
+        ``extraction`` attributes (e.g. :func:`nonequivalent.squeeze_optimum`'s result).
+    current : float or (price, extraction), optional
+        The current price; its extraction is read from the curve if not given.
+    benchmark_price : float, optional
+        The equivalence benchmark ``p^e`` (drawn as a dashed line).
+    unit, price_unit : str
+        Units of extraction and of price for the axis labels.
+    source : str, optional
+        Source line; defaults to ``curve.attrs["source"]``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    PlotDataError
+        The curve is empty, not a Series or not numeric.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> from nonequivalent import plotting
+    >>> p = np.linspace(0.05, 1.0, 40)
+    >>> curve = pd.Series((1.0 - p) * p ** 0.5, index=p)   # ε = 0.5, pᵉ = 1: p* = 1/3
+    >>> fig = plotting.extraction_figure(curve, optimum=1 / 3, current=0.2,
+    ...                                  benchmark_price=1.0, source="illustrative")
+    >>> fig.axes[0].get_xlabel()
+    'procurement price p (money per unit)'
+    """
+    fig, axes = _new_figure()
+    _draw_extraction(axes[0, 0], curve, optimum, current, benchmark_price, unit, price_unit)
+    return _finish(fig, _source_text(source, curve))
+
+
+# ---------------------------------------------------------------------------- surplus
+def _surplus_table(data: Any) -> pd.DataFrame:
+    """Groups x periods table from a DataFrame, or a mapping period -> Series/result."""
+    if isinstance(data, Mapping):
+        cols = {}
+        for period, item in data.items():
+            if isinstance(item, pd.Series):
+                cols[period] = item
+            elif isinstance(item, pd.DataFrame):
+                if item.shape[1] != 1:
+                    raise PlotDataError(
+                        f"surplus data for {period!r}: a DataFrame with {item.shape[1]} "
+                        "columns; pick the one column to draw.")
+                cols[period] = item.iloc[:, 0]
+            else:
+                raise PlotDataError(f"surplus data for {period!r}: expected a Series by "
+                                    f"group, got {type(item).__name__}.")
+        return pd.DataFrame(cols)
+    return _as_frame(data, "surplus data")
+
+
+def _draw_surplus(ax: Axes, data: Any, unit: str, exclude: Iterable[str]) -> None:
+    table = _surplus_table(data)
+    drop = [g for g in table.index if str(g) in set(exclude)]
+    table = _numeric(table.drop(index=drop), "surplus data")
+    if table.empty:
+        raise PlotDataError("surplus data: no group left to draw.")
+    periods = [str(c) for c in table.columns]
+    x = np.arange(len(periods))
+    pos_base = np.zeros(len(periods))
+    neg_base = np.zeros(len(periods))
+    for i, (group, row) in enumerate(table.iterrows()):
+        vals = row.to_numpy()
+        base = np.where(vals >= 0, pos_base, neg_base)
+        ax.bar(x, vals, bottom=base, width=0.55, color=_colour(group, i), label=str(group),
+               edgecolor="white", lw=0.6)
+        for xi, v, b in zip(x, vals, base, strict=True):
+            total = np.abs(table.to_numpy()).sum(axis=0).max()
+            if total > 0 and abs(v) > 0.06 * total:
+                ax.text(xi, b + v / 2, f"{v:,.3g}", ha="center", va="center", fontsize=8,
+                        color="white")
+        pos_base = pos_base + np.where(vals >= 0, vals, 0.0)
+        neg_base = neg_base + np.where(vals < 0, vals, 0.0)
+    for xi, top, bottom in zip(x, pos_base, neg_base, strict=True):
+        ax.text(xi, top, f"total {top + bottom:,.4g}", ha="center", va="bottom", fontsize=8)
+    ax.axhline(0.0, color="0.3", lw=0.8)
+    ax.set_xticks(x, periods)
+    ax.set_xlim(-0.7, len(periods) - 0.3)
+    ax.set_xlabel(_columns_label(table, "period"))
+    ax.set_ylabel(f"surplus given ({unit})")
+    ax.set_title("Surplus by group")
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(fontsize=8, loc="upper left")
+    ax.margins(y=0.12)
+
+
+def _columns_label(table: pd.DataFrame, default: str) -> str:
+    return str(table.columns.name) if table.columns.name else default
+
+
+def surplus_figure(data: pd.DataFrame | Mapping[Any, Any], *, unit: str = "hours",
+                   exclude: Iterable[str] = ("state",), source: str | None = None) -> Figure:
+    """Draw the surplus given by each group as stacked bars, one bar per period.
+
+    The account by group (peasants through exchange and taxes, workers through surplus
+    labour, two-earner households through the family surplus) is that of
+    :func:`nonequivalent.surplus_account` (DESIGN §2.5; Barsov 1969; Ellman, *Economic
+    Journal* 85, 1975). Negative entries (a group that receives) stack below zero. The
+    state, which receives the whole, is left out by default (it would double the bar).
+
+    Parameters
+    ----------
+    data : DataFrame or mapping
+        Groups (rows) x periods (columns), or ``{period: Series by group}``.
+    unit : str
+        Unit of the numbers, for the axis label (e.g. ``"million hours"``).
+    exclude : iterable of str
+        Rows not drawn.
+    source : str, optional
+        Source line; defaults to ``data.attrs["source"]``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    PlotDataError
+        Empty or non-numeric data, or nothing left after ``exclude``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from nonequivalent import plotting
+    >>> table = pd.DataFrame({"1928": [30.0, 50.0, 0.0], "1932": [40.0, 90.0, 25.0]},
+    ...                      index=["peasants", "workers", "two-earner households"])
+    >>> ax = plotting.surplus_figure(table, unit="million hours", source="illustrative").axes[0]
+    >>> ax.get_ylabel()
+    'surplus given (million hours)'
+    """
+    fig, axes = _new_figure()
+    _draw_surplus(axes[0, 0], data, unit, exclude)
+    return _finish(fig, _source_text(source, data))
+
+
+# ---------------------------------------------------------------------------- earners
+def _draw_earners(ax: Axes, data: Any, observed: pd.DataFrame | None, wage_unit: str) -> None:
+    frame = _numeric(_as_frame(data, "earners data"), "earners data").sort_index()
+    x = np.asarray(frame.index, dtype=float)
+    for i, col in enumerate(frame.columns):
+        style = {"drawstyle": "steps-mid"} if "whole" in str(col).lower() else {}
+        ax.plot(x, frame[col].to_numpy(), lw=2, color=_CYCLE[(i * 3) % len(_CYCLE)],
+                label=str(col), **style)
+    if observed is not None:
+        obs = _as_frame(observed, "observed earners")
+        if obs.shape[1] < 1:
+            raise PlotDataError("observed earners: need a column of earners per household.")
+        ys = _numeric(obs.iloc[:, [0]], "observed earners").iloc[:, 0]
+        ax.plot(np.asarray(obs.index, dtype=float), ys.to_numpy(), ls="none", marker="D",
+                ms=7, color=GROUP_COLOURS["workers"], label=str(obs.columns[0]))
+        if "label" in obs.columns:
+            for xi, yi, lab in zip(obs.index, ys, obs["label"], strict=True):
+                ax.annotate(str(lab), (float(xi), float(yi)), textcoords="offset points",
+                            xytext=(6, 4), fontsize=8)
+    ax.invert_xaxis()
+    ax.set_xlabel(f"real wage per earner ({wage_unit})" + " → falls")
+    ax.set_ylabel("earners per household (persons)")
+    ax.set_title("Earners needed to keep the family basket")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="upper left")
+
+
+def earners_figure(data: pd.Series | pd.DataFrame, *, observed: pd.DataFrame | None = None,
+                   wage_unit: str = "index, base = 100", source: str | None = None) -> Figure:
+    """Draw earners per household against the real wage.
+
+    With the family basket kept, a cut of the real wage by a share ``δ`` needs
+    ``m1 = m0 / (1 - δ)`` earners (Marx, *Capital* I, ch. 15 §3a; DESIGN §2.4;
+    :func:`nonequivalent.earners_needed`). The x-axis runs from high to low wages.
+
+    Parameters
+    ----------
+    data : Series or DataFrame
+        Indexed by the real wage; one column per curve (e.g. ``"earners needed"`` and
+        ``"whole earners"``, the latter drawn as steps).
+    observed : DataFrame, optional
+        Historical points, indexed by real wage, first column earners per household,
+        optional ``label`` column (e.g. the year).
+    wage_unit : str
+        Unit of the real wage for the axis label.
+    source : str, optional
+        Source line; defaults to ``data.attrs["source"]``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    PlotDataError
+        Empty or non-numeric data.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> from nonequivalent import plotting
+    >>> wage = np.linspace(100, 40, 13)
+    >>> need = pd.Series(1.0 * 100 / wage, index=wage, name="earners needed")
+    >>> ax = plotting.earners_figure(need, source="illustrative").axes[0]
+    >>> ax.get_ylabel()
+    'earners per household (persons)'
+    """
+    fig, axes = _new_figure()
+    _draw_earners(axes[0, 0], data, observed, wage_unit)
+    return _finish(fig, _source_text(source, data))
+
+
+# ---------------------------------------------------------------------------- variants
+def _variant_frame(paths: Any) -> pd.DataFrame:
+    """Long table indexed by (variant, period) from a mapping or a long/wide DataFrame."""
+    if isinstance(paths, Mapping):
+        parts = {str(k): _as_frame(v, f"variant {k!r}") for k, v in paths.items()}
+        if not parts:
+            raise PlotDataError("variant paths: no variant given.")
+        period = next(iter(parts.values())).index.name or "year"
+        return pd.concat(parts, names=["variant", period])
+    frame = _as_frame(paths, "variant paths")
+    if isinstance(frame.index, pd.MultiIndex) and frame.index.nlevels == 2:
+        return frame
+    if "variant" in frame.columns:
+        period = next((c for c in ("year", "period", "t") if c in frame.columns), None)
+        if period is None:
+            raise PlotDataError("variant paths: a long table needs a 'year' or 'period' "
+                                "column next to 'variant'.")
+        return frame.set_index(["variant", period])
+    raise PlotDataError("variant paths: give a mapping {variant: DataFrame by year}, a "
+                        "DataFrame indexed by (variant, year), or a long table with "
+                        "'variant' and 'year' columns.")
+
+
+def _draw_variant(ax: Axes, frame: pd.DataFrame, column: str, unit: str, title: str) -> None:
+    if column not in frame.columns:
+        raise PlotDataError(f"variant paths: column {column!r} missing (have "
+                            f"{[str(c) for c in frame.columns]}).")
+    markers = ["o", "s", "^", "D", "v", "P"]
+    for i, variant in enumerate(frame.index.get_level_values(0).unique()):
+        sub = frame.xs(variant, level=0)[column]
+        sub = _numeric(sub.to_frame(), f"variant {variant!r}").iloc[:, 0]
+        ax.plot(np.asarray(sub.index, dtype=float), sub.to_numpy(), lw=2,
+                marker=markers[i % len(markers)], color=_CYCLE[i % len(_CYCLE)],
+                label=str(variant))
+    ax.set_xlabel(str(frame.index.names[1] or "year"))
+    _integer_ticks(ax, frame.index.get_level_values(1))
+    ax.set_ylabel(f"{column} ({unit})")
+    ax.set_title(title)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="best")
+
+
+def variants_figure(paths: Any, *, capacity: str = "capacity", consumption: str = "consumption",
+                    unit: str = "base year = 100", source: str | None = None) -> Figure:
+    """Draw the paths of capacity and of consumption under each plan variant.
+
+    Variants (NEP continuation, the left course, the 1929 maximum variant, ...) are solved
+    on the same multi-year model (DESIGN §2.6); one panel shows productive capacity,
+    the other consumption, one line per variant.
+
+    Parameters
+    ----------
+    paths : mapping, DataFrame or result
+        ``{variant: DataFrame indexed by year}`` or a DataFrame indexed by
+        ``(variant, year)`` or a long table with ``variant`` and ``year`` columns; columns
+        ``capacity`` and ``consumption``.
+    capacity, consumption : str
+        Column names to draw.
+    unit : str
+        Unit of both series (axis labels).
+    source : str, optional
+        Source line; defaults to ``paths.attrs["source"]``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    PlotDataError
+        A column is missing, or the data cannot be read as (variant, year) paths.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from nonequivalent import plotting
+    >>> years = pd.Index([1928, 1929, 1930], name="year")
+    >>> paths = {"NEP": pd.DataFrame({"capacity": [100, 104, 108],
+    ...                               "consumption": [100, 103, 106]}, index=years),
+    ...          "maximum": pd.DataFrame({"capacity": [100, 115, 135],
+    ...                                   "consumption": [100, 92, 80]}, index=years)}
+    >>> fig = plotting.variants_figure(paths, source="illustrative")
+    >>> [ax.get_title() for ax in fig.axes]
+    ['Productive capacity', 'Consumption']
+    """
+    frame = _variant_frame(paths)
+    fig, axes = _new_figure(1, 2, figsize=(10.0, 4.6))
+    _draw_variant(axes[0, 0], frame, capacity, unit, "Productive capacity")
+    _draw_variant(axes[0, 1], frame, consumption, unit, "Consumption")
+    return _finish(fig, _source_text(source, paths))
+
+
+# ---------------------------------------------------------------------------- report
+def report_figure(*, scissors: Any = None, extraction: Mapping[str, Any] | None = None,
+                  surplus: Any = None, earners: Mapping[str, Any] | Any = None,
+                  title: str | None = None, surplus_unit: str = "hours",
+                  source: str | None = None) -> Figure:
+    """Combine the panels of a scenario report into one figure (``nonequivalent report``).
+
+    Parameters
+    ----------
+    scissors : DataFrame or Series, optional
+        As for :func:`scissors_figure`.
+    extraction : mapping, optional
+        Keyword arguments of :func:`extraction_figure` (``curve`` required; also
+        ``optimum``, ``current``, ``benchmark_price``, ``unit``, ``price_unit``).
+    surplus : DataFrame or mapping, optional
+        As for :func:`surplus_figure`.
+    earners : Series, DataFrame or mapping, optional
+        As for :func:`earners_figure` (a mapping gives ``data`` and ``observed``).
+    title : str, optional
+        Overall title (e.g. the scenario name).
+    surplus_unit : str
+        Unit of the surplus panel.
+    source : str, optional
+        Source line for the whole figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One panel per part given, in a grid of two columns.
+
+    Raises
+    ------
+    PlotDataError
+        No part given, or a part's data is unusable.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from nonequivalent import plotting
+    >>> sigma = pd.Series([1.0, 1.3], index=[1913, 1928])
+    >>> table = pd.DataFrame({"1928": [30.0, 50.0]}, index=["peasants", "workers"])
+    >>> fig = plotting.report_figure(scissors=sigma, surplus=table, title="Example",
+    ...                              source="illustrative")
+    >>> [ax.get_title() for ax in fig.axes]
+    ['The price scissors', 'Surplus by group']
+    """
+    parts: list[tuple[str, Any]] = [(k, v) for k, v in (("scissors", scissors),
+                                                        ("extraction", extraction),
+                                                        ("surplus", surplus),
+                                                        ("earners", earners))
+                                    if v is not None]
+    if not parts:
+        raise PlotDataError("report figure: give at least one of scissors, extraction, "
+                            "surplus, earners.")
+    ncols = 1 if len(parts) == 1 else 2
+    nrows = -(-len(parts) // ncols)
+    fig, axes = _new_figure(nrows, ncols, figsize=(6.2 * ncols, 4.4 * nrows + 0.6))
+    flat = list(axes.ravel())
+    for ax, (kind, value) in zip(flat, parts, strict=False):
+        if kind == "scissors":
+            _draw_scissors(ax, value, "industrial", "agricultural", "scissors")
+        elif kind == "extraction":
+            kw = dict(value)
+            if "curve" not in kw:
+                raise PlotDataError("report figure: the extraction part needs a 'curve'.")
+            _draw_extraction(ax, kw.pop("curve"), kw.pop("optimum", None),
+                             kw.pop("current", None), kw.pop("benchmark_price", None),
+                             kw.pop("unit", "money at benchmark prices"),
+                             kw.pop("price_unit", "money per unit"))
+        elif kind == "surplus":
+            _draw_surplus(ax, value, surplus_unit, ("state",))
+        else:
+            if isinstance(value, Mapping) and "data" in value:
+                _draw_earners(ax, value["data"], value.get("observed"),
+                              value.get("wage_unit", "index, base = 100"))
+            else:
+                _draw_earners(ax, value, None, "index, base = 100")
+    for ax in flat[len(parts):]:
+        ax.set_visible(False)
+    if title:
+        fig.suptitle(title, fontsize=13, fontweight="bold")
+    return _finish(fig, _source_text(source, scissors, surplus))

@@ -1,0 +1,337 @@
+"""Exercise generators: self-consistency, answer checking, agreement with the float library."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+import pytest
+import scipy.optimize
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import nonequivalent as ne
+from nonequivalent import exercises
+
+TOPICS = exercises.list()
+SEEDS = st.integers(0, 10**6)
+PER_TOPIC = settings(max_examples=30)
+REL = 1e-9
+
+
+def f(x) -> float:
+    return float(sympy.N(x, 17))
+
+
+def fv(M) -> np.ndarray:
+    return np.array([f(v) for v in M], dtype=float)
+
+
+def fm(M) -> np.ndarray:
+    return np.array(M.tolist(), dtype=float)
+
+
+# ---------------------------------------------------------------------- float recomputations
+def _eco(d, labour=None) -> ne.Economy:
+    A = fm(d["A"])
+    lab = labour if labour is not None else fv(d["labour"]) if "labour" in d else np.ones(
+        A.shape[0])
+    return ne.Economy(A, labour=lab, sectors=list(d.get("sectors", range(A.shape[0]))))
+
+
+def _goods_economy(values, goods) -> ne.Economy:
+    n = len(goods)
+    return ne.Economy(np.zeros((n, n)), labour=fv(values), sectors=list(goods))
+
+
+def float_gross_output(d):
+    x = _eco(d).gross_output(fv(d["y"])).to_numpy()
+    return {f"x_{i + 1}": v for i, v in enumerate(x)}
+
+
+def float_labour_values(d):
+    eco = _eco(d)
+    lam = eco.labour_values().to_numpy()
+    out = {f"lambda_{i + 1}": v for i, v in enumerate(lam)}
+    out["total"] = float(lam @ fv(d["y"]))
+    return out
+
+
+def float_values_by_kind(d):
+    eco = _eco(d, labour={k: fv(v) for k, v in d["labour"].items()})
+    lp, lw = eco.labour_values("peasant").to_numpy(), eco.labour_values("worker").to_numpy()
+    return {"lambda_P_1": lp[0], "lambda_P_2": lp[1], "lambda_W_1": lw[0],
+            "lambda_W_2": lw[1], "share": lp[1] / (lp[1] + lw[1])}
+
+
+def float_cost_push(d):
+    p = ne.cost_push_prices(_eco(d), fv(d["v"])).to_numpy()
+    return {f"p_{i + 1}": v for i, v in enumerate(p)}
+
+
+def float_production_prices(d):
+    eco = _eco(d)
+    first = eco.sectors[0]
+    w0 = ne.production_prices(eco, 0.0, numeraire=first).wage
+    pp = ne.production_prices(eco, f(d["r"]), numeraire=first)
+    return {"R": eco.max_profit_rate, "w_0": w0, "w_r": pp.wage,
+            "p_2": float(pp.prices.iloc[1])}
+
+
+def float_melt(d):
+    eco = _eco(d)
+    ni = ne.new_interpretation(eco, fv(d["prices"]), fv(d["y"]), wage=f(d["wage"]))
+    return {"L": ni.hours, "mu": ni.melt, "S": ni.surplus_value, "profit": ni.profit}
+
+
+def _account(d, goods, taxes=0.0):
+    eco = _goods_economy(d.get("values", sympy.ones(len(goods), 1)), goods)
+    group = ne.Group("peasants", sells=dict(zip(goods, fv(d["sells"]), strict=True)),
+                     buys=dict(zip(goods, fv(d["buys"]), strict=True)), taxes=taxes)
+    bench = d.get("benchmark", d["prices"])
+    acc = ne.exchange_account(eco, group, pd.Series(fv(d["prices"]), index=list(goods)),
+                              ne.given_benchmark(pd.Series(fv(bench), index=list(goods)),
+                                                 "benchmark"))
+    return acc.by_group.loc["peasants"]
+
+
+def float_labour_transfer(d):
+    row = _account(d, ("grain", "cloth"))
+    return {"given": row["labour_given"], "received": row["labour_received"],
+            "transfer": row["labour_transfer"], "ratio": row["nonequivalence_ratio"]}
+
+
+def float_tribute(d):
+    row = _account(d, d["goods"], f(d["taxes"]))
+    return {"underpayment": row["underpayment"], "overpayment": row["overpayment"],
+            "tribute": row["tribute"]}
+
+
+def float_scissors(d):
+    sigma = ne.scissors_index(pd.Series([100.0, f(d["Pm"])], index=[1913, 1923]),
+                              pd.Series([100.0, f(d["Pa"])], index=[1913, 1923]),
+                              base=1913).loc[1923]
+    return {"sigma": sigma,
+            "transfer": ne.two_good_transfer(f(d["benchmark_price"]), f(d["quantity"]), sigma)}
+
+
+def float_squeeze(d):
+    resp = ne.IsoelasticResponse(f(d["q0"]), f(d["p0"]), f(d["elasticity"]))
+    opt = ne.squeeze_optimum(resp, f(d["benchmark_price"]))
+    return {"p_star": opt.price, "E_star": opt.extraction,
+            "E_harsh": float(ne.extraction(resp, f(d["benchmark_price"]),
+                                           f(d["harsh_price"])))}
+
+
+def float_exploitation(d):
+    eco = _goods_economy(d["values"], d["goods"])
+    basket = dict(zip(d["goods"], fv(d["basket"]), strict=True))
+    acc = ne.worker_account(eco, ne.Worker(hours=f(d["hours"]), wage=1.0, basket=basket))
+    return {"v": acc.value_of_labour_power, "surplus": acc.surplus_labour,
+            "e": acc.rate_of_exploitation}
+
+
+def float_two_earner(d):
+    eco = _goods_economy(d["values"], d["goods"])
+    basket = dict(zip(d["goods"], fv(d["family_basket"]), strict=True))
+    en = ne.earners_needed(f(d["m0"]), f(d["real_wage_cut"]))
+    h = f(d["hours"])
+
+    def e_f(m):
+        hh = ne.Household(members=4, earners=m, hours_per_earner=h, basket=basket)
+        return ne.household_account(eco, hh).rate_of_exploitation
+
+    return {"m1": en.fractional, "whole": en.whole, "e_before": e_f(f(d["m0"])),
+            "e_after": e_f(en.fractional), "extra_hours": en.extra_fractional * h}
+
+
+def float_accumulation(d):
+    base = {"N": f(d["N0"]), "s": f(d["s0"])}
+    later = {"N": f(d["N1"]), "s": f(d["s1"])}
+    c = ne.shapley_decomposition(lambda v: v["N"] * v["s"], base, later)
+    dF = later["N"] * later["s"] - base["N"] * base["s"]
+    return {"dF": dF, "C_N": c["N"], "C_s": c["s"], "share_N": c["N"] / dF}
+
+
+def float_plan(d):
+    c, lab = fv(d["c"]), fv(d["labour"])
+    res = scipy.optimize.linprog(-c, A_ub=[lab, [1.0, 0.0]], b_ub=[f(d["L"]), f(d["K"])],
+                                 bounds=[(0, None), (0, None)], method="highs")
+    assert res.status == 0
+    duals = -res.ineqlin.marginals  # HiGHS reports d(min)/d(b) <= 0 for a maximization
+    return {"x1": res.x[0], "x2": res.x[1], "value": -res.fun, "y_L": duals[0],
+            "y_K": duals[1]}
+
+
+FLOAT = {
+    "gross-output": float_gross_output,
+    "labour-values": float_labour_values,
+    "values-by-kind": float_values_by_kind,
+    "cost-push-prices": float_cost_push,
+    "production-prices": float_production_prices,
+    "melt": float_melt,
+    "labour-transfer": float_labour_transfer,
+    "tribute": float_tribute,
+    "scissors": float_scissors,
+    "squeeze": float_squeeze,
+    "exploitation": float_exploitation,
+    "two-earner": float_two_earner,
+    "accumulation-sources": float_accumulation,
+    "plan-lp": float_plan,
+}
+
+
+def test_registry_covers_every_model():
+    assert set(FLOAT) == set(TOPICS)
+    assert len(TOPICS) >= 12
+    assert list(exercises.topics()) == TOPICS
+    assert all(isinstance(d, str) and d for d in exercises.topics().values())
+
+
+# ---------------------------------------------------------------------- per-topic properties
+def _perturb(value: sympy.Expr) -> sympy.Expr:
+    return value + sympy.Rational(1, 7) * (abs(value) + 1)
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+@PER_TOPIC
+@given(seed=SEEDS, data=st.data())
+def test_exercise_properties(topic, seed, data):
+    ex = exercises.generate(topic, seed)
+    assert ex.topic == topic and ex.seed == seed
+    # the worked answer passes its own check, exactly and as floats, as list, dict, strings
+    assert ex.check(ex.answer).correct
+    assert ex.check(ex.answer_float)
+    assert ex.check([p.value for p in ex.required])
+    assert ex.check([str(p.value) for p in ex.parts])  # "p/q" strings read by Fraction
+    assert ex.check({p.name.upper(): p.float_value for p in ex.required})
+    # a perturbed value fails and names its step
+    idx = data.draw(st.integers(0, len(ex.parts) - 1))
+    bad = dict(ex.answer)
+    target = ex.parts[idx]
+    bad[target.name] = _perturb(target.value)
+    res = ex.check(bad)
+    assert not res.correct and not bool(res)
+    assert res.wrong == (target.name,)
+    assert res.steps == (target.step,)
+    assert f"Step {target.step}: {target.step_title}" in res.message
+    assert f"your {target.name} =" in res.message
+    # exact and float results agree (library functions where they exist, else numpy)
+    ref = FLOAT[topic](ex.data)
+    for p in ex.parts:
+        assert np.isclose(p.float_value, ref[p.name], rtol=REL, atol=REL), (p.name, ref)
+    # determinism
+    again = exercises.generate(topic, seed)
+    assert again == ex
+    assert exercises.render(again, True) == exercises.render(ex, True)
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_render_and_frame(topic):
+    ex = exercises.generate(topic, 0)
+    text = exercises.render(ex)
+    assert text.startswith(f"# {ex.title}") and ex.problem in text
+    assert "## Solution" not in text and "Answer with:" in text
+    sol = exercises.render(ex, solution=True)
+    assert "## Solution" in sol and "**Step 1." in sol and "**Answer.**" in sol
+    frame = ex.to_frame()
+    assert list(frame.index) == [p.name for p in ex.parts]
+    assert np.allclose(frame["value"].to_numpy(), [p.float_value for p in ex.parts])
+    assert ex.title in str(ex) and "Answer with:" in ex.summary()
+    # every part refers to a step that exists in the solution
+    for p in ex.parts:
+        assert f"**Step {p.step}. {p.step_title}.**" in ex.solution
+
+
+def test_different_seeds_differ():
+    problems = {exercises.generate("tribute", s).problem for s in range(10)}
+    assert len(problems) > 5
+
+
+# ---------------------------------------------------------------------- answer reading
+def test_tolerance_rules():
+    ex = exercises.generate("gross-output", 1)
+    vals = [p.value for p in ex.parts]
+    # floats within the relative tolerance pass ...
+    assert ex.check([f(v) * (1 + 1e-8) for v in vals])
+    assert ex.check([f"{f(v):.12f}" for v in vals])
+    # ... beyond it they fail
+    assert not ex.check([f(v) * (1 + 1e-4) for v in vals])
+    # fractions are exact: a nearby fraction fails even within the float tolerance
+    near = [Fraction(int(v.p), int(v.q)) + Fraction(1, 10**9) for v in vals]
+    assert not ex.check(near)
+    assert ex.check([Fraction(int(v.p), int(v.q)) for v in vals])
+
+
+def test_mistake_hints():
+    ex = exercises.generate("gross-output", 2)
+    y = list(ex.data["y"])
+    res = ex.check(y)
+    assert not res.correct and "That is final demand" in res.message
+    ex = exercises.generate("tribute", 5)
+    ans = dict(ex.answer)
+    ans["tribute"] = ans["underpayment"] + ans["overpayment"]
+    assert "left out the direct taxes" in ex.check(ans).message
+
+
+def test_optional_parts():
+    ex = exercises.generate("plan-lp", 4)
+    req = [p.value for p in ex.required]
+    assert len(req) == 3 and len(ex.parts) == 5
+    assert ex.check(req)
+    assert ex.check({"x1": req[0], "x2": req[1], "value": req[2]})
+    wrong_dual = dict(ex.answer)
+    wrong_dual["y_L"] += 1
+    res = ex.check(wrong_dual)
+    assert not res and res.wrong == ("y_L",) and "Shadow prices" in res.message
+
+
+def test_missing_part_is_reported():
+    ex = exercises.generate("scissors", 3)
+    res = ex.check({"sigma": ex.answer["sigma"]})
+    assert not res and res.wrong == ("transfer",) and "transfer is missing" in res.message
+
+
+@pytest.mark.parametrize("bad", ["2**3", "__import__('os')", "x", True, None, float("nan"),
+                                 object()])
+def test_unreadable_answers_raise(bad):
+    ex = exercises.generate("scissors", 0)
+    with pytest.raises(ne.ExerciseError):
+        ex.check([bad, 1])
+
+
+def test_answer_shape_errors():
+    ex = exercises.generate("scissors", 0)
+    with pytest.raises(ne.ExerciseError, match="expects 2"):
+        ex.check([1, 2, 3])
+    with pytest.raises(ne.ExerciseError, match="expects 2"):
+        ex.check(5)
+    with pytest.raises(ne.ExerciseError, match="unknown answer name"):
+        ex.check({"sigma": 1, "tau": 2})
+
+
+def test_answer_containers():
+    ex = exercises.generate("cost-push-prices", 0)
+    vals = [p.value for p in ex.parts]
+    assert ex.check(np.array([f(v) for v in vals]))
+    assert ex.check(sympy.Matrix(vals))
+    assert ex.check(pd.Series({p.name: p.float_value for p in ex.parts}))
+    assert ex.check(["\u2212" + str(-v) if v < 0 else str(v) for v in vals])
+
+
+def test_generate_errors():
+    with pytest.raises(ne.ExerciseError, match="gross-output"):
+        exercises.generate("no-such-topic", 0)
+    for seed in (-1, 1.5, "3", True):
+        with pytest.raises(ne.ExerciseError, match="seed"):
+            exercises.generate("melt", seed)
+
+
+def test_exercise_is_frozen():
+    ex = exercises.generate("melt", 0)
+    with pytest.raises(AttributeError):
+        ex.seed = 3
+    with pytest.raises(TypeError):
+        ex.data["A"] = None
