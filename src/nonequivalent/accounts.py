@@ -69,6 +69,7 @@ from .households import (
     Worker,
     WorkerAccount,
     _align_goods,
+    _retail_vector,
     household_account,
     worker_account,
 )
@@ -278,12 +279,7 @@ def _resolve(economy: Economy, period: Period) -> _State:
     s, d = period.peasants.vectors(goods)
     b = _align_goods(period.worker.basket, economy, "worker basket")
     rp = period.worker.retail_prices
-    if rp is None:
-        pr = p
-    else:
-        if isinstance(rp.index, pd.RangeIndex) and not set(rp.index) <= set(goods):
-            rp = rp.to_numpy()
-        pr = as_vector(rp, goods, "retail prices", InvalidPriceError)
+    pr = p if rp is None else _retail_vector(rp, economy)
     hf = period.household.hours_per_earner if period.household is not None else 0.0
     X = period.extra_earners
     return _State(p=p, s=s, dbar=d, tau=period.peasants.taxes, bbar=b, w=period.worker.wage,
@@ -365,6 +361,21 @@ class SurplusAccount:
         overpayment and the underpayment of whoever sold the goods at ``p``.
     spend_income : bool
         Whether purchases were derived from incomes (see :func:`surplus_account`).
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
+    >>> acc = ne.surplus_account(eco, {"grain": 0.5, "cloth": 1.0},
+    ...     ne.labour_value_benchmark(eco),
+    ...     ne.Group("peasants", sells={"grain": 10}, buys={"cloth": 5}),
+    ...     ne.Worker(8, 4, {"grain": 2, "cloth": 2}), n_workers=10)
+    >>> acc.reconciliation.loc[["groups give, net", "state receives", "difference"], "hours"]
+    item
+    groups give, net    45.0
+    state receives      45.0
+    difference           0.0
+    Name: hours, dtype: float64
     """
 
     benchmark: Benchmark
@@ -689,6 +700,20 @@ class SourcesOfAccumulation:
         ``change − Σ contributions`` (rounding only).
     method : str
         The decomposition used.
+
+    Examples
+    --------
+    >>> import dataclasses
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
+    >>> base = ne.Period({"grain": 1.0, "cloth": 1.0},
+    ...                  ne.Group("peasants", sells={"grain": 10}, buys={"cloth": 8}),
+    ...                  ne.Worker(8, 4, {"grain": 2, "cloth": 2}), n_workers=10)
+    >>> later = dataclasses.replace(base, n_workers=20)
+    >>> res = ne.sources_of_accumulation(eco, ne.labour_value_benchmark(eco), base, later)
+    >>> row = res.to_frame().loc["employment"]
+    >>> row["group"], float(row["contribution"]), float(row["share"])
+    ('workers', 40.0, 1.0)
     """
 
     measure: str
@@ -837,32 +862,42 @@ def sources_of_accumulation(economy: Economy, benchmark: Benchmark, base: Period
         mu = _nonneg(melt, "melt", InvalidPriceError, positive=True)
     hours = measure == "hours"
     name = base.peasants.name
-    peasant_cache: dict[tuple, float] = {}
+    peasant_factors = [f for f in FACTORS if FACTORS[f] == "peasants"]
+    worker_factors = [f for f in FACTORS if FACTORS[f] != "peasants"]
+    cache: dict[tuple, float] = {}
 
-    def peasants_part(st: _State, key: tuple) -> float:
-        if key not in peasant_cache:
+    def state(f: Mapping[str, Any]) -> _State:
+        fields: dict[str, Any] = {}
+        for fac in FACTORS:
+            src = s1 if f.get(fac, False) else s0
+            for fld in _FACTOR_FIELDS[fac]:
+                fields[fld] = getattr(src, fld)
+        return _State(**fields)
+
+    def peasants_part(f: Mapping[str, Any]) -> float:
+        key = ("peasants", *(bool(f[k]) for k in peasant_factors))
+        if key not in cache:
+            st = state(f)
             d = _peasant_purchases(st, spend_income, "sources of accumulation")
             g = Group.from_arrays(name, st.s, d, goods, taxes=st.tau)
             row = exchange_account(economy, g, st.p, benchmark).by_group.iloc[0]
-            peasant_cache[key] = float(row["labour_transfer"] if hours else row["tribute"])
-        return peasant_cache[key]
+            cache[key] = float(row["labour_transfer"] if hours else row["tribute"])
+        return cache[key]
 
-    def workers_part(st: _State) -> float:
-        b = _worker_basket(st, spend_income)
-        n = st.primary + st.X
-        if hours:
-            return n * (st.h - float(lam @ b))
-        return n * (mu * st.h - st.w + float((st.pr - pe) @ b))
+    def workers_part(f: Mapping[str, Any]) -> float:
+        key = ("workers", *(bool(f[k]) for k in worker_factors))
+        if key not in cache:
+            st = state(f)
+            b = _worker_basket(st, spend_income)
+            n = st.primary + st.X
+            cache[key] = (n * (st.h - float(lam @ b)) if hours
+                          else n * (mu * st.h - st.w + float((st.pr - pe) @ b)))
+        return cache[key]
 
     def fund(f: dict[str, Any]) -> float:
-        fields: dict[str, Any] = {}
-        for fac in FACTORS:
-            src = s1 if f[fac] else s0
-            for fld in _FACTOR_FIELDS[fac]:
-                fields[fld] = getattr(src, fld)
-        st = _State(**fields)
-        key = tuple(bool(f[fac]) for fac in FACTORS if FACTORS[fac] == "peasants")
-        return peasants_part(st, key) + workers_part(st)
+        # the fund is the sum of a peasants' part (prices, marketings, taxes) and a
+        # workers' part (the other factors); each is computed once per combination
+        return peasants_part(f) + workers_part(f)
 
     flags0 = dict.fromkeys(FACTORS, False)
     flags1 = dict.fromkeys(FACTORS, True)

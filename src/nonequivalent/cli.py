@@ -72,6 +72,8 @@ class Section:
     notes: tuple[str, ...] = ()
     #: Print numbers as given (historical data) instead of rounding each column alike.
     exact: bool = False
+    #: Round each row alike (rows are different quantities) instead of each column.
+    rowwise: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,25 @@ def _format_column(col: pd.Series, exact: bool = False) -> list[str]:
             for v in col]
 
 
+def _cells(table: pd.DataFrame, exact: bool, rowwise: bool) -> list[list[str]]:
+    """The formatted cells of each column."""
+    if not rowwise:
+        return [_format_column(table[c], exact) for c in table.columns]
+    cols: list[list[str]] = [[] for _ in table.columns]
+    for _, row in table.iterrows():
+        nums = np.array([float(v) for v in row if isinstance(v, int | float | np.number)
+                         and not isinstance(v, bool | np.bool_)], dtype=float)
+        d = _decimals(nums)
+        for j, v in enumerate(row):
+            if isinstance(v, bool | np.bool_):
+                cols[j].append("yes" if v else "no")
+            elif isinstance(v, int | float | np.number):
+                cols[j].append("—" if not np.isfinite(float(v)) else f"{float(v):,.{d}f}")
+            else:
+                cols[j].append("" if v is None else str(v))
+    return cols
+
+
 def _is_numeric(col: pd.Series) -> bool:
     return (pd.api.types.is_numeric_dtype(col.dtype)
             and not pd.api.types.is_bool_dtype(col.dtype))
@@ -134,11 +155,11 @@ def _label(value: Any) -> str:
     return str(value)
 
 
-def _text_table(table: pd.DataFrame, exact: bool = False) -> str:
+def _text_table(table: pd.DataFrame, exact: bool = False, rowwise: bool = False) -> str:
     index_name = _label(table.index.name) if table.index.name is not None else ""
     index_cells = [_label(v) for v in table.index]
-    columns = [(_label(c), _format_column(table[c], exact), _is_numeric(table[c]))
-               for c in table.columns]
+    columns = [(_label(c), cells, _is_numeric(table[c]) or rowwise)
+               for c, cells in zip(table.columns, _cells(table, exact, rowwise), strict=True)]
     iw = max([len(index_name), *map(len, index_cells)]) if index_cells else len(index_name)
     lines = []
     header = index_name.ljust(iw)
@@ -156,13 +177,13 @@ def _text_table(table: pd.DataFrame, exact: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _markdown_table(table: pd.DataFrame, exact: bool = False) -> str:
+def _markdown_table(table: pd.DataFrame, exact: bool = False, rowwise: bool = False) -> str:
     def esc(s: str) -> str:
         return s.replace("|", "\\|")
 
     index_name = _label(table.index.name) if table.index.name is not None else ""
-    cols = [(_label(c), _format_column(table[c], exact), _is_numeric(table[c]))
-            for c in table.columns]
+    cols = [(_label(c), cells, _is_numeric(table[c]) or rowwise)
+            for c, cells in zip(table.columns, _cells(table, exact, rowwise), strict=True)]
     out = ["| " + " | ".join([esc(index_name)] + [esc(c[0]) for c in cols]) + " |",
            "|" + "|".join([" --- "] + [" ---: " if c[2] else " --- " for c in cols]) + "|"]
     for i, lab in enumerate(table.index):
@@ -220,17 +241,18 @@ def render(doc: Document, fmt: str = "text") -> str:
         parts = [doc.title, "=" * len(doc.title)]
         parts += list(doc.notes)
         for sec in doc.sections:
-            parts += ["", sec.title, "-" * len(sec.title), _text_table(sec.table, sec.exact)]
+            parts += ["", sec.title, "-" * len(sec.title),
+                      _text_table(sec.table, sec.exact, sec.rowwise)]
             parts += list(sec.notes)
         return "\n".join(parts) + "\n"
     if fmt == "markdown":
         parts = [f"# {doc.title}", ""]
         if doc.notes:
-            parts += [*doc.notes, ""]
+            parts += ["  \n".join(doc.notes), ""]
         for sec in doc.sections:
-            parts += [f"## {sec.title}", "", _markdown_table(sec.table, sec.exact), ""]
+            parts += [f"## {sec.title}", "", _markdown_table(sec.table, sec.exact, sec.rowwise), ""]
             if sec.notes:
-                parts += [*sec.notes, ""]
+                parts += ["  \n".join(sec.notes), ""]
         return "\n".join(parts).rstrip("\n") + "\n"
     if fmt == "json":
         payload = {"title": doc.title, "notes": list(doc.notes), **doc.meta, "sections": []}
@@ -264,6 +286,7 @@ def render(doc: Document, fmt: str = "text") -> str:
 def _write(text: str, output: str | None, stdout: TextIO) -> None:
     if output in (None, "-"):
         stdout.write(text)
+        stdout.flush()
         return
     path = Path(output)
     try:
@@ -334,10 +357,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
-def _add_output(p: argparse.ArgumentParser, fmt: bool = True) -> None:
+def _add_output(p: argparse.ArgumentParser, fmt: str | None = "text") -> None:
     if fmt:
-        p.add_argument("--format", "-f", choices=FORMATS, default="text",
-                       help="output format (default: text)")
+        p.add_argument("--format", "-f", choices=FORMATS, default=fmt,
+                       help=f"output format (default: {fmt})")
     p.add_argument("--output", "-o", metavar="FILE",
                    help="write the result to FILE instead of standard output")
 
@@ -401,9 +424,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--steps", type=int, default=101, metavar="N",
                    help="number of grid points (default: 101)")
     p.add_argument("--no-progress", action="store_true", help="do not draw the progress bar")
-    _add_output(p)
-    p.set_defaults(handler=_cmd_sweep, format="csv")
-    p.set_defaults(format="csv")
+    _add_output(p, fmt="csv")
+    p.set_defaults(handler=_cmd_sweep)
 
     p = sub.add_parser("data", help="historical datasets and their sources")
     dsub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -450,14 +472,19 @@ def _load_scenario(name: str) -> Any:
     return scenarios.load(name)
 
 
+def _spec(sc: Any, name: str) -> Any:
+    """A scenario's parameter block (``peasants``, ``workers``, ``household``, ...)."""
+    return getattr(sc, f"{name}_spec", None) or getattr(sc, name)
+
+
 #: Later period compared with a built-in scenario when ``--later`` is not given.
 DEFAULT_LATER = {"ussr-1928": "ussr-1932"}
 
 _HOURS_COLUMNS = {"hours_given": "hours given", "hours_received": "hours received",
-                  "surplus_hours": "surplus (hours)", "share_hours": "share of fund"}
+                  "surplus_hours": "surplus (hours)", "share_hours": "share of fund (%)"}
 _MONEY_COLUMNS = {"taxes": "taxes", "underpayment": "underpayment",
                   "overpayment": "overpayment", "surplus_money": "surplus (money)",
-                  "share_money": "share of fund"}
+                  "share_money": "share of fund (%)"}
 
 
 @dataclass(frozen=True)
@@ -487,7 +514,7 @@ def _period(sc: Any) -> _Period:
     bench = account.benchmark
     trib = tribute(sc.peasants(), sc.prices_series(), bench)
     rate = equivalent_tax_rate(trib) if trib.sales_value_benchmark > 0 else math.nan
-    good = sc.marketing_spec.good
+    good = _spec(sc, "marketing").good
     pe = float(bench.prices[good])
     squeeze = squeeze_diagnostic(sc.marketing_response(), pe, float(sc.prices[good]))
     earners = earners_needed(1.0, sc.real_wage_cut)
@@ -502,7 +529,8 @@ def _later_name(args: argparse.Namespace) -> str | None:
 
 
 def _account_sections(per: _Period) -> list[Section]:
-    table = per.account.table
+    table = per.account.table.copy()
+    table[["share_hours", "share_money"]] *= 100.0
     hours = table[list(_HOURS_COLUMNS)].rename(columns=_HOURS_COLUMNS)
     money = table[list(_MONEY_COLUMNS)].rename(columns=_MONEY_COLUMNS)
     rec = per.account.reconciliation
@@ -538,9 +566,10 @@ def _tribute_section(periods: list[_Period]) -> Section:
     table = pd.DataFrame(cols)
     table.index.name = "peasants"
     return Section("Tribute of the peasantry (Stalin, July 1928), money at benchmark prices",
-                   table, ("E = labour given / labour received (1 = equivalent exchange); "
-                           "the tax rate on the sales' benchmark value that would raise the "
-                           "same tribute.",))
+                   table, rowwise=True, notes=(
+                       "E = labour given / labour received (1 = equivalent exchange); the "
+                       "equivalent tax rate is the rate on the sales' benchmark value that "
+                       "would raise the same tribute.",))
 
 
 def _squeeze_section(periods: list[_Period]) -> Section:
@@ -558,11 +587,12 @@ def _squeeze_section(periods: list[_Period]) -> Section:
         })
         notes.append(f"{per.label}: {d.message}")
     table = pd.DataFrame(cols)
-    table.index.name = per.scenario.marketing_spec.good
-    m = periods[0].scenario.marketing_spec
+    table.index.name = _spec(per.scenario, "marketing").good
+    m = _spec(periods[0].scenario, "marketing")
     notes.insert(0, f"Marketing response q(p) = q0 (p/p0)^ε with ε = {m.elasticity:g}; "
-                    f"p* = ε pᵉ / (1 + ε) ({d.optimum.method}).")
-    return Section("The grain squeeze: extraction against its maximum", table, tuple(notes))
+                    f"optimum by {d.optimum.method}.")
+    return Section("The grain squeeze: extraction against its maximum", table, tuple(notes),
+                   rowwise=True)
 
 
 def _households_section(periods: list[_Period]) -> Section:
@@ -587,7 +617,7 @@ def _households_section(periods: list[_Period]) -> Section:
         cols[per.label] = pd.Series(row)
     table = pd.DataFrame(cols)
     table.index.name = "workers and households"
-    return Section("Workers and the two-earner household", table, (
+    return Section("Workers and the two-earner household", table, rowwise=True, notes=(
         "Per worker and per household per year; the family keeps its basket after a "
         "real-wage cut δ by adding earners (Marx, Capital I, ch. 15 §3a).",))
 
@@ -596,26 +626,29 @@ def _sources_section(pair: Any) -> Section:
     hours = pair.sources_of_accumulation(measure="hours")
     money = pair.sources_of_accumulation(measure="money")
     table = pd.DataFrame({"group": hours.to_frame()["group"],
-                          "hours": hours.contributions, "share (hours)": hours.shares,
-                          "money": money.contributions, "share (money)": money.shares})
+                          "hours": hours.contributions, "share (hours, %)": 100 * hours.shares,
+                          "money": money.contributions,
+                          "share (money, %)": 100 * money.shares})
     by_group = pd.DataFrame({"group": "total", "hours": hours.by_group,
-                             "share (hours)": hours.group_shares, "money": money.by_group,
-                             "share (money)": money.group_shares})
+                             "share (hours, %)": 100 * hours.group_shares,
+                             "money": money.by_group,
+                             "share (money, %)": 100 * money.group_shares})
     by_group.index = [f"{g} (total)" for g in by_group.index]
     table = pd.concat([table, by_group])
     table.index.name = "source"
     return Section(
         f"Sources of accumulation {hours.base_label} → {hours.later_label}", table, (
-            f"Change in the accumulation fund: {hours.change:,.4g} hours, "
-            f"{money.change:,.4g} money at benchmark prices, split exactly by the "
+            f"Change in the accumulation fund: {hours.change:,.0f} hours, "
+            f"{money.change:,.0f} money at benchmark prices, split exactly by the "
             f"{hours.method}.",))
 
 
 def _scissors_section(sc: Any) -> Section | None:
-    if sc.scissors_spec is None:
+    if _spec(sc, "scissors") is None:
         return None
     frame = sc.scissors_frame().rename(columns={"ratio": "scissors σ"})
-    return Section(f"The price scissors (indices, {sc.scissors_spec.base} = 100)", frame, (
+    base = _spec(sc, "scissors").base
+    return Section(f"The price scissors (indices, {base} = 100)", frame, (
         "σ = industrial index / agricultural index against the same base; σ > 1: the "
         "blades open against agriculture.",))
 
@@ -642,9 +675,10 @@ def _report_document(periods: list[_Period], pair: Any) -> Document:
     sections.append(_squeeze_section(periods))
     sections.append(_households_section(periods))
     notes = [f"{p.label}: {p.scenario.description}." for p in periods]
-    notes.append(f"Benchmark of equivalent exchange: {base.account.benchmark.description}"
-                 if base.account.benchmark.description else
-                 f"Benchmark of equivalent exchange: {base.account.benchmark.name}")
+    for p in periods:
+        bench = p.account.benchmark
+        notes.append(f"Benchmark of equivalent exchange ({p.label}): "
+                     f"{bench.description or bench.name}.")
     notes.append(f"Units: {base.scenario.units}.")
     notes += [_provenance_note(p.scenario) for p in periods]
     meta = {"scenarios": [p.scenario.name for p in periods],
@@ -671,17 +705,18 @@ def _report_figure(periods: list[_Period]) -> Any:
     base = periods[0]
     sc = base.scenario
     scissors = None
-    if sc.scissors_spec is not None:
+    if _spec(sc, "scissors") is not None:
         scissors = sc.scissors_frame().rename(columns={"ratio": "scissors"})
     pe = base.benchmark_price
     grid = pd.Series(np.linspace(pe / 50, pe, 200))
     curve = pd.Series(extraction(sc.marketing_response(), pe, grid.to_numpy()),
                       index=grid.to_numpy())
-    good = sc.marketing_spec.good
+    good = _spec(sc, "marketing").good
     extraction_part = {"curve": curve, "optimum": base.squeeze.optimum,
                        "current": (base.squeeze.price, base.squeeze.extraction),
                        "benchmark_price": pe, "unit": "money at benchmark prices",
-                       "price_unit": f"{good}, money per unit"}
+                       "price_unit": f"{good}, money per unit",
+                       "title": f"The grain squeeze, {base.label}: harder collects less"}
     surplus = pd.DataFrame({p.label: p.account.table["surplus_hours"] for p in periods})
     surplus.columns.name = "year"
     wage = np.linspace(100.0, 40.0, 121)
@@ -689,7 +724,8 @@ def _report_figure(periods: list[_Period]) -> Any:
     earners = pd.DataFrame({"earners needed m0/(1−δ)": [e.fractional for e in need],
                             "whole earners": [float(e.whole) for e in need]}, index=wage)
     observed = pd.DataFrame({
-        "scenario household": [float(p.scenario.household_spec.earners) for p in periods],
+        "scenario household": [float(_spec(p.scenario, "household").earners)
+                               for p in periods],
         "label": [p.label for p in periods]},
         index=[100.0 * (1.0 - p.scenario.real_wage_cut) for p in periods])
     unit = "million hours" if "million" in sc.units else "hours"
@@ -724,8 +760,97 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     raise UsageError("compare: not available yet.")
 
 
+#: Largest grid a sweep accepts (a guard against a mistyped --steps).
+MAX_STEPS = 1_000_000
+
+
+def _sweep_grid(args: argparse.Namespace) -> np.ndarray:
+    lo, hi, steps = args.ratio_min, args.ratio_max, args.steps
+    if not (math.isfinite(lo) and math.isfinite(hi)) or lo <= 0:
+        raise UsageError(f"--ratio-min must be a positive number, got {lo}; the terms of "
+                         "trade are a ratio of prices (1 = parity with the benchmark).")
+    if hi < lo:
+        raise UsageError(f"--ratio-max ({hi}) is below --ratio-min ({lo}).")
+    if not 2 <= steps <= MAX_STEPS:
+        raise UsageError(f"--steps must be between 2 and {MAX_STEPS:,}, got {steps}.")
+    return np.linspace(lo, hi, steps)
+
+
 def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
-    raise UsageError("sweep: not available yet.")
+    from .exchange import scaled_price_matrix, transfer_sweep
+    from .scissors import extraction
+
+    ratios = _sweep_grid(args)
+    sc = _load_scenario(args.scenario)
+    eco = sc.economy()
+    account = sc.surplus_account()
+    bench = account.benchmark
+    group = sc.peasants()
+    good = _spec(sc, "marketing").good
+    prices = sc.prices_series()
+    pe = bench.prices.reindex(prices.index).to_numpy(dtype=float)
+    p = prices.to_numpy(dtype=float)
+    # Industrial price level P_m / P_m^e over what the peasants buy besides their own good
+    # (every other good, equally weighted, if they buy none).
+    _, buys = group.vectors(prices.index)
+    others = prices.index != good
+    weights = np.where(others, buys, 0.0)
+    if not weights.any():
+        weights = others.astype(float)
+    level = float(p @ weights) / float(pe @ weights)
+    k = prices.index.get_loc(good)
+    parity_price = pe[k] * level            # p_a at which the terms of trade are at parity
+    current = p[k] / parity_price
+    target = ratios * parity_price
+    factors = target / p[k]
+    P = scaled_price_matrix(prices, [good], factors)
+    bar = Progress(len(ratios), "sweep", enabled=not args.no_progress)
+    chunk = max(1, len(ratios) // 100)
+    parts = []
+    for start in range(0, len(ratios), chunk):
+        sw = transfer_sweep(eco, group, P.iloc[start:start + chunk], bench)
+        parts.append(pd.DataFrame({
+            "underpayment": sw.underpayment.iloc[:, 0].to_numpy(),
+            "overpayment": sw.overpayment.iloc[:, 0].to_numpy(),
+            "taxes": np.full(len(sw.underpayment), float(sw.taxes.iloc[0])),
+            "tribute": sw.tribute.iloc[:, 0].to_numpy()}))
+        bar.advance(len(sw.underpayment))
+    bar.close()
+    money = pd.concat(parts, ignore_index=True)
+    response = sc.marketing_response()
+    table = pd.DataFrame({
+        "scissors": 1.0 / ratios,
+        f"price of {good}": target,
+        **{c: money[c].to_numpy() for c in money.columns},
+        "marketed q(p)": np.asarray(response(target), dtype=float),
+        "extraction with response": np.asarray(extraction(response, pe[k], target),
+                                               dtype=float),
+    }, index=pd.Index(ratios, name="terms of trade"))
+    labour = sw.labour.iloc[0]
+    notes = (
+        f"terms of trade = (p_{good} / pᵉ_{good}) / (industrial prices / their benchmark), "
+        f"industrial prices weighted by what the peasants buy; 1 = parity with the "
+        f"benchmark; scissors = 1 / terms of trade. The scenario's own terms of trade: "
+        f"{current:.4g}.",
+        f"Money at benchmark prices ({bench.name}); quantities fixed at the scenario's "
+        f"(labour transfer {float(labour['labour_transfer']):,.6g} hours at every ratio); "
+        "'extraction with response' lets the marketed quantity respond to the price "
+        "(the scenario's marketing response).")
+    doc = Document(f"Sweep of the peasants' terms of trade: scenario {sc.name!r}",
+                   (Section("Tribute by terms of trade", table, notes),),
+                   meta={"scenario": sc.name, "benchmark": bench.name,
+                         "current_terms_of_trade": current})
+    if args.format == "csv":
+        text = table.reset_index().to_csv(index=False, lineterminator="\n")
+    else:
+        text = render(doc, args.format)
+    _write(text, args.output, out)
+    best = table["extraction with response"].idxmax()
+    print(f"{PROG}: sweep of {len(ratios)} terms of trade from {ratios[0]:g} to "
+          f"{ratios[-1]:g}: tribute {table['tribute'].min():,.6g} to "
+          f"{table['tribute'].max():,.6g}; with the marketing response, extraction peaks at "
+          f"terms of trade {best:.4g} (scenario: {current:.4g})", file=sys.stderr)
+    return 0
 
 
 def _source_notes(sources: Sequence[str], start: int = 1) -> tuple[str, ...]:
@@ -809,43 +934,45 @@ def _cmd_scenario_list(args: argparse.Namespace, out: TextIO) -> int:
 def _scenario_document(sc: Any) -> Document:
     """Every parameter of a scenario, in tables, with its provenance."""
     sectors = pd.Index(sc.sectors, name="sector")
+    peasants, workers = _spec(sc, "peasants"), _spec(sc, "workers")
+    household, marketing = _spec(sc, "household"), _spec(sc, "marketing")
+    b, scissors = _spec(sc, "benchmark"), _spec(sc, "scissors")
 
     def col(mapping: Any) -> list[float]:
-        return [float(mapping.get(s, 0.0)) for s in sectors] if mapping is not None else \
-            [math.nan] * len(sectors)
+        return [float(mapping.get(s, 0.0)) for s in sectors]
 
     goods = pd.DataFrame({
         "final demand": col(sc.final_demand),
         "price": col(sc.prices),
-        "peasants sell": col(sc.peasants.sells),
-        "peasants buy": col(sc.peasants.buys),
-        "worker basket": col(sc.workers.basket),
-        "family basket": col(sc.household.basket),
+        "peasants sell": col(peasants.sells),
+        "peasants buy": col(peasants.buys),
+        "worker basket": col(workers.basket),
+        "family basket": col(household.basket),
     }, index=sectors)
-    if sc.workers.retail_prices is not None:
-        goods["retail price"] = col(sc.workers.retail_prices)
-    if sc.benchmark.prices is not None:
-        goods["benchmark price"] = col(sc.benchmark.prices)
+    if workers.retail_prices is not None:
+        goods["retail price"] = col(workers.retail_prices)
+    if b.prices is not None:
+        goods["benchmark price"] = col(b.prices)
     labour = pd.DataFrame({k: list(v) for k, v in sc.labour.items()}, index=sectors).T
     labour.index.name = "labour kind"
-    b = sc.benchmark
     bench = b.kind + (f" ({b.normalization})" if b.normalization else "") + \
         (f", r = {b.profit_rate:g}" if b.profit_rate is not None else "") + \
         (f", exchange rate {b.exchange_rate:g}" if b.exchange_rate is not None else "") + \
         (f" '{b.name}'" if b.name else "")
     params = [
         ("benchmark", bench),
-        ("peasants.taxes", f"{sc.peasants.taxes:g}"),
-        ("workers.number", f"{sc.workers.number:g}"),
-        ("workers.hours", f"{sc.workers.hours:g}"),
-        ("workers.money_wage", f"{sc.workers.money_wage:g}"),
-        ("household.members", f"{sc.household.members}"),
-        ("household.earners", f"{sc.household.earners}"),
-        ("household.hours_per_earner", f"{sc.household.hours_per_earner:g}"),
-        ("household.domestic_hours", f"{sc.household.domestic_hours:g}"),
+        ("peasants.taxes", f"{peasants.taxes:g}"),
+        ("workers.number", f"{workers.number:g}"),
+        ("workers.hours", f"{workers.hours:g}"),
+        ("workers.money_wage", f"{workers.money_wage:g}"),
+        ("household.number", f"{getattr(household, 'number', 0.0):g}"),
+        ("household.members", f"{household.members}"),
+        ("household.earners", f"{household.earners}"),
+        ("household.hours_per_earner", f"{household.hours_per_earner:g}"),
+        ("household.domestic_hours", f"{household.domestic_hours:g}"),
         ("real_wage.cut", f"{sc.real_wage_cut:g}"),
-        ("marketing", f"{sc.marketing.good}: q0 = {sc.marketing.q0:g} at p0 = "
-                      f"{sc.marketing.p0:g}, elasticity {sc.marketing.elasticity:g}"),
+        ("marketing", f"{marketing.good}: q0 = {marketing.q0:g} at p0 = {marketing.p0:g}, "
+                      f"elasticity {marketing.elasticity:g}"),
     ]
     ptable = pd.DataFrame(params, columns=["parameter", "value"]).set_index("parameter")
     sections = [
@@ -855,8 +982,8 @@ def _scenario_document(sc: Any) -> Document:
         Section("Goods: final demand, prices, what the groups sell and buy", goods),
         Section("Parameters", ptable),
     ]
-    if sc.scissors is not None:
-        sections.append(Section(f"Price scissors (indices, {sc.scissors.base} = 100)",
+    if scissors is not None:
+        sections.append(Section(f"Price scissors (indices, {scissors.base} = 100)",
                                 sc.scissors_frame()))
     sections.append(Section("Provenance of every parameter", sc.provenance_frame(), (
         "historical = a record with its source; assumption = a calibration choice with its "

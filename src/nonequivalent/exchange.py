@@ -78,6 +78,8 @@ GROUP_COLUMNS = ("labour_given", "labour_received", "labour_transfer",
 GOOD_COLUMNS = ("sold", "bought", "labour_given", "labour_received", "labour_transfer",
                 "price_ratio", "underpayment", "overpayment")
 
+_GROUP_COLUMNS_INDEX = pd.Index(GROUP_COLUMNS)
+
 #: Relative tolerance of the flow-consistency check (sales = purchases, good by good).
 CONSISTENCY_RTOL = 1e-9
 
@@ -187,6 +189,8 @@ class Benchmark:
         >>> ne.given_benchmark({"a": 1, "b": 2}, "x").aligned(pd.Index(["b", "a"]))
         array([2., 1.])
         """
+        if self.prices.index.equals(goods):               # validated at construction
+            return self.prices.to_numpy(dtype=float, copy=True)
         return as_vector(self.prices, pd.Index(goods), f"benchmark prices '{self.name}'",
                          InvalidPriceError)
 
@@ -549,14 +553,22 @@ class Group:
         >>> ne.Group("g", sells={"a": 1}).vectors(pd.Index(["a", "b"]))
         (array([1., 0.]), array([0., 0.]))
         """
+        if not isinstance(goods, pd.Index):
+            goods = pd.Index(goods)
         out = []
         for label, s in (("sells", self.sells), ("buys", self.buys)):
-            unknown = [g for g in s.index if g not in goods]
-            if unknown:
+            if s.index.equals(goods):                     # already aligned
+                out.append(s.to_numpy(dtype=float, copy=True))
+                continue
+            pos = goods.get_indexer(s.index)              # hash lookup, no Python loop
+            if (pos < 0).any():
+                unknown = list(s.index[pos < 0])
                 raise LabelMismatchError(
                     f"group '{self.name}' {label} goods {unknown[:10]} that the economy does "
                     f"not have; its goods are {list(goods)[:10]}. Rename them to match.")
-            out.append(s.reindex(goods, fill_value=0.0).to_numpy(dtype=float))
+            vec = np.zeros(len(goods))
+            vec[pos] = s.to_numpy(dtype=float)
+            out.append(vec)
         return out[0], out[1]
 
     def __str__(self) -> str:
@@ -836,10 +848,10 @@ def exchange_account(economy: Economy, groups: Group | Iterable[Group], prices: 
                              _ratio(given, received, names), under, over, taxes,
                              taxes + under + over])
     by_group = pd.DataFrame(table, index=pd.Index(names, name="group"),
-                            columns=list(GROUP_COLUMNS))
+                            columns=_GROUP_COLUMNS_INDEX)
     sold, bought = S.sum(axis=1), D.sum(axis=1)
-    consistent = bool(np.allclose(sold, bought, rtol=CONSISTENCY_RTOL,
-                                  atol=CONSISTENCY_RTOL * max(1.0, float(sold.max(initial=0)))))
+    scale = CONSISTENCY_RTOL * max(1.0, float(sold.max(initial=0.0)))
+    consistent = bool(np.all(np.abs(sold - bought) <= scale + CONSISTENCY_RTOL * bought))
     return ExchangeAccount(benchmark=bench, prices=pd.Series(p, index=goods, name="price"),
                            values=pd.Series(lam, index=goods, name="labour value"),
                            by_group=by_group, is_consistent=consistent,
@@ -1013,6 +1025,10 @@ def scaled_price_matrix(prices: Any, goods: Sequence[Hashable] | Hashable,
         Goods whose prices are scaled (e.g. the manufactures).
     factors : sequence of float
         One scenario per factor (>= 0).
+
+    Notes
+    -----
+    DESIGN §6: sweeps over price ratios are linear in prices (see :func:`transfer_sweep`).
 
     Examples
     --------

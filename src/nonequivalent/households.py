@@ -142,6 +142,15 @@ def _price_vector(prices: Any, economy: Economy, what: str) -> np.ndarray:
     return as_vector(prices, economy.sectors, what, InvalidPriceError)
 
 
+def _retail_vector(retail_prices: Any, economy: Economy) -> np.ndarray:
+    """Retail prices aligned with the economy (unlabelled vectors in sector order)."""
+    rp = retail_prices
+    if isinstance(rp, pd.Series) and isinstance(rp.index, pd.RangeIndex) \
+            and not set(rp.index) <= set(economy.sectors):
+        rp = rp.to_numpy()
+    return _price_vector(rp, economy, "retail prices")
+
+
 def _fmt(x: float) -> str:
     return f"{x:,.4g}"
 
@@ -275,6 +284,15 @@ class WorkerAccount:
         ``(p_r − p_proc)·b`` over the food goods (None without procurement prices).
     basket : pandas.Series
         The basket, aligned with the economy's goods.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0.5, 0.0], [0.0, 0.5]], labour=[1.0, 2.0],
+    ...                  sectors=["food", "cloth"])
+    >>> acc = ne.worker_account(eco, ne.Worker(100, 50, {"food": 10, "cloth": 5}))
+    >>> float(acc.to_frame().loc["rate of exploitation e", "value"])
+    1.5
     """
 
     hours: float
@@ -370,8 +388,7 @@ def worker_account(economy: Economy, worker: Worker, procurement_prices: Any = N
     cost = None
     margin = None
     if worker.retail_prices is not None:
-        pr = _price_vector(worker.retail_prices, economy, "retail prices")
-        cost = float(pr @ b)
+        cost = float(_retail_vector(worker.retail_prices, economy) @ b)
     if procurement_prices is not None:
         margin = retail_margin(economy, worker, procurement_prices, food=food)
     return WorkerAccount(hours=worker.hours, value_of_labour_power=v,
@@ -433,9 +450,7 @@ def retail_margin(economy: Economy, worker: Worker, procurement_prices: Any,
         raise InvalidPriceError(
             "the retail margin needs retail prices: give Worker(retail_prices=...) or "
             "retail_prices=.")
-    if isinstance(rp, pd.Series) and isinstance(rp.index, pd.RangeIndex):
-        rp = rp.to_numpy()
-    pr = _price_vector(rp, economy, "retail prices")
+    pr = _retail_vector(rp, economy)
     pp = _price_vector(procurement_prices, economy, "procurement prices")
     b = _align_goods(worker.basket, economy, "worker basket")
     mask = np.ones(economy.n, dtype=bool)
@@ -601,6 +616,15 @@ class HouseholdAccount:
         ``m h − reproduction_hours``.
     rate_of_exploitation : float
         ``e_f = (m h − reproduction_hours) / reproduction_hours``.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0.5, 0.0], [0.0, 0.5]], labour=[1.0, 2.0],
+    ...                  sectors=["food", "cloth"])
+    >>> acc = ne.household_account(eco, ne.Household(4, 2, 100, {"food": 10, "cloth": 5}))
+    >>> acc.hours_sold, acc.basket_value, acc.value_per_hour_sold
+    (200.0, 40.0, 0.2)
     """
 
     earners: float
@@ -720,6 +744,13 @@ class EarnersNeeded:
     whole : int
         ``fractional`` rounded up to whole earners (with a relative tolerance of
         :data:`ROUNDING_TOLERANCE`, so float noise does not add an earner).
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> need = ne.earners_needed(1, 0.25)
+    >>> round(need.fractional, 4), need.whole, round(need.extra_fractional, 4)
+    (1.3333, 2, 0.3333)
     """
 
     initial: float
@@ -829,6 +860,14 @@ class FamilyWageCut:
     housing_saving : float or None
         ``(m1 − m0) × housing_cost_per_migrant``: housing and municipal spending avoided
         because the extra earners are urban women already housed rather than migrants.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0.0]], labour=[1.0], sectors=["food"])
+    >>> cut = ne.family_wage_cut(eco, ne.Household(3, 1, 10, {"food": 4}), 0.5)
+    >>> cut.to_frame().loc["earners"].tolist()
+    [1.0, 2.0]
     """
 
     before: HouseholdAccount
@@ -989,6 +1028,14 @@ class WorkforceDynamics:
         Urban women x housing cost per migrant, by year.
     migrant_origin, urban_women_origin : label
         Which origins are peasant migrants and urban women.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> dyn = ne.workforce_dynamics(years=[1930], totals=1.0,
+    ...                             shares={"peasant migrants": 0.6, "urban women": 0.4})
+    >>> float(dyn.to_frame().loc[1930, "two-earner households"])
+    0.4
     """
 
     new_workers: pd.DataFrame

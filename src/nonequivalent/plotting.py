@@ -131,6 +131,21 @@ def _numeric(frame: pd.DataFrame, what: str) -> pd.DataFrame:
     return out
 
 
+def _num(v: float) -> str:
+    """A number for a label: thousands separated, about three significant digits."""
+    v = float(v)
+    if abs(v) >= 100:
+        return f"{v:,.0f}"
+    return f"{v:.3g}"
+
+
+def _thousands(ax: Axes, axis: str = "y") -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    fmt = FuncFormatter(lambda v, _pos: f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}")
+    getattr(ax, f"{axis}axis").set_major_formatter(fmt)
+
+
 def _colour(name: Any, i: int) -> str:
     return GROUP_COLOURS.get(str(name).lower(), _CYCLE[i % len(_CYCLE)])
 
@@ -222,8 +237,9 @@ def _draw_scissors(ax: Axes, data: Any, industrial: str, agricultural: str,
         if scissors in frame.columns:
             sigma_last = float(frame[scissors].iloc[-1])
             ax.annotate(f"σ = {sigma_last:.2f}", (x[-1], (ind[-1] + agr[-1]) / 2),
-                        textcoords="offset points", xytext=(-8, 0), ha="right",
-                        va="center", fontsize=10, fontweight="bold")
+                        textcoords="offset points", xytext=(-10, 0), ha="right",
+                        va="center", fontsize=10, fontweight="bold",
+                        bbox={"boxstyle": "round", "fc": "white", "ec": "0.7"})
     ax.set_xlabel(_index_label(data, "year"))
     _integer_ticks(ax, data.index)
     ax.set_title("The price scissors")
@@ -301,7 +317,8 @@ def _point(obj: Any, names: Iterable[str]) -> float | None:
 
 
 def _draw_extraction(ax: Axes, curve: pd.Series, optimum: Any, current: Any,
-                     benchmark_price: float | None, unit: str, price_unit: str) -> None:
+                     benchmark_price: float | None, unit: str, price_unit: str,
+                     title: str = "Squeezing harder collects less") -> None:
     if isinstance(curve, pd.DataFrame):
         if curve.shape[1] != 1:
             raise PlotDataError("extraction curve: give a Series (extraction indexed by "
@@ -338,7 +355,8 @@ def _draw_extraction(ax: Axes, curve: pd.Series, optimum: Any, current: Any,
                    label=f"benchmark pᵉ = {float(benchmark_price):.3g}")
     ax.set_xlabel(f"procurement price p ({price_unit})")
     ax.set_ylabel(f"extraction ({unit})")
-    ax.set_title("Squeezing harder collects less")
+    _thousands(ax)
+    ax.set_title(title)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="best")
 
@@ -346,7 +364,9 @@ def _draw_extraction(ax: Axes, curve: pd.Series, optimum: Any, current: Any,
 def extraction_figure(curve: pd.Series, *, optimum: Any = None, current: Any = None,
                       benchmark_price: float | None = None,
                       unit: str = "money at benchmark prices",
-                      price_unit: str = "money per unit", source: str | None = None) -> Figure:
+                      price_unit: str = "money per unit",
+                      title: str = "Squeezing harder collects less",
+                      source: str | None = None) -> Figure:
     """Draw the extraction curve with its maximum and the current position.
 
     The extraction from a group whose marketed surplus responds to price as ``q(p)`` is
@@ -368,6 +388,8 @@ def extraction_figure(curve: pd.Series, *, optimum: Any = None, current: Any = N
         The equivalence benchmark ``p^e`` (drawn as a dashed line).
     unit, price_unit : str
         Units of extraction and of price for the axis labels.
+    title : str
+        Title of the panel.
     source : str, optional
         Source line; defaults to ``curve.attrs["source"]``.
 
@@ -392,7 +414,8 @@ def extraction_figure(curve: pd.Series, *, optimum: Any = None, current: Any = N
     'procurement price p (money per unit)'
     """
     fig, axes = _new_figure()
-    _draw_extraction(axes[0, 0], curve, optimum, current, benchmark_price, unit, price_unit)
+    _draw_extraction(axes[0, 0], curve, optimum, current, benchmark_price, unit, price_unit,
+                     title)
     return _finish(fig, _source_text(source, curve))
 
 
@@ -435,17 +458,18 @@ def _draw_surplus(ax: Axes, data: Any, unit: str, exclude: Iterable[str]) -> Non
         for xi, v, b in zip(x, vals, base, strict=True):
             total = np.abs(table.to_numpy()).sum(axis=0).max()
             if total > 0 and abs(v) > 0.06 * total:
-                ax.text(xi, b + v / 2, f"{v:,.3g}", ha="center", va="center", fontsize=8,
+                ax.text(xi, b + v / 2, _num(v), ha="center", va="center", fontsize=8,
                         color="white")
         pos_base = pos_base + np.where(vals >= 0, vals, 0.0)
         neg_base = neg_base + np.where(vals < 0, vals, 0.0)
     for xi, top, bottom in zip(x, pos_base, neg_base, strict=True):
-        ax.text(xi, top, f"total {top + bottom:,.4g}", ha="center", va="bottom", fontsize=8)
+        ax.text(xi, top, f"total {_num(top + bottom)}", ha="center", va="bottom", fontsize=8)
     ax.axhline(0.0, color="0.3", lw=0.8)
     ax.set_xticks(x, periods)
     ax.set_xlim(-0.7, len(periods) - 0.3)
     ax.set_xlabel(_columns_label(table, "period"))
     ax.set_ylabel(f"surplus given ({unit})")
+    _thousands(ax)
     ax.set_title("Surplus by group")
     ax.grid(axis="y", alpha=0.3)
     ax.legend(fontsize=8, loc="upper left")
@@ -678,7 +702,8 @@ def report_figure(*, scissors: Any = None, extraction: Mapping[str, Any] | None 
         As for :func:`scissors_figure`.
     extraction : mapping, optional
         Keyword arguments of :func:`extraction_figure` (``curve`` required; also
-        ``optimum``, ``current``, ``benchmark_price``, ``unit``, ``price_unit``).
+        ``optimum``, ``current``, ``benchmark_price``, ``unit``, ``price_unit``,
+        ``title``).
     surplus : DataFrame or mapping, optional
         As for :func:`surplus_figure`.
     earners : Series, DataFrame or mapping, optional
@@ -733,7 +758,10 @@ def report_figure(*, scissors: Any = None, extraction: Mapping[str, Any] | None 
             _draw_extraction(ax, kw.pop("curve"), kw.pop("optimum", None),
                              kw.pop("current", None), kw.pop("benchmark_price", None),
                              kw.pop("unit", "money at benchmark prices"),
-                             kw.pop("price_unit", "money per unit"))
+                             kw.pop("price_unit", "money per unit"),
+                             kw.pop("title", "Squeezing harder collects less"))
+            if kw:
+                raise PlotDataError(f"report figure: unknown extraction keys {sorted(kw)}.")
         elif kind == "surplus":
             _draw_surplus(ax, value, surplus_unit, ("state",))
         else:

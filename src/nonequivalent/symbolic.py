@@ -1,7 +1,8 @@
 """Closed forms of the exchange and scissors models, derived with sympy.
 
 Each function builds its symbols itself, derives the result from the model's definitions
-(never from a user string) and returns a :class:`ClosedForm`: the sympy expression
+(never from a user string) and returns a :class:`ClosedForm` (immutable, so each is derived
+once and cached): the sympy expression
 (``.expr``), its LaTeX (``.latex()``), the derivation steps (``.derivation``) and a fast
 numeric evaluation (``.evaluate(**values)``, through :func:`sympy.lambdify`).
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 import numpy as np
@@ -135,6 +136,7 @@ def _ordered(expr: sp.Expr, order: list[sp.Symbol]) -> tuple[sp.Symbol, ...]:
     return tuple(s for s in order if s in free)
 
 
+@cache
 def two_good_transfer() -> ClosedForm:
     """The transfer at benchmark prices with two goods and balanced trade.
 
@@ -177,6 +179,7 @@ def two_good_transfer() -> ClosedForm:
                     ("in terms of σ", in_sigma)))
 
 
+@cache
 def squeeze_optimum_price(kind: str = "isoelastic") -> ClosedForm:
     """The procurement price that maximizes extraction ``(p^e − p) q(p)``.
 
@@ -227,13 +230,15 @@ def _dual_symbols() -> dict[str, sp.Symbol]:
     return dict(zip(names.split(), sp.symbols(names, positive=True), strict=True))
 
 
-def _dual_model(s: dict[str, sp.Symbol]) -> tuple[sp.Expr, sp.Expr, sp.Expr]:
+def _dual_model(s: dict[str, sp.Symbol]) -> tuple[sp.Expr, sp.Expr]:
+    """Marketed surplus q(p) and accumulation S(p, w) of :class:`nonequivalent.DualEconomy`."""
     p, w, q0, p0, eps, L, beta, a = (s[k] for k in "p w q0 p0 epsilon L beta a".split())
     q = q0 * (p / p0) ** eps
     S = a * L - (1 - beta) * w * L - p * q
-    return q, S, sp.Integer(0)
+    return q, S
 
 
+@cache
 def accumulation_derivative(wage: str = "fixed") -> ClosedForm:
     """``dS/dp`` in the dual economy of :class:`nonequivalent.DualEconomy`.
 
@@ -263,7 +268,7 @@ def accumulation_derivative(wage: str = "fixed") -> ClosedForm:
     -150.0
     """
     s = _dual_symbols()
-    q, S, _ = _dual_model(s)
+    q, S = _dual_model(s)
     p, w, L, beta, V = s["p"], s["w"], s["L"], s["beta"], s["V"]
     order = [s[k] for k in "p w q0 p0 epsilon L beta a V".split()]
     if wage == "fixed":
@@ -285,6 +290,7 @@ def accumulation_derivative(wage: str = "fixed") -> ClosedForm:
                       derivation=steps)
 
 
+@cache
 def optimal_procurement_price(peasant_weight: bool = False) -> ClosedForm:
     """The dual economy's optimal procurement price at a real-wage floor ``V``.
 
@@ -310,7 +316,7 @@ def optimal_procurement_price(peasant_weight: bool = False) -> ClosedForm:
     0.144338
     """
     s = _dual_symbols()
-    q, S, _ = _dual_model(s)
+    q, S = _dual_model(s)
     p, w, L, beta, V, eps, om = s["p"], s["w"], s["L"], s["beta"], s["V"], s["epsilon"], \
         s["omega"]
     q0, p0 = s["q0"], s["p0"]

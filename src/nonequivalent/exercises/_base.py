@@ -355,7 +355,8 @@ def register(name: str, description: str, practises: str,
     def deco(func: Callable[[random.Random, int], Exercise]
              ) -> Callable[[random.Random, int], Exercise]:
         def make(seed: int) -> Exercise:
-            return func(random.Random(seed), seed)
+            # seeded by topic and seed (str seeds hash with SHA-512: stable across runs)
+            return func(random.Random(f"{name}:{seed}"), seed)
 
         make.__doc__ = func.__doc__
         REGISTRY[name] = Topic(name, description, practises, group, make)
@@ -489,6 +490,13 @@ def dot_tex(u: sympy.MatrixBase, v: sympy.MatrixBase) -> str:
     """``u_1 v_1 + u_2 v_2 + ...`` in LaTeX (terms with a zero factor are dropped)."""
     terms = [f"{num(a)} \\cdot {num(b)}" for a, b in zip(list(u), list(v), strict=True)
              if a != 0 and b != 0]
+    return " + ".join(terms) if terms else "0"
+
+
+def lincomb(coeffs: Sequence[Any], symbols: Sequence[str]) -> str:
+    """``c_1 s_1 + c_2 s_2 + ...`` in LaTeX, dropping zero terms (``""`` marks a constant)."""
+    terms = [(tex(c) if not sym else f"{num(c)}{sym}" if c != 1 else sym)
+             for c, sym in zip(coeffs, symbols, strict=True) if c != 0]
     return " + ".join(terms) if terms else "0"
 
 

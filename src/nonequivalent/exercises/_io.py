@@ -16,6 +16,7 @@ from ._base import (
     choice,
     dot,
     dot_tex,
+    lincomb,
     make_exercise,
     num,
     part,
@@ -122,9 +123,9 @@ def labour_values(rng: random.Random, seed: int) -> Exercise:
         f"{', '.join(f'${v}$' for v in syms)} and $\\lambda \\cdot y$.")
     s = Steps()
     eqs = ", ".join(
-        f"$\\lambda_{j + 1} = {tex(lab[j])} + "
-        + " + ".join(f"{num(A[i, j])}\\lambda_{i + 1}" for i in range(n)) + "$"
-        for j in range(n))
+        f"$\\lambda_{j + 1} = " + lincomb([lab[j], *A[:, j]],
+                                             ["", *(f"\\lambda_{i + 1}" for i in range(n))])
+        + "$" for j in range(n))
     s.add("Write λ = λA + l",
           f"Each value is direct labour plus the value of the inputs used up: {eqs}. "
           f"In matrix form $(I - A)^T \\lambda^T = l^T$ with $(I - A)^T = {tex(M.T)}$.")
@@ -224,8 +225,9 @@ def cost_push_prices(rng: random.Random, seed: int) -> Exercise:
         f"${vec_tex('v', v)}$ roubles. Find the prices that just cover the cost of inputs "
         f"plus value added, $p = pA + v$. Give {', '.join(f'${v}$' for v in names)}.")
     s = Steps()
-    eqs = ", ".join(f"$p_{j + 1} = " + " + ".join(f"{num(A[i, j])}p_{i + 1}" for i in range(n))
-                    + f" + {tex(v[j])}$" for j in range(n))
+    eqs = ", ".join(f"$p_{j + 1} = " + lincomb([*A[:, j], v[j]],
+                                               [*(f"p_{i + 1}" for i in range(n)), ""]) + "$"
+                    for j in range(n))
     s.add("Write one equation per good",
           f"Column $j$ of $A$ lists the inputs of sector $j$: {eqs}. In matrix form "
           f"$(I - A)^T p^T = v^T$ with $(I - A)^T = {tex(M.T)}$.")
@@ -289,8 +291,8 @@ def production_prices(rng: random.Random, seed: int) -> Exercise:
         "(a) Find the maximum profit rate $R = 1/\\rho(A) - 1$. (b) Find the wage $w(0)$ at "
         f"$r = 0$. (c) At $r = {tex(r)}$, find the wage $w(r)$ and the price of cloth $p_2$.")
     s = Steps()
-    x = sympy.Symbol("x")
-    cp = sympy.expand((x - A[0, 0]) * (x - A[1, 1]) - A[0, 1] * A[1, 0])
+    t = sympy.Symbol("t")
+    cp = sympy.expand((t - A[0, 0]) * (t - A[1, 1]) - A[0, 1] * A[1, 0])
     s1 = s.add("Maximum profit rate",
                f"The characteristic polynomial of $A$ is ${sympy.latex(cp)}$; its largest root "
                f"is $\\rho(A) = \\frac{{a_{{11}} + a_{{22}} + \\sqrt{{(a_{{11}} - a_{{22}})^2 + "

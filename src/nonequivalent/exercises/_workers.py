@@ -22,7 +22,7 @@ from ._base import (
     vec_tex,
 )
 
-_GOODS = ("bread", "cloth", "housing")
+_GOODS = ("bread", "cloth", "fuel")
 
 
 # ---------------------------------------------------------------------- 11 exploitation
@@ -47,7 +47,7 @@ def exploitation(rng: random.Random, seed: int) -> Exercise:
     lam_tex = vec_tex("\\lambda", lam)
     problem = (
         f"Labour values are ${lam_tex}$ hours per unit of bread (kg), "
-        "cloth (m) and housing (m² per month, per day). A worker works "
+        "cloth (m) and fuel (kg). A worker works "
         f"$h = {tex(h)}$ hours a day and the daily wage buys the basket ${vec_tex('b', b)}$. "
         "Find (a) the value of labour power $v = \\lambda \\cdot b$ in hours, (b) surplus "
         "labour $h - v$, and (c) the rate of exploitation $e = (h - v)/v$.")
@@ -96,7 +96,7 @@ def two_earner(rng: random.Random, seed: int) -> Exercise:
     lam_tex = vec_tex("\\lambda", lam)
     problem = (
         f"Labour values are ${lam_tex}$ hours per unit of bread, cloth and "
-        f"housing. A worker's family lives on the daily basket ${vec_tex('b_f', bf)}$ and, "
+        f"fuel. A worker's family lives on the daily basket ${vec_tex('b_f', bf)}$ and, "
         f"before collectivization, one earner ($m_0 = 1$) working $h = {tex(h)}$ hours a day "
         f"could buy it. The real wage per earner is then cut by $\\delta = {tex(delta)}$ and "
         "the family keeps its basket. Find (a) the earners needed, $m_1 = m_0/(1 - \\delta)$, "

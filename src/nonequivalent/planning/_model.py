@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Hashable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -45,6 +45,59 @@ def labels(items: Sequence[Hashable], years: Sequence[Hashable] | None = None) -
     return [f"{i},{y}" for y in years for i in items]
 
 
+class Block(NamedTuple):
+    """A sparse block as COO triplets (cheap to shift, tile and stack with numpy)."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    vals: np.ndarray
+    shape: tuple[int, int]
+
+
+def block(M: Any) -> Block:
+    """COO triplets of a dense array or scipy sparse matrix (explicit zeros dropped)."""
+    if isinstance(M, Block):
+        return M
+    if sp.issparse(M):
+        C = sp.coo_array(M)
+        keep = C.data != 0
+        return Block(C.row[keep].astype(np.int64), C.col[keep].astype(np.int64),
+                     C.data[keep].astype(float), C.shape)
+    D = np.atleast_2d(np.asarray(M, dtype=float))
+    r, c = np.nonzero(D)
+    return Block(r, c, D[r, c], D.shape)
+
+
+def kron_eye(T: int, M: Any) -> Block:
+    """``I_T ⊗ M``: the block ``M`` repeated on the diagonal for every year."""
+    b = block(M)
+    m, k = b.shape
+    t = np.repeat(np.arange(T), b.vals.size)
+    return Block(np.tile(b.rows, T) + t * m, np.tile(b.cols, T) + t * k,
+                 np.tile(b.vals, T), (T * m, T * k))
+
+
+def diagonal(values: Any, shape: tuple[int, int], offset: int = 0) -> Block:
+    """Entries ``values`` on the diagonal ``col = row - offset`` (offset > 0: below)."""
+    v = np.asarray(values, dtype=float).reshape(-1)
+    rows = np.arange(v.size) + max(offset, 0)
+    cols = np.arange(v.size) + max(-offset, 0)
+    keep = v != 0
+    return Block(rows[keep], cols[keep], v[keep], shape)
+
+
+def scaled(b: Block, factor: float | np.ndarray) -> Block:
+    """``factor * b`` (a scalar, or one factor per row)."""
+    f = factor if np.ndim(factor) == 0 else np.asarray(factor)[b.rows]
+    return Block(b.rows, b.cols, b.vals * f, b.shape)
+
+
+def selector(positions: np.ndarray, n: int, offset: int = 0) -> Block:
+    """Rows picking columns ``offset + positions`` of a width-``n`` group."""
+    k = len(positions)
+    return Block(np.arange(k), np.asarray(positions) + offset, np.ones(k), (k, n))
+
+
 def assemble(groups: list[ColGroup], families: list[RowFamily], sense: str,
              name: str) -> tuple[LinearProgram, dict[str, slice], dict[str, slice]]:
     col_slices: dict[str, slice] = {}
@@ -53,41 +106,38 @@ def assemble(groups: list[ColGroup], families: list[RowFamily], sense: str,
         col_slices[g.name] = slice(pos, pos + len(g.labels))
         pos += len(g.labels)
     ncols = pos
-    rows: list[list[Any]] = []
+    rows, cols, vals = [], [], []
     row_slices: dict[str, slice] = {}
     rpos = 0
-    for f in families:
+    fams = [f for f in families if len(f.labels)]
+    for f in fams:
         m = len(f.labels)
-        if m == 0:
-            continue
-        row = []
-        for g in groups:
-            blk = f.blocks.get(g.name)
+        for key, blk in f.blocks.items():
             if blk is None:
-                row.append(None)
-            else:
-                blk = sp.coo_array(blk)
-                if blk.shape != (m, len(g.labels)):
-                    raise ValueError(f"block {f.name}/{g.name} has shape {blk.shape}, "
-                                     f"expected {(m, len(g.labels))}")
-                row.append(blk)
-        if all(b is None for b in row):
-            row[0] = sp.coo_array((m, len(groups[0].labels)))
-        rows.append(row)
+                continue
+            b = block(blk)
+            width = col_slices[key].stop - col_slices[key].start
+            if b.shape != (m, width):
+                raise ValueError(f"block {f.name}/{key} has shape {b.shape}, "
+                                 f"expected {(m, width)}")
+            rows.append(b.rows + rpos)
+            cols.append(b.cols + col_slices[key].start)
+            vals.append(b.vals)
         row_slices[f.name] = slice(rpos, rpos + m)
         rpos += m
-    # bmat needs every block column to have a known width: pad a zero first row
-    widths = [len(g.labels) for g in groups]
-    pad = [sp.coo_array((0, w)) for w in widths]
-    A = sp.csr_array(sp.block_array([pad, *rows], format="csr")) if rows else \
-        sp.csr_array((0, ncols))
+    if rows:
+        A = sp.csr_array((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                         shape=(rpos, ncols))
+    else:
+        A = sp.csr_array((rpos, ncols))
 
     def cat(values: list[np.ndarray | float], sizes: list[int]) -> np.ndarray:
+        if not sizes:
+            return np.empty(0)
         return np.concatenate([np.broadcast_to(np.asarray(v, dtype=float), (s,))
-                               for v, s in zip(values, sizes, strict=True)]) if sizes \
-            else np.empty(0)
+                               for v, s in zip(values, sizes, strict=True)])
 
-    fams = [f for f in families if len(f.labels)]
+    widths = [len(g.labels) for g in groups]
     rsz = [len(f.labels) for f in fams]
     lp = LinearProgram(
         c=cat([g.cost for g in groups], widths), A=A,

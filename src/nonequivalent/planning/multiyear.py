@@ -40,11 +40,21 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from ..economy import Economy
 from ..errors import InvalidEconomyError, LabelMismatchError, PlanError
-from ._model import ColGroup, RowFamily, assemble, frame, labels
+from ._model import (
+    Block,
+    ColGroup,
+    RowFamily,
+    assemble,
+    diagonal,
+    frame,
+    kron_eye,
+    labels,
+    scaled,
+    selector,
+)
 from .solvers import LinearProgram, LPSolution, solve_lp
 from .static import _goods, _kind_vector, marketing_limit
 
@@ -157,7 +167,8 @@ class MultiYearPlan:
     name: str = "multi-year plan"
 
     def __post_init__(self) -> None:
-        self._arrays()
+        # validate once; the checked arrays are kept for building (the plan is immutable)
+        object.__setattr__(self, "_validated", self._arrays())
 
     @property
     def year_labels(self) -> pd.Index:
@@ -320,24 +331,21 @@ class MultiYearPlan:
 
     def _build(self) -> tuple[LinearProgram, dict[str, slice], dict[str, slice]]:
         eco = self.economy
-        p = self._arrays()
+        p = self._validated
         n, T, lag = eco.n, p["T"], p["lag"]
+        nT = n * T
         yl = list(self.year_labels)
         kl = [self.start_year + t + 1 for t in range(T)]  # K_{t+1} labels
-        A = sp.csr_array(eco.A) if eco.is_sparse else sp.csr_array(np.asarray(eco.A))
-        B = sp.csr_array(eco.capital)
-        Lk = sp.csr_array(eco.labour)
-        IT = sp.identity(T, format="csr")
-        In = sp.identity(n, format="csr")
+        A = eco.A.toarray() if eco.is_sparse else np.asarray(eco.A)
+        B = eco.capital
         sec = list(eco.sectors)
         lam = eco.values_array
-        ltot = eco.total_labour
 
         groups = [ColGroup("output", labels(sec, yl)),
                   ColGroup("investment", labels(sec, yl)),
                   ColGroup("capacity", labels(sec, kl))]
-        bal: dict[str, Any] = {"output": sp.kron(IT, In - A),
-                               "investment": -sp.kron(IT, B)}
+        bal: dict[str, Any] = {"output": kron_eye(T, np.eye(n) - A),
+                               "investment": kron_eye(T, -B)}
         fams: list[RowFamily] = []
         bw, bp = p["worker_basket"], p["peasant_basket"]
         beta_t = float(self.discount) ** np.arange(T)
@@ -345,89 +353,92 @@ class MultiYearPlan:
         if bw is not None:
             groups.append(ColGroup("cw", labels(["workers"], yl), prefix="consumption",
                                    cost=beta_t * float(lam @ bw) if cons_obj else 0.0))
-            bal["cw"] = -sp.kron(IT, sp.csr_array(bw.reshape(n, 1)))
+            bal["cw"] = kron_eye(T, -bw.reshape(n, 1))
         if bp is not None:
             groups.append(ColGroup("cp", labels(["peasants"], yl), prefix="consumption",
                                    cost=beta_t * float(lam @ bp) if cons_obj else 0.0))
-            bal["cp"] = -sp.kron(IT, sp.csr_array(bp.reshape(n, 1)))
+            bal["cp"] = kron_eye(T, -bp.reshape(n, 1))
         pw = p["pw"]
         if pw is not None:
             tradable = [g for g in sec if g in pw.index]
             pos = eco.sectors.get_indexer(tradable)
-            E = sp.csr_array((np.ones(len(pos)), (pos, np.arange(len(pos)))),
-                             shape=(n, len(pos)))
+            E = np.zeros((n, len(pos)))
+            E[pos, np.arange(len(pos))] = 1.0
             groups += [ColGroup("exports", labels(tradable, yl)),
                        ColGroup("imports", labels(tradable, yl))]
-            bal["exports"] = -sp.kron(IT, E)
-            bal["imports"] = sp.kron(IT, E)
+            bal["exports"] = kron_eye(T, -E)
+            bal["imports"] = kron_eye(T, E)
         if self.objective == "target":
             groups.append(ColGroup("bundles", ["target"], cost=1.0))
         if self.objective == "heavy_capacity":
-            cost = np.zeros(n * T)
+            cost = np.zeros(nT)
             cost[(T - 1) * n + eco.sectors.get_loc(self.heavy_sector)] = 1.0
             groups[2].cost = cost
 
         fams.append(RowFamily("balance", labels(sec, yl), bal, lower=np.tile(p["g"], T)))
         # output <= capacity: x_t - K_t <= 0 (t >= 1), x_0 <= K_0
-        S = sp.diags_array(np.ones(T - 1), offsets=-1, shape=(T, T), format="csr")
-        up = np.zeros(n * T)
+        up = np.zeros(nT)
         up[:n] = p["K0"]
         fams.append(RowFamily("capacity_limit", labels(sec, yl),
-                              {"output": sp.identity(n * T, format="csr"),
-                               "capacity": -sp.kron(S, In)}, upper=up))
+                              {"output": diagonal(np.ones(nT), (nT, nT)),
+                               "capacity": diagonal(-np.ones(nT - n), (nT, nT), n)},
+                              upper=up))
         # K_{t+1} - (1 - δ_t) K_t - ΔK_{t-lag} = 0 ;  t = 0: rhs (1 - δ_0) K_0
         keep = 1.0 - p["D"]  # (T, n)
-        sub = sp.diags_array(-keep[1:].reshape(-1), offsets=-n, shape=(n * T, n * T),
-                             format="csr")
-        Sg = sp.diags_array(np.ones(T - lag), offsets=-lag, shape=(T, T), format="csr") \
-            if lag < T else sp.csr_array((T, T))
-        rhs = np.zeros(n * T)
+        cap_blk = diagonal(np.ones(nT), (nT, nT))
+        sub = diagonal(-keep[1:].reshape(-1), (nT, nT), n)
+        cap_blk = Block(np.concatenate([cap_blk.rows, sub.rows]),
+                        np.concatenate([cap_blk.cols, sub.cols]),
+                        np.concatenate([cap_blk.vals, sub.vals]), (nT, nT))
+        rhs = np.zeros(nT)
         rhs[:n] = keep[0] * p["K0"]
         fams.append(RowFamily("capital", labels(sec, kl),
-                              {"capacity": sp.identity(n * T, format="csr") + sub,
-                               "investment": -sp.kron(Sg, In)}, lower=rhs, upper=rhs))
+                              {"capacity": cap_blk,
+                               "investment": diagonal(-np.ones(max(nT - lag * n, 0)),
+                                                      (nT, nT), lag * n)},
+                              lower=rhs, upper=rhs))
         fams.append(RowFamily("labour", labels(eco.labour_kinds, yl),
-                              {"output": sp.kron(IT, Lk)}, upper=p["L"].T.reshape(-1)))
+                              {"output": kron_eye(T, eco.labour)},
+                              upper=p["L"].T.reshape(-1)))
         if bw is not None:
             lw = eco.labour[eco.labour_kinds.get_loc(self.worker_kind)]
             fams.append(RowFamily(
                 "wage_floor", labels(["workers"], yl),
-                {"cw": IT, "output": -sp.kron(sp.diags_array(p["fw"]),
-                                              sp.csr_array(lw.reshape(1, n)))}, lower=0.0))
+                {"cw": diagonal(np.ones(T), (T, T)),
+                 "output": scaled(kron_eye(T, -lw.reshape(1, n)), p["fw"])}, lower=0.0))
         if bp is not None:
             Lp = p["L"][eco.labour_kinds.get_loc(self.peasant_kind)]
-            fams.append(RowFamily("subsistence", labels(["peasants"], yl), {"cp": IT},
-                                  lower=p["fp"] * Lp))
+            fams.append(RowFamily("subsistence", labels(["peasants"], yl),
+                                  {"cp": diagonal(np.ones(T), (T, T))}, lower=p["fp"] * Lp))
         if self.marketed_good is not None:
             gi = eco.sectors.get_loc(self.marketed_good)
             row = np.zeros((1, n))
             row[0, gi] = 1.0 - float(A[gi, gi])
-            blocks: dict[str, Any] = {"output": sp.kron(IT, sp.csr_array(row))}
+            blocks: dict[str, Any] = {"output": kron_eye(T, row)}
             if bp is not None:
-                blocks["cp"] = -float(bp[gi]) * IT
+                blocks["cp"] = diagonal(np.full(T, -float(bp[gi])), (T, T))
             fams.append(RowFamily("marketing", labels([self.marketed_good], yl), blocks,
                                   upper=p["q"]))
         if pw is not None:
-            w = sp.csr_array(pw.reindex(tradable).to_numpy(float).reshape(1, -1))
+            w = pw.reindex(tradable).to_numpy(float).reshape(1, -1)
             fams.append(RowFamily("trade_balance", labels(["world prices"], yl),
-                                  {"exports": sp.kron(IT, w), "imports": -sp.kron(IT, w)},
+                                  {"exports": kron_eye(T, w), "imports": kron_eye(T, -w)},
                                   lower=-p["D_trade"]))
         if self.max_investment_share is not None:
             s = float(self.max_investment_share)
             fams.append(RowFamily(
                 "tempo", [str(y) for y in yl],
-                {"investment": sp.kron(IT, sp.csr_array((lam @ B.toarray()).reshape(1, n))),
-                 "output": -s * sp.kron(IT, sp.csr_array(ltot.reshape(1, n)))}, upper=0.0))
-        last = sp.csr_array((np.ones(n), (np.arange(n), (T - 1) * n + np.arange(n))),
-                            shape=(n, n * T))
+                {"investment": kron_eye(T, (lam @ B).reshape(1, n)),
+                 "output": kron_eye(T, -s * eco.total_labour.reshape(1, n))}, upper=0.0))
         if self.objective == "target":
             t = p["t"]
             pos = np.flatnonzero(t > 0)
             fams.append(RowFamily("target", labels(eco.sectors[pos]),
-                                  {"capacity": last[pos],
+                                  {"capacity": selector(pos, nT, (T - 1) * n),
                                    "bundles": -t[pos].reshape(-1, 1)}, lower=0.0))
         if p["tc"] is not None:
-            fams.append(RowFamily("terminal", labels(sec), {"capacity": last},
+            fams.append(RowFamily("terminal", labels(sec),
+                                  {"capacity": selector(np.arange(n), nT, (T - 1) * n)},
                                   lower=float(p["tc"]) * p["K0"]))
         return assemble(groups, fams, "max", self.name)
 
@@ -557,7 +568,7 @@ def solve_multiyear_plan(plan: MultiYearPlan, solver: str = "highs",
     inv = frame(x[cs["investment"]], eco.sectors, yl)
     K = frame(x[cs["capacity"]], eco.sectors,
               pd.Index([plan.start_year + t + 1 for t in range(len(yl))], name="year"))
-    K0 = plan._arrays()["K0"]
+    K0 = plan._validated["K0"]
     cap = pd.concat([pd.DataFrame({plan.start_year: K0}, index=eco.sectors), K], axis=1)
     cap.columns.name = "year"
     cap.index.name = "sector"

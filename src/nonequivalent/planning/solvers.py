@@ -214,15 +214,17 @@ class LinearProgram:
         ru = _vec(row_upper, m, "row_upper", np.inf)
         cl = _vec(col_lower, k, "col_lower", 0.0)
         cu = _vec(col_upper, k, "col_upper", np.inf)
-        rn = pd.Index([f"r{i}" for i in range(m)] if row_names is None
-                      else [str(s) for s in row_names], name="constraint")
-        cn = pd.Index([f"x{j}" for j in range(k)] if col_names is None
-                      else [str(s) for s in col_names], name="variable")
-        if len(rn) != m or len(cn) != k:
-            raise PlanError(f"{len(rn)} row names / {len(cn)} column names for a "
+        rlist = ([f"r{i}" for i in range(m)] if row_names is None
+                 else [s if isinstance(s, str) else str(s) for s in row_names])
+        clist = ([f"x{j}" for j in range(k)] if col_names is None
+                 else [s if isinstance(s, str) else str(s) for s in col_names])
+        if len(rlist) != m or len(clist) != k:
+            raise PlanError(f"{len(rlist)} row names / {len(clist)} column names for a "
                             f"{m} x {k} program; give one name each.")
-        if not rn.is_unique or not cn.is_unique:
+        if len(set(rlist)) != m or len(set(clist)) != k:
             raise PlanError("row and column names must be unique.")
+        rn = pd.Index(rlist, dtype=object, name="constraint")
+        cn = pd.Index(clist, dtype=object, name="variable")
         for lo, up, names, what in ((rl, ru, rn, "row"), (cl, cu, cn, "column")):
             bad = lo > up
             if bad.any():
@@ -450,6 +452,63 @@ def _build_pulp(lp: LinearProgram) -> PulpModel:
     nz = np.flatnonzero(lp.c)
     prob += _expression(pulp, [(variables[j], float(lp.c[j])) for j in nz.tolist()])
     return PulpModel(prob, variables, constraints, rows)
+
+
+def _highs_class(pulp: Any) -> Any:
+    """``pulp.HiGHS``, or with PuLP 3 a subclass that hands the rows over in one call.
+
+    PuLP 3.3's HiGHS interface adds the columns one by one in name order and the rows one
+    by one; this subclass keeps the model's column order and passes the columns with one
+    ``addCols`` and the rows with one ``addRows`` (CSR arrays), as PuLP 4.0.1 does. Only
+    the handoff changes: the PuLP model, the solve and the reading of results are PuLP's.
+    """
+    base = pulp.HiGHS
+    if "buildSolverModel" not in vars(base) or getattr(pulp.LpAffineExpression,
+                                                       "from_list", None) is not None:
+        return base
+    cached = _HIGHS_CLASS.get(id(base))
+    if cached is not None:
+        return cached
+
+    class HiGHSOneCall(base):  # type: ignore[misc, valid-type]
+        def buildSolverModel(self, lp: Any) -> None:
+            cols = getattr(lp, "_ne_columns", None)
+            if cols is None or any(v.cat != pulp.LpContinuous for v in cols):
+                return super().buildSolverModel(lp)
+            highspy = _import_highspy()
+            inf = highspy.kHighsInf
+            obj = lp.objective if lp.objective is not None else {}
+            mult = -1.0 if lp.sense == pulp.LpMaximize else 1.0
+            for i, v in enumerate(cols):
+                v.index = i
+            cost = np.fromiter((obj.get(v, 0.0) for v in cols), float, len(cols)) * mult
+            lo = np.array([-inf if v.lowBound is None else v.lowBound for v in cols], float)
+            up = np.array([inf if v.upBound is None else v.upBound for v in cols], float)
+            h = lp.solverModel
+            empty_i = np.empty(0, dtype=np.int32)
+            h.addCols(len(cols), cost, lo, up, 0, empty_i, empty_i, np.empty(0))
+            starts = [0]
+            idx: list[int] = []
+            val: list[float] = []
+            rlo: list[float] = []
+            rup: list[float] = []
+            for i, con in enumerate(lp._constraints.values()):
+                con.index = i
+                idx.extend([v.index for v in con])
+                val.extend(con.values())
+                starts.append(len(idx))
+                lb, ub = con.getLb(), con.getUb()
+                rlo.append(-inf if lb is None else lb)
+                rup.append(inf if ub is None else ub)
+            h.addRows(len(rlo), np.array(rlo, float), np.array(rup, float), len(idx),
+                      np.array(starts[:-1], dtype=np.int32), np.array(idx, dtype=np.int32),
+                      np.array(val, dtype=float))
+
+    _HIGHS_CLASS[id(base)] = HiGHSOneCall
+    return HiGHSOneCall
+
+
+_HIGHS_CLASS: dict[int, Any] = {}
 
 
 # ---------------------------------------------------------------------- availability
@@ -734,7 +793,7 @@ def _solve_pulp(lp: LinearProgram, backend: str, msg: bool, method: str,
     if backend == "highs":
         _import_highspy()
         hopts = {k: v for k, v in opts.items() if k != "time_limit"}
-        solver = pulp.HiGHS(msg=msg, timeLimit=time_limit, **hopts)
+        solver = _highs_class(pulp)(msg=msg, timeLimit=time_limit, **hopts)
         if not solver.available():
             raise SolverNotAvailableError(
                 f"PuLP cannot find HiGHS; install it with `{_INSTALL['highspy']}`.",
@@ -742,6 +801,7 @@ def _solve_pulp(lp: LinearProgram, backend: str, msg: bool, method: str,
     else:
         solver = _cbc_solver(msg, time_limit)
     prob = model.problem
+    prob._ne_columns = model.variables  # column order for the one-call handoff
     ret = prob.solve(solver)
     status = _pulp_status(pulp, prob, ret, solver)
     hmodel = getattr(prob, "solverModel", None)

@@ -149,7 +149,8 @@ class StaticPlan:
     name: str = "static plan"
 
     def __post_init__(self) -> None:
-        self._arrays()  # validate early: errors name the bad input
+        # validate once (errors name the bad input); the plan is immutable, keep the arrays
+        object.__setattr__(self, "_validated", self._arrays())
 
     # ---------------------------------------------------------------- inputs
     def _arrays(self) -> dict[str, Any]:
@@ -215,7 +216,7 @@ class StaticPlan:
 
     def _build(self) -> tuple[LinearProgram, dict[str, slice], dict[str, slice]]:
         eco = self.economy
-        p = self._arrays()
+        p = self._validated
         n = eco.n
         goods = labels(eco.sectors)
         A = eco.A.toarray() if eco.is_sparse else np.asarray(eco.A)
