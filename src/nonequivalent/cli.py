@@ -22,12 +22,14 @@ unexpected failure. The same runs from Python with :func:`main`, which returns t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
 import math
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -296,6 +298,22 @@ def _write(text: str, output: str | None, stdout: TextIO) -> None:
     print(f"{PROG}: wrote {output}", file=sys.stderr)
 
 
+def _check_targets(args: argparse.Namespace) -> None:
+    """Fail before any work if --output or --plot cannot be written."""
+    output = getattr(args, "output", None)
+    if output not in (None, "-"):
+        parent = Path(output).parent
+        if not parent.is_dir():
+            raise UsageError(f"cannot write {output!r}: directory {str(parent)!r} does not "
+                             "exist.")
+        if Path(output).is_dir():
+            raise UsageError(f"cannot write {output!r}: it is a directory.")
+    if getattr(args, "plot", None):
+        from .plotting import check_figure_path
+
+        check_figure_path(args.plot)
+
+
 def _save_plot(fig: Any, path: str) -> None:
     from .plotting import save_figure
 
@@ -402,11 +420,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("compare", help="compare plan variants: table and figure",
                        description="Solve the plan variants (NEP continuation, the left "
-                       "course, the 1929 maximum variant) and compare them.")
-    p.add_argument("--scenario", "-s", default="ussr-1928", metavar="NAME|FILE",
-                   help="built-in scenario name or TOML file (default: ussr-1928)")
+                       "course, the 1929 maximum variant) on the same calibrated multi-year "
+                       "plan and compare capacity, consumption and who bears the cost.")
     p.add_argument("--variant", action="append", metavar="NAME", dest="variants",
-                   help="compare only this variant (repeatable; default: all)")
+                   help="compare only this variant (repeatable; a unique part of the name "
+                        "will do, e.g. 'left'; default: all)")
+    p.add_argument("--years", type=int, default=5, metavar="T",
+                   help="length of the plan in years (default: 5)")
+    p.add_argument("--start-year", type=int, default=1928, metavar="YEAR",
+                   help="first year of the plan (default: 1928)")
+    p.add_argument("--no-progress", action="store_true", help="do not draw the progress bar")
     _add_output(p)
     p.add_argument("--plot", metavar="FILE", help="write the capacity/consumption figure")
     p.set_defaults(handler=_cmd_compare)
@@ -417,12 +440,12 @@ def build_parser() -> argparse.ArgumentParser:
                        "industrial goods, relative to the scenario's benchmark: 1 = parity).")
     p.add_argument("--scenario", "-s", default="ussr-1928", metavar="NAME|FILE",
                    help="built-in scenario name or TOML file (default: ussr-1928)")
-    p.add_argument("--ratio-min", type=float, default=0.5, metavar="X",
-                   help="lowest terms of trade, relative to the benchmark (default: 0.5)")
+    p.add_argument("--ratio-min", type=float, default=0.2, metavar="X",
+                   help="lowest terms of trade, relative to the benchmark (default: 0.2)")
     p.add_argument("--ratio-max", type=float, default=1.5, metavar="Y",
                    help="highest terms of trade, relative to the benchmark (default: 1.5)")
-    p.add_argument("--steps", type=int, default=101, metavar="N",
-                   help="number of grid points (default: 101)")
+    p.add_argument("--steps", type=int, default=131, metavar="N",
+                   help="number of grid points (default: 131, a step of 0.01)")
     p.add_argument("--no-progress", action="store_true", help="do not draw the progress bar")
     _add_output(p, fmt="csv")
     p.set_defaults(handler=_cmd_sweep)
@@ -756,8 +779,121 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def _solver_chatter_to_stderr() -> Iterator[None]:
+    """Send what a solver's C library prints on file descriptor 1 to standard error.
+
+    Some solver builds print a banner on stdout when they start, which would corrupt a
+    CSV or JSON written to standard output.
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        yield
+        return
+    sys.stdout.flush()
+    saved = os.dup(fd)
+    try:
+        os.dup2(sys.stderr.fileno() if _has_fileno(sys.stderr) else os.open(os.devnull,
+                                                                          os.O_WRONLY), fd)
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, fd)
+        os.close(saved)
+
+
+def _has_fileno(stream: Any) -> bool:
+    try:
+        stream.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        return False
+    return True
+
+
+def _pick_variants(names: Sequence[str] | None) -> list[Any]:
+    from .planning import BUILTIN_VARIANTS
+
+    if not names:
+        return list(BUILTIN_VARIANTS)
+    known = {v.name.lower(): v for v in BUILTIN_VARIANTS}
+    picked = []
+    for name in names:
+        matches = [v for key, v in known.items() if key == name.lower()] or \
+            [v for key, v in known.items() if name.lower() in key]
+        if len(matches) != 1:
+            raise UsageError(f"--variant {name!r} names {'no' if not matches else 'more than one'}"
+                             f" variant; the variants are: "
+                             f"{', '.join(repr(v.name) for v in BUILTIN_VARIANTS)}.")
+        if matches[0] not in picked:
+            picked.append(matches[0])
+    return picked
+
+
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
-    raise UsageError("compare: not available yet.")
+    from .planning import base_plan, compare
+
+    if not 1 <= args.years <= 50:
+        raise UsageError(f"--years must be between 1 and 50, got {args.years}.")
+    variants = _pick_variants(args.variants)
+    base = base_plan(years=args.years, start_year=args.start_year)
+    bar = Progress(len(variants) + 1, "compare", enabled=not args.no_progress)
+    with _solver_chatter_to_stderr():
+        table, _ = compare(variants, base=base)
+        bar.advance()
+        results = {}
+        for v in variants:
+            results[v.name] = v.solve(base)
+            bar.advance()
+    bar.close()
+    measures = table.T
+    measures.index.name = "measure"
+    heavy = base.heavy_sector
+    years = next(iter(results.values())).output.columns
+    capacity = pd.DataFrame({name: r.capacity.loc[heavy, years] for name, r in results.items()})
+    capacity.index.name = "year"
+    wage = pd.DataFrame({name: r.real_wage for name, r in results.items()})
+    wage.index.name = "year"
+    notes = tuple(f"{v.name}: {v.description} ({v.source})." for v in variants)
+    doc = Document(
+        f"Plan variants {years[0]}–{years[-1]} on the calibrated town–country economy",
+        (Section("Variants compared", measures, (
+            "Heavy capacity growth = terminal / initial capacity; consumption per head in "
+            "hours of labour value per hour of labour supply; surplus labour and shares by "
+            "group from the plan's labour account.",), rowwise=True),
+         Section(f"Capacity of {heavy} by year (units of output)", capacity),
+         Section("Real wage by year (baskets per hour; 1 = base wage)", wage)),
+        notes=(*notes, "Every parameter of the planning model is a calibration assumption, "
+                       "not a historical record (nonequivalent.planning.variants)."),
+        meta={"variants": [v.name for v in variants], "years": [int(y) for y in years]})
+    _write(render(doc, args.format), args.output, out)
+    if args.plot:
+        _save_plot(_variants_plot(results, heavy, years), args.plot)
+    return 0
+
+
+def _variants_plot(results: dict[str, Any], heavy: str, years: Any) -> Any:
+    from . import plotting
+
+    paths = {}
+    for name, r in results.items():
+        frame = pd.DataFrame({
+            "capacity": r.capacity.loc[heavy, years].to_numpy(dtype=float),
+            "workers' consumption": r.consumption.loc["workers"].to_numpy(dtype=float),
+            "peasants' consumption": r.consumption.loc["peasants"].to_numpy(dtype=float),
+            "real wage": r.real_wage.to_numpy(dtype=float),
+        }, index=pd.Index(years, name="year"))
+        paths[name] = frame
+    panels = [("capacity", f"Capacity of {heavy}", "units of output"),
+              ("real wage", "Workers' real wage", "baskets per hour, base = 1"),
+              ("workers' consumption", "Workers' consumption", "baskets"),
+              ("peasants' consumption", "Peasants' consumption", "baskets")]
+    return plotting.variants_figure(
+        paths, panels=panels,
+        title="Plan variants: capacity and consumption paths",
+        source="Source: nonequivalent.planning variants (Bukharin 1928; Preobrazhensky 1926; "
+               "Stalin, July 1928 and the 1929 plan) solved with HiGHS on the calibrated "
+               "town–country economy; every parameter is a calibration assumption.")
 
 
 #: Largest grid a sweep accepts (a guard against a mistyped --steps).
@@ -773,7 +909,7 @@ def _sweep_grid(args: argparse.Namespace) -> np.ndarray:
         raise UsageError(f"--ratio-max ({hi}) is below --ratio-min ({lo}).")
     if not 2 <= steps <= MAX_STEPS:
         raise UsageError(f"--steps must be between 2 and {MAX_STEPS:,}, got {steps}.")
-    return np.linspace(lo, hi, steps)
+    return np.round(np.linspace(lo, hi, steps), 12)   # 0.7, not 0.7000000000000001
 
 
 def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
@@ -1068,6 +1204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
     try:
+        _check_targets(args)
         return handler(args, sys.stdout)
     except NonequivalentError as exc:
         print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)

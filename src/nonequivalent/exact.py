@@ -450,6 +450,12 @@ class ExactPrices:
     wage : sympy Rational, the wage per hour ``w(r)``
     profit_rate : sympy Rational
     numeraire : sympy column vector ``d``
+
+    Examples
+    --------
+    >>> from nonequivalent import exact
+    >>> print(exact.production_prices([["1/2"]], [1], "1/2", numeraire=[1]))
+    Prices of production at r = 1/2 (numeraire p·d = 1): p = (1), w = 1/4
     """
 
     prices: sympy.ImmutableMatrix
@@ -624,6 +630,13 @@ class ExactTransfers:
     minus received), ``nonequivalence_ratio`` (given over received). Money at benchmark
     prices: ``underpayment = (p^e - p)·s``, ``overpayment = (p - p^e)·d``, ``taxes``,
     ``tribute = taxes + underpayment + overpayment``.
+
+    Examples
+    --------
+    >>> from nonequivalent import exact
+    >>> t = exact.exchange_transfers([1, 1], [4, 0], [0, 2], [1, 2], [2, 1])
+    >>> t.as_dict()["tribute"], float(t.to_frame().loc["labour_transfer", "value"])
+    (6, 2.0)
     """
 
     labour_given: sympy.Rational

@@ -943,9 +943,9 @@ def _price_matrix(price_matrix: Any, goods: pd.Index) -> tuple[np.ndarray, pd.In
                 f"price matrix has shape {P.shape}; expected (scenarios, {len(goods)}): one "
                 "row per scenario, one column per good.")
         index = pd.RangeIndex(P.shape[0], name="scenario")
-    if not np.isfinite(P).all():
-        raise InvalidPriceError("price matrix contains NaN or infinite prices.")
-    if (P < 0).any():
+    if P.size and not (P.min() >= 0 and P.max() < np.inf):   # two reductions, no temporaries
+        if not np.isfinite(P).all():
+            raise InvalidPriceError("price matrix contains NaN or infinite prices.")
         rows = np.flatnonzero((P < 0).any(axis=1))[:5].tolist()
         raise InvalidPriceError(f"price matrix has negative prices (scenarios {rows}).")
     return P, index

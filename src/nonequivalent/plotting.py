@@ -27,7 +27,7 @@ planning models.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 __all__ = [
     "PlotDataError",
+    "check_figure_path",
     "earners_figure",
     "extraction_figure",
     "report_figure",
@@ -187,16 +188,49 @@ def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> Path:
     ...     out.stat().st_size > 1000
     True
     """
+    path = check_figure_path(path)
+    fig.savefig(path, dpi=dpi)
+    return path
+
+
+def check_figure_path(path: str | Path) -> Path:
+    """Check, before any work, that a figure can be written to ``path``.
+
+    Parameters
+    ----------
+    path : str or Path
+        Target file: a suffix matplotlib can write, in an existing directory.
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    PlotDataError
+        Unknown suffix (the message lists the known ones) or missing directory.
+
+    Examples
+    --------
+    >>> from nonequivalent import plotting
+    >>> plotting.check_figure_path("report.png").name
+    'report.png'
+    >>> plotting.check_figure_path("report.doc")
+    Traceback (most recent call last):
+    ...
+    nonequivalent.plotting.PlotDataError: cannot write a figure to 'report.doc': use one of ...
+    """
+    from matplotlib.figure import Figure
+
     path = Path(path)
     fmt = path.suffix.lstrip(".").lower()
-    supported = fig.canvas.get_supported_filetypes()
+    supported = Figure().canvas.get_supported_filetypes()
     if fmt not in supported:
         raise PlotDataError(f"cannot write a figure to {str(path)!r}: use one of the suffixes "
                             + ", ".join(f".{k}" for k in sorted(supported)) + ".")
-    if not path.parent.exists():
+    if not path.parent.is_dir():
         raise PlotDataError(f"cannot write a figure to {str(path)!r}: directory "
                             f"{str(path.parent)!r} does not exist.")
-    fig.savefig(path, dpi=dpi)
     return path
 
 
@@ -640,23 +674,29 @@ def _draw_variant(ax: Axes, frame: pd.DataFrame, column: str, unit: str, title: 
 
 
 def variants_figure(paths: Any, *, capacity: str = "capacity", consumption: str = "consumption",
-                    unit: str = "base year = 100", source: str | None = None) -> Figure:
+                    unit: str = "base year = 100",
+                    panels: Sequence[tuple[str, str, str]] | None = None,
+                    title: str | None = None, source: str | None = None) -> Figure:
     """Draw the paths of capacity and of consumption under each plan variant.
 
     Variants (NEP continuation, the left course, the 1929 maximum variant, ...) are solved
     on the same multi-year model (DESIGN §2.6); one panel shows productive capacity,
-    the other consumption, one line per variant.
+    the other consumption, one line per variant. ``panels`` draws other columns, or more.
 
     Parameters
     ----------
     paths : mapping, DataFrame or result
         ``{variant: DataFrame indexed by year}`` or a DataFrame indexed by
         ``(variant, year)`` or a long table with ``variant`` and ``year`` columns; columns
-        ``capacity`` and ``consumption``.
+        ``capacity`` and ``consumption`` (or those named in ``panels``).
     capacity, consumption : str
-        Column names to draw.
+        Column names to draw (when ``panels`` is not given).
     unit : str
-        Unit of both series (axis labels).
+        Unit of both series (axis labels, when ``panels`` is not given).
+    panels : sequence of (column, title, unit), optional
+        One panel per entry, in a grid of two columns.
+    title : str, optional
+        Overall title.
     source : str, optional
         Source line; defaults to ``paths.attrs["source"]``.
 
@@ -683,9 +723,21 @@ def variants_figure(paths: Any, *, capacity: str = "capacity", consumption: str 
     ['Productive capacity', 'Consumption']
     """
     frame = _variant_frame(paths)
-    fig, axes = _new_figure(1, 2, figsize=(10.0, 4.6))
-    _draw_variant(axes[0, 0], frame, capacity, unit, "Productive capacity")
-    _draw_variant(axes[0, 1], frame, consumption, unit, "Consumption")
+    if panels is None:
+        panels = [(capacity, "Productive capacity", unit), (consumption, "Consumption", unit)]
+    panels = list(panels)
+    if not panels:
+        raise PlotDataError("variant paths: give at least one panel.")
+    ncols = min(2, len(panels))
+    nrows = -(-len(panels) // ncols)
+    fig, axes = _new_figure(nrows, ncols, figsize=(5.2 * ncols, 4.0 * nrows + 0.6))
+    flat = list(axes.ravel())
+    for ax, (column, panel_title, panel_unit) in zip(flat, panels, strict=False):
+        _draw_variant(ax, frame, column, panel_unit, panel_title)
+    for ax in flat[len(panels):]:
+        ax.set_visible(False)
+    if title:
+        fig.suptitle(title, fontsize=12, fontweight="bold")
     return _finish(fig, _source_text(source, paths))
 
 

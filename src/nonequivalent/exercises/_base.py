@@ -53,6 +53,13 @@ class Part:
         What the value is, in words.
     optional : bool
         Optional parts are checked only when given.
+
+    Examples
+    --------
+    >>> from nonequivalent import exercises
+    >>> p = exercises.generate("scissors", 0).parts[0]
+    >>> p.name, p.step, p.step_title
+    ('sigma', 1, 'Scissors index')
     """
 
     name: str
@@ -91,6 +98,14 @@ class CheckResult:
         Names of the wrong or missing parts.
     steps : tuple of int
         Solution steps to revisit (sorted, unique).
+
+    Examples
+    --------
+    >>> from nonequivalent import exercises
+    >>> ex = exercises.generate("scissors", 0)
+    >>> res = ex.check({"sigma": ex.answer["sigma"], "transfer": 0})
+    >>> bool(res), res.wrong, res.steps
+    (False, ('transfer',), (2,))
     """
 
     correct: bool
@@ -126,6 +141,17 @@ class Exercise:
         The exercise's inputs as exact sympy values (read-only).
     mistakes : tuple of Mistake
         Common wrong values recognised by :meth:`check`.
+
+    Examples
+    --------
+    >>> from nonequivalent import exercises
+    >>> ex = exercises.generate("exploitation", 0)
+    >>> ex.answer
+    {'v': 19/4, 'surplus': 21/4, 'e': 21/19}
+    >>> print(ex.check(["19/4", "21/4", 0.5]).message)
+    Step 3: Rate of exploitation — your e = 0.5 is off.
+    >>> ex.check(["19/4", 5.25, "21/19"]).correct
+    True
     """
 
     topic: str
@@ -200,6 +226,14 @@ class Exercise:
         ------
         ExerciseError
             The answer cannot be read (unknown name, wrong count, not a number).
+
+        Examples
+        --------
+        >>> from nonequivalent import exercises
+        >>> ex = exercises.generate("two-earner", 0)
+        >>> ex.check({"m1": "3/2", "whole": 2, "e_before": "3/5", "e_after": 1.4,
+        ...           "extra_hours": "4"}).correct
+        True
         """
         given = self._normalise(answer)
         wrong: list[str] = []

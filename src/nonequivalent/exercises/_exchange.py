@@ -185,10 +185,10 @@ def scissors(rng: random.Random, seed: int) -> Exercise:
 def squeeze(rng: random.Random, seed: int) -> Exercise:
     """Squeeze optimum for an isoelastic marketing response (DESIGN §2.3; Sah–Stiglitz 1984)."""
     eps = choice(rng, (R(1), R(2), R(3)))
-    pe = choice(rng, (R(2), R(3), R(4), R(6)))
-    p0 = choice(rng, (R(1), R(2), pe / 2))
+    pe = (1 + eps) * choice(rng, (R(1, 2), R(1), R(3, 2), R(2)))
     q0 = 100 * rng.randint(2, 9)
     pstar = exact.squeeze_optimum(eps, pe)
+    p0 = R(1)  # marketings q0 at the reference price 1 (friendly powers of p)
     harsh = pstar * choice(rng, (R(1, 2), R(2, 3), R(3, 4)))
     e_star = exact.extraction(q0, p0, eps, pe, pstar)
     e_harsh = exact.extraction(q0, p0, eps, pe, harsh)

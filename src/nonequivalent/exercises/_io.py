@@ -156,6 +156,8 @@ def labour_values(rng: random.Random, seed: int) -> Exercise:
 def values_by_kind(rng: random.Random, seed: int) -> Exercise:
     """Peasant and worker labour embodied in grain and cloth (Morishima 1973, ch. 1)."""
     A = tenths_matrix(rng, 2)
+    while A[0, 1] == 0:  # industry uses grain: peasant labour flows into cloth
+        A = tenths_matrix(rng, 2)
     lp = sympy.ImmutableMatrix([choice(rng, (R(1), R(2), R(3, 2), R(5, 2))),
                                 choice(rng, (R(0), R(0), R(1, 4), R(1, 2)))])
     lw = sympy.ImmutableMatrix([choice(rng, (R(0), R(1, 4), R(1, 2))),
@@ -184,8 +186,10 @@ def values_by_kind(rng: random.Random, seed: int) -> Exercise:
     s4 = s.add("Peasant share in cloth",
                f"Cloth embodies $\\lambda_2 = \\lambda^P_2 + \\lambda^W_2 = {tex(total2)}$ "
                f"hours, of which the peasant share is $\\lambda^P_2/\\lambda_2 = {tex(share)}$"
-               ": even industrial goods carry peasant labour through their agricultural "
-               "inputs.")
+               + (": cloth carries peasant labour only through its agricultural inputs."
+                  if lp[1] == 0 else
+                  ": peasant labour enters cloth directly and through its agricultural "
+                  "inputs."))
     parts = [part("lambda_P_1", "\\lambda^P_1", vals["peasant"][0], s, sp_,
                   "peasant hours per unit of grain"),
              part("lambda_P_2", "\\lambda^P_2", vals["peasant"][1], s, sp_,
@@ -276,7 +280,9 @@ def production_prices(rng: random.Random, seed: int) -> Exercise:
     Rmax = 1 / rho - 1
     cands = [r for r in (R(1, 10), R(1, 5), R(1, 4), R(1, 2), R(1), R(3, 2), R(2))
              if r <= Rmax * R(3, 4)]
-    r = choice(rng, cands)
+    # prefer profit rates that give short denominators (friendlier hand computation)
+    short = [r for r in cands if exact.wage_rate(A, lab, r, [1, 0]).q <= 200]
+    r = choice(rng, short or cands)
     e1 = sympy.ImmutableMatrix([1, 0])
     lam = exact.labour_values(A, lab)
     w0 = exact.wage_rate(A, lab, 0, e1)

@@ -328,10 +328,15 @@ class PlanResult:
 
     @property
     def valuations(self) -> pd.Series:
-        """Kantorovich valuations of the goods: shadow prices of the balance rows (>= 0)."""
+        """Kantorovich's valuations of the goods (>= 0): objective gained per extra unit.
+
+        A balance row requires ``supply - uses >= g``; raising the requirement ``g`` lowers
+        the optimum, so its shadow price is <= 0 and the valuation of the good is minus
+        that shadow price (Kantorovich 1959, ch. 3, "objectively determined valuations").
+        """
         eco = self.plan.economy
-        return pd.Series(self.shadow_prices.reindex([f"balance[{g}]" for g in eco.sectors])
-                         .to_numpy(), index=eco.sectors, name="valuation")
+        y = self.shadow_prices.reindex([f"balance[{g}]" for g in eco.sectors]).to_numpy()
+        return pd.Series(-y + 0.0, index=eco.sectors, name="valuation")
 
     @property
     def labour_valuations(self) -> pd.Series:

@@ -1,0 +1,182 @@
+"""Who bears the cost of a plan: surplus accounts by group for optimal plans.
+
+:func:`plan_labour_account` needs no prices: each group's *surplus labour* is the hours it
+works minus the labour value of what it consumes, ``h_g - λ·c_g`` (Marx, *Capital* I,
+ch. 9; DESIGN §2.4-2.5). Because ``λ(I - A) = l`` (labour values are vertically integrated
+labour, Pasinetti 1973), the surplus labour of peasants and workers adds up exactly to the
+labour value of what the state receives: net output minus consumption (accumulation,
+other final uses, net exports and unused product), so the account always balances.
+
+:func:`plan_surplus_account` values the same flows at given prices against a benchmark with
+:func:`nonequivalent.surplus_account` (the money account of DESIGN §2.5).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import PlanError
+
+__all__ = ["plan_labour_account", "plan_surplus_account"]
+
+_COLUMNS = ["hours worked", "labour received", "surplus labour", "share"]
+
+
+def _year_flows(eco: Any, plan: Any, x: np.ndarray, cw: float | None,
+                cp: float | None) -> pd.DataFrame:
+    lam = eco.values_array
+    hours = eco.labour @ x
+    kinds = list(eco.labour_kinds)
+    rows: dict[str, list[float]] = {}
+    consumed = np.zeros(eco.n)
+    for kind, h in zip(kinds, hours, strict=True):
+        if kind == plan.peasant_kind:
+            name, basket, level = "peasants", plan._validated["peasant_basket"], cp
+        elif kind == plan.worker_kind:
+            name, basket, level = "workers", plan._validated["worker_basket"], cw
+        else:
+            name, basket, level = str(kind), None, None
+        c = basket * level if basket is not None and level is not None else np.zeros(eco.n)
+        consumed += c
+        rec = float(lam @ c)
+        rows[name] = [float(h), rec, float(h) - rec]
+    A = eco.A.toarray() if eco.is_sparse else np.asarray(eco.A)
+    state = float(lam @ (x - A @ x - consumed))
+    rows["state"] = [0.0, state, -state]
+    df = pd.DataFrame.from_dict(rows, orient="index", columns=_COLUMNS[:3])
+    extracted = df["surplus labour"].drop("state").clip(lower=0.0).sum()
+    df["share"] = (df["surplus labour"].clip(lower=0.0) / extracted if extracted > 0
+                   else 0.0)
+    df.loc["state", "share"] = np.nan
+    df.index.name = "group"
+    return df
+
+
+def plan_labour_account(result: Any, by_year: bool = False) -> pd.DataFrame:
+    """Hours worked, labour received and surplus labour by group in an optimal plan.
+
+    Parameters
+    ----------
+    result : PlanResult or MultiYearResult
+    by_year : bool
+        For a multi-year plan, one block per year (index ``(year, group)``); otherwise the
+        totals over the plan.
+
+    Returns
+    -------
+    DataFrame
+        Index: ``peasants``, ``workers`` (and any other labour kind), ``state``. Columns:
+        ``hours worked``; ``labour received`` (labour value of the group's consumption; for
+        the state, of net output not consumed); ``surplus labour`` (hours worked minus labour
+        received; the state's entry is minus what it receives, so the column sums to zero);
+        ``share`` of the surplus labour extracted from the producing groups.
+
+    Notes
+    -----
+    Surplus labour as in Marx, *Capital* I, ch. 9; labour values ``λ = l (I - A)^-1``;
+    the balance identity ``l x = λ (I - A) x`` (Pasinetti, "The notion of vertical
+    integration", *Metroeconomica* 25, 1973). Barsov (1969) and Harrison (1985) framed the
+    same question, who funded accumulation, in money at base-year prices.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0.1, 0.2], [0.1, 0.2]], sectors=["grain", "steel"],
+    ...                  labour={"peasant": [1.0, 0.0], "worker": [0.0, 1.0]})
+    >>> plan = ne.StaticPlan(eco, {"peasant": 10.0, "worker": 10.0},
+    ...                      worker_basket={"grain": 0.5}, real_wage_floor=1.0,
+    ...                      peasant_basket={"grain": 0.5}, subsistence=1.0)
+    >>> acc = ne.plan_labour_account(plan.solve())
+    >>> round(float(acc["surplus labour"].sum()), 9)
+    0.0
+    """
+    plan = result.plan
+    eco = plan.economy
+    cons = result.consumption
+    if isinstance(cons, pd.Series):  # static plan
+        return _year_flows(eco, plan, result.output.to_numpy(),
+                           cons.get("workers"), cons.get("peasants"))
+    blocks = {}
+    for year in result.output.columns:
+        blocks[year] = _year_flows(
+            eco, plan, result.output[year].to_numpy(),
+            cons.at["workers", year] if "workers" in cons.index else None,
+            cons.at["peasants", year] if "peasants" in cons.index else None)
+    long = pd.concat(blocks, names=["year", "group"])
+    if by_year:
+        return long
+    tot = long.groupby(level="group", sort=False)[_COLUMNS[:3]].sum()
+    extracted = tot["surplus labour"].drop("state").clip(lower=0.0).sum()
+    tot["share"] = tot["surplus labour"].clip(lower=0.0) / extracted if extracted > 0 else 0.0
+    tot.loc["state", "share"] = np.nan
+    return tot
+
+
+def plan_surplus_account(result: Any, prices: Any, benchmark: Any = None,
+                         year: Any = None, taxes: float = 0.0) -> Any:
+    """The money surplus account by group of a plan, at given prices against a benchmark.
+
+    Builds the peasants' :class:`~nonequivalent.Group` (they sell the marketed good and buy
+    the other goods they consume and use as inputs) and the workers'
+    :class:`~nonequivalent.Worker` (hours worked, basket consumed, paid its cost at
+    ``prices``) from the optimal plan, and calls :func:`nonequivalent.surplus_account`.
+
+    Parameters
+    ----------
+    result : PlanResult or MultiYearResult
+    prices : Series
+        Actual prices by good (procurement price of the marketed good, retail prices).
+    benchmark : Benchmark, optional
+        Default: labour-value prices (:func:`nonequivalent.labour_value_benchmark`).
+    year : label, optional
+        Year of a multi-year plan (default: its first year).
+    taxes : float
+        Direct taxes paid by the peasants.
+
+    Raises
+    ------
+    PlanError
+        If the plan has no marketed good, or the accounts module is not available.
+    """
+    import nonequivalent as ne
+
+    needed = ("surplus_account", "Group", "Worker", "labour_value_benchmark")
+    missing = [n for n in needed if not hasattr(ne, n)]
+    if missing:
+        raise PlanError(f"the money surplus account needs {missing} from nonequivalent; "
+                        "use plan_labour_account for the account in hours.")
+    plan = result.plan
+    eco = plan.economy
+    if plan.marketed_good is None:
+        raise PlanError("the plan has no marketed good: peasants' sales are undefined.")
+    if isinstance(result.output, pd.DataFrame):
+        year = result.output.columns[0] if year is None else year
+        x = result.output[year].to_numpy()
+        cons = result.consumption[year]
+    else:
+        x = result.output.to_numpy()
+        cons = result.consumption
+    A = eco.A.toarray() if eco.is_sparse else np.asarray(eco.A)
+    gi = eco.sectors.get_loc(plan.marketed_good)
+    bp = plan._validated["peasant_basket"]
+    bw = plan._validated["worker_basket"]
+    cp = float(cons.get("peasants", 0.0)) if bp is not None else 0.0
+    cw = float(cons.get("workers", 0.0)) if bw is not None else 0.0
+    c_p = bp * cp if bp is not None else np.zeros(eco.n)
+    marketed = (1.0 - A[gi, gi]) * x[gi] - c_p[gi]
+    bought = c_p + A[:, gi] * x[gi]
+    bought[gi] = 0.0
+    sells = pd.Series(0.0, index=eco.sectors)
+    sells.iloc[gi] = marketed
+    peasants = ne.Group("peasants", sells=sells, buys=pd.Series(bought, index=eco.sectors),
+                        taxes=taxes)
+    basket = pd.Series(bw * cw if bw is not None else np.zeros(eco.n), index=eco.sectors)
+    p = pd.Series(prices, dtype=float).reindex(eco.sectors)
+    hours = float(eco.labour[eco.labour_kinds.get_loc(plan.worker_kind)] @ x)
+    workers = ne.Worker(hours=hours, wage=float(p @ basket), basket=basket)
+    if benchmark is None:
+        benchmark = ne.labour_value_benchmark(eco)
+    return ne.surplus_account(eco, p, benchmark, peasants, workers)

@@ -1,0 +1,313 @@
+"""Investment variants of the industrialization debate, compared on one calibrated model.
+
+A :class:`Variant` is an immutable set of policy parameters applied to a base
+:class:`~nonequivalent.MultiYearPlan` (with :func:`dataclasses.replace`); new variants are
+derived from the built-in ones the same way. Built in:
+
+* :data:`NEP_CONTINUATION` (Bukharin, "Notes of an Economist", *Pravda* 30 Sept. 1928):
+  slow tempo, consumption first, light industry, procurement prices near parity.
+* :data:`LEFT_COURSE` (Preobrazhensky, *The New Economics*, 1926, ch. 2): heavy industry
+  funded by price policy (procurement prices below parity), consumption floors kept.
+* :data:`MAXIMUM_1929` (Stalin, speech of 9 July 1928 on the "tribute"; the optimal variant
+  of the first five-year plan adopted in 1929): forced procurement beyond the marketing
+  response, livestock losses, the real-wage floor halved.
+
+CALIBRATION: every number in this module is a calibration assumption chosen so that a small
+town–country economy (agriculture, light industry, heavy industry; peasant and worker
+labour) behaves plausibly. None is a historical fact. The orders of magnitude follow the
+late-NEP discussion (agriculture the larger sector, grain marketings a minority of the
+harvest, heavy industry's capital-output ratio the highest; R. W. Davies, *The
+Industrialisation of Soviet Russia* vol. 1-3, 1980-89; Goldman, "Blood on the Red Banner",
+2022, CC BY 4.0, for the later fall of real wages and the entry of women into waged work).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from ..economy import Economy
+from ..errors import PlanError
+from .accounting import plan_labour_account
+from .multiyear import MultiYearPlan, MultiYearResult
+
+__all__ = [
+    "BUILTIN_VARIANTS",
+    "LEFT_COURSE",
+    "MAXIMUM_1929",
+    "NEP_CONTINUATION",
+    "Variant",
+    "base_plan",
+    "compare",
+    "isoelastic_marketing",
+    "town_country_economy",
+]
+
+SECTORS = ["agriculture", "light industry", "heavy industry"]
+
+# --- calibration assumptions (not historical facts) --------------------------------------
+#: Technical coefficients A (rows: input good; columns: using sector). Calibration.
+CAL_A = [[0.15, 0.30, 0.05],
+         [0.02, 0.15, 0.02],
+         [0.03, 0.05, 0.30]]
+#: Hours per unit of gross output: agriculture by peasants, industry by workers. Calibration.
+CAL_LABOUR = {"peasant": [1.0, 0.0, 0.0], "worker": [0.0, 0.6, 0.9]}
+#: Capital coefficients B: heavy-industry goods per unit of capacity. Calibration.
+CAL_CAPITAL = [[0.0, 0.0, 0.0],
+               [0.0, 0.0, 0.0],
+               [0.8, 1.5, 2.5]]
+#: Capacities in the base year (units of output). Calibration.
+CAL_CAPACITY = {"agriculture": 120.0, "light industry": 40.0, "heavy industry": 20.0}
+#: Labour supply in the base year (hours, arbitrary units). Calibration.
+CAL_LABOUR_SUPPLY = {"peasant": 115.0, "worker": 45.0}
+#: Natural growth of labour supply per year. Calibration.
+CAL_LABOUR_GROWTH = {"peasant": 0.01, "worker": 0.01}
+#: Hours a year moving from village to town; hours a year added by women's entry. Calibration.
+CAL_MIGRATION, CAL_WOMENS_ENTRY = 2.0, 1.5
+#: Workers' basket per hour worked at the base real wage. Calibration.
+CAL_WORKER_BASKET = {"agriculture": 0.35, "light industry": 0.25}
+#: Peasants' basket per hour of peasant labour supply. Calibration.
+CAL_PEASANT_BASKET = {"agriculture": 0.45, "light industry": 0.08}
+#: Marketed grain at parity prices and its price elasticity, q(p) = q0 p^ε. Calibration.
+CAL_MARKETED_AT_PARITY, CAL_MARKETING_ELASTICITY = 35.0, 0.5
+#: Depreciation per year. Calibration.
+CAL_DEPRECIATION = 0.04
+#: World prices (grain exports, machinery imports). Calibration.
+CAL_WORLD_PRICES = {"agriculture": 1.0, "heavy industry": 2.5}
+
+
+def town_country_economy() -> Economy:
+    """The calibrated three-sector town–country economy (calibration assumptions).
+
+    >>> from nonequivalent.planning import town_country_economy
+    >>> eco = town_country_economy()
+    >>> list(eco.sectors), list(eco.labour_kinds)
+    (['agriculture', 'light industry', 'heavy industry'], ['peasant', 'worker'])
+    """
+    return Economy(CAL_A, labour=CAL_LABOUR, sectors=SECTORS, capital=CAL_CAPITAL)
+
+
+def isoelastic_marketing(price_ratio: float, q0: float = CAL_MARKETED_AT_PARITY,
+                         elasticity: float = CAL_MARKETING_ELASTICITY) -> float:
+    """Marketed grain ``q0 · p^ε`` at a procurement price ratio ``p`` (1 = parity).
+
+    The isoelastic marketing response of DESIGN §2.3 (Sah and Stiglitz, *AER* 74, 1984).
+
+    >>> from nonequivalent.planning import isoelastic_marketing
+    >>> isoelastic_marketing(0.64)
+    28.0
+    """
+    p = float(price_ratio)
+    if not np.isfinite(p) or p <= 0:
+        raise PlanError(f"price ratio must be finite and > 0, got {price_ratio}.")
+    return float(q0) * p ** float(elasticity)
+
+
+def base_plan(years: int = 5, start_year: int = 1928) -> MultiYearPlan:
+    """The calibrated multi-year plan every variant starts from (calibration assumptions).
+
+    >>> from nonequivalent.planning import base_plan
+    >>> base_plan().year_labels.tolist()
+    [1928, 1929, 1930, 1931, 1932]
+    """
+    return MultiYearPlan(
+        town_country_economy(), years=years, start_year=start_year,
+        initial_capacity=CAL_CAPACITY, labour_supply=CAL_LABOUR_SUPPLY,
+        labour_growth=CAL_LABOUR_GROWTH, migration=CAL_MIGRATION,
+        womens_entry=CAL_WOMENS_ENTRY, depreciation=CAL_DEPRECIATION, gestation_lag=1,
+        worker_basket=CAL_WORKER_BASKET, peasant_basket=CAL_PEASANT_BASKET,
+        real_wage_floor=1.0, subsistence=1.0, marketed_good="agriculture",
+        marketed_limit=isoelastic_marketing(1.0), world_prices=CAL_WORLD_PRICES,
+        objective="heavy_capacity", heavy_sector="heavy industry", name="base plan")
+
+
+@dataclasses.dataclass(frozen=True)
+class Variant:
+    """An investment variant: policy parameters applied to a base plan.
+
+    Parameters
+    ----------
+    name, description, source : str
+    objective : {"heavy_capacity", "consumption", "target"}
+    price_ratio : float
+        Procurement price of grain relative to parity (1 = equivalent exchange in the
+        calibration); sets the marketed grain through the marketing response.
+    forced_procurement : float
+        Extra share of grain taken beyond the voluntary marketing response.
+    real_wage_floor, subsistence : float
+        Consumption floors (indexes of the base baskets).
+    livestock_loss : float
+        Share of agricultural capacity lost a year (slaughtered draught animals).
+    max_investment_share : float or None
+        The tempo limit (investment at most this share of living labour).
+    discount : float
+        β for the consumption objective.
+    target : mapping, optional
+        Terminal-capacity bundle for the ``"target"`` objective.
+
+    Examples
+    --------
+    >>> import dataclasses
+    >>> from nonequivalent.planning import LEFT_COURSE
+    >>> milder = dataclasses.replace(LEFT_COURSE, name="milder left", price_ratio=0.9)
+    >>> milder.plan().marketed_limit == LEFT_COURSE.plan().marketed_limit
+    False
+    """
+
+    name: str
+    description: str = ""
+    source: str = ""
+    objective: Literal["heavy_capacity", "consumption", "target"] = "heavy_capacity"
+    price_ratio: float = 1.0
+    forced_procurement: float = 0.0
+    real_wage_floor: float = 1.0
+    subsistence: float = 1.0
+    livestock_loss: float = 0.0
+    max_investment_share: float | None = None
+    discount: float = 0.95
+    target: Any = None
+
+    def plan(self, base: MultiYearPlan | None = None) -> MultiYearPlan:
+        """The base plan with this variant's parameters (a new, immutable plan)."""
+        base = base_plan() if base is None else base
+        if not (0.0 <= float(self.forced_procurement) < 5.0):
+            raise PlanError("forced_procurement must lie in [0, 5).")
+        q = isoelastic_marketing(self.price_ratio) * (1.0 + float(self.forced_procurement))
+        return dataclasses.replace(
+            base, objective=self.objective, marketed_limit=q,
+            real_wage_floor=self.real_wage_floor, subsistence=self.subsistence,
+            livestock_loss=self.livestock_loss,
+            max_investment_share=self.max_investment_share, discount=self.discount,
+            target=self.target if self.target is not None else base.target,
+            name=self.name)
+
+    def solve(self, base: MultiYearPlan | None = None, solver: str = "highs",
+              **options: Any) -> MultiYearResult:
+        """Solve the variant's plan."""
+        return self.plan(base).solve(solver, **options)
+
+
+NEP_CONTINUATION = Variant(
+    "NEP continuation",
+    "slow tempo, consumption first, light industry, procurement prices at parity",
+    "Bukharin, 'Notes of an Economist' (1928)", objective="consumption", price_ratio=1.0,
+    real_wage_floor=1.0, subsistence=1.0, max_investment_share=0.12, discount=0.95)
+LEFT_COURSE = Variant(
+    "left course",
+    "heavy industry funded by price policy; consumption floors kept",
+    "Preobrazhensky, The New Economics (1926)", objective="heavy_capacity", price_ratio=0.8,
+    real_wage_floor=1.0, subsistence=1.0, max_investment_share=0.25)
+MAXIMUM_1929 = Variant(
+    "1929 maximum variant",
+    "forced procurement, livestock losses, real-wage floor halved",
+    "Stalin (July 1928); first five-year plan, optimal variant (1929)",
+    objective="heavy_capacity", price_ratio=0.6, forced_procurement=0.35,
+    real_wage_floor=0.5, subsistence=0.85, livestock_loss=0.06, max_investment_share=None)
+BUILTIN_VARIANTS = (NEP_CONTINUATION, LEFT_COURSE, MAXIMUM_1929)
+
+
+def _row(v: Variant, res: MultiYearResult) -> dict[str, Any]:
+    plan = res.plan
+    eco = plan.economy
+    lam = eco.values_array
+    heavy = plan.heavy_sector
+    K = res.capacity.loc[heavy]
+    supply = plan.labour_path().sum(axis=0)
+    cons_val = pd.Series(0.0, index=res.output.columns)
+    for grp, key in (("workers", "worker_basket"), ("peasants", "peasant_basket")):
+        if grp in res.consumption.index:
+            cons_val += float(lam @ plan._validated[key]) * res.consumption.loc[grp]
+    per_head = cons_val / supply.to_numpy()
+    acc = plan_labour_account(res)
+    row: dict[str, Any] = {
+        "heavy capacity growth": float(K.iloc[-1] / K.iloc[0]),
+        "consumption per head (first year)": float(per_head.iloc[0]),
+        "consumption per head (last year)": float(per_head.iloc[-1]),
+        "accumulation (hours)": float(res.accumulation.sum()),
+    }
+    for year, w in res.real_wage.items():
+        row[f"real wage {year}"] = float(w)
+    for grp in acc.index:
+        row[f"surplus labour: {grp}"] = float(acc.at[grp, "surplus labour"])
+        if grp != "state":
+            row[f"share: {grp}"] = float(acc.at[grp, "share"])
+    return row
+
+
+def compare(variants: Sequence[Variant] | None = None, base: MultiYearPlan | None = None,
+            solver: str = "highs", **options: Any) -> tuple[pd.DataFrame, Any]:
+    """Solve every variant on the same base plan; one table and one figure.
+
+    Parameters
+    ----------
+    variants : sequence of Variant, optional
+        Default :data:`BUILTIN_VARIANTS`.
+    base : MultiYearPlan, optional
+        Default :func:`base_plan` (the calibration).
+    solver, **options
+        As :func:`~nonequivalent.planning.solve_lp`.
+
+    Returns
+    -------
+    table : DataFrame
+        One row per variant: growth of heavy-industry capacity (terminal / initial),
+        consumption per head (labour value of consumption per hour of labour supply) in the
+        first and last year, total accumulation in hours, the real wage path, and surplus
+        labour by group (hours) with the shares of peasants and workers (see
+        :func:`plan_labour_account`).
+    figure : matplotlib.figure.Figure
+        Heavy capacity, real wage, consumption per head and surplus shares (Agg-safe: built
+        without pyplot).
+
+    Examples
+    --------
+    >>> from nonequivalent.planning import compare
+    >>> table, fig = compare()
+    >>> table.index.tolist()
+    ['NEP continuation', 'left course', '1929 maximum variant']
+    >>> bool(table.loc["1929 maximum variant", "heavy capacity growth"]
+    ...      > table.loc["NEP continuation", "heavy capacity growth"])
+    True
+    """
+    from matplotlib.figure import Figure
+
+    variants = list(BUILTIN_VARIANTS if variants is None else variants)
+    if not variants:
+        raise PlanError("give at least one variant to compare.")
+    names = [v.name for v in variants]
+    if len(set(names)) != len(names):
+        raise PlanError(f"variant names must be unique, got {names}.")
+    results = [v.solve(base, solver, **options) for v in variants]
+    table = pd.DataFrame([_row(v, r) for v, r in zip(variants, results, strict=True)],
+                         index=pd.Index(names, name="variant"))
+    fig = Figure(figsize=(10, 7), layout="constrained")
+    ax = fig.subplots(2, 2)
+    for v, r in zip(variants, results, strict=True):
+        heavy = r.plan.heavy_sector
+        ax[0, 0].plot(r.capacity.columns, r.capacity.loc[heavy], marker="o", label=v.name)
+        ax[0, 1].plot(r.real_wage.index, r.real_wage.to_numpy(), marker="o", label=v.name)
+        lam = r.plan.economy.values_array
+        cv = sum(float(lam @ r.plan._validated[k]) * r.consumption.loc[g]
+                 for g, k in (("workers", "worker_basket"), ("peasants", "peasant_basket"))
+                 if g in r.consumption.index)
+        ax[1, 0].plot(r.output.columns, cv / r.plan.labour_path().sum(axis=0).to_numpy(),
+                      marker="o", label=v.name)
+    share_cols = [c for c in table.columns if c.startswith("share: ")]
+    bottom = np.zeros(len(table))
+    for col in share_cols:
+        vals = table[col].fillna(0.0).to_numpy()
+        ax[1, 1].bar(range(len(table)), vals, bottom=bottom, label=col[7:])
+        bottom += vals
+    ax[1, 1].set_xticks(range(len(table)), names, rotation=15)
+    for a, title in ((ax[0, 0], "heavy-industry capacity"), (ax[0, 1], "real wage (index)"),
+                     (ax[1, 0], "consumption per head (hours)"),
+                     (ax[1, 1], "share of surplus labour")):
+        a.set_title(title)
+        a.legend(fontsize=8)
+    fig.suptitle("Investment variants on the calibrated town–country economy "
+                 "(calibration assumptions)")
+    return table, fig
