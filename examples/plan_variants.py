@@ -1,24 +1,22 @@
 """Three courses for the first Five-Year Plan, solved on one linear-programming model.
 
-NEP continuation (Bukharin): maximize discounted consumption, keep capacity.
-The left course (Preobrazhensky): maximize heavy-industry capacity with the real wage held.
-The maximum variant (1929): the same objective with the real-wage floor halved, forced
-procurement bounding the grain that leaves the village, and livestock losses eating into
-agricultural capacity.
+NEP continuation (Bukharin): slow tempo, consumption first, procurement prices at parity.
+The left course (Preobrazhensky): heavy industry funded by price policy, floors kept.
+The 1929 maximum variant: forced procurement, livestock losses, the real-wage floor halved.
 
-The economy (three sectors, peasant and worker labour, capital coefficients) and every
-parameter are illustrative assumptions chosen to show the mechanics, not a calibration of
-the Soviet economy. Each plan is a PuLP model solved by HiGHS; shadow prices are reported
-with the sign convention of ``nonequivalent.planning.solvers``.
+The three are the library's built-in variants (``nonequivalent.planning.variants``), applied
+to one calibrated three-sector multi-year plan; every coefficient of that plan is a
+calibration assumption, not a historical record. Each plan is a PuLP model solved by HiGHS.
+The script prints the comparison table, the hours each group gives in each variant, the
+trade-off between the real-wage floor and heavy-industry capacity, and saves two figures.
 
-Sources: E. Zaleski, Planning for Economic Growth in the Soviet Union, 1918-1932 (1971);
-A. Erlich, The Soviet Industrialization Debate (1960); L. V. Kantorovich, The Best Use of
-Economic Resources (1959); W. Z. Goldman, "Blood on the Red Banner", International Review
-of Social History (2022), CC BY 4.0.
+Sources: N. Bukharin, "Notes of an Economist" (Pravda, 30 September 1928); E. Preobrazhensky,
+The New Economics (1926); E. Zaleski, Planning for Economic Growth in the Soviet Union,
+1918-1932 (1971); L. V. Kantorovich, The Best Use of Economic Resources (1959); W. Z. Goldman,
+"Blood on the Red Banner", International Review of Social History (2022), CC BY 4.0.
 """
 
 import dataclasses
-import warnings
 
 import matplotlib
 
@@ -28,80 +26,52 @@ import pandas as pd
 
 import nonequivalent as ne
 from nonequivalent import plotting
-from nonequivalent.planning.solvers import DegeneracyWarning
 
-sectors = ["agriculture", "light industry", "heavy industry"]
-A = pd.DataFrame([[0.20, 0.30, 0.05],
-                  [0.05, 0.10, 0.05],
-                  [0.05, 0.10, 0.25]], index=sectors, columns=sectors)
-B = pd.DataFrame([[0.2, 0.0, 0.0],
-                  [0.1, 0.2, 0.2],
-                  [0.5, 1.0, 2.0]], index=sectors, columns=sectors)
-eco = ne.Economy(A, labour={"peasant": [0.8, 0.0, 0.0], "worker": [0.0, 0.3, 0.5]},
-                 capital=B)
-worker_basket = {"agriculture": 0.5, "light industry": 0.3}
-peasant_basket = {"agriculture": 0.6, "light industry": 0.2}
+for variant in ne.BUILTIN_VARIANTS:
+    print(f"{variant.name}: {variant.description}")
+    print(f"  source: {variant.source}")
+print()
 
-left = ne.MultiYearPlan(
-    eco, years=5, start_year=1928,
-    initial_capacity={"agriculture": 1000, "light industry": 400, "heavy industry": 200},
-    labour_supply={"peasant": 800.0, "worker": 300.0},
-    migration=20.0, womens_entry=15.0, depreciation=0.05,
-    worker_basket=worker_basket, peasant_basket=peasant_basket,
-    real_wage_floor=1.0, subsistence=1.0,
-    objective="heavy_capacity", heavy_sector="heavy industry", name="left course")
-variants = [
-    dataclasses.replace(left, objective="consumption", discount=0.95, name="NEP continuation"),
-    left,
-    dataclasses.replace(left, real_wage_floor=0.5, livestock_loss=0.05,
-                        marketed_good="agriculture", marketed_limit=600.0,
-                        name="maximum variant"),
-]
+table, figure = ne.compare()
+print("The three courses on the same model:")
+print(table.T.round(3).to_string())
+figure.savefig("plan_variants_compare.png", dpi=120)
+print("Figure saved to plan_variants_compare.png")
+print()
 
-lam = eco.values_array
-basket_value = {"workers": lam @ pd.Series(worker_basket).reindex(sectors, fill_value=0),
-                "peasants": lam @ pd.Series(peasant_basket).reindex(sectors, fill_value=0)}
-
-rows, paths = {}, {}
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DegeneracyWarning)  # reported in the table instead
-    results = {v.name: v.solve() for v in variants}
+results = {v.name: v.solve() for v in ne.BUILTIN_VARIANTS}
 for name, res in results.items():
-    cap = pd.Series(lam @ res.capacity.to_numpy(), index=res.capacity.columns)
-    cons = sum(res.consumption.loc[g] * basket_value[g] for g in res.consumption.index)
-    years = res.output.columns
-    paths[name] = pd.DataFrame({"capacity": 100 * cap[years] / cap.iloc[0],
-                                "consumption": 100 * cons / cons.iloc[0]},
-                               index=pd.Index(years, name="year"))
-    rows[name] = {
-        "heavy capacity 1933": res.capacity.loc["heavy industry"].iloc[-1],
-        "agricultural capacity 1933": res.capacity.loc["agriculture"].iloc[-1],
-        "mean real wage (1928 = 1)": res.real_wage.mean(),
-        "consumption 1932 (1928 = 100)": paths[name]["consumption"].iloc[-1],
-        "accumulation 1928-32 (hours)": res.accumulation.sum(),
-        "shadow prices unique": not res.degenerate,
-    }
-    print(res)
+    print(f"{name}: hours given and received by group, 1928-1932")
+    print(ne.plan_labour_account(res).round(2).to_string())
     print()
 
-table = pd.DataFrame(rows).T
-print("The three courses compared:")
-print(table.to_string(float_format=lambda v: f"{v:,.2f}"))
-print()
-
-# What one more unit of real wage would cost the left course, year by year.
-print("Left course: shadow price of the real-wage floor (heavy capacity per unit of floor):")
-print(results["left course"].duals("wage_floor").round(3).to_string())
-print()
-
-# The tempo-consumption trade-off: heavy capacity reached for each real-wage floor.
-floors = [1.0, 0.9, 0.8, 0.7, 0.6, 0.5]
-tradeoff = pd.Series({f: dataclasses.replace(left, real_wage_floor=f).solve().objective
-                      for f in floors}, name="heavy capacity 1933")
-tradeoff.index.name = "real-wage floor"
-print(tradeoff.round(1).to_string())
-
+# Capacity and consumption paths, in labour values, 1928 = 100.
+paths = {}
+for name, res in results.items():
+    plan = res.plan
+    lam = plan.economy.values_array
+    capacity = pd.Series(lam @ res.capacity.to_numpy(), index=res.capacity.columns)
+    baskets = {"workers": pd.Series(plan.worker_basket), "peasants": pd.Series(plan.peasant_basket)}
+    consumption = sum(
+        res.consumption.loc[g] * float(lam @ baskets[g].reindex(plan.economy.sectors,
+                                                                fill_value=0.0).to_numpy())
+        for g in res.consumption.index)
+    years = res.output.columns
+    paths[name] = pd.DataFrame({"capacity": 100 * capacity[years] / capacity.iloc[0],
+                                "consumption": 100 * consumption / consumption.iloc[0]},
+                               index=pd.Index(years, name="year"))
 fig = plotting.variants_figure(paths, unit="1928 = 100, in labour values",
-                               source="Illustrative three-sector plan (assumed coefficients).")
-fig.savefig("plan_variants.png", dpi=120)
-print("Figure saved to plan_variants.png")
+                               source="Built-in variants on the calibrated plan "
+                                      "(calibration assumptions, not records).")
+fig.savefig("plan_variants_paths.png", dpi=120)
+print("Figure saved to plan_variants_paths.png")
+print()
+
+# The tempo-consumption trade-off of the left course: heavy capacity growth for each floor.
+floors = [1.0, 0.9, 0.8, 0.7, 0.6, 0.5]
+variants = [dataclasses.replace(ne.LEFT_COURSE, name=f"left course, wage floor {f}",
+                                real_wage_floor=f) for f in floors]
+tradeoff, _ = ne.compare(variants)
+print("Left course with a lower real-wage floor:")
+print(tradeoff[["heavy capacity growth", "accumulation (hours)", "share: workers"]]
+      .round(3).to_string())

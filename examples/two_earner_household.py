@@ -1,4 +1,4 @@
-"""Two workers for the price of one: the two-earner household of the 1930s.
+"""The two-earner household of the 1930s ("two workers for the price of one", Goldman 2022).
 
 During the first Five-Year Plan the real wages of industrial workers fell by about half.
 A family that kept its basket needed a second wage; women entered waged work in record

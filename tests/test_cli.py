@@ -286,6 +286,39 @@ def test_sweep_bad_input(capsys, args: list[str], fragment: str) -> None:
     assert_user_error(code, out, err, fragment)
 
 
+# ------------------------------------------------------------------------- compare
+def test_compare_table_paths_and_figure(capsys, tmp_path: Path) -> None:
+    from nonequivalent.planning import LEFT_COURSE, MAXIMUM_1929, base_plan, compare
+
+    png = tmp_path / "variants.png"
+    code, out, err = run(capsys, "compare", "--variant", "left", "--variant", "maximum",
+                         "-f", "json", "--plot", str(png))
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["variants"] == ["left course", "1929 maximum variant"]
+    measures = section(doc, "Variants compared")
+    table, _ = compare([LEFT_COURSE, MAXIMUM_1929])
+    for variant in table.index:
+        np.testing.assert_allclose(measures[variant].to_numpy(dtype=float),
+                                   table.loc[variant].to_numpy(dtype=float))
+    capacity = section(doc, "Capacity of heavy industry")
+    solved = MAXIMUM_1929.solve(base_plan())
+    np.testing.assert_allclose(capacity["1929 maximum variant"],
+                               solved.capacity.loc["heavy industry"].iloc[:-1])
+    assert "compare [" in err and f"wrote figure {png}" in err
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (["--variant", "utopia"], "utopia"),
+    (["--variant", "c"], "more than one"),       # 'c' is in several names
+    (["--years", "0"], "--years"),
+    (["--years", "five"], "--years"),
+])
+def test_compare_bad_input(capsys, args: list[str], fragment: str) -> None:
+    assert_user_error(*run(capsys, "compare", "--no-progress", *args), fragment)
+
+
 # ------------------------------------------------------------------------- data
 def test_data_list_names_every_dataset_with_sources(capsys) -> None:
     code, out, _ = run(capsys, "data", "list")
@@ -305,8 +338,9 @@ def test_data_show_prints_values_and_their_sources(capsys) -> None:
     assert code == 0
     df = datasets.load("real_wages")
     assert out.startswith(f"real_wages: {df.attrs['title']}")
+    flat = " ".join(out.split())                      # notes are wrapped at 100 columns
     for i, source in enumerate(df.attrs["citation"], start=1):
-        assert f"[{i}] {source}" in out
+        assert " ".join(f"[{i}] {source}".split()) in flat
     code, out, _ = run(capsys, "data", "show", "real_wages", "--format", "csv")
     assert code == 0
     shown = pd.read_csv(io.StringIO(out))
@@ -449,6 +483,15 @@ def test_python_dash_m_runs_the_report(tmp_path: Path) -> None:
                           cwd=tmp_path, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["scenarios"] == ["ussr-1928"]
+
+
+def test_solver_output_never_reaches_stdout(tmp_path: Path) -> None:
+    # whatever the LP solver's C library prints goes to stderr: stdout stays valid JSON
+    proc = subprocess.run([sys.executable, "-m", "nonequivalent", "compare", "--variant",
+                           "NEP", "-f", "json", "--no-progress"], capture_output=True,
+                          text=True, env=_env(), cwd=tmp_path, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["variants"] == ["NEP continuation"]
 
 
 def test_installed_script_reports_a_bad_file_in_one_line(tmp_path: Path) -> None:

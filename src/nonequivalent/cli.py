@@ -15,7 +15,7 @@ unknown dataset...) with one line on standard error that says what is wrong, 1 o
 unexpected failure. The same runs from Python with :func:`main`, which returns the status.
 
 >>> from nonequivalent.cli import main
->>> main(["data", "nosuchcommand"])          # doctest: +SKIP
+>>> main(["data", "show", "no-such-dataset"])   # the message goes to standard error
 2
 """
 
@@ -29,6 +29,7 @@ import json
 import math
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,18 @@ __all__ = ["Document", "Section", "build_parser", "main", "render"]
 
 PROG = "nonequivalent"
 FORMATS = ("text", "markdown", "json", "csv")
+EXAMPLES = """examples:
+  nonequivalent report                                  1928 and 1932, as text
+  nonequivalent report --later none -f markdown         1928 alone, as Markdown
+  nonequivalent report --plot report.png                with the report figure
+  nonequivalent scenario write ussr-1928 mine.toml      a template to edit, then
+  nonequivalent report --scenario mine.toml             a report on it
+  nonequivalent sweep --ratio-min 0.3 --ratio-max 1.2 -o sweep.csv
+  nonequivalent compare --plot variants.png
+  nonequivalent data show real_wages
+  nonequivalent exercise tribute --seed 3 --solution
+
+exit status: 0 success, 2 bad input (one line on standard error), 1 other failure."""
 
 
 class UsageError(NonequivalentError, ValueError):
@@ -194,6 +207,15 @@ def _markdown_table(table: pd.DataFrame, exact: bool = False, rowwise: bool = Fa
     return "\n".join(out)
 
 
+#: Width at which notes are wrapped in text output.
+TEXT_WIDTH = 100
+
+
+def _wrap(note: str) -> str:
+    return textwrap.fill(note, width=TEXT_WIDTH, subsequent_indent="  ",
+                         break_long_words=False, break_on_hyphens=False)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, np.generic):
         value = value.item()
@@ -241,11 +263,11 @@ def render(doc: Document, fmt: str = "text") -> str:
     """
     if fmt == "text":
         parts = [doc.title, "=" * len(doc.title)]
-        parts += list(doc.notes)
+        parts += [_wrap(n) for n in doc.notes]
         for sec in doc.sections:
             parts += ["", sec.title, "-" * len(sec.title),
                       _text_table(sec.table, sec.exact, sec.rowwise)]
-            parts += list(sec.notes)
+            parts += [_wrap(n) for n in sec.notes]
         return "\n".join(parts) + "\n"
     if fmt == "markdown":
         parts = [f"# {doc.title}", ""]
@@ -400,7 +422,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog=PROG, description=(
         "Non-equivalent exchange, the price scissors and primitive socialist accumulation: "
-        "surplus accounts by group, plan variants and sweeps on calibrated scenarios."))
+        "surplus accounts by group, plan variants and sweeps on calibrated scenarios."),
+        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXAMPLES)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -435,9 +458,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_compare)
 
     p = sub.add_parser("sweep", help="tribute over a grid of agricultural/industrial price ratios",
-                       description="Recompute the exchange account of every group over a "
-                       "grid of terms of trade (price of agricultural goods relative to "
-                       "industrial goods, relative to the scenario's benchmark: 1 = parity).")
+                       description="Recompute the peasants' tribute (underpayment, "
+                       "overpayment, taxes) over a grid of terms of trade: the price of the "
+                       "good they market relative to industrial prices, each against the "
+                       "scenario's benchmark (1 = parity). One matrix product per block of the "
+                       "grid; results as CSV by default.")
     p.add_argument("--scenario", "-s", default="ussr-1928", metavar="NAME|FILE",
                    help="built-in scenario name or TOML file (default: ussr-1928)")
     p.add_argument("--ratio-min", type=float, default=0.2, metavar="X",
@@ -495,11 +520,6 @@ def _load_scenario(name: str) -> Any:
     return scenarios.load(name)
 
 
-def _spec(sc: Any, name: str) -> Any:
-    """A scenario's parameter block (``peasants``, ``workers``, ``household``, ...)."""
-    return getattr(sc, f"{name}_spec", None) or getattr(sc, name)
-
-
 #: Later period compared with a built-in scenario when ``--later`` is not given.
 DEFAULT_LATER = {"ussr-1928": "ussr-1932"}
 
@@ -515,7 +535,6 @@ class _Period:
     """One scenario with the results the report prints and draws (all from the library)."""
 
     scenario: Any
-    economy: Any
     account: Any          # SurplusAccount
     tribute: Any          # Tribute
     tax_rate: float
@@ -532,16 +551,15 @@ def _period(sc: Any) -> _Period:
     from .households import earners_needed
     from .scissors import equivalent_tax_rate, squeeze_diagnostic, tribute
 
-    eco = sc.economy()
     account = sc.surplus_account()
     bench = account.benchmark
     trib = tribute(sc.peasants(), sc.prices_series(), bench)
     rate = equivalent_tax_rate(trib) if trib.sales_value_benchmark > 0 else math.nan
-    good = _spec(sc, "marketing").good
+    good = sc.marketing.good
     pe = float(bench.prices[good])
     squeeze = squeeze_diagnostic(sc.marketing_response(), pe, float(sc.prices[good]))
     earners = earners_needed(1.0, sc.real_wage_cut)
-    return _Period(sc, eco, account, trib, rate, squeeze, pe, earners)
+    return _Period(sc, account, trib, rate, squeeze, pe, earners)
 
 
 def _later_name(args: argparse.Namespace) -> str | None:
@@ -610,8 +628,8 @@ def _squeeze_section(periods: list[_Period]) -> Section:
         })
         notes.append(f"{per.label}: {d.message}")
     table = pd.DataFrame(cols)
-    table.index.name = _spec(per.scenario, "marketing").good
-    m = _spec(periods[0].scenario, "marketing")
+    table.index.name = per.scenario.marketing.good
+    m = periods[0].scenario.marketing
     notes.insert(0, f"Marketing response q(p) = q0 (p/p0)^ε with ε = {m.elasticity:g}; "
                     f"optimum by {d.optimum.method}.")
     return Section("The grain squeeze: extraction against its maximum", table, tuple(notes),
@@ -667,10 +685,10 @@ def _sources_section(pair: Any) -> Section:
 
 
 def _scissors_section(sc: Any) -> Section | None:
-    if _spec(sc, "scissors") is None:
+    if sc.scissors is None:
         return None
     frame = sc.scissors_frame().rename(columns={"ratio": "scissors σ"})
-    base = _spec(sc, "scissors").base
+    base = sc.scissors.base
     return Section(f"The price scissors (indices, {base} = 100)", frame, (
         "σ = industrial index / agricultural index against the same base; σ > 1: the "
         "blades open against agriculture.",))
@@ -728,13 +746,13 @@ def _report_figure(periods: list[_Period]) -> Any:
     base = periods[0]
     sc = base.scenario
     scissors = None
-    if _spec(sc, "scissors") is not None:
+    if sc.scissors is not None:
         scissors = sc.scissors_frame().rename(columns={"ratio": "scissors"})
     pe = base.benchmark_price
     grid = pd.Series(np.linspace(pe / 50, pe, 200))
     curve = pd.Series(extraction(sc.marketing_response(), pe, grid.to_numpy()),
                       index=grid.to_numpy())
-    good = _spec(sc, "marketing").good
+    good = sc.marketing.good
     extraction_part = {"curve": curve, "optimum": base.squeeze.optimum,
                        "current": (base.squeeze.price, base.squeeze.extraction),
                        "benchmark_price": pe, "unit": "money at benchmark prices",
@@ -747,7 +765,7 @@ def _report_figure(periods: list[_Period]) -> Any:
     earners = pd.DataFrame({"earners needed m0/(1−δ)": [e.fractional for e in need],
                             "whole earners": [float(e.whole) for e in need]}, index=wage)
     observed = pd.DataFrame({
-        "scenario household": [float(_spec(p.scenario, "household").earners)
+        "scenario household": [float(p.scenario.household.earners)
                                for p in periods],
         "label": [p.label for p in periods]},
         index=[100.0 * (1.0 - p.scenario.real_wage_cut) for p in periods])
@@ -922,7 +940,7 @@ def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
     account = sc.surplus_account()
     bench = account.benchmark
     group = sc.peasants()
-    good = _spec(sc, "marketing").good
+    good = sc.marketing.good
     prices = sc.prices_series()
     pe = bench.prices.reindex(prices.index).to_numpy(dtype=float)
     p = prices.to_numpy(dtype=float)
@@ -1070,9 +1088,9 @@ def _cmd_scenario_list(args: argparse.Namespace, out: TextIO) -> int:
 def _scenario_document(sc: Any) -> Document:
     """Every parameter of a scenario, in tables, with its provenance."""
     sectors = pd.Index(sc.sectors, name="sector")
-    peasants, workers = _spec(sc, "peasants"), _spec(sc, "workers")
-    household, marketing = _spec(sc, "household"), _spec(sc, "marketing")
-    b, scissors = _spec(sc, "benchmark"), _spec(sc, "scissors")
+    peasants, workers = sc.peasants, sc.workers
+    household, marketing = sc.household, sc.marketing
+    b, scissors = sc.benchmark, sc.scissors
 
     def col(mapping: Any) -> list[float]:
         return [float(mapping.get(s, 0.0)) for s in sectors]
@@ -1212,7 +1230,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # e.g. `nonequivalent report | head`
+    except BrokenPipeError:  # e.g. `nonequivalent report | head`: the reader has gone
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())   # no second error when Python exits
         return 0
 
 

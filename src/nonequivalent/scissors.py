@@ -946,8 +946,16 @@ def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: flo
             raise MarketingResponseError(
                 f"elasticity {eps} < 0: marketings rise as the price falls, so the squeeze "
                 "has no interior optimum.")
-        p_star = max(lo, eps * pe / (1.0 + eps))
+        interior = eps * pe / (1.0 + eps)
+        p_star = max(lo, interior)
         method = "closed form p* = ε pᵉ/(1 + ε) (isoelastic)"
+        if 0 < eps and interior >= lo:
+            # q(p*) in logs, exact even when p* underflows for a tiny ε
+            q_star = r.q0 * math.exp(eps * (math.log(eps) + math.log(pe) - math.log1p(eps)
+                                            - math.log(r.p0)))
+            return SqueezeOptimum(price=float(p_star), extraction=(pe - p_star) * q_star,
+                                  quantity=q_star, benchmark_price=pe, method=method,
+                                  response=r)
     elif isinstance(r, LinearResponse):
         if r.slope < 0:
             raise MarketingResponseError(

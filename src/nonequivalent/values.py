@@ -357,6 +357,9 @@ def production_prices(economy: Economy, profit_rate: float, numeraire: Any = Non
     InvalidPriceError
         Both ``numeraire`` and ``wage`` given, a non-positive wage, or a numeraire whose
         price would be zero.
+    ConvergenceError
+        Large sparse economies only: the Krylov solve of ``I - (1+r) A`` did not converge
+        (``r`` very close to ``R``).
 
     Notes
     -----

@@ -120,9 +120,10 @@ def plan_surplus_account(result: Any, prices: Any, benchmark: Any = None,
     """The money surplus account by group of a plan, at given prices against a benchmark.
 
     Builds the peasants' :class:`~nonequivalent.Group` (they sell the marketed good and buy
-    the other goods they consume and use as inputs) and the workers'
-    :class:`~nonequivalent.Worker` (hours worked, basket consumed, paid its cost at
-    ``prices``) from the optimal plan, and calls :func:`nonequivalent.surplus_account`.
+    the other goods they consume and use as inputs) and the workforce as one representative
+    :class:`~nonequivalent.Worker` (all hours worked by workers, the basket consumed, a
+    money wage equal to its cost at ``prices``) from the optimal plan, and calls
+    :func:`nonequivalent.surplus_account` with ``n_workers=1``.
 
     Parameters
     ----------
@@ -136,10 +137,29 @@ def plan_surplus_account(result: Any, prices: Any, benchmark: Any = None,
     taxes : float
         Direct taxes paid by the peasants.
 
+    Returns
+    -------
+    SurplusAccount
+        See :func:`nonequivalent.surplus_account` (``.table``, ``.reconciliation``).
+
     Raises
     ------
     PlanError
-        If the plan has no marketed good, or the accounts module is not available.
+        If the plan has no marketed good or no workers, or the accounts module is not
+        available.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0.1, 0.2], [0.1, 0.2]], sectors=["grain", "cloth"],
+    ...                  labour={"peasant": [1.0, 0.0], "worker": [0.0, 1.0]})
+    >>> plan = ne.StaticPlan(eco, {"peasant": 10.0, "worker": 10.0},
+    ...                      worker_basket={"grain": 0.3, "cloth": 0.2}, real_wage_floor=1.0,
+    ...                      peasant_basket={"grain": 0.4, "cloth": 0.1}, subsistence=1.0,
+    ...                      marketed_good="grain", marketed_limit=4.0)
+    >>> acc = ne.plan_surplus_account(plan.solve(), {"grain": 0.5, "cloth": 1.5})
+    >>> acc.is_reconciled
+    True
     """
     import nonequivalent as ne
 
@@ -169,14 +189,19 @@ def plan_surplus_account(result: Any, prices: Any, benchmark: Any = None,
     marketed = (1.0 - A[gi, gi]) * x[gi] - c_p[gi]
     bought = c_p + A[:, gi] * x[gi]
     bought[gi] = 0.0
-    sells = pd.Series(0.0, index=eco.sectors)
-    sells.iloc[gi] = marketed
-    peasants = ne.Group("peasants", sells=sells, buys=pd.Series(bought, index=eco.sectors),
-                        taxes=taxes)
+    sells = {plan.marketed_good: float(marketed)}
+    buys = {g: float(v) for g, v in zip(eco.sectors, bought, strict=True) if v > 0}
+    peasants = ne.Group("peasants", sells=sells, buys=buys, taxes=taxes)
     basket = pd.Series(bw * cw if bw is not None else np.zeros(eco.n), index=eco.sectors)
-    p = pd.Series(prices, dtype=float).reindex(eco.sectors)
+    p = pd.Series(prices, dtype=float)
+    retail = p.reindex(eco.sectors)
     hours = float(eco.labour[eco.labour_kinds.get_loc(plan.worker_kind)] @ x)
-    workers = ne.Worker(hours=hours, wage=float(p @ basket), basket=basket)
+    if hours <= 0 or not (basket > 0).any():
+        raise PlanError("the plan employs no workers (or feeds none): the workers' account "
+                        "is undefined.")
+    # the whole workforce as one representative worker whose wage buys its basket
+    workers = ne.Worker(hours=hours, wage=float(retail.fillna(0.0) @ basket),
+                        basket=basket[basket > 0])
     if benchmark is None:
         benchmark = ne.labour_value_benchmark(eco)
-    return ne.surplus_account(eco, p, benchmark, peasants, workers)
+    return ne.surplus_account(eco, p, benchmark, peasants, workers, n_workers=1.0)

@@ -263,12 +263,11 @@ def mahalanobis_two_sector(alpha0: float, lambda_k: float, beta_k: float, beta_c
             C[s + 1] = C[s] + lc * bc * Inv[s]
         Y = Inv + C
     else:
-        Inv = I0 * (1.0 + lk * bk) ** t
-        if lk * bk > 0:
-            Y = Y0 * (1.0 + a0 * (lk * bk + lc * bc) / (lk * bk)
-                      * ((1.0 + lk * bk) ** t - 1.0))
-        else:  # λ_k = 0: investment constant, income grows linearly
-            Y = Y0 + I0 * lc * bc * t
+        x = lk * bk
+        Inv = I0 * (1.0 + x) ** t
+        # ((1 + x)^t - 1)/x computed without cancellation; equal to t at x = 0
+        growth = np.expm1(t * np.log1p(x)) / x if x > 0 else t.astype(float)
+        Y = Y0 * (1.0 + a0 * (x + lc * bc) * growth)
         C = Y - Inv
     df = pd.DataFrame({"investment": Inv, "consumption": C, "income": Y},
                       index=pd.Index(t, name="period"))
@@ -316,7 +315,7 @@ def mahalanobis_four_sector(investment: float, income_increase: float,
     >>> df["share"].round(3).tolist()
     [0.33, 0.175, 0.21, 0.285]
     """
-    I = _positive(investment, "investment")
+    inv = _positive(investment, "investment")
     dY = float(income_increase)
     dN = float(employment_increase)
     lk = _share(lambda_k, "lambda_k")
@@ -324,8 +323,8 @@ def mahalanobis_four_sector(investment: float, income_increase: float,
     th = np.asarray(theta, dtype=float).reshape(-1)
     if b.shape != (4,) or th.shape != (4,) or (b <= 0).any() or (th <= 0).any():
         raise PlanError("beta and theta need 4 positive entries (k, c1, c2, c3).")
-    M = np.array([np.ones(3), I * b[1:], I / th[1:]])
-    rhs = np.array([1.0 - lk, dY - I * lk * b[0], dN - I * lk / th[0]])
+    M = np.array([np.ones(3), inv * b[1:], inv / th[1:]])
+    rhs = np.array([1.0 - lk, dY - inv * lk * b[0], dN - inv * lk / th[0]])
     if abs(np.linalg.det(M)) < 1e-12 * max(1.0, float(np.abs(M).max()) ** 3):
         raise PlanError("the sectors' coefficients make the allocation singular.")
     lam = np.concatenate([[lk], np.linalg.solve(M, rhs)])
@@ -334,8 +333,8 @@ def mahalanobis_four_sector(investment: float, income_increase: float,
                         f"(solution {lam.round(4).tolist()}); lower a target or change "
                         "lambda_k.")
     idx = pd.Index(["k", "c1", "c2", "c3"], name="sector")
-    return pd.DataFrame({"share": lam, "investment": I * lam, "income": I * lam * b,
-                         "employment": I * lam / th}, index=idx)
+    return pd.DataFrame({"share": lam, "investment": inv * lam, "income": inv * lam * b,
+                         "employment": inv * lam / th}, index=idx)
 
 
 def reinvestment_rate(output_per_worker: float, investment_per_worker: float,
@@ -394,20 +393,20 @@ def choice_of_technique(techniques: pd.DataFrame, wage: float, investment: float
     if not np.isfinite(p).all() or not np.isfinite(c).all() or (p <= 0).any() or (c <= 0).any():
         raise PlanError("output and investment per worker must be finite and > 0.")
     w = _positive(wage, "wage", allow_zero=True)
-    I = _positive(investment, "investment")
+    inv = _positive(investment, "investment")
     if (p < w).any():
         raise PlanError("a technique produces less than the wage per worker; it cannot "
                         "sustain itself.")
     H = int(horizon)
     s = (p - w) / c
     t = np.arange(H)
-    N = (I / c)[:, None] * (1.0 + s)[:, None] ** t[None, :]
+    N = (inv / c)[:, None] * (1.0 + s)[:, None] ** t[None, :]
     cum = np.cumsum(w * N, axis=1)
     ref = int(np.argmax(p / c))
     ahead = cum > cum[ref][None, :]
     rec = np.where(ahead.any(axis=1), np.argmax(ahead, axis=1).astype(float), np.nan)
     rec[ref] = 0.0
     return pd.DataFrame({"output_per_investment": p / c, "reinvestment_rate": s,
-                         "initial_consumption": w * I / c,
+                         "initial_consumption": w * inv / c,
                          "cumulative_consumption": cum[:, -1], "recovery_period": rec},
                         index=techniques.index)

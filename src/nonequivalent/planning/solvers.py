@@ -653,9 +653,15 @@ class LPSolution:
 
 
 # ---------------------------------------------------------------------- solving
-_RAW = NamedTuple("_RAW", [("status", str), ("x", np.ndarray), ("row_dual", np.ndarray),
-                           ("method", str), ("iterations", int), ("build", float),
-                           ("solve", float), ("basis", Any)])
+class _RAW(NamedTuple):
+    status: str
+    x: np.ndarray
+    row_dual: np.ndarray
+    method: str
+    iterations: int
+    build: float
+    solve: float
+    basis: Any
 
 
 def _highs_options(method: str, time_limit: float | None, iteration_limit: int | None,
@@ -1035,7 +1041,7 @@ def _iis(lp: LinearProgram) -> list[str] | None:
         return None
     h.setOptionValue("iis_strategy", int(strategy))
     h.run()
-    status, iis = h.getIis()
+    _status, iis = h.getIis()
     if not getattr(iis, "valid_", False):
         return None
     # bound status: -1 dropped, 0 null, 1 free (not part of the conflict), 2 lower,

@@ -222,14 +222,14 @@ class StaticPlan:
         A = eco.A.toarray() if eco.is_sparse else np.asarray(eco.A)
         Lk = eco.labour
         kinds = eco.labour_kinds
-        I = sp.identity(n, format="csr")
+        eye = sp.identity(n, format="csr")
         groups = [ColGroup("output", goods)]
         balance: dict[str, Any] = {"output": sp.csr_array(np.eye(n) - A)}
         families: list[RowFamily] = []
         target = self.objective == "target"
         groups.append(ColGroup("accumulation", goods,
                                cost=0.0 if target else p["v"]))
-        balance["accumulation"] = -I
+        balance["accumulation"] = -eye
         bw, bp = p["worker_basket"], p["peasant_basket"]
         if bw is not None:
             groups.append(ColGroup("cw", ["workers"], prefix="consumption"))

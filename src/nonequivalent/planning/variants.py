@@ -95,16 +95,19 @@ def isoelastic_marketing(price_ratio: float, q0: float = CAL_MARKETED_AT_PARITY,
                          elasticity: float = CAL_MARKETING_ELASTICITY) -> float:
     """Marketed grain ``q0 · p^ε`` at a procurement price ratio ``p`` (1 = parity).
 
-    The isoelastic marketing response of DESIGN §2.3 (Sah and Stiglitz, *AER* 74, 1984).
+    The isoelastic marketing response of DESIGN §2.3 (Sah and Stiglitz, *AER* 74, 1984),
+    evaluated with :class:`nonequivalent.IsoelasticResponse`.
 
     >>> from nonequivalent.planning import isoelastic_marketing
     >>> isoelastic_marketing(0.64)
     28.0
     """
+    from ..scissors import IsoelasticResponse
+
     p = float(price_ratio)
     if not np.isfinite(p) or p <= 0:
         raise PlanError(f"price ratio must be finite and > 0, got {price_ratio}.")
-    return float(q0) * p ** float(elasticity)
+    return float(IsoelasticResponse(q0=q0, p0=1.0, elasticity=elasticity)(p))
 
 
 def base_plan(years: int = 5, start_year: int = 1928) -> MultiYearPlan:
@@ -274,6 +277,7 @@ def compare(variants: Sequence[Variant] | None = None, base: MultiYearPlan | Non
     True
     """
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     variants = list(BUILTIN_VARIANTS if variants is None else variants)
     if not variants:
@@ -308,6 +312,8 @@ def compare(variants: Sequence[Variant] | None = None, base: MultiYearPlan | Non
                      (ax[1, 1], "share of surplus labour")):
         a.set_title(title)
         a.legend(fontsize=8)
+        if a is not ax[1, 1]:
+            a.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.suptitle("Investment variants on the calibrated town–country economy "
                  "(calibration assumptions)")
     return table, fig

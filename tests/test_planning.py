@@ -1,0 +1,385 @@
+"""Planning LPs: worked examples with hand-derived duals, invariants, backends and errors."""
+
+from __future__ import annotations
+
+import dataclasses
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.optimize import linprog
+
+import nonequivalent as ne
+from nonequivalent.planning import (
+    DegeneracyWarning,
+    LinearProgram,
+    available_solvers,
+    conflicting_constraints,
+    solve_lp,
+)
+from tests.strategies import economies
+
+BACKENDS = [s for s, ok in available_solvers().items() if ok]
+
+pytestmark = pytest.mark.filterwarnings("ignore::nonequivalent.planning.DegeneracyWarning")
+
+
+# ---------------------------------------------------------------------- worked examples
+def kantorovich_lp() -> LinearProgram:
+    """Two machine groups make parts A and B, which are assembled in complete sets 1:1.
+
+    Kantorovich (1939), problem of the first type: maximize the number θ of complete sets.
+    Machine 1 makes 4 A or 8 B an hour, machine 2 makes 6 A or 6 B an hour; one hour each.
+    Columns: t1A, t1B, t2A, t2B (hours), θ.
+    """
+    A = [[1, 1, 0, 0, 0],           # hours[m1] <= 1
+         [0, 0, 1, 1, 0],           # hours[m2] <= 1
+         [4, 0, 6, 0, -1],          # sets[A]: 4 t1A + 6 t2A - θ >= 0
+         [0, 8, 0, 6, -1]]          # sets[B]: 8 t1B + 6 t2B - θ >= 0
+    return LinearProgram([0, 0, 0, 0, 1.0], A, row_lower=[-np.inf, -np.inf, 0, 0],
+                         row_upper=[1, 1, np.inf, np.inf],
+                         row_names=["hours[m1]", "hours[m2]", "sets[A]", "sets[B]"],
+                         col_names=["t[m1,A]", "t[m1,B]", "t[m2,A]", "t[m2,B]", "sets"])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_kantorovich_allocation_by_hand(backend: str) -> None:
+    # Machine 1 is relatively better at B (8/4 = 2 > 6/6 = 1): machine 2 makes only A,
+    # machine 1 makes B and, to balance the sets, some A: 6 + 4t = 8(1 - t) -> t = 1/6,
+    # θ = 20/3. Valuations: the sets' prices y_A + y_B = 1 (θ's column); machine 1 is used
+    # on both parts, so 4 y_A = 8 y_B = u1 -> y_A = 2/3, y_B = 1/3, u1 = 8/3; machine 2 on A:
+    # u2 = 6 y_A = 4 (on B it would earn only 6 y_B = 2 < 4). Check: u1 + u2 = 20/3 = θ.
+    sol = solve_lp(kantorovich_lp(), backend)
+    tol = 1e-6 if backend == "cbc" else 1e-9
+    assert sol.objective == pytest.approx(20 / 3, rel=tol)
+    np.testing.assert_allclose(sol.x, [1 / 6, 5 / 6, 1.0, 0.0, 20 / 3], atol=1e-6)
+    # resource rows (upper limits) have positive shadow prices; the set rows are ">= 0"
+    # requirements, so their shadow prices are minus the part valuations
+    np.testing.assert_allclose(sol.shadow_prices, [8 / 3, 4.0, -2 / 3, -1 / 3], atol=1e-6)
+    assert sol.dual_objective == pytest.approx(sol.objective, rel=1e-6)
+
+
+def two_sector_plan(floor: float = 1.0) -> ne.StaticPlan:
+    eco = ne.Economy([[0.2, 0.1], [0.1, 0.2]], sectors=["grain", "steel"],
+                     labour={"peasant": [1.0, 0.0], "worker": [0.0, 0.5]})
+    return ne.StaticPlan(eco, {"peasant": 80.0, "worker": 30.0},
+                         worker_basket={"grain": 0.5}, real_wage_floor=floor,
+                         valuation={"grain": 1.0, "steel": 1.0})
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_two_sector_plan_by_hand(backend: str) -> None:
+    # Labour binds: x_grain = 80 (peasant hours), x_steel = 60 (30 worker hours / 0.5).
+    # Net output (I - A)x = (0.8*80 - 0.1*60, -0.1*80 + 0.8*60) = (58, 40).
+    # Workers eat 0.5 grain per hour at the floor: 0.5 * 30 = 15; accumulation (43, 40),
+    # objective 83.
+    # Duals (∂z/∂bound): accumulation of both goods is positive, so the balance rows
+    # (requirements) have y = -v = (-1, -1). Column x_grain: 0 = 0.8 - 0.1 - μ_p -> μ_p = 0.7.
+    # Column C_w: 0 = 0 - (0.5 * 1 + φ) ... i.e. φ = 0.5 y_grain = -0.5 for the wage floor.
+    # Column x_steel: 0 = -0.1 + 0.8 - 0.5 μ_w - 0.5 * 0.5 -> μ_w = 0.9.
+    # Strong duality: 80 * 0.7 + 30 * 0.9 = 83.
+    res = two_sector_plan().solve(backend)
+    tol = 1e-6 if backend == "cbc" else 1e-9
+    assert res.objective == pytest.approx(83.0, rel=tol)
+    assert res.output.to_dict() == pytest.approx({"grain": 80.0, "steel": 60.0}, rel=tol)
+    assert res.accumulation.to_dict() == pytest.approx({"grain": 43.0, "steel": 40.0},
+                                                       rel=1e-6)
+    assert res.labour_valuations.to_dict() == pytest.approx({"peasant": 0.7, "worker": 0.9},
+                                                            rel=1e-6)
+    assert res.valuations.to_dict() == pytest.approx({"grain": 1.0, "steel": 1.0}, rel=1e-6)
+    assert res.shadow_prices["wage_floor[workers]"] == pytest.approx(-0.5, rel=1e-6)
+    assert res.real_wage == pytest.approx(1.0)
+
+
+def test_lowering_the_wage_floor_raises_accumulation_at_the_dual_rate() -> None:
+    # Row C_w - f H(x) >= 0: raising f by df is raising the bound by H df, so
+    # dz/df = φ H = -0.5 * 30 = -15 (the grain the workers eat).
+    base = two_sector_plan(1.0).solve()
+    lower = two_sector_plan(0.5).solve()
+    phi = base.shadow_prices["wage_floor[workers]"]
+    H = base.hours["worker"]
+    assert lower.objective - base.objective == pytest.approx(-phi * H * 0.5, rel=1e-9)
+
+
+# ---------------------------------------------------------------------- invariants
+def _random_static(eco: ne.Economy, seed: int, floors: bool = True) -> ne.StaticPlan:
+    rng = np.random.default_rng(seed)
+    y0 = rng.uniform(1.0, 3.0, eco.n)  # a positive net product; x0 = (I - A)^-1 y0
+    x0 = eco.solve(y0)
+    hours = eco.labour @ x0
+    kinds = list(eco.labour_kinds)
+    supply = dict(zip(kinds, hours * rng.uniform(1.0, 1.5, len(kinds)), strict=True))
+    kw = {}
+    if floors and "worker" in kinds:
+        # at x0 the workers' floor basket eats at most 30% of the net product y0
+        kw = {"worker_kind": "worker",
+              "worker_basket": dict(zip(eco.sectors, 0.3 * y0 / hours[1], strict=True)),
+              "real_wage_floor": float(rng.uniform(0.2, 1.0))}
+    return ne.StaticPlan(eco, supply, capacity=dict(zip(eco.sectors, 1.5 * x0, strict=True)),
+                         objective="target", target=dict(zip(eco.sectors,
+                                                             rng.uniform(0.1, 1.0, eco.n),
+                                                             strict=True)), **kw)
+
+
+small_economies = economies(max_n=6, sparse=False)
+
+
+@settings(max_examples=30)
+@given(eco=small_economies, seed=st.integers(0, 2**31))
+def test_strong_duality(eco: ne.Economy, seed: int) -> None:
+    sol = _random_static(eco, seed).solve("highs-direct").solution
+    assert sol.dual_objective == pytest.approx(sol.objective, rel=1e-7, abs=1e-9)
+
+
+@settings(max_examples=30)
+@given(eco=economies(max_n=6, kinds=1, sparse=False), seed=st.integers(0, 2**31))
+def test_commodity_duals_proportional_to_labour_values(eco: ne.Economy, seed: int) -> None:
+    # One primary input, no capacity limits, a positive target bundle: every sector runs,
+    # so for every column 0 = -y(I - A)_j - μ l_j, i.e. valuations = μ λ (non-substitution).
+    rng = np.random.default_rng(seed)
+    plan = ne.StaticPlan(eco, {eco.labour_kinds[0]: 100.0}, objective="target",
+                         target=dict(zip(eco.sectors, rng.uniform(0.1, 1.0, eco.n),
+                                         strict=True)))
+    res = plan.solve("highs-direct")
+    mu = float(res.labour_valuations.iloc[0])
+    lam = eco.labour_values().to_numpy()
+    np.testing.assert_allclose(res.valuations.to_numpy(), mu * lam, rtol=1e-7,
+                               atol=1e-10 * mu * lam.max())
+
+
+@settings(max_examples=30)
+@given(eco=small_economies, seed=st.integers(0, 2**31), which=st.integers(0, 10**6),
+       delta=st.floats(1e-3, 10.0))
+def test_relaxing_a_constraint_never_lowers_the_optimum(eco: ne.Economy, seed: int,
+                                                        which: int, delta: float) -> None:
+    lp = _random_static(eco, seed).build()
+    base = solve_lp(lp, "highs-direct").objective
+    i = which % lp.shape[0]
+    lo, up = lp.row_lower.copy(), lp.row_upper.copy()
+    if np.isfinite(up[i]):
+        up[i] += delta
+    if np.isfinite(lo[i]):
+        lo[i] -= delta
+    relaxed = solve_lp(lp.with_bounds(row_lower=lo, row_upper=up), "highs-direct").objective
+    assert relaxed >= base - 1e-9 * max(1.0, abs(base))
+
+
+@settings(max_examples=15)
+@given(eco=economies(max_n=5, sparse=False), seed=st.integers(0, 2**31))
+def test_backends_agree(eco: ne.Economy, seed: int) -> None:
+    lp = _random_static(eco, seed).build()
+    sols = {b: solve_lp(lp, b) for b in BACKENDS}
+    ref = sols["highs-direct"]
+    sf = lp.standard_form()
+    res = linprog(sf.c, A_ub=sf.A_ub, b_ub=sf.b_ub, A_eq=sf.A_eq, b_eq=sf.b_eq,
+                  bounds=sf.bounds, method="highs")
+    assert sf.objective_sign * res.fun + sf.offset == pytest.approx(ref.objective, rel=1e-7)
+    for b, s in sols.items():
+        tol = 1e-6 if b == "cbc" else 1e-9
+        assert s.objective == pytest.approx(ref.objective, rel=tol, abs=1e-9)
+        if not ref.primal_degenerate and not s.primal_degenerate and b != "cbc":
+            np.testing.assert_allclose(s.shadow_prices, ref.shadow_prices, rtol=1e-6,
+                                       atol=1e-8)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_backends_share_statuses(backend: str) -> None:
+    unbounded = LinearProgram([1.0, 1.0], [[1.0, -1.0]], row_upper=[1.0])
+    with pytest.raises(ne.UnboundedPlanError):
+        solve_lp(unbounded, backend)
+    infeasible = LinearProgram([1.0, 1.0], [[1.0, 1.0], [1.0, 0.0]],
+                               row_lower=[-np.inf, 2.0], row_upper=[1.0, np.inf],
+                               row_names=["labour", "floor"])
+    with pytest.raises(ne.InfeasiblePlanError) as err:
+        solve_lp(infeasible, backend)
+    assert {"labour", "floor"} <= set(err.value.constraints)
+
+
+def test_multiyear_backends_agree_and_duals_by_family() -> None:
+    plan = ne.base_plan(years=3)
+    sols = [plan.solve(b) for b in BACKENDS]
+    for s in sols[1:]:
+        assert s.objective == pytest.approx(sols[0].objective, rel=1e-6)
+    res = sols[0]
+    assert res.solution.dual_objective == pytest.approx(res.objective, rel=1e-7)
+    bal = res.duals("balance")
+    assert list(bal.columns) == ["1928", "1929", "1930"]
+    assert set(bal.index) == set(plan.economy.sectors)
+    assert res.output.shape == (3, 3) and res.capacity.shape == (3, 4)
+    # capacity dynamics hold: K_{t+1} = (1 - δ) K_t + ΔK_{t - lag}
+    K, inv = res.capacity.to_numpy(), res.investment.to_numpy()
+    keep = 1 - 0.04
+    np.testing.assert_allclose(K[:, 1], keep * K[:, 0], rtol=1e-9)
+    np.testing.assert_allclose(K[:, 2], keep * K[:, 1] + inv[:, 0], rtol=1e-7, atol=1e-9)
+    assert (res.output.to_numpy() <= K[:, :3] + 1e-7).all()
+
+
+# ---------------------------------------------------------------------- exports
+def test_standard_form_and_files(tmp_path) -> None:
+    lp = two_sector_plan().build()
+    assert "balance[grain]" in lp.row_names and "labour[worker]" in lp.row_names
+    assert "output[steel]" in lp.col_names
+    sf = lp.standard_form()
+    res = linprog(sf.c, A_ub=sf.A_ub, b_ub=sf.b_ub, A_eq=sf.A_eq, b_eq=sf.b_eq,
+                  bounds=sf.bounds, method="highs")
+    assert sf.objective_sign * res.fun + sf.offset == pytest.approx(83.0)
+    assert isinstance(sf.A_ub, sp.csr_array)
+    lp.write_lp(tmp_path / "plan.lp")
+    lp.write_mps(tmp_path / "plan.mps")
+    text = (tmp_path / "plan.lp").read_text()
+    assert "balance_grain_" in text and "labour_worker_" in text
+    assert (tmp_path / "plan.mps").stat().st_size > 0
+
+
+def test_pulp_model_is_named_and_built_from_coefficient_lists() -> None:
+    model = two_sector_plan().build().to_pulp()
+    names = [c.name for c in model.constraints]
+    assert "wage_floor_workers_" in names and "balance_grain_" in names
+    assert len(model.variables) == two_sector_plan().build().shape[1]
+
+
+def test_degeneracy_is_reported() -> None:
+    # The target rows for A and B and a redundant copy of the labour limit: degenerate.
+    lp = LinearProgram([1.0, 1.0], [[1.0, 1.0], [1.0, 1.0], [1.0, 0.0]],
+                       row_upper=[4.0, 4.0, 4.0])
+    with pytest.warns(DegeneracyWarning):
+        sol = solve_lp(lp, "highs-direct")
+    assert sol.primal_degenerate and not sol.duals_unique
+    assert "not unique" in str(sol)
+
+
+# ---------------------------------------------------------------------- errors
+def test_non_productive_economy_is_rejected() -> None:
+    eco = ne.Economy([[1.2]], labour=[1.0], sectors=["grain"])
+    with pytest.raises(ne.NotProductiveError):
+        ne.StaticPlan(eco, {"labour": 1.0})
+
+
+def test_negative_capacity_is_rejected() -> None:
+    eco = ne.Economy([[0.1]], labour=[1.0], sectors=["grain"], capital=[[1.0]])
+    with pytest.raises(ne.InvalidEconomyError, match="negative"):
+        ne.StaticPlan(eco, {"labour": 1.0}, capacity={"grain": -1.0})
+    with pytest.raises(ne.InvalidEconomyError, match="negative"):
+        ne.MultiYearPlan(eco, 2, {"grain": -1.0}, {"labour": 1.0}, heavy_sector="grain")
+
+
+def test_floors_no_plan_can_meet_name_the_conflict() -> None:
+    # peasants must eat 0.5 grain per hour of their 80 hours, 20 times over: 800 grain,
+    # but 80 peasant hours grow at most 80 grain. (A wage floor per hour worked alone can
+    # always be met by employing nobody; a subsistence floor per head cannot.)
+    plan = dataclasses.replace(two_sector_plan(), peasant_basket={"grain": 0.5},
+                               subsistence=20.0)
+    with pytest.raises(ne.InfeasiblePlanError) as err:
+        plan.solve()
+    assert {"subsistence[peasants]", "labour[peasant]", "balance[grain]"} <= set(
+        err.value.constraints)
+    assert "subsistence[peasants]" in str(err.value)
+    elastic = conflicting_constraints(plan.build(), method="elastic")
+    assert "subsistence[peasants]" in elastic
+
+
+def test_missing_solver_says_how_to_install(monkeypatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def fake_import(name, *args, **kwargs):
+        if name == "highspy":
+            raise ImportError("no highspy")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    with pytest.raises(ne.SolverNotAvailableError, match="pip install highspy"):
+        solve_lp(kantorovich_lp(), "highs-direct")
+    with pytest.raises(ne.SolverNotAvailableError, match="unknown solver"):
+        solve_lp(kantorovich_lp(), "gurobi")
+
+
+def test_time_and_iteration_limits_are_never_optimal() -> None:
+    lp = ne.base_plan(years=5).build()
+    for kw in ({"iteration_limit": 1, "options": {"presolve": "off"}},
+               {"time_limit": 1e-9}):
+        for backend in ("highs", "highs-direct"):
+            with pytest.raises(ne.SolverError) as err:
+                solve_lp(lp, backend, **kw)
+            assert err.value.status in ("iteration limit", "time limit")
+            assert not isinstance(err.value, ne.InfeasiblePlanError)
+
+
+def test_bad_parameters() -> None:
+    plan = ne.base_plan(years=2)
+    with pytest.raises(ne.PlanError):
+        dataclasses.replace(plan, objective="glory")
+    with pytest.raises(ne.LabelMismatchError):
+        dataclasses.replace(plan, heavy_sector="steelworks")
+    with pytest.raises(ne.PlanError):
+        dataclasses.replace(plan, depreciation=1.5)
+    with pytest.raises(ne.InvalidEconomyError, match="capital"):
+        ne.MultiYearPlan(ne.Economy([[0.1]], labour=[1.0]), 2, [1.0], {"labour": 1.0},
+                         heavy_sector="s0")
+
+
+# ---------------------------------------------------------------------- variants
+def test_variants_compare_table_and_figure() -> None:
+    from matplotlib.figure import Figure
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegeneracyWarning)
+        table, fig = ne.compare()
+    assert isinstance(fig, Figure)
+    assert list(table.index) == [v.name for v in ne.BUILTIN_VARIANTS]
+    shares = table[[c for c in table.columns if c.startswith("share: ")]]
+    np.testing.assert_allclose(shares.sum(axis=1), 1.0)
+    # the halved real-wage floor is what the maximum variant pays its workers
+    assert table.loc["1929 maximum variant", "real wage 1930"] == pytest.approx(0.5)
+    # the maximum variant extracts more surplus labour from workers than the left course
+    assert (table.loc["1929 maximum variant", "surplus labour: workers"]
+            > table.loc["left course", "surplus labour: workers"])
+    custom = dataclasses.replace(ne.LEFT_COURSE, name="user variant", price_ratio=0.9)
+    t2, _ = ne.compare([ne.LEFT_COURSE, custom])
+    assert list(t2.index) == ["left course", "user variant"]
+
+
+def test_labour_account_balances() -> None:
+    res = ne.MAXIMUM_1929.solve()
+    acc = ne.plan_labour_account(res)
+    assert acc["surplus labour"].sum() == pytest.approx(0.0, abs=1e-7)
+    by_year = ne.plan_labour_account(res, by_year=True)
+    assert by_year.index.names == ["year", "group"]
+    static = two_sector_plan().solve().labour_account()
+    # workers: 30 hours, consume 15 grain at λ_grain; peasants consume nothing here
+    lam = two_sector_plan().economy.labour_values()["grain"]
+    assert static.at["workers", "surplus labour"] == pytest.approx(30 - 15 * lam)
+    assert static["surplus labour"].sum() == pytest.approx(0.0, abs=1e-9)
+
+
+def test_results_are_frozen_and_labelled() -> None:
+    res = two_sector_plan().solve()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        res.objective = 0.0
+    assert isinstance(res.to_frame(), pd.DataFrame)
+    assert "static plan" in str(res)
+    m = ne.base_plan(years=2).solve()
+    assert isinstance(m.to_frame(), pd.DataFrame) and "capacity" in str(m)
+
+
+def test_plan_surplus_account_agrees_with_labour_account() -> None:
+    eco = ne.Economy([[0.1, 0.2], [0.1, 0.2]], sectors=["grain", "cloth"],
+                     labour={"peasant": [1.0, 0.0], "worker": [0.0, 1.0]})
+    plan = ne.StaticPlan(eco, {"peasant": 10.0, "worker": 10.0},
+                         worker_basket={"grain": 0.3, "cloth": 0.2}, real_wage_floor=1.0,
+                         peasant_basket={"grain": 0.4, "cloth": 0.1}, subsistence=1.0,
+                         marketed_good="grain", marketed_limit=4.0)
+    res = plan.solve()
+    money = ne.plan_surplus_account(res, {"grain": 0.5, "cloth": 1.5})
+    hours = res.labour_account()
+    assert money.is_reconciled
+    # workers: hours worked minus the labour value of the basket, in both accounts
+    assert money.table.at["workers", "surplus_hours"] == pytest.approx(
+        hours.at["workers", "surplus labour"], rel=1e-9)
+    with pytest.raises(ne.PlanError, match="marketed good"):
+        ne.plan_surplus_account(two_sector_plan().solve(), {"grain": 1.0, "steel": 1.0})
