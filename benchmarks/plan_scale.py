@@ -30,7 +30,8 @@ from nonequivalent.planning import DegeneracyWarning, solve_lp
 from nonequivalent.planning.solvers import _build_pulp  # the PuLP build step alone
 
 SIZES = [(5, 10), (20, 10), (50, 20), (100, 20), (200, 30)]
-OPTIONS = {"threads": 1, "solver": "ipm"}
+#: The same HiGHS options for the three paths; a solve longer than 5 minutes is abandoned.
+OPTIONS = {"threads": 1, "solver": "ipm", "time_limit": 300.0}
 
 
 def random_plan(n: int, years: int, seed: int = 0) -> ne.MultiYearPlan:
@@ -98,6 +99,8 @@ def raw_highspy(lp: ne.planning.LinearProgram) -> tuple[float, float, float, str
     h.passModel(hl)
     t1 = time.perf_counter()
     h.run()
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        raise TimeoutError(h.modelStatusToString(h.getModelStatus()))
     sol = h.getSolution()
     _ = (list(sol.col_value), list(sol.row_dual))
     t2 = time.perf_counter()
@@ -174,7 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         if time.perf_counter() - start > args.budget:
             print(f"{n:>4} x {T:<3} skipped: time budget of {args.budget:.0f} s used up")
             continue
-        r = measure(n, T, args.repeat)
+        try:
+            r = measure(n, T, args.repeat)
+        except (TimeoutError, ne.SolverError) as exc:
+            print(f"{n:>4} x {T:<3} did not finish: {exc} (HiGHS time limit "
+                  f"{OPTIONS['time_limit']:.0f} s)")
+            continue
         dir_ratio = r["direct total"] / r["raw total"]
         pulp_ratio = r["pulp total"] / r["raw total"]
         diff = max(r["diff direct"], r["diff pulp"])

@@ -53,9 +53,15 @@ def _share(value: float, what: str) -> float:
 
 def _growth_factor(rate: float, t: np.ndarray) -> np.ndarray:
     """``(e^{rate t} - 1)/rate``, equal to ``t`` at rate 0 (no division warning)."""
-    if rate == 0.0:
-        return np.asarray(t, dtype=float)
-    return np.expm1(rate * t) / rate
+    t = np.asarray(t, dtype=float)
+    x = rate * t
+    small = np.abs(x) < 1e-6
+    # series t (1 + x/2 + x^2/6) where x is tiny (also for a subnormal rate)
+    series = t * (1.0 + x / 2.0 + x * x / 6.0)
+    if rate == 0.0 or small.all():
+        return series
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(small, series, np.expm1(x) / rate)
 
 
 @dataclasses.dataclass(frozen=True)

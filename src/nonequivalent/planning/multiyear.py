@@ -334,11 +334,11 @@ class MultiYearPlan:
         p = self._validated
         n, T, lag = eco.n, p["T"], p["lag"]
         nT = n * T
-        yl = list(self.year_labels)
+        yl = [self.start_year + t for t in range(T)]
         kl = [self.start_year + t + 1 for t in range(T)]  # K_{t+1} labels
         A = eco.A.toarray() if eco.is_sparse else np.asarray(eco.A)
         B = eco.capital
-        sec = list(eco.sectors)
+        sec = eco.sectors.tolist()
         lam = eco.values_array
 
         groups = [ColGroup("output", labels(sec, yl)),
