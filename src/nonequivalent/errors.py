@@ -22,12 +22,14 @@ __all__ = [
     "InvalidEconomyError",
     "InvalidGroupError",
     "InvalidHouseholdError",
+    "InvalidPlanError",
     "InvalidPriceError",
     "LabelMismatchError",
     "MarketingResponseError",
     "NonequivalentError",
     "NotProductiveError",
     "PlanError",
+    "PlotDataError",
     "ProfitRateError",
     "ScenarioError",
     "SolverError",
@@ -37,7 +39,17 @@ __all__ = [
 
 
 class NonequivalentError(Exception):
-    """Root of every exception raised by :mod:`nonequivalent`."""
+    """Root of every exception raised by :mod:`nonequivalent`.
+
+    Catch it to handle any error the library raises on purpose:
+
+    >>> import nonequivalent as ne
+    >>> try:
+    ...     ne.Economy([[0.5, -0.1], [0.2, 0.3]], labour=[1, 1])
+    ... except ne.NonequivalentError as exc:
+    ...     print(type(exc).__name__)
+    InvalidEconomyError
+    """
 
 
 class InvalidEconomyError(NonequivalentError, ValueError):
@@ -45,7 +57,15 @@ class InvalidEconomyError(NonequivalentError, ValueError):
 
 
 class LabelMismatchError(InvalidEconomyError):
-    """Labels of two inputs (sectors, goods, labour kinds) do not match."""
+    """Labels of two inputs (sectors, goods, labour kinds) do not match.
+
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0.5]], labour=[1], sectors=["grain"])
+    >>> eco.labour_values("miner")
+    Traceback (most recent call last):
+    ...
+    nonequivalent.errors.LabelMismatchError: unknown labour kind 'miner'; ...
+    """
 
 
 class NotProductiveError(InvalidEconomyError):
@@ -68,7 +88,15 @@ class NotProductiveError(InvalidEconomyError):
 
 
 class ProfitRateError(NonequivalentError, ValueError):
-    """A profit rate outside ``[0, R)``, where ``R`` is the maximum profit rate."""
+    """A profit rate outside ``[0, R)``, where ``R`` is the maximum profit rate.
+
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0.5]], labour=[1])
+    >>> ne.production_prices(eco, 1.5)
+    Traceback (most recent call last):
+    ...
+    nonequivalent.errors.ProfitRateError: ...
+    """
 
 
 class InvalidPriceError(NonequivalentError, ValueError):
@@ -93,6 +121,15 @@ class ConvergenceError(NonequivalentError, ArithmeticError):
 
 class PlanError(NonequivalentError):
     """Root of the planning (linear-programming) errors."""
+
+
+class InvalidPlanError(PlanError, ValueError):
+    """A plan's parameters are malformed: negative capacities or supplies, bad horizons.
+
+    >>> import nonequivalent as ne
+    >>> issubclass(ne.InvalidPlanError, ValueError)
+    True
+    """
 
 
 class InfeasiblePlanError(PlanError, ValueError):
@@ -156,3 +193,7 @@ class DatasetError(NonequivalentError, KeyError):
 
 class ExerciseError(NonequivalentError, ValueError):
     """An exercise topic is unknown or an answer cannot be read."""
+
+
+class PlotDataError(NonequivalentError, ValueError):
+    """Data given to a figure is empty, non-numeric or non-finite, or a file type is unknown."""

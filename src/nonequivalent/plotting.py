@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .errors import NonequivalentError
+from .errors import PlotDataError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from matplotlib.axes import Axes
@@ -63,10 +63,6 @@ GROUP_COLOURS = {
 _CYCLE = ["#1f4e79", "#b2282e", "#7a8b2f", "#6a3d9a", "#d48a1c", "#2a9d8f", "#5f5f5f"]
 
 DEFAULT_SOURCE = "Source: computed with nonequivalent."
-
-
-class PlotDataError(NonequivalentError, ValueError):
-    """Data handed to a figure function is missing a column, empty or not numeric."""
 
 
 # ---------------------------------------------------------------------------- helpers
