@@ -33,15 +33,16 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", DegeneracyWarning)
-        table, fig = ne.compare(solver=args.solver)
+        comparison = ne.compare(solver=args.solver)
     elapsed = time.perf_counter() - t0
+    table = comparison.table
     with pd.option_context("display.width", 200, "display.max_columns", 50):
         print(table.T.round(3).to_string())
     degenerate = sum(isinstance(w.message, DegeneracyWarning) for w in caught)
     if degenerate:
         print(f"\nnote: {degenerate} variant(s) have degenerate optima; their shadow prices "
               "are not unique")
-    fig.savefig(args.output, dpi=120)
+    comparison.figure.savefig(args.output, dpi=120)
     print(f"\n{len(table)} variants solved with {args.solver} in {elapsed:.2f} s; "
           f"figure written to {args.output}")
     return 0

@@ -32,14 +32,14 @@ for variant in ne.BUILTIN_VARIANTS:
     print(f"  source: {variant.source}")
 print()
 
-table, figure = ne.compare()
+comparison = ne.compare()
 print("The three courses on the same model:")
-print(table.T.round(3).to_string())
-figure.savefig("plan_variants_compare.png", dpi=120)
+print(comparison.table.T.round(3).to_string())
+comparison.figure.savefig("plan_variants_compare.png", dpi=120)
 print("Figure saved to plan_variants_compare.png")
 print()
 
-results = {v.name: v.solve() for v in ne.BUILTIN_VARIANTS}
+results = comparison.results  # the solved plans, by variant name
 for name, res in results.items():
     print(f"{name}: hours given and received by group, 1928-1932")
     print(ne.plan_labour_account(res).round(2).to_string())
@@ -71,7 +71,7 @@ print()
 floors = [1.0, 0.9, 0.8, 0.7, 0.6, 0.5]
 variants = [dataclasses.replace(ne.LEFT_COURSE, name=f"left course, wage floor {f}",
                                 real_wage_floor=f) for f in floors]
-tradeoff, _ = ne.compare(variants)
+tradeoff = ne.compare(variants).table
 print("Left course with a lower real-wage floor:")
 print(tradeoff[["heavy capacity growth", "accumulation (hours)", "share: workers"]]
       .round(3).to_string())

@@ -60,8 +60,8 @@ def test_report_default_prints_the_1928_and_1932_accounts(capsys) -> None:
     assert code == 0, err
     assert err == ""
     assert out.startswith("Surplus report: scenario 'ussr-1928' and 'ussr-1932'")
-    for title in ("Surplus account by group, 1928: hours",
-                  "Surplus account by group, 1932: money at benchmark prices",
+    for title in ("Surplus account by group, 1928: million hours",
+                  "Surplus account by group, 1932: million rubles at benchmark prices",
                   "Sources of accumulation 1928 → 1932",
                   "Tribute of the peasantry", "The price scissors",
                   "The grain squeeze", "Workers and the two-earner household"):
@@ -69,7 +69,7 @@ def test_report_default_prints_the_1928_and_1932_accounts(capsys) -> None:
     for group in ("peasants", "workers", "two-earner households", "state"):
         assert f"\n{group} " in out
     # the aligned table's header and rows have one width per column
-    block = out.split("Surplus account by group, 1928: hours\n")[1].split("\n\n")[0]
+    block = out.split("Surplus account by group, 1928: million hours\n")[1].split("\n\n")[0]
     rows = block.splitlines()[1:6]
     assert rows[0].startswith("group") and len({len(r) for r in rows}) == 1
 
@@ -83,8 +83,8 @@ def test_report_json_numbers_are_the_library_results(capsys) -> None:
         sc = scenarios.load(name)
         acc = sc.surplus_account()
         year = str(sc.year)
-        hours = section(doc, f"Surplus account by group, {year}: hours")
-        money = section(doc, f"Surplus account by group, {year}: money")
+        hours = section(doc, f"Surplus account by group, {year}: million hours")
+        money = section(doc, f"Surplus account by group, {year}: million rubles")
         assert list(hours.index) == list(acc.table.index)
         np.testing.assert_allclose(hours["surplus (hours)"], acc.table["surplus_hours"])
         np.testing.assert_allclose(money["surplus (money)"], acc.table["surplus_money"])
@@ -95,10 +95,10 @@ def test_report_json_numbers_are_the_library_results(capsys) -> None:
     sources = section(doc, "Sources of accumulation")
     expected = pair.sources_of_accumulation(measure="money")
     for factor, value in expected.contributions.items():
-        assert sources.loc[factor, "money"] == pytest.approx(value)
+        assert sources.loc[factor, "Δ million rubles"] == pytest.approx(value)
     # the group totals add up to the change in the fund (Shapley: exact)
     totals = sources[sources["group"] == "total"]
-    assert totals["money"].sum() == pytest.approx(expected.change)
+    assert totals["Δ million rubles"].sum() == pytest.approx(expected.change)
 
 
 def test_report_tribute_and_squeeze_sections_match_the_library(capsys) -> None:
@@ -113,26 +113,28 @@ def test_report_tribute_and_squeeze_sections_match_the_library(capsys) -> None:
     bench = sc.surplus_account().benchmark
     trib = ne.tribute(sc.peasants(), sc.prices_series(), bench)
     table = section(doc, "Tribute of the peasantry")
-    assert table.loc["total tribute", "1928"] == pytest.approx(trib.total)
-    assert table.loc["underpayment (cheap grain)", "1928"] == pytest.approx(trib.underpayment)
+    assert table.loc["total tribute (million rubles)", "1928"] == pytest.approx(trib.total)
+    assert (table.loc["underpayment for cheap grain (million rubles)", "1928"]
+            == pytest.approx(trib.underpayment))
     squeeze = section(doc, "The grain squeeze")
     good = "agriculture"
     opt = ne.squeeze_optimum(sc.marketing_response(), float(bench.prices[good]))
-    assert squeeze.loc["optimal price p*", "1928"] == pytest.approx(opt.price)
-    assert squeeze.loc["maximum extraction", "1928"] == pytest.approx(opt.extraction)
+    assert squeeze.loc["optimal price p* (rubles per unit)", "1928"] == pytest.approx(opt.price)
+    assert (squeeze.loc["maximum extraction (million rubles)", "1928"]
+            == pytest.approx(opt.extraction))
 
 
 def test_report_markdown_and_csv(capsys) -> None:
     code, out, _ = run(capsys, "report", "--format", "markdown", "--later", "none")
     assert code == 0
     assert out.startswith("# Surplus report: scenario 'ussr-1928'")
-    assert "## Surplus account by group, 1928: hours" in out
+    assert "## Surplus account by group, 1928: million hours" in out
     assert "| group | hours given | hours received |" in out
     code, out, _ = run(capsys, "report", "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert set(rows[0]) == {"section", "row", "column", "value"}
-    fund = [r for r in rows if r["section"] == "Surplus account by group, 1932: hours"
+    fund = [r for r in rows if r["section"] == "Surplus account by group, 1932: million hours"
             and r["row"] == "state" and r["column"] == "surplus (hours)"]
     assert len(fund) == 1
     acc = scenarios.load("ussr-1932").surplus_account()
@@ -156,7 +158,7 @@ def test_report_from_a_scenario_file_and_output_file(capsys, tmp_path: Path) -> 
     assert out == ""
     assert f"wrote {target}" in err
     text = target.read_text(encoding="utf-8")
-    assert "## Surplus account by group, 1932: hours" in text
+    assert "## Surplus account by group, 1932: million hours" in text
 
 
 def test_report_plot_writes_a_png(capsys, tmp_path: Path) -> None:
@@ -511,3 +513,56 @@ def test_installed_script_reports_a_bad_file_in_one_line(tmp_path: Path) -> None
     proc = subprocess.run([script, "data", "list"], capture_output=True, text=True,
                           env=_env(), cwd=tmp_path, timeout=120)
     assert proc.returncode == 0 and "real_wages" in proc.stdout
+
+
+# ------------------------------------------------------------------------- number format
+def test_one_unit_has_one_number_of_decimals_across_sections() -> None:
+    # 27,573 >= 10,000 sets whole numbers for the unit "money" everywhere in the document,
+    # the rowwise table included; the unitless column keeps its own rounding.
+    small = Section("small", pd.DataFrame({"m": [1581.5, 763.0], "x": [1.25, 2.5]},
+                                          index=["a", "b"]), units={"m": "money"})
+    large = Section("large", pd.DataFrame({"1932": [27573.4, 0.65]}, index=["m row", "r"]),
+                    rowwise=True, units={"m row": "money", "r": "ratio"})
+    text = render(Document("T", (small, large)), "text")
+    assert "1,582" in text and "1,581.5" not in text
+    assert "27,573" in text and "27,573.4" not in text
+    assert "1.25" in text and "0.65" in text
+    md = render(Document("T", (small, large)), "markdown")
+    assert "| a | 1,582 | 1.25 |" in md
+
+
+def test_report_money_rows_share_the_decimals_of_the_money_tables(capsys) -> None:
+    code, out, _ = run(capsys, "report")
+    assert code == 0
+    rows = [line for line in out.splitlines()
+            if line.startswith(("peasants  ", "underpayment for cheap grain"))]
+    assert rows, out
+    # every money cell is printed alike: the 1932 fund exceeds 10,000 million rubles, so
+    # whole numbers (no decimal point) in both years and in every section
+    for line in rows:
+        cells = line.split()[-5:] if line.startswith("peasants") else line.split()[-2:]
+        money = [c for c in cells if "," in c or c.lstrip("-").isdigit()]
+        assert money and all("." not in c for c in money), line
+
+
+def test_the_options_table_of_the_cli_page_matches_the_parser() -> None:
+    import re
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    table = page.split("Options of each command")[1].split("\n\n")[1]
+    documented: dict[str, set[str]] = {}
+    for line in table.splitlines()[2:]:
+        cells = line.split(" | ")
+        options = set(re.findall(r"`(--?[a-z][a-z-]*)`", cells[1]))
+        for command in re.findall(r"`([a-z]+(?: [a-z]+)?)[^`]*`", cells[0]):
+            documented[command] = options
+    sub = build_parser()._subparsers._group_actions[0].choices  # argparse's own table
+    actual: dict[str, set[str]] = {}
+    for name, parser in sub.items():
+        nested = [a for a in parser._actions if getattr(a, "choices", None)
+                  and isinstance(a.choices, dict)]
+        parsers = nested[0].choices.items() if nested else [(None, parser)]
+        for action, p in parsers:
+            key = name if action is None else f"{name} {action}"
+            actual[key] = {o for a in p._actions for o in a.option_strings} - {"-h", "--help"}
+    assert documented == actual

@@ -218,6 +218,73 @@ def test_multiyear_backends_agree_and_duals_by_family() -> None:
     assert (res.output.to_numpy() <= K[:, :3] + 1e-7).all()
 
 
+@settings(max_examples=20)
+@given(eco=small_economies, seed=st.integers(0, 2**31))
+def test_valuations_are_non_negative_and_minus_the_balance_duals(eco: ne.Economy,
+                                                                 seed: int) -> None:
+    # balance rows are requirements (>=) of a maximization: y <= 0, valuation -y >= 0
+    res = _random_static(eco, seed).solve("highs-direct")
+    y = res.shadow_prices[[f"balance[{g}]" for g in eco.sectors]].to_numpy()
+    v = res.valuations.to_numpy()
+    assert (v >= 0).all()
+    np.testing.assert_allclose(v, -y, atol=1e-9 * max(1.0, np.abs(y).max()))
+    assert (res.labour_valuations.to_numpy() >= -1e-9).all()  # supplies: upper limits
+
+
+def test_multiyear_valuations_are_minus_the_balance_duals() -> None:
+    res = ne.base_plan(years=3).solve("highs-direct")
+    bal = res.duals("balance")
+    v = res.valuations
+    assert (v.to_numpy() >= 0).all()
+    for year in v.columns:
+        np.testing.assert_allclose(v[year].to_numpy(),
+                                   -bal[str(year)].reindex(v.index).to_numpy(), atol=1e-12)
+
+
+@pytest.mark.parametrize("solver", ["highs", "highs-direct"])
+def test_a_fresh_process_prints_nothing_on_stdout(solver: str) -> None:
+    # HiGHS prints a banner from C code when a Highs object with output on registers
+    # its callbacks; the solver adapter turns output off before that, on every path.
+    import subprocess
+    import sys
+
+    code = ("import warnings; warnings.simplefilter('ignore'); import nonequivalent as ne; "
+            f"ne.base_plan(years=2).solve({solver!r}); "
+            "ne.planning.conflicting_constraints(ne.planning.LinearProgram("
+            "[1.0], [[1.0], [1.0]], row_lower=[2.0, -1e30], row_upper=[1e30, 1.0]))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert proc.stdout == ""
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_money_account_of_a_plan_with_nothing_marketed(backend: str) -> None:
+    # marketed_limit = 0: peasants eat all their net grain. Grain is used by no other
+    # sector and eaten only by peasants (0.3 per hour of their 10 hours = 3), so
+    # 0.9 x_grain = 3 and marketed grain is 0 up to round-off, which must not reach
+    # Group (it rejects negative sales) as -1e-12 or, from CBC's 8 digits, -3e-8.
+    eco = ne.Economy([[0.1, 0.0], [0.1, 0.2]], sectors=["grain", "cloth"],
+                     labour={"peasant": [1.0, 0.0], "worker": [0.0, 1.0]})
+    plan = ne.StaticPlan(eco, {"peasant": 10.0, "worker": 10.0},
+                         worker_basket={"cloth": 0.2}, real_wage_floor=1.0,
+                         peasant_basket={"grain": 0.3, "cloth": 0.1}, subsistence=1.0,
+                         marketed_good="grain", marketed_limit=0.0, valuation=[0.0, 1.0])
+    res = plan.solve(backend)
+    assert res.output["grain"] == pytest.approx(10 / 3, rel=1e-6)
+    acc = ne.plan_surplus_account(res, {"grain": 0.5, "cloth": 1.5})
+    assert acc.is_reconciled
+
+
+def test_clearly_negative_sales_are_reported_not_clipped() -> None:
+    from nonequivalent.planning.accounting import _clip_roundoff
+
+    assert _clip_roundoff(-1e-12, 1.0, "marketed grain") == 0.0
+    assert _clip_roundoff(-3e-8, 1.0, "marketed grain") == 0.0
+    assert _clip_roundoff(2.5, 1.0, "marketed grain") == 2.5
+    with pytest.raises(ne.PlanError, match="net buyers"):
+        _clip_roundoff(-1e-3, 1.0, "marketed grain")
+
+
 # ---------------------------------------------------------------------- exports
 def test_standard_form_and_files(tmp_path) -> None:
     lp = two_sector_plan().build()
@@ -259,12 +326,29 @@ def test_non_productive_economy_is_rejected() -> None:
         ne.StaticPlan(eco, {"labour": 1.0})
 
 
-def test_negative_capacity_is_rejected() -> None:
+def test_negative_capacity_supply_and_bad_horizon_raise_invalid_plan_error() -> None:
     eco = ne.Economy([[0.1]], labour=[1.0], sectors=["grain"], capital=[[1.0]])
-    with pytest.raises(ne.InvalidEconomyError, match="negative"):
+    with pytest.raises(ne.InvalidPlanError, match="capacity has negative"):
         ne.StaticPlan(eco, {"labour": 1.0}, capacity={"grain": -1.0})
-    with pytest.raises(ne.InvalidEconomyError, match="negative"):
+    with pytest.raises(ne.InvalidPlanError, match="capacity has negative"):
         ne.MultiYearPlan(eco, 2, {"grain": -1.0}, {"labour": 1.0}, heavy_sector="grain")
+    with pytest.raises(ne.InvalidPlanError, match="labour supply has negative"):
+        ne.StaticPlan(eco, {"labour": -5.0})
+    with pytest.raises(ne.InvalidPlanError, match="labour supply has negative"):
+        ne.MultiYearPlan(eco, 2, {"grain": 1.0}, {"labour": -5.0}, heavy_sector="grain")
+    for years in (0, -3, 2.5, "five"):
+        with pytest.raises(ne.InvalidPlanError, match="years must be a positive integer"):
+            ne.MultiYearPlan(eco, years, {"grain": 1.0}, {"labour": 1.0},
+                             heavy_sector="grain")
+    with pytest.raises(ne.InvalidPlanError, match="gestation_lag"):
+        ne.MultiYearPlan(eco, 2, {"grain": 1.0}, {"labour": 1.0}, heavy_sector="grain",
+                         gestation_lag=-1)
+    with pytest.raises(ne.InvalidPlanError, match="real_wage_cap"):
+        dataclasses.replace(ne.base_plan(years=2), real_wage_floor=1.0, real_wage_cap=0.5)
+    # the new class is a plan error and, the input being at fault, a ValueError
+    assert issubclass(ne.InvalidPlanError, ne.PlanError)
+    assert issubclass(ne.InvalidPlanError, ValueError)
+    assert not issubclass(ne.InvalidPlanError, ne.InvalidEconomyError)
 
 
 def test_floors_no_plan_can_meet_name_the_conflict() -> None:
@@ -324,24 +408,58 @@ def test_bad_parameters() -> None:
 
 
 # ---------------------------------------------------------------------- variants
-def test_variants_compare_table_and_figure() -> None:
+def test_variants_compare_table_figure_and_results() -> None:
     from matplotlib.figure import Figure
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DegeneracyWarning)
-        table, fig = ne.compare()
-    assert isinstance(fig, Figure)
+        cmp = ne.compare()
+    table = cmp.table
+    assert isinstance(cmp.figure, Figure)
     assert list(table.index) == [v.name for v in ne.BUILTIN_VARIANTS]
+    assert list(cmp.results) == list(table.index)
+    with pytest.raises(TypeError):
+        cmp.results["extra"] = None  # read-only
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cmp.table = table
+    # the kept solutions are the variants' own optima (no second solve needed)
+    for v in ne.BUILTIN_VARIANTS:
+        assert cmp.results[v.name].objective == pytest.approx(v.solve().objective, rel=1e-9)
+    # backward-compatible unpacking, and the printable summary
+    t2, f2 = cmp
+    assert t2 is table and f2 is cmp.figure
+    assert "NEP continuation" in str(cmp) and cmp.to_frame().equals(table)
     shares = table[[c for c in table.columns if c.startswith("share: ")]]
     np.testing.assert_allclose(shares.sum(axis=1), 1.0)
+    nep, left, maximum = (table.loc[v.name] for v in ne.BUILTIN_VARIANTS)
+    # heavy capacity grows most under the maximum variant, consumption is highest under NEP
+    assert maximum["heavy capacity growth"] > left["heavy capacity growth"] \
+        > nep["heavy capacity growth"] >= 1.0 - 1e-9
+    for col in ("consumption per head (first year)", "consumption per head (last year)"):
+        assert nep[col] > left[col] > maximum[col]
+    # NEP: the real wage rises to its cap, not beyond; both groups give surplus labour
+    wages = [c for c in table.columns if c.startswith("real wage ")]
+    np.testing.assert_allclose(nep[wages].to_numpy(float), ne.NEP_CONTINUATION.real_wage_cap)
+    for row in (nep, left, maximum):
+        assert row["surplus labour: workers"] > 0 and row["surplus labour: peasants"] > 0
     # the halved real-wage floor is what the maximum variant pays its workers
-    assert table.loc["1929 maximum variant", "real wage 1930"] == pytest.approx(0.5)
+    assert maximum["real wage 1930"] == pytest.approx(0.5)
     # the maximum variant extracts more surplus labour from workers than the left course
-    assert (table.loc["1929 maximum variant", "surplus labour: workers"]
-            > table.loc["left course", "surplus labour: workers"])
+    assert maximum["surplus labour: workers"] > left["surplus labour: workers"]
     custom = dataclasses.replace(ne.LEFT_COURSE, name="user variant", price_ratio=0.9)
-    t2, _ = ne.compare([ne.LEFT_COURSE, custom])
-    assert list(t2.index) == ["left course", "user variant"]
+    assert list(ne.compare([ne.LEFT_COURSE, custom]).table.index) == ["left course",
+                                                                       "user variant"]
+
+
+def test_consumption_objective_is_per_head_and_respects_the_cap() -> None:
+    # Without a cap the per-head weights favour the smaller group (workers); the cap
+    # bounds the real wage, and lowering it never raises the optimum.
+    capped = ne.NEP_CONTINUATION.solve()
+    lower = dataclasses.replace(ne.NEP_CONTINUATION, real_wage_cap=1.05).solve()
+    assert lower.objective <= capped.objective + 1e-9
+    np.testing.assert_allclose(lower.real_wage.to_numpy(), 1.05, rtol=1e-7)
+    assert "wage_cap[workers,1928]" in capped.shadow_prices.index
+    assert (capped.duals("wage_cap").to_numpy() >= -1e-9).all()  # upper limits: y >= 0
 
 
 def test_labour_account_balances() -> None:

@@ -233,6 +233,18 @@ def test_report_figure_needs_a_part() -> None:
         plotting.report_figure()
     with pytest.raises(PlotDataError, match="curve"):
         plotting.report_figure(extraction={"optimum": 1.0})
+    curve = pd.Series([0.1, 0.2], index=[0.2, 0.4])
+    with pytest.raises(PlotDataError, match=r"unknown extraction keys \['colour'\]"):
+        plotting.report_figure(extraction={"curve": curve, "colour": "red"})
+
+
+def test_plot_data_error_is_one_class_everywhere() -> None:
+    import nonequivalent as ne
+    from nonequivalent import errors
+
+    assert ne.PlotDataError is errors.PlotDataError is PlotDataError
+    with pytest.raises(ne.PlotDataError):
+        plotting.check_figure_path("figure.unknown-suffix")
 
 
 def test_default_source_line_is_present() -> None:

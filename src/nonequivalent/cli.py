@@ -30,7 +30,7 @@ import math
 import os
 import sys
 import textwrap
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -89,6 +89,9 @@ class Section:
     exact: bool = False
     #: Round each row alike (rows are different quantities) instead of each column.
     rowwise: bool = False
+    #: Unit of each column (of each row when ``rowwise``): every number in one unit, across
+    #: all the sections of a document, is printed with the same number of decimals.
+    units: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,8 @@ def _decimals(values: np.ndarray) -> int:
     return max(2, min(6, 1 - math.floor(math.log10(top)) + 1))
 
 
-def _format_column(col: pd.Series, exact: bool = False) -> list[str]:
+def _format_column(col: pd.Series, exact: bool = False,
+                   decimals: int | None = None) -> list[str]:
     if pd.api.types.is_bool_dtype(col.dtype):
         return ["yes" if v else "no" for v in col]
     if pd.api.types.is_integer_dtype(col.dtype):
@@ -134,21 +138,52 @@ def _format_column(col: pd.Series, exact: bool = False) -> list[str]:
         arr = col.to_numpy(dtype=float)
         if exact:
             return ["—" if not np.isfinite(v) else f"{v:.10g}" for v in arr]
-        d = _decimals(arr)
+        d = _decimals(arr) if decimals is None else decimals
         return ["—" if not np.isfinite(v) else f"{v:,.{d}f}" for v in arr]
     return ["" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
             for v in col]
 
 
-def _cells(table: pd.DataFrame, exact: bool, rowwise: bool) -> list[list[str]]:
-    """The formatted cells of each column."""
+def _row_numbers(row: pd.Series) -> np.ndarray:
+    return np.array([float(v) for v in row if isinstance(v, int | float | np.number)
+                     and not isinstance(v, bool | np.bool_)], dtype=float)
+
+
+def _unit_decimals(sections: Sequence[Section]) -> list[dict[str, int]]:
+    """For each section, the decimals of each labelled line, alike for all lines of a unit.
+
+    The decimals of a unit follow from the largest number in that unit anywhere in the
+    document (:func:`_decimals`), so that "1,581" in one table never stands next to
+    "9,036.3" in another.
+    """
+    pools: dict[str, list[np.ndarray]] = {}
+    for sec in sections:
+        for lab, unit in sec.units.items():
+            if sec.rowwise:
+                rows = [r for r in sec.table.index if _label(r) == lab]
+                vals = [_row_numbers(sec.table.loc[r]) for r in rows]
+            else:
+                cols = [c for c in sec.table.columns if _label(c) == lab]
+                vals = [sec.table[c].to_numpy(dtype=float) for c in cols
+                        if _is_numeric(sec.table[c])]
+            pools.setdefault(unit, []).extend(vals)
+    per_unit = {u: _decimals(np.concatenate(v)) for u, v in pools.items() if v}
+    return [{lab: per_unit[u] for lab, u in sec.units.items() if u in per_unit}
+            for sec in sections]
+
+
+def _cells(table: pd.DataFrame, exact: bool, rowwise: bool,
+           decimals: Mapping[str, int] | None = None) -> list[list[str]]:
+    """The formatted cells of each column (``decimals`` by label overrides the rounding)."""
+    decimals = decimals or {}
     if not rowwise:
-        return [_format_column(table[c], exact) for c in table.columns]
+        return [_format_column(table[c], exact, decimals.get(_label(c)))
+                for c in table.columns]
     cols: list[list[str]] = [[] for _ in table.columns]
-    for _, row in table.iterrows():
-        nums = np.array([float(v) for v in row if isinstance(v, int | float | np.number)
-                         and not isinstance(v, bool | np.bool_)], dtype=float)
-        d = _decimals(nums)
+    for lab, row in table.iterrows():
+        d = decimals.get(_label(lab))
+        if d is None:
+            d = _decimals(_row_numbers(row))
         for j, v in enumerate(row):
             if isinstance(v, bool | np.bool_):
                 cols[j].append("yes" if v else "no")
@@ -170,11 +205,13 @@ def _label(value: Any) -> str:
     return str(value)
 
 
-def _text_table(table: pd.DataFrame, exact: bool = False, rowwise: bool = False) -> str:
+def _text_table(table: pd.DataFrame, exact: bool = False, rowwise: bool = False,
+                decimals: Mapping[str, int] | None = None) -> str:
     index_name = _label(table.index.name) if table.index.name is not None else ""
     index_cells = [_label(v) for v in table.index]
     columns = [(_label(c), cells, _is_numeric(table[c]) or rowwise)
-               for c, cells in zip(table.columns, _cells(table, exact, rowwise), strict=True)]
+               for c, cells in zip(table.columns, _cells(table, exact, rowwise, decimals),
+                                   strict=True)]
     iw = max([len(index_name), *map(len, index_cells)]) if index_cells else len(index_name)
     lines = []
     header = index_name.ljust(iw)
@@ -192,13 +229,15 @@ def _text_table(table: pd.DataFrame, exact: bool = False, rowwise: bool = False)
     return "\n".join(lines)
 
 
-def _markdown_table(table: pd.DataFrame, exact: bool = False, rowwise: bool = False) -> str:
+def _markdown_table(table: pd.DataFrame, exact: bool = False, rowwise: bool = False,
+                    decimals: Mapping[str, int] | None = None) -> str:
     def esc(s: str) -> str:
         return s.replace("|", "\\|")
 
     index_name = _label(table.index.name) if table.index.name is not None else ""
     cols = [(_label(c), cells, _is_numeric(table[c]) or rowwise)
-            for c, cells in zip(table.columns, _cells(table, exact, rowwise), strict=True)]
+            for c, cells in zip(table.columns, _cells(table, exact, rowwise, decimals),
+                                strict=True)]
     out = ["| " + " | ".join([esc(index_name)] + [esc(c[0]) for c in cols]) + " |",
            "|" + "|".join([" --- "] + [" ---: " if c[2] else " --- " for c in cols]) + "|"]
     for i, lab in enumerate(table.index):
@@ -264,17 +303,18 @@ def render(doc: Document, fmt: str = "text") -> str:
     if fmt == "text":
         parts = [doc.title, "=" * len(doc.title)]
         parts += [_wrap(n) for n in doc.notes]
-        for sec in doc.sections:
+        for sec, dec in zip(doc.sections, _unit_decimals(doc.sections), strict=True):
             parts += ["", sec.title, "-" * len(sec.title),
-                      _text_table(sec.table, sec.exact, sec.rowwise)]
+                      _text_table(sec.table, sec.exact, sec.rowwise, dec)]
             parts += [_wrap(n) for n in sec.notes]
         return "\n".join(parts) + "\n"
     if fmt == "markdown":
         parts = [f"# {doc.title}", ""]
         if doc.notes:
             parts += ["  \n".join(doc.notes), ""]
-        for sec in doc.sections:
-            parts += [f"## {sec.title}", "", _markdown_table(sec.table, sec.exact, sec.rowwise), ""]
+        for sec, dec in zip(doc.sections, _unit_decimals(doc.sections), strict=True):
+            parts += [f"## {sec.title}", "",
+                      _markdown_table(sec.table, sec.exact, sec.rowwise, dec), ""]
             if sec.notes:
                 parts += ["  \n".join(sec.notes), ""]
         return "\n".join(parts).rstrip("\n") + "\n"
@@ -405,6 +445,26 @@ def _add_output(p: argparse.ArgumentParser, fmt: str | None = "text") -> None:
                    help="write the result to FILE instead of standard output")
 
 
+def _add_scenario(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--scenario", "-s", default="ussr-1928", metavar="NAME|FILE",
+                   help="built-in scenario name or TOML file (default: ussr-1928)")
+
+
+def _add_list_show(p: argparse.ArgumentParser, list_cmd: tuple[str, Callable[..., Any]],
+                   show_cmd: tuple[str, Callable[..., Any]],
+                   show_metavar: str) -> argparse._SubParsersAction:
+    """Give ``p`` the actions ``list`` and ``show NAME`` (each with its help and handler)."""
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    q = actions.add_parser("list", help=list_cmd[0])
+    _add_output(q)
+    q.set_defaults(handler=list_cmd[1])
+    q = actions.add_parser("show", help=show_cmd[0])
+    q.add_argument("name", metavar=show_metavar)
+    _add_output(q)
+    q.set_defaults(handler=show_cmd[1])
+    return actions
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``nonequivalent`` command.
 
@@ -431,8 +491,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Report the surplus account of a scenario by group (peasants,"
                        " workers, two-earner households, state), the price scissors, the "
                        "tribute and the household figures.")
-    p.add_argument("--scenario", "-s", default="ussr-1928", metavar="NAME|FILE",
-                   help="built-in scenario name or TOML file (default: ussr-1928)")
+    _add_scenario(p)
     p.add_argument("--later", metavar="NAME|FILE|none",
                    help="a later period to compare with, and decompose the sources of "
                         "accumulation against (default: ussr-1932 for ussr-1928, none "
@@ -463,8 +522,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "good they market relative to industrial prices, each against the "
                        "scenario's benchmark (1 = parity). One matrix product per block of the "
                        "grid; results as CSV by default.")
-    p.add_argument("--scenario", "-s", default="ussr-1928", metavar="NAME|FILE",
-                   help="built-in scenario name or TOML file (default: ussr-1928)")
+    _add_scenario(p)
     p.add_argument("--ratio-min", type=float, default=0.2, metavar="X",
                    help="lowest terms of trade, relative to the benchmark (default: 0.2)")
     p.add_argument("--ratio-max", type=float, default=1.5, metavar="Y",
@@ -476,24 +534,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_sweep)
 
     p = sub.add_parser("data", help="historical datasets and their sources")
-    dsub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    q = dsub.add_parser("list", help="list the datasets with their sources")
-    _add_output(q)
-    q.set_defaults(handler=_cmd_data_list)
-    q = dsub.add_parser("show", help="print one dataset with its sources")
-    q.add_argument("name", metavar="NAME")
-    _add_output(q)
-    q.set_defaults(handler=_cmd_data_show)
+    _add_list_show(p, ("list the datasets with their sources", _cmd_data_list),
+                   ("print one dataset with its sources", _cmd_data_show), "NAME")
 
     p = sub.add_parser("scenario", help="show scenarios or write one as a template")
-    ssub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    q = ssub.add_parser("list", help="list the built-in scenarios")
-    _add_output(q)
-    q.set_defaults(handler=_cmd_scenario_list)
-    q = ssub.add_parser("show", help="print a scenario's parameters and sources")
-    q.add_argument("name", metavar="NAME|FILE")
-    _add_output(q)
-    q.set_defaults(handler=_cmd_scenario_show)
+    ssub = _add_list_show(p, ("list the built-in scenarios", _cmd_scenario_list),
+                          ("print a scenario's parameters and sources", _cmd_scenario_show),
+                          "NAME|FILE")
     q = ssub.add_parser("write", help="write a scenario to a TOML file, as a template to edit")
     q.add_argument("name", metavar="NAME|FILE")
     q.add_argument("file", metavar="FILE")
@@ -562,6 +609,18 @@ def _period(sc: Any) -> _Period:
     return _Period(sc, account, trib, rate, squeeze, pe, earners)
 
 
+def _units(sc: Any) -> tuple[str, str, str]:
+    """Units of economy-wide hours, of money and of prices, read from the scenario's units.
+
+    A scenario states its units in words (``units`` in the file); economy-wide flows in
+    millions and prices in rubles are recognized, other scenarios get the plain words.
+    """
+    text = str(sc.units).lower()
+    scale = "million " if "million" in text else ""
+    currency = "rubles" if "ruble" in text else "money units"
+    return f"{scale}hours", f"{scale}{currency}", f"{currency} per unit"
+
+
 def _later_name(args: argparse.Namespace) -> str | None:
     later = args.later
     if later is None:
@@ -576,38 +635,56 @@ def _account_sections(per: _Period) -> list[Section]:
     money = table[list(_MONEY_COLUMNS)].rename(columns=_MONEY_COLUMNS)
     rec = per.account.reconciliation
     diff = rec.loc["difference"].abs().max()
+    hours_unit, money_unit, _ = _units(per.scenario)
+    currency = money_unit.removeprefix("million ")
+    share = _HOURS_COLUMNS["share_hours"]
     return [
-        Section(f"Surplus account by group, {per.label}: hours", hours, (
+        Section(f"Surplus account by group, {per.label}: {hours_unit}", hours, (
             "surplus = given − received for a group; for the state, received − given: the "
             "accumulation fund. Two-earner households: hours of the earners beyond one per "
-            "household (carved out of the workers' row).",)),
-        Section(f"Surplus account by group, {per.label}: money at benchmark prices", money, (
+            "household (carved out of the workers' row).",),
+            units={**{c: "hours" for c in hours.columns if c != share}, share: "%"}),
+        Section(f"Surplus account by group, {per.label}: {money_unit} at benchmark prices",
+                money, (
             f"tribute = taxes + underpayment + overpayment; one hour = "
-            f"{per.account.melt:.6g} money at the benchmark. Reconciled with the state's "
-            f"receipts: {'yes' if per.account.is_reconciled else 'NO'} "
-            f"(largest difference {diff:.3g}).",)),
+            f"{per.account.melt:.6g} {currency} at the benchmark (the MELT μ). Reconciled "
+            f"with the state's receipts: {'yes' if per.account.is_reconciled else 'NO'} "
+            f"(largest difference {diff:.3g} {money_unit}).",),
+            units={**{c: "money" for c in money.columns if c != share}, share: "%"}),
     ]
 
 
 def _tribute_section(periods: list[_Period]) -> Section:
     cols = {}
+    hours_unit, money_unit, _ = _units(periods[0].scenario)
+    labels = {"overpayment": f"overpayment for dear manufactures ({money_unit})",
+              "underpayment": f"underpayment for cheap grain ({money_unit})",
+              "taxes": f"direct taxes ({money_unit})",
+              "total": f"total tribute ({money_unit})",
+              "rate": "equivalent tax rate on sales (share)",
+              "given": f"labour given ({hours_unit})",
+              "received": f"labour received ({hours_unit})",
+              "E": "non-equivalence ratio E (ratio)"}
     for per in periods:
         t = per.tribute
         exch = per.account.exchange.by_group.iloc[0]
         cols[per.label] = pd.Series({
-            "overpayment (dear manufactures)": t.overpayment,
-            "underpayment (cheap grain)": t.underpayment,
-            "direct taxes": t.taxes,
-            "total tribute": t.total,
-            "equivalent tax rate on sales": per.tax_rate,
-            "labour given (hours)": float(exch["labour_given"]),
-            "labour received (hours)": float(exch["labour_received"]),
-            "non-equivalence ratio E": float(exch["nonequivalence_ratio"]),
+            labels["overpayment"]: t.overpayment,
+            labels["underpayment"]: t.underpayment,
+            labels["taxes"]: t.taxes,
+            labels["total"]: t.total,
+            labels["rate"]: per.tax_rate,
+            labels["given"]: float(exch["labour_given"]),
+            labels["received"]: float(exch["labour_received"]),
+            labels["E"]: float(exch["nonequivalence_ratio"]),
         })
     table = pd.DataFrame(cols)
     table.index.name = "peasants"
-    return Section("Tribute of the peasantry (Stalin, July 1928), money at benchmark prices",
-                   table, rowwise=True, notes=(
+    kinds = {"overpayment": "money", "underpayment": "money", "taxes": "money",
+             "total": "money", "rate": "ratio", "given": "hours", "received": "hours",
+             "E": "ratio"}
+    return Section("Tribute of the peasantry (Stalin, July 1928), at benchmark prices",
+                   table, rowwise=True, units={labels[k]: u for k, u in kinds.items()}, notes=(
                        "E = labour given / labour received (1 = equivalent exchange); the "
                        "equivalent tax rate is the rate on the sales' benchmark value that "
                        "would raise the same tribute.",))
@@ -616,15 +693,22 @@ def _tribute_section(periods: list[_Period]) -> Section:
 def _squeeze_section(periods: list[_Period]) -> Section:
     cols = {}
     notes = []
+    _, money_unit, price_unit = _units(periods[0].scenario)
+    labels = {"pe": (f"benchmark price pᵉ ({price_unit})", "price"),
+              "p": (f"procurement price p ({price_unit})", "price"),
+              "E": (f"extraction (pᵉ − p) q(p) ({money_unit})", "money"),
+              "p*": (f"optimal price p* ({price_unit})", "price"),
+              "E*": (f"maximum extraction ({money_unit})", "money"),
+              "gap": (f"shortfall from maximum ({money_unit})", "money")}
     for per in periods:
         d = per.squeeze
         cols[per.label] = pd.Series({
-            "benchmark price pᵉ": per.benchmark_price,
-            "procurement price p": d.price,
-            "extraction (pᵉ − p) q(p)": d.extraction,
-            "optimal price p*": d.optimum.price,
-            "maximum extraction": d.optimum.extraction,
-            "shortfall from maximum": d.shortfall,
+            labels["pe"][0]: per.benchmark_price,
+            labels["p"][0]: d.price,
+            labels["E"][0]: d.extraction,
+            labels["p*"][0]: d.optimum.price,
+            labels["E*"][0]: d.optimum.extraction,
+            labels["gap"][0]: d.shortfall,
         })
         notes.append(f"{per.label}: {d.message}")
     table = pd.DataFrame(cols)
@@ -633,32 +717,46 @@ def _squeeze_section(periods: list[_Period]) -> Section:
     notes.insert(0, f"Marketing response q(p) = q0 (p/p0)^ε with ε = {m.elasticity:g}; "
                     f"optimum by {d.optimum.method}.")
     return Section("The grain squeeze: extraction against its maximum", table, tuple(notes),
-                   rowwise=True)
+                   rowwise=True, units=dict(labels.values()))
 
 
 def _households_section(periods: list[_Period]) -> Section:
     cols = {}
+    text = str(periods[0].scenario.units).lower()
+    people = "millions" if "workers in millions" in text else "persons"
+    labels = {"N": (f"workers ({people})", "people"),
+              "h": ("hours per worker (hours a year)", "worker hours"),
+              "v": ("value of labour power v (hours a year)", "worker hours"),
+              "s": ("surplus labour h − v (hours a year)", "worker hours"),
+              "e": ("rate of exploitation e = (h − v)/v (ratio)", "ratio"),
+              "delta": ("real-wage cut δ (share of the base wage)", "ratio"),
+              "m": ("earners needed m0/(1−δ), m0 = 1 (persons)", "earners"),
+              "whole": ("whole earners, rounded up (persons)", "earners"),
+              "hm": ("earners per household (persons)", "earners"),
+              "ef": ("family rate of exploitation e_f (ratio)", "ratio"),
+              "extra": (f"extra earners in all households ({people})", "people")}
     for per in periods:
         w = per.account.worker
         h = per.account.household
         row = {
-            "workers (N)": per.account.n_workers,
-            "hours per worker": w.hours,
-            "value of labour power (hours)": w.value_of_labour_power,
-            "surplus labour (hours)": w.surplus_labour,
-            "rate of exploitation e": w.rate_of_exploitation,
-            "real-wage cut δ": per.earners.real_wage_cut,
-            "earners needed m0/(1−δ), m0 = 1": per.earners.fractional,
-            "whole earners (rounded up)": float(per.earners.whole),
+            labels["N"][0]: per.account.n_workers,
+            labels["h"][0]: w.hours,
+            labels["v"][0]: w.value_of_labour_power,
+            labels["s"][0]: w.surplus_labour,
+            labels["e"][0]: w.rate_of_exploitation,
+            labels["delta"][0]: per.earners.real_wage_cut,
+            labels["m"][0]: per.earners.fractional,
+            labels["whole"][0]: float(per.earners.whole),
         }
         if h is not None:
-            row.update({"household earners": float(h.earners),
-                        "family rate of exploitation": h.rate_of_exploitation,
-                        "extra earners in all households": per.account.extra_earners})
+            row.update({labels["hm"][0]: float(h.earners),
+                        labels["ef"][0]: h.rate_of_exploitation,
+                        labels["extra"][0]: per.account.extra_earners})
         cols[per.label] = pd.Series(row)
     table = pd.DataFrame(cols)
     table.index.name = "workers and households"
-    return Section("Workers and the two-earner household", table, rowwise=True, notes=(
+    return Section("Workers and the two-earner household", table, rowwise=True,
+                   units=dict(labels.values()), notes=(
         "Per worker and per household per year; the family keeps its basket after a "
         "real-wage cut δ by adding earners (Marx, Capital I, ch. 15 §3a).",))
 
@@ -666,22 +764,28 @@ def _households_section(periods: list[_Period]) -> Section:
 def _sources_section(pair: Any) -> Section:
     hours = pair.sources_of_accumulation(measure="hours")
     money = pair.sources_of_accumulation(measure="money")
+    hours_unit, money_unit, _ = _units(pair.base)
+    h, m = f"Δ {hours_unit}", f"Δ {money_unit}"
     table = pd.DataFrame({"group": hours.to_frame()["group"],
-                          "hours": hours.contributions, "share (hours, %)": 100 * hours.shares,
-                          "money": money.contributions,
+                          h: hours.contributions, "share (hours, %)": 100 * hours.shares,
+                          m: money.contributions,
                           "share (money, %)": 100 * money.shares})
-    by_group = pd.DataFrame({"group": "total", "hours": hours.by_group,
+    by_group = pd.DataFrame({"group": "total", h: hours.by_group,
                              "share (hours, %)": 100 * hours.group_shares,
-                             "money": money.by_group,
+                             m: money.by_group,
                              "share (money, %)": 100 * money.group_shares})
     by_group.index = [f"{g} (total)" for g in by_group.index]
     table = pd.concat([table, by_group])
     table.index.name = "source"
     return Section(
         f"Sources of accumulation {hours.base_label} → {hours.later_label}", table, (
-            f"Change in the accumulation fund: {hours.change:,.0f} hours, "
-            f"{money.change:,.0f} money at benchmark prices, split exactly by the "
-            f"{hours.method}.",))
+            f"Change in the accumulation fund: {hours.change:,.0f} {hours_unit}, "
+            f"{money.change:,.0f} {money_unit} at benchmark prices, split exactly by the "
+            f"{hours.method}.",
+            "Money is each year's benchmark money at that year's prices: where prices "
+            "changed between the years (see each scenario's units) the money change "
+            "includes the change in the price level; the hours columns do not."),
+        units={h: "hours", m: "money", "share (hours, %)": "%", "share (money, %)": "%"})
 
 
 def _scissors_section(sc: Any) -> Section | None:
@@ -855,15 +959,12 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"--years must be between 1 and 50, got {args.years}.")
     variants = _pick_variants(args.variants)
     base = base_plan(years=args.years, start_year=args.start_year)
-    bar = Progress(len(variants) + 1, "compare", enabled=not args.no_progress)
+    bar = Progress(1, "compare", enabled=not args.no_progress)
     with _solver_chatter_to_stderr():
-        table, _ = compare(variants, base=base)
+        comparison = compare(variants, base=base)
         bar.advance()
-        results = {}
-        for v in variants:
-            results[v.name] = v.solve(base)
-            bar.advance()
     bar.close()
+    table, results = comparison.table, comparison.results
     measures = table.T
     measures.index.name = "measure"
     heavy = base.heavy_sector

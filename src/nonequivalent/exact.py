@@ -139,15 +139,25 @@ def rational(value: Number, what: str = "value",
         f = Fraction(repr(float(value)))
         return sympy.Rational(f.numerator, f.denominator)
     if isinstance(value, str):
-        text = value.strip().replace("\u2212", "-").replace(" ", "")
-        try:
-            f = Fraction(text)
-        except (ValueError, ZeroDivisionError):
-            raise error(f"{what}: cannot read {value!r} as a rational number; write it like "
-                        "'3', '-1/4' or '0.25'.") from None
+        f, _ = _fraction_text(value, what, error, "a rational number", "'3', '-1/4' or '0.25'")
         return sympy.Rational(f.numerator, f.denominator)
     raise error(f"{what}: cannot read {value!r} (type {type(value).__name__}) as a rational "
                 "number; give an int, a Fraction or a string such as '1/3'.")
+
+
+def _fraction_text(value: str, what: str, error: type[Exception], kind: str,
+                   examples: str) -> tuple[Fraction, str]:
+    """Read a number written as text (``'3'``, ``'-1/4'``, ``'0.25'``, a Unicode minus).
+
+    Returns the exact fraction and the normalized text; an unreadable string raises
+    ``error`` with a message that shows ``examples`` of what can be read. No ``eval``.
+    """
+    text = value.strip().replace("\u2212", "-").replace(" ", "")
+    try:
+        return Fraction(text), text
+    except (ValueError, ZeroDivisionError):
+        raise error(f"{what}: cannot read {value!r} as {kind}; write it like "
+                    f"{examples}.") from None
 
 
 def _entries(data: Any, what: str, error: type[NonequivalentError]) -> np.ndarray:

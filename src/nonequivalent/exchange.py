@@ -85,22 +85,33 @@ CONSISTENCY_RTOL = 1e-9
 
 
 # ============================================================================ helpers
+def _labelled_floats(data: Any, what: str, *, error: type[Exception],
+                     duplicate_error: type[Exception], expected: str,
+                     numeric: str = "numeric") -> pd.Series:
+    """A float Series (a copy) from a Series or a mapping ``{good: number}``.
+
+    ``expected`` completes the message "``what`` must be ..." when ``data`` is neither;
+    repeated goods raise ``duplicate_error``, non-numbers ``error``.
+    """
+    if isinstance(data, Mapping) and not isinstance(data, pd.Series):
+        data = pd.Series(dict(data), dtype=object)
+    if not isinstance(data, pd.Series):
+        raise error(f"{what} must be {expected}; got {type(data).__name__}.")
+    if not data.index.is_unique:
+        dup = data.index[data.index.duplicated()].unique().tolist()
+        raise duplicate_error(f"{what}: goods must be unique; repeated: {dup}.")
+    try:
+        return data.astype(float).copy()
+    except (TypeError, ValueError) as exc:
+        raise error(f"{what} must be {numeric}: {exc}.") from None
+
+
 def _price_series(prices: Any, what: str) -> pd.Series:
     """A float Series of prices from a Series or mapping (labels kept)."""
-    if isinstance(prices, Mapping) and not isinstance(prices, pd.Series):
-        prices = pd.Series(dict(prices))
-    if not isinstance(prices, pd.Series):
-        raise InvalidPriceError(
-            f"{what} must be a pandas Series or a mapping {{good: price}} so that every "
-            f"price carries its good's label; got {type(prices).__name__}.")
-    if not prices.index.is_unique:
-        dup = prices.index[prices.index.duplicated()].unique().tolist()
-        raise LabelMismatchError(f"{what}: goods must be unique; repeated: {dup}.")
-    try:
-        out = prices.astype(float)
-    except (TypeError, ValueError) as exc:
-        raise InvalidPriceError(f"{what} must be numeric: {exc}.") from None
-    return out.copy()
+    return _labelled_floats(
+        prices, what, error=InvalidPriceError, duplicate_error=LabelMismatchError,
+        expected="a pandas Series or a mapping {good: price} so that every price carries "
+                 "its good's label")
 
 
 def _check_positive(values: np.ndarray, labels: pd.Index, what: str) -> None:
@@ -439,19 +450,14 @@ def _as_benchmark(benchmark: Any) -> Benchmark:
 def _quantities(data: Any, what: str) -> pd.Series:
     if data is None:
         return pd.Series(dtype=float)
-    if isinstance(data, Mapping) and not isinstance(data, pd.Series):
-        data = pd.Series(dict(data), dtype=object)
-    if not isinstance(data, pd.Series):
+    if not isinstance(data, Mapping | pd.Series):
         raise InvalidGroupError(
             f"{what} must be a Series or a mapping {{good: quantity}}; got "
             f"{type(data).__name__}. For unlabelled arrays use Group.from_arrays(...).")
-    if not data.index.is_unique:
-        dup = data.index[data.index.duplicated()].unique().tolist()
-        raise InvalidGroupError(f"{what}: goods must be unique; repeated: {dup}.")
-    try:
-        s = data.astype(float).copy()
-    except (TypeError, ValueError) as exc:
-        raise InvalidGroupError(f"{what} must be numeric quantities: {exc}.") from None
+    s = _labelled_floats(data, what, error=InvalidGroupError,
+                         duplicate_error=InvalidGroupError,
+                         expected="a Series or a mapping {good: quantity}",
+                         numeric="numeric quantities")
     v = s.to_numpy()
     if (~np.isfinite(v)).any():
         raise InvalidGroupError(f"{what} has NaN or infinite quantities at "

@@ -27,7 +27,8 @@ planning models.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +64,11 @@ GROUP_COLOURS = {
 _CYCLE = ["#1f4e79", "#b2282e", "#7a8b2f", "#6a3d9a", "#d48a1c", "#2a9d8f", "#5f5f5f"]
 
 DEFAULT_SOURCE = "Source: computed with nonequivalent."
+
+_EXTRACTION_UNIT = "money at benchmark prices"
+_PRICE_UNIT = "money per unit"
+_EXTRACTION_TITLE = "Squeezing harder collects less"
+_WAGE_UNIT = "index, base = 100"
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -147,7 +153,33 @@ def _colour(name: Any, i: int) -> str:
     return GROUP_COLOURS.get(str(name).lower(), _CYCLE[i % len(_CYCLE)])
 
 
-def _finish(fig: Figure, source: str) -> Figure:
+def _decorate(ax: Axes, title: str, legend_loc: str = "best", grid_axis: str = "both") -> None:
+    """Title, light grid and legend: the finish shared by every panel."""
+    ax.set_title(title)
+    ax.grid(axis=grid_axis, alpha=0.3)
+    ax.legend(fontsize=8, loc=legend_loc)
+
+
+def _panels(draws: Sequence[Callable[[Axes], None]], source: str, *,
+            panel_size: tuple[float, float] | None = None, title: str | None = None,
+            title_size: int = 12) -> Figure:
+    """A figure with one panel per drawing function (two a row) and the source line.
+
+    ``panel_size`` is the (width, height) of one panel in inches; without it the figure
+    has the default single-panel size.
+    """
+    ncols = 1 if len(draws) == 1 else 2
+    nrows = -(-len(draws) // ncols)
+    figsize = ((7.5, 4.8) if panel_size is None
+               else (panel_size[0] * ncols, panel_size[1] * nrows + 0.6))
+    fig, axes = _new_figure(nrows, ncols, figsize=figsize)
+    flat = list(axes.ravel())
+    for ax, draw in zip(flat, draws, strict=False):
+        draw(ax)
+    for ax in flat[len(draws):]:
+        ax.set_visible(False)
+    if title:
+        fig.suptitle(title, fontsize=title_size, fontweight="bold")
     _add_source(fig, source)
     return fig
 
@@ -214,7 +246,7 @@ def check_figure_path(path: str | Path) -> Path:
     >>> plotting.check_figure_path("report.doc")
     Traceback (most recent call last):
     ...
-    nonequivalent.plotting.PlotDataError: cannot write a figure to 'report.doc': use one of ...
+    nonequivalent.errors.PlotDataError: cannot write a figure to 'report.doc': use one of ...
     """
     from matplotlib.figure import Figure
 
@@ -272,9 +304,7 @@ def _draw_scissors(ax: Axes, data: Any, industrial: str, agricultural: str,
                         bbox={"boxstyle": "round", "fc": "white", "ec": "0.7"})
     ax.set_xlabel(_index_label(data, "year"))
     _integer_ticks(ax, data.index)
-    ax.set_title("The price scissors")
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, loc="best")
+    _decorate(ax, "The price scissors")
 
 
 def _integer_ticks(ax: Axes, index: Any, axis: str = "x") -> None:
@@ -329,9 +359,8 @@ def scissors_figure(data: pd.DataFrame | pd.Series, *, industrial: str = "indust
     >>> ax.get_xlabel(), ax.get_ylabel()
     ('year', 'scissors index σ (base period = 1)')
     """
-    fig, axes = _new_figure()
-    _draw_scissors(axes[0, 0], data, industrial, agricultural, scissors)
-    return _finish(fig, _source_text(source, data))
+    return _panels([lambda ax: _draw_scissors(ax, data, industrial, agricultural, scissors)],
+                   _source_text(source, data))
 
 
 # ---------------------------------------------------------------------------- extraction
@@ -346,9 +375,9 @@ def _point(obj: Any, names: Iterable[str]) -> float | None:
     return None
 
 
-def _draw_extraction(ax: Axes, curve: pd.Series, optimum: Any, current: Any,
-                     benchmark_price: float | None, unit: str, price_unit: str,
-                     title: str = "Squeezing harder collects less") -> None:
+def _draw_extraction(ax: Axes, curve: pd.Series, optimum: Any = None, current: Any = None,
+                     benchmark_price: float | None = None, unit: str = _EXTRACTION_UNIT,
+                     price_unit: str = _PRICE_UNIT, title: str = _EXTRACTION_TITLE) -> None:
     if isinstance(curve, pd.DataFrame):
         if curve.shape[1] != 1:
             raise PlotDataError("extraction curve: give a Series (extraction indexed by "
@@ -386,16 +415,13 @@ def _draw_extraction(ax: Axes, curve: pd.Series, optimum: Any, current: Any,
     ax.set_xlabel(f"procurement price p ({price_unit})")
     ax.set_ylabel(f"extraction ({unit})")
     _thousands(ax)
-    ax.set_title(title)
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, loc="best")
+    _decorate(ax, title)
 
 
 def extraction_figure(curve: pd.Series, *, optimum: Any = None, current: Any = None,
                       benchmark_price: float | None = None,
-                      unit: str = "money at benchmark prices",
-                      price_unit: str = "money per unit",
-                      title: str = "Squeezing harder collects less",
+                      unit: str = _EXTRACTION_UNIT, price_unit: str = _PRICE_UNIT,
+                      title: str = _EXTRACTION_TITLE,
                       source: str | None = None) -> Figure:
     """Draw the extraction curve with its maximum and the current position.
 
@@ -443,10 +469,9 @@ def extraction_figure(curve: pd.Series, *, optimum: Any = None, current: Any = N
     >>> fig.axes[0].get_xlabel()
     'procurement price p (money per unit)'
     """
-    fig, axes = _new_figure()
-    _draw_extraction(axes[0, 0], curve, optimum, current, benchmark_price, unit, price_unit,
-                     title)
-    return _finish(fig, _source_text(source, curve))
+    return _panels([lambda ax: _draw_extraction(ax, curve, optimum, current, benchmark_price,
+                                                unit, price_unit, title)],
+                   _source_text(source, curve))
 
 
 # ---------------------------------------------------------------------------- surplus
@@ -500,9 +525,7 @@ def _draw_surplus(ax: Axes, data: Any, unit: str, exclude: Iterable[str]) -> Non
     ax.set_xlabel(_columns_label(table, "period"))
     ax.set_ylabel(f"surplus given ({unit})")
     _thousands(ax)
-    ax.set_title("Surplus by group")
-    ax.grid(axis="y", alpha=0.3)
-    ax.legend(fontsize=8, loc="upper left")
+    _decorate(ax, "Surplus by group", "upper left", grid_axis="y")
     ax.margins(y=0.12)
 
 
@@ -550,9 +573,8 @@ def surplus_figure(data: pd.DataFrame | Mapping[Any, Any], *, unit: str = "hours
     >>> ax.get_ylabel()
     'surplus given (million hours)'
     """
-    fig, axes = _new_figure()
-    _draw_surplus(axes[0, 0], data, unit, exclude)
-    return _finish(fig, _source_text(source, data))
+    return _panels([lambda ax: _draw_surplus(ax, data, unit, exclude)],
+                   _source_text(source, data))
 
 
 # ---------------------------------------------------------------------------- earners
@@ -577,13 +599,11 @@ def _draw_earners(ax: Axes, data: Any, observed: pd.DataFrame | None, wage_unit:
     ax.invert_xaxis()
     ax.set_xlabel(f"real wage per earner ({wage_unit})" + " → falls")
     ax.set_ylabel("earners per household (persons)")
-    ax.set_title("Earners needed to keep the family basket")
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, loc="upper left")
+    _decorate(ax, "Earners needed to keep the family basket", "upper left")
 
 
 def earners_figure(data: pd.Series | pd.DataFrame, *, observed: pd.DataFrame | None = None,
-                   wage_unit: str = "index, base = 100", source: str | None = None) -> Figure:
+                   wage_unit: str = _WAGE_UNIT, source: str | None = None) -> Figure:
     """Draw earners per household against the real wage.
 
     With the family basket kept, a cut of the real wage by a share ``δ`` needs
@@ -622,9 +642,8 @@ def earners_figure(data: pd.Series | pd.DataFrame, *, observed: pd.DataFrame | N
     >>> ax.get_ylabel()
     'earners per household (persons)'
     """
-    fig, axes = _new_figure()
-    _draw_earners(axes[0, 0], data, observed, wage_unit)
-    return _finish(fig, _source_text(source, data))
+    return _panels([lambda ax: _draw_earners(ax, data, observed, wage_unit)],
+                   _source_text(source, data))
 
 
 # ---------------------------------------------------------------------------- variants
@@ -664,9 +683,7 @@ def _draw_variant(ax: Axes, frame: pd.DataFrame, column: str, unit: str, title: 
     ax.set_xlabel(str(frame.index.names[1] or "year"))
     _integer_ticks(ax, frame.index.get_level_values(1))
     ax.set_ylabel(f"{column} ({unit})")
-    ax.set_title(title)
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, loc="best")
+    _decorate(ax, title)
 
 
 def variants_figure(paths: Any, *, capacity: str = "capacity", consumption: str = "consumption",
@@ -724,17 +741,10 @@ def variants_figure(paths: Any, *, capacity: str = "capacity", consumption: str 
     panels = list(panels)
     if not panels:
         raise PlotDataError("variant paths: give at least one panel.")
-    ncols = min(2, len(panels))
-    nrows = -(-len(panels) // ncols)
-    fig, axes = _new_figure(nrows, ncols, figsize=(5.2 * ncols, 4.0 * nrows + 0.6))
-    flat = list(axes.ravel())
-    for ax, (column, panel_title, panel_unit) in zip(flat, panels, strict=False):
-        _draw_variant(ax, frame, column, panel_unit, panel_title)
-    for ax in flat[len(panels):]:
-        ax.set_visible(False)
-    if title:
-        fig.suptitle(title, fontsize=12, fontweight="bold")
-    return _finish(fig, _source_text(source, paths))
+    draws = [functools.partial(_draw_variant, frame=frame, column=column, unit=panel_unit,
+                               title=panel_title)
+             for column, panel_title, panel_unit in panels]
+    return _panels(draws, _source_text(source, paths), panel_size=(5.2, 4.0), title=title)
 
 
 # ---------------------------------------------------------------------------- report
@@ -792,34 +802,33 @@ def report_figure(*, scissors: Any = None, extraction: Mapping[str, Any] | None 
     if not parts:
         raise PlotDataError("report figure: give at least one of scissors, extraction, "
                             "surplus, earners.")
-    ncols = 1 if len(parts) == 1 else 2
-    nrows = -(-len(parts) // ncols)
-    fig, axes = _new_figure(nrows, ncols, figsize=(6.2 * ncols, 4.4 * nrows + 0.6))
-    flat = list(axes.ravel())
-    for ax, (kind, value) in zip(flat, parts, strict=False):
-        if kind == "scissors":
-            _draw_scissors(ax, value, "industrial", "agricultural", "scissors")
-        elif kind == "extraction":
-            kw = dict(value)
-            if "curve" not in kw:
-                raise PlotDataError("report figure: the extraction part needs a 'curve'.")
-            _draw_extraction(ax, kw.pop("curve"), kw.pop("optimum", None),
-                             kw.pop("current", None), kw.pop("benchmark_price", None),
-                             kw.pop("unit", "money at benchmark prices"),
-                             kw.pop("price_unit", "money per unit"),
-                             kw.pop("title", "Squeezing harder collects less"))
-            if kw:
-                raise PlotDataError(f"report figure: unknown extraction keys {sorted(kw)}.")
-        elif kind == "surplus":
-            _draw_surplus(ax, value, surplus_unit, ("state",))
-        else:
-            if isinstance(value, Mapping) and "data" in value:
-                _draw_earners(ax, value["data"], value.get("observed"),
-                              value.get("wage_unit", "index, base = 100"))
-            else:
-                _draw_earners(ax, value, None, "index, base = 100")
-    for ax in flat[len(parts):]:
-        ax.set_visible(False)
-    if title:
-        fig.suptitle(title, fontsize=13, fontweight="bold")
-    return _finish(fig, _source_text(source, scissors, surplus))
+    draws = [_report_panel(kind, value, surplus_unit) for kind, value in parts]
+    return _panels(draws, _source_text(source, scissors, surplus), panel_size=(6.2, 4.4),
+                   title=title, title_size=13)
+
+
+_EXTRACTION_KEYS = frozenset({"curve", "optimum", "current", "benchmark_price", "unit",
+                              "price_unit", "title"})
+
+
+def _report_panel(kind: str, value: Any, surplus_unit: str) -> Callable[[Axes], None]:
+    """The drawing function of one part of :func:`report_figure` (checked before drawing)."""
+    if kind == "scissors":
+        return functools.partial(_draw_scissors, data=value, industrial="industrial",
+                                 agricultural="agricultural", scissors="scissors")
+    if kind == "extraction":
+        kw = dict(value)
+        if "curve" not in kw:
+            raise PlotDataError("report figure: the extraction part needs a 'curve'.")
+        unknown = sorted(set(kw) - _EXTRACTION_KEYS)
+        if unknown:
+            raise PlotDataError(f"report figure: unknown extraction keys {unknown}.")
+        return functools.partial(_draw_extraction, **kw)
+    if kind == "surplus":
+        return functools.partial(_draw_surplus, data=value, unit=surplus_unit,
+                                 exclude=("state",))
+    if isinstance(value, Mapping) and "data" in value:
+        return functools.partial(_draw_earners, data=value["data"],
+                                 observed=value.get("observed"),
+                                 wage_unit=value.get("wage_unit", _WAGE_UNIT))
+    return functools.partial(_draw_earners, data=value, observed=None, wage_unit=_WAGE_UNIT)

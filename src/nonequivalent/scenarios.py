@@ -27,15 +27,18 @@ is ever executed or evaluated). :func:`load` validates a file and raises
 writes a file that :func:`load` reads back to an equal scenario. The schema is described in
 :data:`SCHEMA` and in the documentation page *Scenarios*.
 
+Examples
+--------
 >>> from nonequivalent import scenarios
 >>> scenarios.builtin()
 ('ussr-1928', 'ussr-1932')
 >>> s = scenarios.load("ussr-1928")
 >>> s.economy().is_productive
 True
->>> s.provenance["workers.number"]["kind"]
+>>> workers = s.provenance.get("workers.number")
+>>> workers.get("kind")
 'historical'
->>> s.provenance["economy.A"]["kind"]
+>>> s.provenance.get("economy.A").get("kind")
 'assumption'
 """
 
@@ -209,6 +212,14 @@ class BenchmarkSpec:
             Net output ``y`` and actual prices ``p`` that fix the MELT of ``labour-values``
             (:meth:`Scenario.equivalence_benchmark` passes the scenario's own).
 
+        Returns
+        -------
+        Benchmark
+            Named after the specification; the formulas are those of the factories of
+            :mod:`nonequivalent.exchange` (DESIGN §2.3).
+
+        Examples
+        --------
         >>> import nonequivalent as ne
         >>> eco = ne.Economy([[0.1]], labour=[1.0], sectors=["grain"])
         >>> BenchmarkSpec("given", name="market", prices={"grain": 2.0})(eco).prices.tolist()
@@ -553,6 +564,12 @@ class Scenario:
         economy : Economy, optional
             The economy giving labour values (default :meth:`economy`).
 
+        Returns
+        -------
+        Benchmark
+
+        Examples
+        --------
         >>> from nonequivalent import scenarios
         >>> b = scenarios.load("ussr-1928").equivalence_benchmark()
         >>> b.prices.index.tolist()

@@ -80,6 +80,20 @@ def _fmt(x: float) -> str:
     return f"{x:.6g}"
 
 
+def _shares(amounts: pd.Series, total: float) -> pd.Series:
+    """Each amount's share of ``total``; NaN (stated by the caller) when the total is 0."""
+    if total == 0:
+        return pd.Series(np.nan, index=amounts.index, name="share")
+    return (amounts / total).rename("share")
+
+
+def _amount_share_frame(amounts: pd.Series, total: float, index_name: str) -> pd.DataFrame:
+    """Amounts and their shares of ``total`` in one labelled table."""
+    out = pd.DataFrame({"amount": amounts, "share": _shares(amounts, total)})
+    out.index.name = index_name
+    return out
+
+
 def _positive(x: Any, what: str, error: type[Exception] = InvalidPriceError,
               allow_zero: bool = False) -> float:
     try:
@@ -281,14 +295,11 @@ class Tribute:
     @property
     def shares(self) -> pd.Series:
         """Each part's share of the total (NaN, stated in :meth:`summary`, if the total is 0)."""
-        if self.total == 0:
-            return pd.Series(np.nan, index=self.parts.index, name="share")
-        return (self.parts / self.total).rename("share")
+        return _shares(self.parts, self.total)
 
     def to_frame(self) -> pd.DataFrame:
         """Parts with amounts and shares; the benchmark's name in ``attrs``."""
-        out = pd.DataFrame({"amount": self.parts, "share": self.shares})
-        out.index.name = "part"
+        out = _amount_share_frame(self.parts, self.total, "part")
         out.attrs["benchmark"] = self.benchmark.name
         return out
 
@@ -515,15 +526,11 @@ class AccumulationFund:
     @property
     def shares(self) -> pd.Series:
         """Each channel's share of the total (NaN, stated in :meth:`summary`, if it is 0)."""
-        if self.total == 0:
-            return pd.Series(np.nan, index=self.channels.index, name="share")
-        return (self.channels / self.total).rename("share")
+        return _shares(self.channels, self.total)
 
     def to_frame(self) -> pd.DataFrame:
         """Channels with amounts and shares."""
-        out = pd.DataFrame({"amount": self.channels, "share": self.shares})
-        out.index.name = "channel"
-        return out
+        return _amount_share_frame(self.channels, self.total, "channel")
 
     def summary(self) -> str:
         """Readable table of channels, total and shares."""

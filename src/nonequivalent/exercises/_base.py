@@ -27,6 +27,7 @@ import pandas as pd
 import sympy
 
 from ..errors import ExerciseError
+from ..exact import _fraction_text
 
 #: Relative tolerance for answers given as floats or decimal strings.
 RTOL = 1e-6
@@ -78,7 +79,31 @@ class Part:
 
 @dataclasses.dataclass(frozen=True)
 class Mistake:
-    """A common wrong value of one part and the hint to give when it is met."""
+    """A common wrong value of one part and the hint to give when it is met.
+
+    Each generator lists the slips its formula invites (e.g. direct labour ``l`` given for
+    the labour value ``λ = l (I − A)⁻¹``, Marx, *Capital* I, ch. 1; Morishima 1973);
+    :meth:`Exercise.check` adds the hint to its message when an answer equals ``value``.
+
+    Attributes
+    ----------
+    part : str
+        Name of the :class:`Part` the wrong value is given for.
+    value : sympy expression
+        The wrong value, exactly.
+    hint : str
+        What the value is and how to correct it.
+
+    Examples
+    --------
+    >>> from nonequivalent import exercises
+    >>> ex = exercises.generate("labour-values", seed=0)
+    >>> slip = next(m for m in ex.mistakes if m.part == "lambda_1")
+    >>> slip.hint
+    'That is direct labour only; add the labour embodied in the inputs (λA).'
+    >>> slip.hint in ex.check({"lambda_1": slip.value}).message
+    True
+    """
 
     part: str
     value: sympy.Expr
@@ -338,12 +363,8 @@ def read_number(value: Any, what: str = "answer") -> tuple[Any, bool]:
             raise ExerciseError(f"{what}: {value!r} is not a finite number.")
         return float(value), False
     if isinstance(value, str):
-        text = value.strip().replace("\u2212", "-").replace(" ", "")
-        try:
-            f = Fraction(text)
-        except (ValueError, ZeroDivisionError):
-            raise ExerciseError(f"{what}: cannot read {value!r} as a number; write it like "
-                                "'12', '-3/4' or '0.75'.") from None
+        f, text = _fraction_text(value, what, ExerciseError, "a number",
+                                 "'12', '-3/4' or '0.75'")
         if re.search(r"[.eE]", text):
             return float(f), False
         return sympy.Rational(f.numerator, f.denominator), True
@@ -369,7 +390,34 @@ def _show(value: Any) -> str:
 # ---------------------------------------------------------------------- registry
 @dataclasses.dataclass(frozen=True)
 class Topic:
-    """A registered exercise topic."""
+    """A registered exercise topic: its name, what it practises and its generator.
+
+    The formula each topic practises, and its source, is in the docstring of its
+    generator (e.g. the squeeze optimum ``p* = ε pᵉ / (1 + ε)``, Sah & Stiglitz, *AER*
+    74, 1984).
+
+    Attributes
+    ----------
+    name : str
+        Key of the topic (``exercises.list()``).
+    description : str
+        One line, as in :func:`nonequivalent.exercises.topics`.
+    practises : str
+        The model or skill the exercise practises.
+    group : str
+        The part of the library it belongs to (``input-output``, ``exchange``, ...).
+    generator : callable
+        ``generator(seed)`` returns the :class:`Exercise` of that seed.
+
+    Examples
+    --------
+    >>> from nonequivalent.exercises import REGISTRY
+    >>> topic = REGISTRY["squeeze"]
+    >>> topic.name, topic.group
+    ('squeeze', 'exchange')
+    >>> topic.generator(3).parts[0].name
+    'p_star'
+    """
 
     name: str
     description: str

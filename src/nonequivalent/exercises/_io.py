@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+from typing import Any
 
 import sympy
 
@@ -11,6 +12,7 @@ from .. import exact
 from ._base import (
     Exercise,
     Mistake,
+    Part,
     R,
     Steps,
     choice,
@@ -33,6 +35,19 @@ SECTORS = {2: ("agriculture", "industry"),
 def _sectors(n: int) -> str:
     names = SECTORS[n]
     return ", ".join(f"{i + 1} = {s}" for i, s in enumerate(names))
+
+
+def _per_sector_parts(names: list[str], symbols: list[str], values: Any, steps: Steps,
+                      step: int, what: str) -> list[Part]:
+    """One answer part per sector, described as ``what`` followed by the sector's name."""
+    sectors = SECTORS[len(names)]
+    return [part(nm, sy, v, steps, step, f"{what} {sectors[i]}")
+            for i, (nm, sy, v) in enumerate(zip(names, symbols, values, strict=True))]
+
+
+def _per_sector_mistakes(names: list[str], wrong: Any, why: str) -> list[Mistake]:
+    """The same mistake for every sector: answering ``wrong[i]`` for part ``names[i]``."""
+    return [Mistake(nm, wrong[i], why) for i, nm in enumerate(names)]
 
 
 def solve_tex(M: sympy.MatrixBase, b: sympy.MatrixBase, names: list[str]) -> tuple[list, str]:
@@ -81,14 +96,13 @@ def gross_output(rng: random.Random, seed: int) -> Exercise:
     s2 = s.add("Solve (I − A)x = y", body)
     s.add("Check", f"$Ax = {tex(A * x)}$ and $x - Ax = {tex(x - A * x)} = y$: every sector "
           "produces its own final demand plus the inputs the others need.")
-    parts = [part(nm, nm, v, s, s2, f"gross output of {SECTORS[n][i]}")
-             for i, (nm, v) in enumerate(zip(names, x, strict=True))]
+    parts = _per_sector_parts(names, names, x, s, s2, "gross output of")
     first = (sympy.eye(n) + A) * y
-    mistakes = [Mistake(nm, y[i], "That is final demand; gross output must also cover the "
-                        "intermediate inputs Ax.") for i, nm in enumerate(names)]
-    mistakes += [Mistake(nm, first[i], "You counted only the first round of inputs "
-                         "(I + A)y; the full requirement is y + Ay + A²y + … = (I − A)⁻¹y.")
-                 for i, nm in enumerate(names)]
+    mistakes = _per_sector_mistakes(names, y, "That is final demand; gross output must also "
+                                    "cover the intermediate inputs Ax.")
+    mistakes += _per_sector_mistakes(names, first, "You counted only the first round of "
+                                     "inputs (I + A)y; the full requirement is y + Ay + A²y "
+                                     "+ … = (I − A)⁻¹y.")
     return make_exercise("gross-output", seed, "Leontief gross output", problem, s, parts,
                          {"A": A, "y": y, "sectors": SECTORS[n]}, mistakes)
 
@@ -137,12 +151,11 @@ def labour_values(rng: random.Random, seed: int) -> Exercise:
                f"output is $x = {tex(x.T)}^T$ and direct labour $l \\cdot x = {tex(dot(lab, x))}"
                f"$ gives the same total: the labour embodied in the net product is the labour "
                f"performed.")
-    parts = [part(nm, sy, v, s, s2, f"labour value of {SECTORS[n][i]}")
-             for i, (nm, sy, v) in enumerate(zip(names, syms, lam, strict=True))]
+    parts = _per_sector_parts(names, syms, lam, s, s2, "labour value of")
     parts.append(part("total", "\\lambda \\cdot y", total, s, s3,
                       "hours embodied in final demand"))
-    mistakes = [Mistake(nm, lab[i], "That is direct labour only; add the labour embodied in "
-                        "the inputs (λA).") for i, nm in enumerate(names)]
+    mistakes = _per_sector_mistakes(names, lab, "That is direct labour only; add the labour "
+                                    "embodied in the inputs (λA).")
     mistakes.append(Mistake("total", dot(lab, y), "That is l·y; the hours embodied in y are "
                             "λ·y (= l·x with x the gross output)."))
     return make_exercise("labour-values", seed, "Labour values", problem, s, parts,
@@ -238,10 +251,9 @@ def cost_push_prices(rng: random.Random, seed: int) -> Exercise:
     _, body = solve_tex(M.T, v, names)
     s2 = s.add("Solve (I − A)ᵀpᵀ = vᵀ", body)
     s.add("Check", f"$pA + v = {tex(p * A + v.T)}$ equals $p$.")
-    parts = [part(nm, nm, val, s, s2, f"price of the good of {SECTORS[n][i]}")
-             for i, (nm, val) in enumerate(zip(names, p, strict=True))]
-    mistakes = [Mistake(nm, v[i], "That is value added only; the price must also cover the "
-                        "inputs pA.") for i, nm in enumerate(names)]
+    parts = _per_sector_parts(names, names, p, s, s2, "price of the good of")
+    mistakes = _per_sector_mistakes(names, v, "That is value added only; the price must also "
+                                    "cover the inputs pA.")
     return make_exercise("cost-push-prices", seed, "Cost-push prices", problem, s, parts,
                          {"A": A, "v": v, "sectors": SECTORS[n]}, mistakes)
 

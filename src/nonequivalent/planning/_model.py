@@ -71,10 +71,12 @@ def block(M: Any) -> Block:
 def kron_eye(T: int, M: Any) -> Block:
     """``I_T ⊗ M``: the block ``M`` repeated on the diagonal for every year."""
     b = block(M)
+    if T == 1:
+        return b
     m, k = b.shape
-    t = np.repeat(np.arange(T), b.vals.size)
-    return Block(np.tile(b.rows, T) + t * m, np.tile(b.cols, T) + t * k,
-                 np.tile(b.vals, T), (T * m, T * k))
+    t = np.arange(T)[:, None]
+    return Block((b.rows + t * m).ravel(), (b.cols + t * k).ravel(),
+                 np.broadcast_to(b.vals, (T, b.vals.size)).ravel(), (T * m, T * k))
 
 
 def diagonal(values: Any, shape: tuple[int, int], offset: int = 0) -> Block:
@@ -132,10 +134,12 @@ def assemble(groups: list[ColGroup], families: list[RowFamily], sense: str,
         A = sp.csr_array((rpos, ncols))
 
     def cat(values: list[np.ndarray | float], sizes: list[int]) -> np.ndarray:
-        if not sizes:
-            return np.empty(0)
-        return np.concatenate([np.broadcast_to(np.asarray(v, dtype=float), (s,))
-                               for v, s in zip(values, sizes, strict=True)])
+        out = np.empty(sum(sizes))
+        pos = 0
+        for v, s in zip(values, sizes, strict=True):
+            out[pos:pos + s] = v  # a scalar or one value per label
+            pos += s
+        return out
 
     widths = [len(g.labels) for g in groups]
     rsz = [len(f.labels) for f in fams]

@@ -55,6 +55,26 @@ def _year_flows(eco: Any, plan: Any, x: np.ndarray, cw: float | None,
     return df
 
 
+def _clip_roundoff(value: float, scale: float, what: str) -> float:
+    """An LP quantity that must be >= 0, with solver round-off set to 0.
+
+    Solutions satisfy their constraints only to the solver's primal feasibility tolerance
+    (1e-7 in HiGHS and CBC), and CBC writes its solution with eight significant digits, so
+    a quantity derived from them, such as marketed grain ``(1 - a_gg) x_g - b_g C_p``, may
+    come out as ``-1e-12`` (HiGHS) or ``-3e-8`` (CBC) where it is zero. Values down to
+    ``-1e-7 · scale`` are round-off and become 0; anything lower is reported.
+    """
+    v = float(value)
+    if v >= 0.0:
+        return v
+    if v >= -1e-7 * scale:
+        return 0.0
+    raise PlanError(f"{what} is {v:.6g} in the optimal plan, below zero beyond solver "
+                    "round-off: the peasants are net buyers of the good they are meant to "
+                    "sell, and a selling group's money account is undefined. Lower "
+                    "peasant_basket for that good or its subsistence floor.")
+
+
 def plan_labour_account(result: Any, by_year: bool = False) -> pd.DataFrame:
     """Hours worked, labour received and surplus labour by group in an optimal plan.
 
@@ -186,10 +206,12 @@ def plan_surplus_account(result: Any, prices: Any, benchmark: Any = None,
     cp = float(cons.get("peasants", 0.0)) if bp is not None else 0.0
     cw = float(cons.get("workers", 0.0)) if bw is not None else 0.0
     c_p = bp * cp if bp is not None else np.zeros(eco.n)
-    marketed = (1.0 - A[gi, gi]) * x[gi] - c_p[gi]
+    scale = max(1.0, float(x[gi]))
+    marketed = _clip_roundoff((1.0 - A[gi, gi]) * x[gi] - c_p[gi], scale,
+                              f"marketed {plan.marketed_good}")
     bought = c_p + A[:, gi] * x[gi]
     bought[gi] = 0.0
-    sells = {plan.marketed_good: float(marketed)}
+    sells = {plan.marketed_good: marketed}
     buys = {g: float(v) for g, v in zip(eco.sectors, bought, strict=True) if v > 0}
     peasants = ne.Group("peasants", sells=sells, buys=buys, taxes=taxes)
     basket = pd.Series(bw * cw if bw is not None else np.zeros(eco.n), index=eco.sectors)

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import brentq
 
-from ..errors import ConvergenceError, PlanError
+from ..errors import ConvergenceError, InvalidPlanError, PlanError
 
 __all__ = [
     "GrowthPath",
@@ -39,7 +39,7 @@ __all__ = [
 def _positive(value: float, what: str, allow_zero: bool = False) -> float:
     v = float(value)
     if not np.isfinite(v) or v < 0 or (v == 0 and not allow_zero):
-        raise PlanError(f"{what} must be finite and {'>=' if allow_zero else '>'} 0, "
+        raise InvalidPlanError(f"{what} must be finite and {'>=' if allow_zero else '>'} 0, "
                         f"got {value}.")
     return v
 
@@ -47,7 +47,7 @@ def _positive(value: float, what: str, allow_zero: bool = False) -> float:
 def _share(value: float, what: str) -> float:
     v = float(value)
     if not (0.0 <= v <= 1.0):
-        raise PlanError(f"{what} must lie in [0, 1], got {value}.")
+        raise InvalidPlanError(f"{what} must lie in [0, 1], got {value}.")
     return v
 
 
@@ -74,6 +74,22 @@ class GrowthPath:
     parameters : dict
     path : DataFrame
         Indexed by time, one column per quantity.
+
+    Examples
+    --------
+    Feldman–Domar with ``γ v1 = 0.1``: capital-goods capacity grows by ``e`` in 10 years
+    (G. A. Feldman, "On the theory of growth rates of national income", 1928; E. Domar,
+    *Essays in the Theory of Economic Growth*, 1957, ch. 9):
+
+    >>> import nonequivalent as ne
+    >>> g = ne.feldman_domar(0.5, 0.2, 0.4, K1_0=100.0, C0=50.0, times=[0, 10])
+    >>> g.model, g.parameters["gamma"]
+    ('Feldman–Domar', 0.5)
+    >>> g.to_frame().round(2)
+              K1  investment  consumption
+    time
+    0     100.00       20.00        50.00
+    10    271.83       54.37       118.73
     """
 
     model: str
@@ -142,7 +158,7 @@ def feldman_domar(gamma: float, v1: float, v2: float, K1_0: float, C0: float,
     C0 = _positive(C0, "C0", allow_zero=True)
     t = np.asarray(times, dtype=float).reshape(-1)
     if (t < 0).any() or not np.isfinite(t).all():
-        raise PlanError("times must be finite and >= 0.")
+        raise InvalidPlanError("times must be finite and >= 0.")
     I0 = v1 * K1_0
     if not simulate:
         K1 = K1_0 * np.exp(g * v1 * t)
@@ -160,7 +176,7 @@ def feldman_domar(gamma: float, v1: float, v2: float, K1_0: float, C0: float,
 def _rk4_feldman(g: float, v1: float, v2: float, K: float, C: float, t: np.ndarray,
                  steps: int) -> tuple[np.ndarray, np.ndarray]:
     if steps < 1:
-        raise PlanError("steps_per_unit must be >= 1.")
+        raise InvalidPlanError("steps_per_unit must be >= 1.")
 
     def f(state: np.ndarray) -> np.ndarray:
         k = state[0]
@@ -198,7 +214,7 @@ def overtaking_time(gamma_high: float, gamma_low: float, v1: float, v2: float,
 
     Raises
     ------
-    PlanError
+    InvalidPlanError
         If ``gamma_high <= gamma_low`` or ``gamma_high`` is 1 (no consumption growth).
 
     Examples
@@ -213,9 +229,9 @@ def overtaking_time(gamma_high: float, gamma_low: float, v1: float, v2: float,
     v2 = _positive(v2, "v2")
     _positive(K1_0, "K1_0")
     if not gh > gl:
-        raise PlanError("gamma_high must exceed gamma_low.")
+        raise InvalidPlanError("gamma_high must exceed gamma_low.")
     if gh >= 1.0:
-        raise PlanError("with gamma_high = 1 consumption never grows; no overtaking.")
+        raise InvalidPlanError("with gamma_high = 1 consumption never grows; no overtaking.")
 
     def gap(t: float) -> float:
         # (C_H - C_L) / (v2 I0), with g(t) = (e^{γ v1 t} - 1)/(γ v1)
@@ -256,7 +272,7 @@ def mahalanobis_two_sector(alpha0: float, lambda_k: float, beta_k: float, beta_c
     Y0 = _positive(Y0, "Y0")
     T = int(periods)
     if T < 0:
-        raise PlanError("periods must be >= 0.")
+        raise InvalidPlanError("periods must be >= 0.")
     lc = 1.0 - lk
     t = np.arange(T + 1)
     I0 = a0 * Y0
@@ -328,7 +344,7 @@ def mahalanobis_four_sector(investment: float, income_increase: float,
     b = np.asarray(beta, dtype=float).reshape(-1)
     th = np.asarray(theta, dtype=float).reshape(-1)
     if b.shape != (4,) or th.shape != (4,) or (b <= 0).any() or (th <= 0).any():
-        raise PlanError("beta and theta need 4 positive entries (k, c1, c2, c3).")
+        raise InvalidPlanError("beta and theta need 4 positive entries (k, c1, c2, c3).")
     M = np.array([np.ones(3), inv * b[1:], inv / th[1:]])
     rhs = np.array([1.0 - lk, dY - inv * lk * b[0], dN - inv * lk / th[0]])
     if abs(np.linalg.det(M)) < 1e-12 * max(1.0, float(np.abs(M).max()) ** 3):
@@ -392,16 +408,16 @@ def choice_of_technique(techniques: pd.DataFrame, wage: float, investment: float
     """
     if not isinstance(techniques, pd.DataFrame) or not {
             "output_per_worker", "investment_per_worker"} <= set(techniques.columns):
-        raise PlanError("techniques must be a DataFrame with columns output_per_worker and "
+        raise InvalidPlanError("techniques must be a DataFrame with columns output_per_worker and "
                         "investment_per_worker.")
     p = techniques["output_per_worker"].to_numpy(dtype=float)
     c = techniques["investment_per_worker"].to_numpy(dtype=float)
     if not np.isfinite(p).all() or not np.isfinite(c).all() or (p <= 0).any() or (c <= 0).any():
-        raise PlanError("output and investment per worker must be finite and > 0.")
+        raise InvalidPlanError("output and investment per worker must be finite and > 0.")
     w = _positive(wage, "wage", allow_zero=True)
     inv = _positive(investment, "investment")
     if (p < w).any():
-        raise PlanError("a technique produces less than the wage per worker; it cannot "
+        raise InvalidPlanError("a technique produces less than the wage per worker; it cannot "
                         "sustain itself.")
     H = int(horizon)
     s = (p - w) / c

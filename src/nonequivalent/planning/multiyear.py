@@ -15,10 +15,23 @@ capacity started ``ΔK_t`` (investment), consumption of workers ``C^w_t`` and pe
 * ``tempo[y]`` (optional): λ B ΔK_t <= s · l x_t   (investment, in labour values, at most a
   share s of living labour; note λ(I - A) = l, so l x_t is net output in labour values)
 
+* ``wage_cap[workers,y]`` (optional): C^w_t <= cap_t · (hours worked by workers in t)
+
 with the objective of the variant: terminal capacity of heavy industry ``K_{h,T}``
-(Feldman's priority, the 1929 "maximum variant"), discounted consumption
-``Σ_t β^t (λ·b^w C^w_t + λ·b^p C^p_t)`` with terminal capacities kept, or Kantorovich's
-target: the largest ``θ`` with ``K_T >= θ k`` for a bundle ``k`` of terminal capacities.
+(Feldman's priority, the 1929 "maximum variant"); discounted consumption per head,
+``Σ_t β^t Σ_g λ·b^g C^g_t / L^g_t`` (the labour value of each group's consumption per hour
+of its labour supply, summed over the two groups) with terminal capacities kept; or
+Kantorovich's target: the largest ``θ`` with ``K_T >= θ k`` for a bundle ``k`` of terminal
+capacities.
+
+The consumption objective counts consumption *per head* of each group, not in total: a
+total weights every hour of labour value alike, so the optimum is indifferent between
+feeding workers and peasants and lands on an arbitrary vertex (in the calibrated plan, a
+real wage of 1.3-1.9 times the base with negative surplus labour of workers). Per head,
+an hour of labour value given to the smaller group counts for more, so consumption is
+spread over both groups; with a ``real_wage_cap`` the workers' real wage rises up to the
+cap and the rest of what can be consumed goes to the peasants. The per-head weighting and
+any cap are modelling assumptions of the variant, not records.
 
 Labour supply by kind grows as ``L_{k,t} = L_{k,0} (1 + g_k)^t``, plus ``migration`` hours a
 year moved from peasants to workers and ``womens_entry`` hours a year added to workers
@@ -35,14 +48,28 @@ first five-year plan variants, E. Zaleski, *Planning for Economic Growth in the 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from ..economy import Economy
-from ..errors import InvalidEconomyError, LabelMismatchError, PlanError
+from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
+from ._common import (
+    PlanResultMixin,
+    check_economy,
+    floor_market_trade_rows,
+    goods,
+    kind_vector,
+    per_year,
+    read_uses,
+    shared_inputs,
+    target_row,
+    use_columns,
+    valuations_from,
+    whole_number,
+)
 from ._model import (
     Block,
     ColGroup,
@@ -52,27 +79,13 @@ from ._model import (
     frame,
     kron_eye,
     labels,
-    scaled,
     selector,
 )
 from .solvers import LinearProgram, LPSolution, solve_lp
-from .static import _goods, _kind_vector, marketing_limit
 
 __all__ = ["MultiYearPlan", "MultiYearResult", "solve_multiyear_plan"]
 
 Objective = Literal["heavy_capacity", "consumption", "target"]
-
-
-def _per_year(value: Any, T: int, what: str, nonneg: bool = True) -> np.ndarray:
-    arr = np.array(value, dtype=float).reshape(-1)
-    if arr.size == 1:
-        arr = np.full(T, float(arr[0]))
-    if arr.shape != (T,):
-        raise PlanError(f"{what} needs one value or one per year ({T}); got {arr.size}.")
-    if not np.isfinite(arr).all() or (nonneg and (arr < 0).any()):
-        raise PlanError(f"{what} must be finite{' and >= 0' if nonneg else ''}; got "
-                        f"{arr.tolist()}.")
-    return arr
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -115,6 +128,9 @@ class MultiYearPlan:
     objective : {"heavy_capacity", "consumption", "target"}
     heavy_sector : label
         Sector whose terminal capacity is maximized by ``"heavy_capacity"``.
+    real_wage_cap : float or sequence, optional
+        Upper limit of the workers' real wage (index of ``worker_basket`` per hour
+        worked), one value or one per year; must not lie below ``real_wage_floor``.
     discount : float
         β in the ``"consumption"`` objective.
     terminal_capacity : float, optional
@@ -159,6 +175,7 @@ class MultiYearPlan:
     trade_deficit: Any = 0.0
     other_final_use: Any = None
     max_investment_share: float | None = None
+    real_wage_cap: Any = None
     objective: Objective = "heavy_capacity"
     heavy_sector: Hashable | None = None
     discount: float = 1.0
@@ -173,7 +190,12 @@ class MultiYearPlan:
     @property
     def year_labels(self) -> pd.Index:
         """Labels of the plan years."""
-        return pd.Index([self.start_year + t for t in range(int(self.years))], name="year")
+        return pd.Index([self.start_year + t for t in range(self._horizon())], name="year")
+
+    def _horizon(self) -> int:
+        """The number of plan years, checked (a positive integer)."""
+        whole_number(self.start_year, "start_year must be an integer")
+        return whole_number(self.years, "years must be a positive integer", minimum=1)
 
     # ---------------------------------------------------------------- inputs
     def labour_path(self) -> pd.DataFrame:
@@ -191,7 +213,7 @@ class MultiYearPlan:
         worker        50.0  57.0  64.0
         """
         eco = self.economy
-        T = int(self.years)
+        T = self._horizon()
         kinds = eco.labour_kinds
         yl = self.year_labels
         if isinstance(self.labour_supply, pd.DataFrame):
@@ -202,9 +224,9 @@ class MultiYearPlan:
                     f"{T} year columns; got {list(df.index)} x {len(df.columns)}.")
             arr = df.reindex(kinds).to_numpy(dtype=float)
             if not np.isfinite(arr).all() or (arr < 0).any():
-                raise PlanError("labour supply must be finite and >= 0 in every year.")
+                raise InvalidPlanError("labour supply must be finite and >= 0 in every year.")
             return pd.DataFrame(arr, index=kinds, columns=yl)
-        L0 = _kind_vector(self.labour_supply, kinds, "labour supply")
+        L0 = kind_vector(self.labour_supply, kinds, "labour supply")
         growth = np.zeros(len(kinds))
         if self.labour_growth is not None:
             gs = pd.Series(self.labour_growth, dtype=float)
@@ -219,7 +241,7 @@ class MultiYearPlan:
             if amount == 0:
                 continue
             if not np.isfinite(amount) or amount < 0:
-                raise PlanError("migration and womens_entry must be finite and >= 0.")
+                raise InvalidPlanError("migration and womens_entry must be finite and >= 0.")
             for kind in (src, dst):
                 if kind is not None and kind not in kinds:
                     raise LabelMismatchError(f"labour kind {kind!r} is not in the economy "
@@ -228,99 +250,60 @@ class MultiYearPlan:
                 path[kinds.get_loc(src)] -= amount * t
             path[kinds.get_loc(dst)] += amount * t
         if (path < 0).any():
-            raise PlanError("migration exhausts the peasant labour supply within the plan; "
+            raise InvalidPlanError("migration exhausts the peasant labour supply within the plan; "
                             "lower migration or shorten the plan.")
         return pd.DataFrame(path, index=kinds, columns=yl)
 
     def _arrays(self) -> dict[str, Any]:
-        eco = self.economy
-        if not isinstance(eco, Economy):
-            raise InvalidEconomyError("economy must be a nonequivalent.Economy.")
-        eco.require_productive()
+        eco = check_economy(self.economy)
         if eco.capital is None:
             raise InvalidEconomyError(
                 "the multi-year plan needs capital coefficients B: build the economy with "
                 "Economy(A, labour, capital=B) (B[i, j] = stock of good i per unit capacity "
                 "of sector j).")
-        T = int(self.years)
-        if T < 1 or T != self.years:
-            raise PlanError(f"years must be a positive integer, got {self.years!r}.")
-        lag = int(self.gestation_lag)
-        if lag < 0 or lag != self.gestation_lag:
-            raise PlanError(f"gestation_lag must be an integer >= 0, got "
-                            f"{self.gestation_lag!r}.")
-        out: dict[str, Any] = {"T": T, "lag": lag,
-                               "K0": _goods(self.initial_capacity, eco, "initial capacity"),
-                               "L": self.labour_path().to_numpy(),
-                               "g": _goods(self.other_final_use, eco, "other final use")}
+        T = self._horizon()
+        lag = whole_number(self.gestation_lag, "gestation_lag must be an integer >= 0",
+                           minimum=0)
+        if self.objective not in ("heavy_capacity", "consumption", "target"):
+            raise InvalidPlanError("objective must be 'heavy_capacity', 'consumption' or "
+                                   f"'target', got {self.objective!r}.")
+        out = shared_inputs(self, eco, T)
+        out.update(T=T, lag=lag, K0=goods(self.initial_capacity, eco, "initial capacity"),
+                   L=self.labour_path().to_numpy())
         dep = self.depreciation
-        delta = (_goods(dep, eco, "depreciation") if isinstance(dep, dict | pd.Series)
+        delta = (goods(dep, eco, "depreciation") if isinstance(dep, dict | pd.Series)
                  or np.ndim(dep) == 1 else np.full(eco.n, float(dep)))
         if not np.isfinite(delta).all() or (delta < 0).any() or (delta >= 1).any():
-            raise PlanError("depreciation must lie in [0, 1) for every sector.")
-        loss = _per_year(self.livestock_loss, T, "livestock_loss")
+            raise InvalidPlanError("depreciation must lie in [0, 1) for every sector.")
+        loss = per_year(self.livestock_loss, T, "livestock_loss")
         D = np.tile(delta, (T, 1))  # D[t, j]: depreciation of K_t during year t
         if loss.any():
             if self.marketed_good is None:
-                raise PlanError("livestock_loss applies to the marketed good's capacity; "
-                                "set marketed_good.")
+                raise InvalidPlanError("livestock_loss applies to the marketed good's "
+                                       "capacity; set marketed_good.")
             D[:, eco.sectors.get_loc(self.marketed_good)] += loss
             if (D >= 1).any():
-                raise PlanError("depreciation plus livestock loss reaches 100% of capacity.")
+                raise InvalidPlanError("depreciation plus livestock loss reaches 100% of "
+                                       "capacity.")
         out["D"] = D
-        for attr, kind in (("worker_basket", self.worker_kind),
-                           ("peasant_basket", self.peasant_kind)):
-            b = getattr(self, attr)
-            out[attr] = None if b is None else _goods(b, eco, attr.replace("_", " "))
-            if b is not None and kind not in eco.labour_kinds:
-                raise LabelMismatchError(f"{attr} needs the labour kind {kind!r}; the "
-                                         f"economy has {list(eco.labour_kinds)}.")
-        out["fw"] = _per_year(self.real_wage_floor, T, "real_wage_floor")
-        out["fp"] = _per_year(self.subsistence, T, "subsistence")
-        out["D_trade"] = _per_year(self.trade_deficit, T, "trade_deficit")
-        if self.marketed_good is not None:
-            if self.marketed_good not in eco.sectors:
-                raise LabelMismatchError(f"marketed_good {self.marketed_good!r} is not a "
-                                         f"sector {list(eco.sectors)}.")
-            if self.marketed_limit is None:
-                raise PlanError("marketed_good needs a marketed_limit.")
-            q = self.marketed_limit
-            q = [marketing_limit(v, 1.0) for v in q] if isinstance(q, Sequence) \
-                or np.ndim(q) == 1 else marketing_limit(q, 1.0)
-            out["q"] = _per_year(q, T, "marketed_limit")
-        out["pw"] = None
-        if self.world_prices is not None:
-            pw = pd.Series(self.world_prices, dtype=float)
-            unknown = [g for g in pw.index if g not in eco.sectors]
-            if unknown or (pw <= 0).any() or not np.isfinite(pw).all():
-                raise PlanError("world prices must be finite, > 0 and for goods of the "
-                                f"economy; check {unknown or list(pw.index)}.")
-            out["pw"] = pw
         if self.max_investment_share is not None:
             s = float(self.max_investment_share)
             if not np.isfinite(s) or s < 0:
-                raise PlanError("max_investment_share must be finite and >= 0.")
-        if self.objective not in ("heavy_capacity", "consumption", "target"):
-            raise PlanError("objective must be 'heavy_capacity', 'consumption' or 'target', "
-                            f"got {self.objective!r}.")
+                raise InvalidPlanError("max_investment_share must be finite and >= 0.")
         if self.objective == "heavy_capacity" and self.heavy_sector not in eco.sectors:
             raise LabelMismatchError(f"heavy_sector {self.heavy_sector!r} is not a sector "
                                      f"{list(eco.sectors)}.")
         if self.objective == "consumption" and (out["worker_basket"] is None
                                                 and out["peasant_basket"] is None):
-            raise PlanError("the consumption objective needs worker_basket or peasant_basket.")
+            raise InvalidPlanError("the consumption objective needs worker_basket or "
+                                   "peasant_basket.")
         if not (0 < float(self.discount) <= 1):
-            raise PlanError(f"discount must lie in (0, 1], got {self.discount}.")
-        if self.objective == "target":
-            t = _goods(self.target, eco, "target bundle")
-            if not (t > 0).any():
-                raise PlanError("the target bundle needs at least one positive entry.")
-            out["t"] = t
+            raise InvalidPlanError(f"discount must lie in (0, 1], got {self.discount}.")
         tc = self.terminal_capacity
         if tc is None and self.objective == "consumption":
             tc = 1.0
         if tc is not None and (not np.isfinite(float(tc)) or float(tc) < 0):
-            raise PlanError("terminal_capacity must be finite and >= 0.")
+            raise InvalidPlanError("terminal_capacity must be finite and >= 0.")
         out["tc"] = tc
         return out
 
@@ -340,46 +323,36 @@ class MultiYearPlan:
         B = eco.capital
         sec = eco.sectors.tolist()
         lam = eco.values_array
+        kinds = eco.labour_kinds
 
-        groups = [ColGroup("output", labels(sec, yl)),
-                  ColGroup("investment", labels(sec, yl)),
-                  ColGroup("capacity", labels(sec, kl))]
+        cost_out = np.zeros(nT)
+        if self.objective == "heavy_capacity":
+            cost_out[(T - 1) * n + eco.sectors.get_loc(self.heavy_sector)] = 1.0
+        sec_yl = labels(sec, yl)  # "good,year" labels, made once
+        groups = [ColGroup("output", sec_yl),
+                  ColGroup("investment", sec_yl),
+                  ColGroup("capacity", labels(sec, kl), cost=cost_out)]
         bal: dict[str, Any] = {"output": kron_eye(T, np.eye(n) - A),
                                "investment": kron_eye(T, -B)}
-        fams: list[RowFamily] = []
-        bw, bp = p["worker_basket"], p["peasant_basket"]
-        beta_t = float(self.discount) ** np.arange(T)
-        cons_obj = self.objective == "consumption"
-        if bw is not None:
-            groups.append(ColGroup("cw", labels(["workers"], yl), prefix="consumption",
-                                   cost=beta_t * float(lam @ bw) if cons_obj else 0.0))
-            bal["cw"] = kron_eye(T, -bw.reshape(n, 1))
-        if bp is not None:
-            groups.append(ColGroup("cp", labels(["peasants"], yl), prefix="consumption",
-                                   cost=beta_t * float(lam @ bp) if cons_obj else 0.0))
-            bal["cp"] = kron_eye(T, -bp.reshape(n, 1))
-        pw = p["pw"]
-        if pw is not None:
-            tradable = [g for g in sec if g in pw.index]
-            pos = eco.sectors.get_indexer(tradable)
-            E = np.zeros((n, len(pos)))
-            E[pos, np.arange(len(pos))] = 1.0
-            groups += [ColGroup("exports", labels(tradable, yl)),
-                       ColGroup("imports", labels(tradable, yl))]
-            bal["exports"] = kron_eye(T, -E)
-            bal["imports"] = kron_eye(T, E)
+        cons_cost: dict[str, Any] = {}
+        if self.objective == "consumption":
+            # consumption per head: labour value per hour of the group's labour supply
+            beta_t = float(self.discount) ** np.arange(T)
+            for key, basket, kind in (("cw", "worker_basket", self.worker_kind),
+                                      ("cp", "peasant_basket", self.peasant_kind)):
+                if p[basket] is not None:
+                    heads = p["L"][kinds.get_loc(kind)]
+                    cons_cost[key] = np.divide(beta_t * float(lam @ p[basket]), heads,
+                                               out=np.zeros(T), where=heads > 0)
+        use_columns(eco, p, yl, groups, bal, cons_cost)
         if self.objective == "target":
             groups.append(ColGroup("bundles", ["target"], cost=1.0))
-        if self.objective == "heavy_capacity":
-            cost = np.zeros(nT)
-            cost[(T - 1) * n + eco.sectors.get_loc(self.heavy_sector)] = 1.0
-            groups[2].cost = cost
 
-        fams.append(RowFamily("balance", labels(sec, yl), bal, lower=np.tile(p["g"], T)))
+        fams = [RowFamily("balance", sec_yl, bal, lower=np.tile(p["g"], T))]
         # output <= capacity: x_t - K_t <= 0 (t >= 1), x_0 <= K_0
         up = np.zeros(nT)
         up[:n] = p["K0"]
-        fams.append(RowFamily("capacity_limit", labels(sec, yl),
+        fams.append(RowFamily("capacity_limit", sec_yl,
                               {"output": diagonal(np.ones(nT), (nT, nT)),
                                "capacity": diagonal(-np.ones(nT - n), (nT, nT), n)},
                               upper=up))
@@ -397,33 +370,12 @@ class MultiYearPlan:
                                "investment": diagonal(-np.ones(max(nT - lag * n, 0)),
                                                       (nT, nT), lag * n)},
                               lower=rhs, upper=rhs))
-        fams.append(RowFamily("labour", labels(eco.labour_kinds, yl),
+        fams.append(RowFamily("labour", labels(kinds, yl),
                               {"output": kron_eye(T, eco.labour)},
                               upper=p["L"].T.reshape(-1)))
-        if bw is not None:
-            lw = eco.labour[eco.labour_kinds.get_loc(self.worker_kind)]
-            fams.append(RowFamily(
-                "wage_floor", labels(["workers"], yl),
-                {"cw": diagonal(np.ones(T), (T, T)),
-                 "output": scaled(kron_eye(T, -lw.reshape(1, n)), p["fw"])}, lower=0.0))
-        if bp is not None:
-            Lp = p["L"][eco.labour_kinds.get_loc(self.peasant_kind)]
-            fams.append(RowFamily("subsistence", labels(["peasants"], yl),
-                                  {"cp": diagonal(np.ones(T), (T, T))}, lower=p["fp"] * Lp))
-        if self.marketed_good is not None:
-            gi = eco.sectors.get_loc(self.marketed_good)
-            row = np.zeros((1, n))
-            row[0, gi] = 1.0 - float(A[gi, gi])
-            blocks: dict[str, Any] = {"output": kron_eye(T, row)}
-            if bp is not None:
-                blocks["cp"] = diagonal(np.full(T, -float(bp[gi])), (T, T))
-            fams.append(RowFamily("marketing", labels([self.marketed_good], yl), blocks,
-                                  upper=p["q"]))
-        if pw is not None:
-            w = pw.reindex(tradable).to_numpy(float).reshape(1, -1)
-            fams.append(RowFamily("trade_balance", labels(["world prices"], yl),
-                                  {"exports": kron_eye(T, w), "imports": kron_eye(T, -w)},
-                                  lower=-p["D_trade"]))
+        Lp = (p["L"][kinds.get_loc(self.peasant_kind)]
+              if p["peasant_basket"] is not None else None)
+        floor_market_trade_rows(self, eco, p, yl, Lp, fams)
         if self.max_investment_share is not None:
             s = float(self.max_investment_share)
             fams.append(RowFamily(
@@ -431,11 +383,7 @@ class MultiYearPlan:
                 {"investment": kron_eye(T, (lam @ B).reshape(1, n)),
                  "output": kron_eye(T, -s * eco.total_labour.reshape(1, n))}, upper=0.0))
         if self.objective == "target":
-            t = p["t"]
-            pos = np.flatnonzero(t > 0)
-            fams.append(RowFamily("target", labels(eco.sectors[pos]),
-                                  {"capacity": selector(pos, nT, (T - 1) * n),
-                                   "bundles": -t[pos].reshape(-1, 1)}, lower=0.0))
+            fams.append(target_row(eco, p["t"], "capacity", nT, (T - 1) * n))
         if p["tc"] is not None:
             fams.append(RowFamily("terminal", labels(sec),
                                   {"capacity": selector(np.arange(n), nT, (T - 1) * n)},
@@ -448,7 +396,7 @@ class MultiYearPlan:
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
-class MultiYearResult:
+class MultiYearResult(PlanResultMixin):
     """The optimal multi-year plan: paths as labelled DataFrames, and shadow prices.
 
     Attributes
@@ -460,7 +408,30 @@ class MultiYearResult:
     capacity : DataFrame (sector x year, from ``start_year`` to ``start_year + T``)
     consumption : DataFrame (group x year, in baskets)
     exports, imports : DataFrame (tradable good x year; empty without world prices)
-    shadow_prices : Series by constraint name (``∂ objective / ∂ bound``)
+    shadow_prices : Series by constraint name
+        ``∂ objective / ∂ bound`` (sign convention of :mod:`nonequivalent.planning.solvers`:
+        ``>= 0`` for upper limits such as ``labour`` and ``capacity_limit``, ``<= 0`` for
+        requirements and floors such as ``balance`` and ``wage_floor``); by family and year
+        with :meth:`duals`, and the goods' valuations (``>= 0``) with :attr:`valuations`.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0.0]], labour=[1.0], sectors=["steel"], capital=[[2.0]])
+    >>> res = ne.MultiYearPlan(eco, 2, {"steel": 10.0}, {"labour": 100.0},
+    ...                        heavy_sector="steel").solve()
+    >>> res.output.round(6)
+    year      0     1
+    sector
+    steel  10.0  15.0
+    >>> res.investment.round(6)   # all output becomes capacity (2 units of steel each)
+    year     0    1
+    sector
+    steel  5.0  7.5
+    >>> res.valuations.round(6)   # terminal capacity gained per unit of steel, by year
+    year      0    1
+    sector
+    steel  0.75  0.5
     """
 
     plan: MultiYearPlan
@@ -501,9 +472,15 @@ class MultiYearResult:
                          name="accumulation (hours)")
 
     @property
-    def degenerate(self) -> bool:
-        """Whether the shadow prices are not unique (primal degeneracy)."""
-        return self.solution.primal_degenerate
+    def valuations(self) -> pd.DataFrame:
+        """Kantorovich's valuations of the goods by year (``>= 0``), in objective units.
+
+        Minus the shadow prices of the ``balance`` rows: the gain in the objective per
+        extra unit of a good available in a year (see :attr:`PlanResult.valuations`;
+        Kantorovich 1959, ch. 3 and 4).
+        """
+        return valuations_from(self.shadow_prices, self.plan.economy.sectors,
+                               list(self.output.columns))
 
     def duals(self, family: str) -> pd.DataFrame | pd.Series:
         """Shadow prices of one constraint family as items x years (e.g. ``"balance"``).
@@ -514,7 +491,7 @@ class MultiYearResult:
         sp_ = self.shadow_prices
         names = [s for s in sp_.index if s.startswith(f"{family}[")]
         if not names:
-            raise PlanError(f"no constraint family {family!r} in this plan.")
+            raise InvalidPlanError(f"no constraint family {family!r} in this plan.")
         keys = [s[len(family) + 1:-1] for s in names]
         if all("," in k for k in keys):
             items = [k.rsplit(",", 1) for k in keys]
@@ -530,11 +507,6 @@ class MultiYearResult:
                         "capacity": self.capacity.iloc[:, :-1].stack()}, axis=1)
         df.index.names = ["sector", "year"]
         return df
-
-    def labour_account(self) -> pd.DataFrame:
-        """Hours given and received by group, year by year (see ``plan_labour_account``)."""
-        from .accounting import plan_labour_account
-        return plan_labour_account(self)
 
     def summary(self) -> str:
         """A printable report."""
@@ -572,19 +544,9 @@ def solve_multiyear_plan(plan: MultiYearPlan, solver: str = "highs",
     cap = pd.concat([pd.DataFrame({plan.start_year: K0}, index=eco.sectors), K], axis=1)
     cap.columns.name = "year"
     cap.index.name = "sector"
-    rows = {}
-    if "cw" in cs:
-        rows["workers"] = x[cs["cw"]]
-    if "cp" in cs:
-        rows["peasants"] = x[cs["cp"]]
+    rows, tradable, e, m = read_uses(eco, plan._validated, cs, x)
     cons = pd.DataFrame(rows, index=yl).T if rows else pd.DataFrame(columns=yl)
     cons.index.name = "group"
-    if "exports" in cs:
-        tradable = pd.Index([g for g in eco.sectors
-                             if g in pd.Series(plan.world_prices).index], name="sector")
-        exp = frame(x[cs["exports"]], tradable, yl)
-        imp = frame(x[cs["imports"]], tradable, yl)
-    else:
-        exp = imp = pd.DataFrame(index=pd.Index([], name="sector"), columns=yl, dtype=float)
+    exp, imp = frame(e, tradable, yl), frame(m, tradable, yl)
     return MultiYearResult(plan, sol, sol.objective, out, inv, cap, cons, exp, imp,
                            sol.duals())

@@ -60,7 +60,7 @@ import dataclasses
 import math
 import time
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
 import numpy as np
@@ -69,7 +69,7 @@ import scipy.sparse as sp
 
 from ..errors import (
     InfeasiblePlanError,
-    PlanError,
+    InvalidPlanError,
     SolverError,
     SolverNotAvailableError,
     UnboundedPlanError,
@@ -102,7 +102,23 @@ class DegeneracyWarning(UserWarning):
 
     Primal degeneracy (a basic variable at one of its bounds) means the duals are not unique:
     the shadow prices reported are one valid set among several. Dual degeneracy (a nonbasic
-    variable with zero reduced cost) means alternative optimal plans exist.
+    variable with zero reduced cost) means alternative optimal plans exist (G. B. Dantzig,
+    *Linear Programming and Extensions*, 1963, §10-2).
+
+    Examples
+    --------
+    Two copies of one labour limit: either copy can carry the shadow price.
+
+    >>> import warnings
+    >>> from nonequivalent.planning import DegeneracyWarning, LinearProgram, solve_lp
+    >>> lp = LinearProgram([1.0], [[1.0], [1.0]], row_upper=[4.0, 4.0])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     sol = solve_lp(lp, "highs-direct")
+    >>> [type(w.message).__name__ for w in caught], sol.duals_unique
+    (['DegeneracyWarning'], False)
+    >>> issubclass(DegeneracyWarning, UserWarning)
+    True
     """
 
 
@@ -114,6 +130,21 @@ class StandardForm(NamedTuple):
     is exported with ``c`` negated (``objective_sign = -1``), so the original objective of a
     point is ``objective_sign * (c @ x) + offset`` and the optimum is
     ``objective_sign * res.fun + offset``. ``ub_names``/``eq_names`` name the rows.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scipy.optimize import linprog
+    >>> from nonequivalent.planning import LinearProgram
+    >>> lp = LinearProgram([1.0, 1.0], [[1.0, 1.0], [1.0, 0.0]],
+    ...                    row_lower=[-np.inf, 1.0], row_upper=[4.0, np.inf],
+    ...                    row_names=["labour", "floor"])
+    >>> sf = lp.standard_form()
+    >>> sf.ub_names, sf.b_ub.tolist(), sf.objective_sign
+    (['labour (upper)', 'floor (lower)'], [4.0, -1.0], -1.0)
+    >>> res = linprog(sf.c, A_ub=sf.A_ub, b_ub=sf.b_ub, bounds=sf.bounds)
+    >>> float(sf.objective_sign * res.fun + sf.offset)
+    4.0
     """
 
     c: np.ndarray
@@ -136,9 +167,9 @@ def _vec(data: Any, n: int, what: str, fill: float) -> np.ndarray:
         if arr.size == 1 and n != 1:
             arr = np.full(n, float(arr[0]))
     if arr.shape != (n,):
-        raise PlanError(f"{what} has {arr.size} entries; the program needs {n}.")
+        raise InvalidPlanError(f"{what} has {arr.size} entries; the program needs {n}.")
     if np.isnan(arr).any():
-        raise PlanError(f"{what} contains NaN; give finite numbers or ±inf for no bound.")
+        raise InvalidPlanError(f"{what} contains NaN; give finite numbers or ±inf for no bound.")
     arr.setflags(write=False)
     return arr
 
@@ -207,9 +238,9 @@ class LinearProgram:
         m, k = M.shape
         cvec = _vec(c, k, "objective c", 0.0)
         if not np.isfinite(cvec).all():
-            raise PlanError("objective coefficients must be finite.")
+            raise InvalidPlanError("objective coefficients must be finite.")
         if not np.isfinite(M.data).all():
-            raise PlanError("constraint matrix A must be finite.")
+            raise InvalidPlanError("constraint matrix A must be finite.")
         rl = _vec(row_lower, m, "row_lower", -np.inf)
         ru = _vec(row_upper, m, "row_upper", np.inf)
         cl = _vec(col_lower, k, "col_lower", 0.0)
@@ -219,10 +250,10 @@ class LinearProgram:
         clist = ([f"x{j}" for j in range(k)] if col_names is None
                  else [s if isinstance(s, str) else str(s) for s in col_names])
         if len(rlist) != m or len(clist) != k:
-            raise PlanError(f"{len(rlist)} row names / {len(clist)} column names for a "
+            raise InvalidPlanError(f"{len(rlist)} row names / {len(clist)} column names for a "
                             f"{m} x {k} program; give one name each.")
         if len(set(rlist)) != m or len(set(clist)) != k:
-            raise PlanError("row and column names must be unique.")
+            raise InvalidPlanError("row and column names must be unique.")
         rn = pd.Index(rlist, dtype=object, name="constraint")
         cn = pd.Index(clist, dtype=object, name="variable")
         for lo, up, names, what in ((rl, ru, rn, "row"), (cl, cu, cn, "column")):
@@ -232,9 +263,9 @@ class LinearProgram:
                     f"{what} bounds cross (lower > upper) for {list(names[bad])[:10]}.",
                     constraints=list(names[bad]))
         if sense not in ("max", "min"):
-            raise PlanError(f"sense must be 'max' or 'min', got {sense!r}.")
+            raise InvalidPlanError(f"sense must be 'max' or 'min', got {sense!r}.")
         if not math.isfinite(offset):
-            raise PlanError("objective offset must be finite.")
+            raise InvalidPlanError("objective offset must be finite.")
         for arr in (M.data, M.indices, M.indptr):
             arr.setflags(write=False)
         for attr, val in (("c", cvec), ("A", M), ("row_lower", rl), ("row_upper", ru),
@@ -346,24 +377,22 @@ class PulpModel(NamedTuple):
     rows: list[tuple[int, int]]  # (row index, side: -1 lower, +1 upper, 0 equality)
 
 
-def _import_pulp() -> Any:
+def _import(module: str, what: str) -> Any:
+    """Import an optional solver package, or say how to install it."""
     try:
-        import pulp
+        return __import__(module)
     except ImportError:
         raise SolverNotAvailableError(
-            f"PuLP is not installed; install it with `{_INSTALL['pulp']}`.",
+            f"{what} is not installed; install it with `{_INSTALL[module]}`.",
             status="not installed") from None
-    return pulp
+
+
+def _import_pulp() -> Any:
+    return _import("pulp", "PuLP")
 
 
 def _import_highspy() -> Any:
-    try:
-        import highspy
-    except ImportError:
-        raise SolverNotAvailableError(
-            f"HiGHS (highspy) is not installed; install it with `{_INSTALL['highspy']}`.",
-            status="not installed") from None
-    return highspy
+    return _import("highspy", "HiGHS (highspy)")
 
 
 def _unique_pulp_names(names: pd.Index) -> list[str]:
@@ -455,57 +484,76 @@ def _build_pulp(lp: LinearProgram) -> PulpModel:
 
 
 def _highs_class(pulp: Any) -> Any:
-    """``pulp.HiGHS``, or with PuLP 3 a subclass that hands the rows over in one call.
+    """``pulp.HiGHS`` made silent and, with PuLP 3, handing the model over in one call.
 
-    PuLP 3.3's HiGHS interface adds the columns one by one in name order and the rows one
-    by one; this subclass keeps the model's column order and passes the columns with one
-    ``addCols`` and the rows with one ``addRows`` (CSR arrays), as PuLP 4.0.1 does. Only
-    the handoff changes: the PuLP model, the solve and the reading of results are PuLP's.
+    * ``createAndConfigureSolver`` creates the ``Highs`` object with ``output_flag`` off
+      before anything is passed to it (see :func:`_quiet_highs_class`): PuLP's own
+      ``highspy.Highs()`` prints the HiGHS banner on standard output even with
+      ``msg=False``, because PuLP turns the log off only after construction.
+    * PuLP 3.3's HiGHS interface adds the columns one by one in name order and the rows one
+      by one; ``buildSolverModel`` keeps the model's column order and passes the columns
+      with one ``addCols`` and the rows with one ``addRows`` (CSR arrays), as PuLP 4.0.1
+      does. Only the handoff changes: the PuLP model, the solve and the reading of results
+      are PuLP's.
     """
     base = pulp.HiGHS
-    if "buildSolverModel" not in vars(base) or getattr(pulp.LpAffineExpression,
-                                                       "from_list", None) is not None:
-        return base
     cached = _HIGHS_CLASS.get(id(base))
     if cached is not None:
         return cached
+    one_call = ("buildSolverModel" in vars(base)
+                and getattr(pulp.LpAffineExpression, "from_list", None) is None)
 
-    class HiGHSOneCall(base):  # type: ignore[misc, valid-type]
-        def buildSolverModel(self, lp: Any) -> None:
-            cols = getattr(lp, "_ne_columns", None)
-            if cols is None or any(v.cat != pulp.LpContinuous for v in cols):
-                return super().buildSolverModel(lp)
-            highspy = _import_highspy()
-            inf = highspy.kHighsInf
-            obj = lp.objective if lp.objective is not None else {}
-            mult = -1.0 if lp.sense == pulp.LpMaximize else 1.0
-            for i, v in enumerate(cols):
-                v.index = i
-            cost = np.fromiter((obj.get(v, 0.0) for v in cols), float, len(cols)) * mult
-            lo = np.array([-inf if v.lowBound is None else v.lowBound for v in cols], float)
-            up = np.array([inf if v.upBound is None else v.upBound for v in cols], float)
-            h = lp.solverModel
-            empty_i = np.empty(0, dtype=np.int32)
-            h.addCols(len(cols), cost, lo, up, 0, empty_i, empty_i, np.empty(0))
-            starts = [0]
-            idx: list[int] = []
-            val: list[float] = []
-            rlo: list[float] = []
-            rup: list[float] = []
-            for i, con in enumerate(lp._constraints.values()):
-                con.index = i
-                idx.extend([v.index for v in con])
-                val.extend(con.values())
-                starts.append(len(idx))
-                lb, ub = con.getLb(), con.getUb()
-                rlo.append(-inf if lb is None else lb)
-                rup.append(inf if ub is None else ub)
-            h.addRows(len(rlo), np.array(rlo, float), np.array(rup, float), len(idx),
-                      np.array(starts[:-1], dtype=np.int32), np.array(idx, dtype=np.int32),
-                      np.array(val, dtype=float))
+    class QuietHiGHS(base):  # type: ignore[misc, valid-type]
+        def createAndConfigureSolver(self, lp: Any) -> None:
+            opts = dict(getattr(self, "optionsDict", {}))
+            if getattr(self, "threads", None) is not None:
+                opts["threads"] = self.threads
+            if self.timeLimit is not None:
+                opts["time_limit"] = float(self.timeLimit)
+            lp.solverModel = _new_highs(bool(self.msg), opts)
 
-    _HIGHS_CLASS[id(base)] = HiGHSOneCall
-    return HiGHSOneCall
+        if one_call:
+            def buildSolverModel(self, lp: Any) -> None:
+                cols = getattr(lp, "_ne_columns", None)
+                if cols is None or any(v.cat != pulp.LpContinuous for v in cols):
+                    return super().buildSolverModel(lp)
+                _pass_pulp_model(pulp, lp, cols)
+                return None
+
+    _HIGHS_CLASS[id(base)] = QuietHiGHS
+    return QuietHiGHS
+
+
+def _pass_pulp_model(pulp: Any, lp: Any, cols: list[Any]) -> None:
+    """Columns in model order with one ``addCols``, rows with one ``addRows`` (CSR)."""
+    highspy = _import_highspy()
+    inf = highspy.kHighsInf
+    obj = lp.objective if lp.objective is not None else {}
+    mult = -1.0 if lp.sense == pulp.LpMaximize else 1.0
+    for i, v in enumerate(cols):
+        v.index = i
+    cost = np.fromiter((obj.get(v, 0.0) for v in cols), float, len(cols)) * mult
+    lo = np.array([-inf if v.lowBound is None else v.lowBound for v in cols], float)
+    up = np.array([inf if v.upBound is None else v.upBound for v in cols], float)
+    h = lp.solverModel
+    empty_i = np.empty(0, dtype=np.int32)
+    h.addCols(len(cols), cost, lo, up, 0, empty_i, empty_i, np.empty(0))
+    starts = [0]
+    idx: list[int] = []
+    val: list[float] = []
+    rlo: list[float] = []
+    rup: list[float] = []
+    for i, con in enumerate(lp._constraints.values()):
+        con.index = i
+        idx.extend([v.index for v in con])
+        val.extend(con.values())
+        starts.append(len(idx))
+        lb, ub = con.getLb(), con.getUb()
+        rlo.append(-inf if lb is None else lb)
+        rup.append(inf if ub is None else ub)
+    h.addRows(len(rlo), np.array(rlo, float), np.array(rup, float), len(idx),
+              np.array(starts[:-1], dtype=np.int32), np.array(idx, dtype=np.int32),
+              np.array(val, dtype=float))
 
 
 _HIGHS_CLASS: dict[int, Any] = {}
@@ -585,6 +633,22 @@ class LPSolution:
         A basic variable sits at a bound: shadow prices are not unique.
     dual_degenerate : bool
         A nonbasic variable has zero reduced cost: the optimal plan is not unique.
+
+    Examples
+    --------
+    Kantorovich's valuations of two scarce resources (``y = ∂z*/∂b``, see the module
+    docstring): labour 4 hours, machine capacity 6; grain uses 1 of each, cloth 1 hour and 3
+    machine units.
+
+    >>> import numpy as np
+    >>> from nonequivalent.planning import LinearProgram, solve_lp
+    >>> lp = LinearProgram([3.0, 5.0], [[1.0, 1.0], [1.0, 3.0]], row_upper=[4.0, 6.0],
+    ...                    row_names=["labour", "machines"], col_names=["grain", "cloth"])
+    >>> sol = solve_lp(lp, "highs-direct")
+    >>> sol.objective, sol.values().round(6).to_dict()
+    (14.0, {'grain': 3.0, 'cloth': 1.0})
+    >>> sol.duals().round(6).to_dict(), sol.dual_objective    # 4·2 + 6·1 = 14
+    ({'labour': 2.0, 'machines': 1.0}, 14.0)
     """
 
     lp: LinearProgram
@@ -669,7 +733,7 @@ def _highs_options(method: str, time_limit: float | None, iteration_limit: int |
     opts: dict[str, Any] = {}
     if method != "choose":
         if method not in ("simplex", "ipm", "pdlp"):
-            raise PlanError(f"method must be 'choose', 'simplex', 'ipm' or 'pdlp', "
+            raise InvalidPlanError(f"method must be 'choose', 'simplex', 'ipm' or 'pdlp', "
                             f"got {method!r}.")
         opts["solver"] = method
     if time_limit is not None:
@@ -734,10 +798,38 @@ def highs_lp(lp: LinearProgram) -> Any:
     return hl
 
 
-def _new_highs(msg: bool, opts: Mapping[str, Any]) -> Any:
+def _quiet_highs_class() -> Any:
+    """A ``highspy.Highs`` whose constructor leaves standard output alone.
+
+    HiGHS prints its banner ("Running HiGHS ...") from C code the first time a ``Highs``
+    object with ``output_flag`` on registers its callbacks, which the Python constructor
+    does; a CSV or JSON written to standard output would be corrupted. This subclass turns
+    ``output_flag`` off just before that registration, so nothing is printed unless
+    ``msg=True`` turns the log back on.
+    """
     highspy = _import_highspy()
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", bool(msg))
+    base = highspy.Highs
+    cached = _QUIET_HIGHS.get(id(base))
+    if cached is not None:
+        return cached
+
+    class QuietHighs(base):  # type: ignore[misc, valid-type]
+        def enableCallbacks(self) -> None:
+            self.setOptionValue("output_flag", False)
+            super().enableCallbacks()
+
+    _QUIET_HIGHS[id(base)] = QuietHighs
+    return QuietHighs
+
+
+_QUIET_HIGHS: dict[int, Any] = {}
+
+
+def _new_highs(msg: bool, opts: Mapping[str, Any]) -> Any:
+    """A silent ``Highs`` (log on only with ``msg``) with the options set."""
+    h = _quiet_highs_class()()
+    if msg:
+        h.setOptionValue("output_flag", True)
     for key, val in opts.items():
         h.setOptionValue(key, val)
     return h
@@ -757,7 +849,9 @@ def _solve_direct(lp: LinearProgram, msg: bool, opts: Mapping[str, Any]) -> tupl
         sol = h.getSolution()
         x = np.asarray(sol.col_value, dtype=float)
         y = np.asarray(sol.row_dual, dtype=float)
-        basis = _highs_basis(h)
+
+        def basis() -> tuple[np.ndarray, np.ndarray] | None:
+            return _highs_basis(h)  # read only when the counting test cannot decide
     t2 = time.perf_counter()
     return _RAW(status, x, y, method, iters, t1 - t0, t2 - t1, basis), h
 
@@ -768,11 +862,12 @@ def _highs_basis(h: Any) -> tuple[np.ndarray, np.ndarray] | None:
         b = h.getBasis()
         if not b.valid:
             return None
-        cb = np.array([s.name == "kBasic" for s in b.col_status], dtype=bool)
-        rb = np.array([s.name == "kBasic" for s in b.row_status], dtype=bool)
-    except (AttributeError, RuntimeError):  # pragma: no cover - older highspy
+        basic = type(b.col_status[0] if len(b.col_status) else b.row_status[0]).kBasic
+        cb = np.asarray(b.col_status) == basic
+        rb = np.asarray(b.row_status) == basic
+    except (AttributeError, IndexError, RuntimeError):  # pragma: no cover - older highspy
         return None
-    return cb, rb
+    return cb.astype(bool), rb.astype(bool)
 
 
 def _pulp_status(pulp: Any, prob: Any, ret: Any, solver: Any) -> str:
@@ -824,12 +919,11 @@ def _solve_pulp(lp: LinearProgram, backend: str, msg: bool, method: str,
         for (i, _side), con in zip(model.rows, model.constraints, strict=True):
             if con.pi is not None:
                 y[i] += flip * float(con.pi)
-        if hm is not None:
-            basis = _highs_basis(hm)
-            if basis is not None and len(model.rows) != lp.shape[0]:
-                basis = None  # ranged or free rows: basis rows do not map one to one
-            elif basis is not None:
-                basis = _permute_basis(model, lp, basis)
+        if hm is not None and len(model.rows) == lp.shape[0]:
+            # (ranged or free rows: the basis rows would not map one to one)
+            def basis() -> tuple[np.ndarray, np.ndarray] | None:
+                b = _highs_basis(hm)
+                return None if b is None else _permute_basis(model, lp, b)
     t2 = time.perf_counter()
     return _RAW(status, x, y, meth, iters, t1 - t0, t2 - t1, basis)
 
@@ -961,27 +1055,36 @@ def _at_bound(v: np.ndarray, lo: np.ndarray, up: np.ndarray) -> np.ndarray:
 
 
 def _degeneracy(lp: LinearProgram, x: np.ndarray, act: np.ndarray, y: np.ndarray,
-                d: np.ndarray, basis: tuple[np.ndarray, np.ndarray] | None
+                d: np.ndarray, basis: Callable[[], tuple[np.ndarray, np.ndarray] | None] | None
                 ) -> tuple[bool, bool]:
     """Primal and dual degeneracy of an optimal vertex.
 
-    With a basis (HiGHS): primal degenerate iff a basic column or row slack is at a bound;
-    dual degenerate iff a nonbasic one has zero reduced cost. Without one (CBC), the same
-    by counting: a vertex has ``m`` basic entries, so fewer than ``m`` strictly inside their
-    bounds means some basic entry is at a bound (Dantzig 1963, §10-2).
+    A vertex has ``m`` basic entries (columns and row slacks) and every entry strictly
+    inside its bounds is basic. So when exactly ``m`` entries are inside, they are the
+    basis: the vertex is primal non-degenerate, and dual degenerate iff an entry at a
+    bound has a zero reduced cost (or dual). Otherwise the solver's basis, when there is
+    one (``basis()``, read only then), decides: primal degenerate iff a basic column or
+    row slack is at a bound; dual degenerate iff a nonbasic one has zero reduced cost.
+    Without a basis (CBC) the same by counting: fewer than ``m`` entries inside means some
+    basic entry is at a bound (Dantzig 1963, §10-2).
     """
     col_at = _at_bound(x, lp.col_lower, lp.col_upper)
     row_at = _at_bound(act, lp.row_lower, lp.row_upper)
     dscale = 1e-9 * (1.0 + float(np.max(np.abs(lp.c), initial=0.0)))
     col_zero = np.abs(d) <= dscale
     row_zero = np.abs(y) <= dscale
-    if basis is not None:
-        cb, rb = basis
+    m = lp.shape[0]
+    inside = int((~col_at).sum() + (~row_at).sum())
+    free_at_zero = (np.isinf(lp.col_lower) & np.isinf(lp.col_upper)
+                    & (np.abs(x) <= 1e-9)).any()  # may be nonbasic though "inside"
+    if inside == m and not free_at_zero:
+        return False, bool((col_at & col_zero).any() or (row_at & row_zero).any())
+    b = basis() if basis is not None else None
+    if b is not None:
+        cb, rb = b
         primal = bool((cb & col_at).any() or (rb & row_at).any())
         dual = bool((~cb & col_zero).any() or (~rb & row_zero & row_at).any())
         return primal, dual
-    m = lp.shape[0]
-    inside = int((~col_at).sum() + (~row_at).sum())
     basic_at_bound = m - inside
     zero_at_bound = int((col_at & col_zero).sum() + (row_at & row_zero).sum())
     return basic_at_bound > 0, zero_at_bound > max(basic_at_bound, 0)
@@ -1020,7 +1123,7 @@ def conflicting_constraints(lp: LinearProgram, method: str = "iis") -> list[str]
     ['labour', 'floor[a]', 'floor[b]']
     """
     if method not in ("iis", "elastic"):
-        raise PlanError(f"method must be 'iis' or 'elastic', got {method!r}.")
+        raise InvalidPlanError(f"method must be 'iis' or 'elastic', got {method!r}.")
     if method == "iis":
         try:
             names = _iis(lp)

@@ -31,53 +31,31 @@ marketing response and the scissors as in DESIGN §2.3 (Sah and Stiglitz, *AER* 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
-from .._validation import as_vector
 from ..economy import Economy
-from ..errors import InvalidEconomyError, LabelMismatchError, PlanError
+from ..errors import InvalidPlanError
+from ._common import (
+    PlanResultMixin,
+    check_economy,
+    floor_market_trade_rows,
+    goods,
+    kind_vector,
+    marketing_limit,
+    read_uses,
+    shared_inputs,
+    target_row,
+    use_columns,
+    valuations_from,
+)
 from ._model import ColGroup, RowFamily, assemble, labels
 from .solvers import LinearProgram, LPSolution, solve_lp
 
 __all__ = ["PlanResult", "StaticPlan", "marketing_limit", "solve_static_plan"]
-
-
-def _kind_vector(data: Any, kinds: pd.Index, what: str) -> np.ndarray:
-    return as_vector(data, kinds, what, InvalidEconomyError)
-
-
-def _goods(data: Any, eco: Economy, what: str, default: float = 0.0) -> np.ndarray:
-    if data is None:
-        return np.full(eco.n, default)
-    if isinstance(data, dict | pd.Series):
-        s = pd.Series(data, dtype=float)
-        unknown = [g for g in s.index if g not in eco.sectors]
-        if unknown:
-            raise LabelMismatchError(f"{what}: unknown goods {unknown}; the economy has "
-                                     f"{list(eco.sectors)}.")
-        data = s.reindex(eco.sectors, fill_value=0.0)
-    return as_vector(data, eco.sectors, what, InvalidEconomyError)
-
-
-def marketing_limit(response: float | Callable[[float], float], price_ratio: float) -> float:
-    """Marketed surplus at a procurement price ratio, from a number or a response function.
-
-    ``response`` may be a number (the limit itself) or a callable ``q(p)``, e.g. the
-    isoelastic ``q(p) = q0 (p/p0)^ε`` of DESIGN §2.3.
-
-    >>> from nonequivalent.planning import marketing_limit
-    >>> marketing_limit(lambda p: 30.0 * p ** 0.5, 0.81)
-    27.0
-    """
-    q = float(response(price_ratio)) if callable(response) else float(response)
-    if not np.isfinite(q) or q < 0:
-        raise PlanError(f"marketed quantity must be finite and >= 0, got {q}.")
-    return q
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -154,59 +132,22 @@ class StaticPlan:
 
     # ---------------------------------------------------------------- inputs
     def _arrays(self) -> dict[str, Any]:
-        eco = self.economy
-        if not isinstance(eco, Economy):
-            raise InvalidEconomyError("economy must be a nonequivalent.Economy.")
-        eco.require_productive()
-        kinds = eco.labour_kinds
-        out: dict[str, Any] = {
-            "L": _kind_vector(self.labour_supply, kinds, "labour supply"),
-            "g": _goods(self.other_final_use, eco, "other final use"),
-        }
+        eco = check_economy(self.economy)
+        if self.objective not in ("accumulation", "target"):
+            raise InvalidPlanError(f"objective must be 'accumulation' or 'target', got "
+                                   f"{self.objective!r}.")
+        out = shared_inputs(self, eco, 1)
+        out["L"] = kind_vector(self.labour_supply, eco.labour_kinds, "labour supply")
         if self.capacity is None:
             out["K"] = np.full(eco.n, np.inf)
         elif isinstance(self.capacity, dict | pd.Series):
-            cap = _goods(self.capacity, eco, "capacity", default=np.inf)
+            cap = goods(self.capacity, eco, "capacity")
             given = pd.Series(self.capacity).index
             out["K"] = np.where(eco.sectors.isin(given), cap, np.inf)
         else:
-            out["K"] = _goods(self.capacity, eco, "capacity")
-        for attr, kind in (("worker_basket", self.worker_kind),
-                           ("peasant_basket", self.peasant_kind)):
-            b = getattr(self, attr)
-            out[attr] = None if b is None else _goods(b, eco, attr.replace("_", " "))
-            if b is not None and kind not in kinds:
-                raise LabelMismatchError(f"{attr} needs the labour kind {kind!r}; the "
-                                         f"economy has {list(kinds)}.")
-        for attr in ("real_wage_floor", "subsistence", "trade_deficit"):
-            v = float(getattr(self, attr))
-            if not np.isfinite(v) or v < 0:
-                raise PlanError(f"{attr} must be finite and >= 0, got {v}.")
-        if self.marketed_good is not None:
-            if self.marketed_good not in eco.sectors:
-                raise LabelMismatchError(f"marketed_good {self.marketed_good!r} is not a "
-                                         f"sector of the economy {list(eco.sectors)}.")
-            if self.marketed_limit is None:
-                raise PlanError("marketed_good needs a marketed_limit (see marketing_limit).")
-            marketing_limit(self.marketed_limit, 1.0)
-        out["pw"] = None
-        if self.world_prices is not None:
-            pw = pd.Series(self.world_prices, dtype=float)
-            unknown = [g for g in pw.index if g not in eco.sectors]
-            if unknown or (pw <= 0).any() or not np.isfinite(pw).all():
-                raise PlanError(f"world prices must be finite, > 0 and for goods of the "
-                                f"economy; check {unknown or list(pw.index)}.")
-            out["pw"] = pw
-        if self.objective not in ("accumulation", "target"):
-            raise PlanError(f"objective must be 'accumulation' or 'target', got "
-                            f"{self.objective!r}.")
-        if self.objective == "target":
-            t = _goods(self.target, eco, "target bundle")
-            if not (t > 0).any():
-                raise PlanError("the target bundle needs at least one positive entry.")
-            out["t"] = t
+            out["K"] = goods(self.capacity, eco, "capacity")
         out["v"] = (eco.values_array if self.valuation is None
-                    else _goods(self.valuation, eco, "valuation"))
+                    else goods(self.valuation, eco, "valuation"))
         return out
 
     # ---------------------------------------------------------------- model
@@ -218,81 +159,28 @@ class StaticPlan:
         eco = self.economy
         p = self._validated
         n = eco.n
-        goods = labels(eco.sectors)
+        goods_ = labels(eco.sectors)
         A = eco.A.toarray() if eco.is_sparse else np.asarray(eco.A)
-        Lk = eco.labour
         kinds = eco.labour_kinds
-        eye = sp.identity(n, format="csr")
-        groups = [ColGroup("output", goods)]
-        balance: dict[str, Any] = {"output": sp.csr_array(np.eye(n) - A)}
-        families: list[RowFamily] = []
         target = self.objective == "target"
-        groups.append(ColGroup("accumulation", goods,
-                               cost=0.0 if target else p["v"]))
-        balance["accumulation"] = -eye
-        bw, bp = p["worker_basket"], p["peasant_basket"]
-        if bw is not None:
-            groups.append(ColGroup("cw", ["workers"], prefix="consumption"))
-        if bp is not None:
-            groups.append(ColGroup("cp", ["peasants"], prefix="consumption"))
-        if bw is not None:
-            balance["cw"] = -bw.reshape(n, 1)
-        if bp is not None:
-            balance["cp"] = -bp.reshape(n, 1)
-        pw = p["pw"]
-        if pw is not None:
-            tradable = [g for g in eco.sectors if g in pw.index]
-            pos = eco.sectors.get_indexer(tradable)
-            E = sp.csr_array((np.ones(len(pos)), (pos, np.arange(len(pos)))),
-                             shape=(n, len(pos)))
-            groups += [ColGroup("exports", labels(tradable)),
-                       ColGroup("imports", labels(tradable))]
-            balance["exports"] = -E
-            balance["imports"] = E
+        groups = [ColGroup("output", goods_),
+                  ColGroup("accumulation", goods_, cost=0.0 if target else p["v"])]
+        balance: dict[str, Any] = {"output": np.eye(n) - A, "accumulation": -np.eye(n)}
+        use_columns(eco, p, None, groups, balance)
         if target:
             groups.append(ColGroup("bundles", ["target"], cost=1.0))
-        families.append(RowFamily("balance", goods, balance, lower=p["g"]))
-        families.append(RowFamily("labour", labels(kinds), {"output": Lk},
-                                  upper=p["L"]))
+        families = [RowFamily("balance", goods_, balance, lower=p["g"]),
+                    RowFamily("labour", labels(kinds), {"output": eco.labour},
+                              upper=p["L"])]
         finite = np.flatnonzero(np.isfinite(p["K"]))
         if finite.size:
-            sel = sp.csr_array((np.ones(finite.size), (np.arange(finite.size), finite)),
-                               shape=(finite.size, n))
             families.append(RowFamily("capacity", labels(eco.sectors[finite]),
-                                      {"output": sel}, upper=p["K"][finite]))
-        if bw is not None:
-            lw = Lk[kinds.get_loc(self.worker_kind)]
-            families.append(RowFamily(
-                "wage_floor", ["workers"],
-                {"cw": np.ones((1, 1)),
-                 "output": -float(self.real_wage_floor) * lw.reshape(1, n)}, lower=0.0))
-        if bp is not None:
-            Lp = p["L"][kinds.get_loc(self.peasant_kind)]
-            families.append(RowFamily("subsistence", ["peasants"],
-                                      {"cp": np.ones((1, 1))},
-                                      lower=float(self.subsistence) * Lp))
-        if self.marketed_good is not None:
-            gi = eco.sectors.get_loc(self.marketed_good)
-            row = np.zeros((1, n))
-            row[0, gi] = 1.0 - A[gi, gi]
-            blocks: dict[str, Any] = {"output": row}
-            if bp is not None:
-                blocks["cp"] = np.array([[-bp[gi]]])
-            families.append(RowFamily("marketing", labels([self.marketed_good]), blocks,
-                                      upper=marketing_limit(self.marketed_limit, 1.0)))
-        if pw is not None:
-            w = pw.reindex(tradable).to_numpy(float).reshape(1, -1)
-            families.append(RowFamily("trade_balance", ["world prices"],
-                                      {"exports": w, "imports": -w},
-                                      lower=-float(self.trade_deficit)))
+                                      {"output": np.eye(n)[finite]}, upper=p["K"][finite]))
+        Lp = (p["L"][[kinds.get_loc(self.peasant_kind)]]
+              if p["peasant_basket"] is not None else None)
+        floor_market_trade_rows(self, eco, p, None, Lp, families)
         if target:
-            t = p["t"]
-            pos = np.flatnonzero(t > 0)
-            sel = sp.csr_array((np.ones(pos.size), (np.arange(pos.size), pos)),
-                               shape=(pos.size, n))
-            families.append(RowFamily("target", labels(eco.sectors[pos]),
-                                      {"accumulation": sel,
-                                       "bundles": -t[pos].reshape(-1, 1)}, lower=0.0))
+            families.append(target_row(eco, p["t"], "accumulation", n, 0))
         return assemble(groups, families, "max", self.name)
 
     def solve(self, solver: str = "highs", **options: Any) -> PlanResult:
@@ -301,7 +189,7 @@ class StaticPlan:
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
-class PlanResult:
+class PlanResult(PlanResultMixin):
     """The optimal static plan, its shadow prices and the group flows it implies.
 
     Attributes
@@ -312,8 +200,35 @@ class PlanResult:
     objective : float
     output, accumulation, exports, imports : Series by good
     consumption : Series by group (baskets)
-    shadow_prices : Series by constraint name (``∂ objective / ∂ bound``; see
-        :mod:`nonequivalent.planning.solvers` for the sign convention)
+    shadow_prices : Series by constraint name
+        ``y_i = ∂ objective / ∂ b_i``, the gain per unit increase of the row's binding
+        bound (:mod:`nonequivalent.planning.solvers`). Upper limits (``labour``,
+        ``capacity``, ``marketing``) have ``y >= 0``; requirements and floors (``balance``,
+        ``wage_floor``, ``subsistence``, ``target``) have ``y <= 0``.
+
+    Notes
+    -----
+    :attr:`valuations` turns the balance rows' shadow prices into Kantorovich's
+    "objectively determined valuations" of the goods, which are ``>= 0`` (L. V.
+    Kantorovich, *The Best Use of Economic Resources*, 1959, ch. 3).
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0.0, 0.5], [0.0, 0.0]], labour=[1.0, 0.5],
+    ...                  sectors=["grain", "steel"])
+    >>> res = ne.StaticPlan(eco, {"labour": 10.0}, valuation=[1.0, 2.0]).solve()
+    >>> res.output.to_dict()      # a unit of steel: half an hour and half a unit of grain
+    {'grain': 5.0, 'steel': 10.0}
+    >>> res.accumulation.to_dict()
+    {'grain': 0.0, 'steel': 10.0}
+    >>> res.labour_valuations.to_dict()   # an hour makes one unit of steel, worth 2
+    {'labour': 2.0}
+    >>> res.valuations.to_dict(), float(res.shadow_prices["balance[grain]"])
+    ({'grain': 2.0, 'steel': 2.0}, -2.0)
+
+    Grain is valued at 2, not at its weight 1 in the objective: one more unit of grain
+    saves the hour that grows it, which makes a unit of steel.
     """
 
     plan: StaticPlan
@@ -328,15 +243,15 @@ class PlanResult:
 
     @property
     def valuations(self) -> pd.Series:
-        """Kantorovich's valuations of the goods (>= 0): objective gained per extra unit.
+        """Kantorovich's valuations of the goods (``>= 0``), in units of the objective.
 
-        A balance row requires ``supply - uses >= g``; raising the requirement ``g`` lowers
-        the optimum, so its shadow price is <= 0 and the valuation of the good is minus
-        that shadow price (Kantorovich 1959, ch. 3, "objectively determined valuations").
+        The valuation of a good is the gain in the objective per extra unit of it made
+        available (supplied from outside the plan). A balance row requires
+        ``supply - uses >= g``; raising the requirement ``g`` by one unit costs exactly
+        that gain, so the balance row's shadow price is ``<= 0`` and the valuation is its
+        negative, ``v_i = -y_balance[i] >= 0`` (Kantorovich 1959, ch. 3).
         """
-        eco = self.plan.economy
-        y = self.shadow_prices.reindex([f"balance[{g}]" for g in eco.sectors]).to_numpy()
-        return pd.Series(-y + 0.0, index=eco.sectors, name="valuation")
+        return valuations_from(self.shadow_prices, self.plan.economy.sectors, None)
 
     @property
     def labour_valuations(self) -> pd.Series:
@@ -360,11 +275,6 @@ class PlanResult:
         h = float(self.hours[self.plan.worker_kind])
         return float(self.consumption["workers"]) / h if h > 0 else float("nan")
 
-    @property
-    def degenerate(self) -> bool:
-        """Whether the shadow prices are not unique (primal degeneracy)."""
-        return self.solution.primal_degenerate
-
     def to_frame(self) -> pd.DataFrame:
         """By good: output, accumulation, trade, valuation and labour value."""
         eco = self.plan.economy
@@ -372,11 +282,6 @@ class PlanResult:
                              "exports": self.exports, "imports": self.imports,
                              "valuation": self.valuations,
                              "labour value": eco.labour_values()})
-
-    def labour_account(self) -> pd.DataFrame:
-        """Hours given and received by group in the plan (see :func:`plan_labour_account`)."""
-        from .accounting import plan_labour_account
-        return plan_labour_account(self)
 
     def summary(self) -> str:
         """A printable report."""
@@ -411,22 +316,14 @@ def solve_static_plan(plan: StaticPlan, solver: str = "highs", **options: Any) -
     sol = solve_lp(lp, solver, **options)
     eco = plan.economy
     x = sol.x
-    out = pd.Series(x[cs["output"]], index=eco.sectors, name="output")
-    acc = pd.Series(x[cs["accumulation"]], index=eco.sectors, name="accumulation")
-    cons = {}
-    if "cw" in cs:
-        cons["workers"] = float(x[cs["cw"]][0])
-    if "cp" in cs:
-        cons["peasants"] = float(x[cs["cp"]][0])
-    zeros = pd.Series(0.0, index=eco.sectors)
-    exp, imp = zeros.rename("exports"), zeros.rename("imports")
-    if "exports" in cs:
-        tradable = [g for g in eco.sectors if g in pd.Series(plan.world_prices).index]
-        exp = zeros.copy()
-        exp[tradable] = x[cs["exports"]]
-        imp = zeros.copy()
-        imp[tradable] = x[cs["imports"]]
-        exp, imp = exp.rename("exports"), imp.rename("imports")
-    return PlanResult(plan, sol, sol.objective, out, acc,
-                      pd.Series(cons, dtype=float, name="consumption"), exp, imp,
-                      sol.duals())
+    cons, tradable, exp, imp = read_uses(eco, plan._validated, cs, x)
+    exports = pd.Series(0.0, index=eco.sectors, name="exports")
+    imports = pd.Series(0.0, index=eco.sectors, name="imports")
+    exports[tradable] = exp
+    imports[tradable] = imp
+    return PlanResult(plan, sol, sol.objective,
+                      pd.Series(x[cs["output"]], index=eco.sectors, name="output"),
+                      pd.Series(x[cs["accumulation"]], index=eco.sectors, name="accumulation"),
+                      pd.Series({g: float(v[0]) for g, v in cons.items()}, dtype=float,
+                                name="consumption"),
+                      exports, imports, sol.duals())

@@ -24,14 +24,15 @@ Industrialisation of Soviet Russia* vol. 1-3, 1980-89; Goldman, "Blood on the Re
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from ..economy import Economy
-from ..errors import PlanError
+from ..errors import InvalidPlanError
 from .accounting import plan_labour_account
 from .multiyear import MultiYearPlan, MultiYearResult
 
@@ -40,6 +41,7 @@ __all__ = [
     "LEFT_COURSE",
     "MAXIMUM_1929",
     "NEP_CONTINUATION",
+    "Comparison",
     "Variant",
     "base_plan",
     "compare",
@@ -76,6 +78,11 @@ CAL_PEASANT_BASKET = {"agriculture": 0.45, "light industry": 0.08}
 CAL_MARKETED_AT_PARITY, CAL_MARKETING_ELASTICITY = 35.0, 0.5
 #: Depreciation per year. Calibration.
 CAL_DEPRECIATION = 0.04
+#: Highest real wage of the NEP variant (index of the base basket per hour worked): wages
+#: may rise 10% above the base, as NEP wage policy tied wage rises to productivity.
+#: Calibration assumption; with the per-head consumption objective the workers' real wage
+#: rises to this cap and the rest of what can be consumed goes to the peasants.
+CAL_NEP_REAL_WAGE_CAP = 1.1
 #: World prices (grain exports, machinery imports). Calibration.
 CAL_WORLD_PRICES = {"agriculture": 1.0, "heavy industry": 2.5}
 
@@ -106,7 +113,7 @@ def isoelastic_marketing(price_ratio: float, q0: float = CAL_MARKETED_AT_PARITY,
 
     p = float(price_ratio)
     if not np.isfinite(p) or p <= 0:
-        raise PlanError(f"price ratio must be finite and > 0, got {price_ratio}.")
+        raise InvalidPlanError(f"price ratio must be finite and > 0, got {price_ratio}.")
     return float(IsoelasticResponse(q0=q0, p0=1.0, elasticity=elasticity)(p))
 
 
@@ -143,6 +150,10 @@ class Variant:
         Extra share of grain taken beyond the voluntary marketing response.
     real_wage_floor, subsistence : float
         Consumption floors (indexes of the base baskets).
+    real_wage_cap : float or None
+        Upper limit of the real wage (index of the base basket per hour worked); None for
+        no limit. Needed by the ``"consumption"`` objective to divide what is consumed
+        between workers and peasants (see :mod:`nonequivalent.planning.multiyear`).
     livestock_loss : float
         Share of agricultural capacity lost a year (slaughtered draught animals).
     max_investment_share : float or None
@@ -169,6 +180,7 @@ class Variant:
     forced_procurement: float = 0.0
     real_wage_floor: float = 1.0
     subsistence: float = 1.0
+    real_wage_cap: float | None = None
     livestock_loss: float = 0.0
     max_investment_share: float | None = None
     discount: float = 0.95
@@ -178,12 +190,12 @@ class Variant:
         """The base plan with this variant's parameters (a new, immutable plan)."""
         base = base_plan() if base is None else base
         if not (0.0 <= float(self.forced_procurement) < 5.0):
-            raise PlanError("forced_procurement must lie in [0, 5).")
+            raise InvalidPlanError("forced_procurement must lie in [0, 5).")
         q = isoelastic_marketing(self.price_ratio) * (1.0 + float(self.forced_procurement))
         return dataclasses.replace(
             base, objective=self.objective, marketed_limit=q,
             real_wage_floor=self.real_wage_floor, subsistence=self.subsistence,
-            livestock_loss=self.livestock_loss,
+            real_wage_cap=self.real_wage_cap, livestock_loss=self.livestock_loss,
             max_investment_share=self.max_investment_share, discount=self.discount,
             target=self.target if self.target is not None else base.target,
             name=self.name)
@@ -198,7 +210,8 @@ NEP_CONTINUATION = Variant(
     "NEP continuation",
     "slow tempo, consumption first, light industry, procurement prices at parity",
     "Bukharin, 'Notes of an Economist' (1928)", objective="consumption", price_ratio=1.0,
-    real_wage_floor=1.0, subsistence=1.0, max_investment_share=0.12, discount=0.95)
+    real_wage_floor=1.0, subsistence=1.0, real_wage_cap=CAL_NEP_REAL_WAGE_CAP,
+    max_investment_share=0.12, discount=0.95)
 LEFT_COURSE = Variant(
     "left course",
     "heavy industry funded by price policy; consumption floors kept",
@@ -241,9 +254,65 @@ def _row(v: Variant, res: MultiYearResult) -> dict[str, Any]:
     return row
 
 
+@dataclasses.dataclass(frozen=True, eq=False)
+class Comparison:
+    """Variants solved on the same base plan: the table, the figure and every solution.
+
+    Attributes
+    ----------
+    table : DataFrame
+        One row per variant (see :func:`compare` for the columns).
+    figure : matplotlib.figure.Figure
+        Heavy capacity, real wage, consumption per head and surplus shares.
+    results : mapping
+        ``{variant name: MultiYearResult}``, in the order of the table (read-only).
+
+    Unpacking gives ``table, figure`` (``table, fig = compare()``), as :func:`compare`
+    returned before it kept the solutions.
+
+    Examples
+    --------
+    >>> import dataclasses
+    >>> import nonequivalent as ne
+    >>> cmp = ne.compare([ne.LEFT_COURSE,
+    ...                   dataclasses.replace(ne.LEFT_COURSE, name="milder", price_ratio=0.9)])
+    >>> list(cmp.results)
+    ['left course', 'milder']
+    >>> cmp.results["milder"].capacity.shape
+    (3, 6)
+    >>> table, figure = cmp          # the table and the figure, as before
+    >>> table.index.tolist() == cmp.to_frame().index.tolist()
+    True
+    """
+
+    table: pd.DataFrame
+    figure: Any
+    results: Mapping[str, MultiYearResult]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "results", MappingProxyType(dict(self.results)))
+
+    def __iter__(self) -> Iterator[Any]:
+        yield self.table
+        yield self.figure
+
+    def to_frame(self) -> pd.DataFrame:
+        """The comparison table (a copy): one row per variant."""
+        return self.table.copy()
+
+    def summary(self) -> str:
+        """The table, measures as rows and variants as columns, rounded."""
+        with pd.option_context("display.width", 200, "display.max_columns", 50):
+            body = self.table.T.round(3).to_string()
+        return (f"{len(self.table)} plan variants on one base plan (calibration "
+                f"assumptions, not records)\n{body}")
+
+    __str__ = summary
+
+
 def compare(variants: Sequence[Variant] | None = None, base: MultiYearPlan | None = None,
-            solver: str = "highs", **options: Any) -> tuple[pd.DataFrame, Any]:
-    """Solve every variant on the same base plan; one table and one figure.
+            solver: str = "highs", **options: Any) -> Comparison:
+    """Solve every variant on the same base plan: a table, a figure and the solutions.
 
     Parameters
     ----------
@@ -256,20 +325,21 @@ def compare(variants: Sequence[Variant] | None = None, base: MultiYearPlan | Non
 
     Returns
     -------
-    table : DataFrame
-        One row per variant: growth of heavy-industry capacity (terminal / initial),
-        consumption per head (labour value of consumption per hour of labour supply) in the
-        first and last year, total accumulation in hours, the real wage path, and surplus
-        labour by group (hours) with the shares of peasants and workers (see
-        :func:`plan_labour_account`).
-    figure : matplotlib.figure.Figure
-        Heavy capacity, real wage, consumption per head and surplus shares (Agg-safe: built
-        without pyplot).
+    Comparison
+        ``.results``: every variant's :class:`~nonequivalent.MultiYearResult` by name.
+        ``.table``: one row per variant with the growth of heavy-industry capacity
+        (terminal / initial), consumption per head (labour value of consumption per hour
+        of labour supply) in the first and last year, total accumulation in hours, the
+        real wage path, and surplus labour by group (hours) with the shares of peasants
+        and workers (see :func:`plan_labour_account`). ``.figure``: heavy capacity, real
+        wage, consumption per head and surplus shares (Agg-safe: built without pyplot).
+        ``table, figure = compare()`` unpacks the first two.
 
     Examples
     --------
     >>> from nonequivalent.planning import compare
-    >>> table, fig = compare()
+    >>> cmp = compare()
+    >>> table = cmp.table
     >>> table.index.tolist()
     ['NEP continuation', 'left course', '1929 maximum variant']
     >>> bool(table.loc["1929 maximum variant", "heavy capacity growth"]
@@ -281,10 +351,10 @@ def compare(variants: Sequence[Variant] | None = None, base: MultiYearPlan | Non
 
     variants = list(BUILTIN_VARIANTS if variants is None else variants)
     if not variants:
-        raise PlanError("give at least one variant to compare.")
+        raise InvalidPlanError("give at least one variant to compare.")
     names = [v.name for v in variants]
     if len(set(names)) != len(names):
-        raise PlanError(f"variant names must be unique, got {names}.")
+        raise InvalidPlanError(f"variant names must be unique, got {names}.")
     results = [v.solve(base, solver, **options) for v in variants]
     table = pd.DataFrame([_row(v, r) for v, r in zip(variants, results, strict=True)],
                          index=pd.Index(names, name="variant"))
@@ -316,4 +386,4 @@ def compare(variants: Sequence[Variant] | None = None, base: MultiYearPlan | Non
             a.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.suptitle("Investment variants on the calibrated town–country economy "
                  "(calibration assumptions)")
-    return table, fig
+    return Comparison(table, fig, dict(zip(names, results, strict=True)))
