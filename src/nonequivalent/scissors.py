@@ -77,7 +77,7 @@ GRID_POINTS = 2001
 
 
 def _fmt(x: float) -> str:
-    return f"{x:.6g}"
+    return f"{x:.4g}"
 
 
 def _shares(amounts: pd.Series, total: float) -> pd.Series:
@@ -1038,10 +1038,11 @@ class SqueezeDiagnostic:
         if self.beyond_optimum:
             return (f"p = {_fmt(self.price)} is beyond the extraction maximum p* = "
                     f"{_fmt(p_star)}: squeezing harder collects less; raising the price to p* "
-                    f"would collect {_fmt(self.shortfall)} more.")
+                    f"would collect {_fmt(self.shortfall)} more (money at benchmark prices).")
         if self.price > p_star:
             return (f"p = {_fmt(self.price)} is above p* = {_fmt(p_star)}: a lower price "
-                    f"would still collect more (up to {_fmt(self.shortfall)} more).")
+                    f"would still collect more (up to {_fmt(self.shortfall)} more, money at "
+                    "benchmark prices).")
         return f"p = {_fmt(self.price)} is at the extraction maximum p* = {_fmt(p_star)}."
 
     def to_frame(self) -> pd.DataFrame:
@@ -1095,7 +1096,7 @@ def squeeze_diagnostic(response: MarketingResponse | Callable, benchmark_price: 
     >>> d.beyond_optimum, round(d.extraction, 4), round(d.optimum.extraction, 4)
     (True, 28.4605, 38.49)
     >>> print(d.message)
-    p = 0.1 is beyond the extraction maximum p* = 0.333333: squeezing harder collects less; ...
+    p = 0.1 is beyond the extraction maximum p* = 0.3333: squeezing harder collects less; ...
     """
     return _diagnostic(squeeze_optimum(response, benchmark_price, lower=lower), price)
 
