@@ -289,8 +289,11 @@ def mahalanobis_two_sector(alpha0: float, lambda_k: float, beta_k: float, beta_c
         Inv = I0 * (1.0 + x) ** t
         # ((1 + x)^t - 1)/x computed without cancellation; equal to t at x = 0
         growth = np.expm1(t * np.log1p(x)) / x if x > 0 else t.astype(float)
-        Y = Y0 * (1.0 + a0 * (x + lc * bc) * growth)
-        C = Y - Inv
+        # C_t = C_0 + λ_c β_c I_0 ((1 + x)^t - 1)/x, and Y_t = I_t + C_t: the same as
+        # Y0 (1 + α0 (x + λ_c β_c) growth), without the cancellation of C = Y - I when
+        # nearly all of a large income is investment (λ_k = 1)
+        C = (Y0 - I0) + lc * bc * I0 * growth
+        Y = Inv + C
     df = pd.DataFrame({"investment": Inv, "consumption": C, "income": Y},
                       index=pd.Index(t, name="period"))
     return GrowthPath("Mahalanobis two-sector", {"alpha0": a0, "lambda_k": lk, "beta_k": bk,
