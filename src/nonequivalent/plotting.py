@@ -267,6 +267,7 @@ def _draw_scissors(ax: Axes, data: Any, industrial: str, agricultural: str,
                    scissors: str) -> None:
     if isinstance(data, pd.Series):
         sigma = _numeric(data.to_frame("s"), "scissors index")["s"]
+        sigma.index = _time_index(sigma.index)
         ax.plot(sigma.index, sigma.to_numpy(), marker="o", color=_CYCLE[0], lw=2,
                 label="scissors index σ")
         ax.axhline(1.0, color="0.4", lw=0.8, ls="--", label="parity (σ = 1)")
@@ -284,7 +285,7 @@ def _draw_scissors(ax: Axes, data: Any, industrial: str, agricultural: str,
         frame = _numeric(frame[[industrial, agricultural]
                                + ([scissors] if scissors in frame.columns else [])],
                          "scissors data")
-        x = frame.index
+        x = _time_index(frame.index)
         ind, agr = frame[industrial].to_numpy(), frame[agricultural].to_numpy()
         ax.plot(x, ind, marker="o", lw=2, color=_CYCLE[0],
                 label=f"{industrial} prices")
@@ -305,6 +306,21 @@ def _draw_scissors(ax: Axes, data: Any, industrial: str, agricultural: str,
     ax.set_xlabel(_index_label(data, "year"))
     _integer_ticks(ax, data.index)
     _decorate(ax, "The price scissors")
+
+
+def _time_index(index: pd.Index) -> pd.Index:
+    """Dates for period labels such as ``"1923-10"`` (so the axis spaces them in time).
+
+    Integer years and anything that does not read as dates are returned unchanged.
+    """
+    if not (pd.api.types.is_object_dtype(index.dtype)
+            or pd.api.types.is_string_dtype(index.dtype)):
+        return index
+    try:
+        return pd.DatetimeIndex(pd.to_datetime(index.astype(str), format="mixed"),
+                                name=index.name)
+    except (ValueError, TypeError):
+        return index
 
 
 def _integer_ticks(ax: Axes, index: Any, axis: str = "x") -> None:
