@@ -646,7 +646,10 @@ def _account_sections(per: _Period) -> list[Section]:
             units={**{c: "hours" for c in hours.columns if c != share}, share: "%"}),
         Section(f"Surplus account by group, {per.label}: {money_unit} at benchmark prices",
                 money, (
-            f"tribute = taxes + underpayment + overpayment; one hour = "
+            "tribute = taxes + underpayment + overpayment. Peasants: underpayment on the "
+            "goods they sell, overpayment on those they buy; workers: underpayment on labour "
+            "power (μ h − w per worker), overpayment on their basket at retail prices. "
+            f"One hour = "
             f"{per.account.melt:.6g} {currency} at the benchmark (the MELT μ). Reconciled "
             f"with the state's receipts: {'yes' if per.account.is_reconciled else 'NO'} "
             f"(largest difference {diff:.3g} {money_unit}).",),
