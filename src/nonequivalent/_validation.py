@@ -34,24 +34,34 @@ def as_index(labels: Any, n: int, name: str, default_prefix: str) -> pd.Index:
 
 
 def check_finite(values: np.ndarray, what: str, error: type[NonequivalentError],
-                 *, nonneg: bool = True, labels: pd.Index | None = None) -> None:
-    """Raise ``error`` if ``values`` has NaN/inf entries, or negative ones when ``nonneg``."""
+                 *, nonneg: bool = True, labels: pd.Index | None = None,
+                 columns: pd.Index | None = None) -> None:
+    """Raise ``error`` if ``values`` has NaN/inf entries, or negative ones when ``nonneg``.
+
+    The message names the offending entries by label: ``labels`` for a vector, or
+    ``labels`` (rows) and ``columns`` for a matrix; by position otherwise.
+    """
     bad = ~np.isfinite(values)
     if bad.any():
-        where = _where(bad, labels)
+        where = _where(bad, labels, columns)
         raise error(f"{what} contains NaN or infinite entries{where}; "
                     "replace them with finite numbers.")
     if nonneg:
         neg = values < 0
         if neg.any():
-            where = _where(neg, labels)
+            where = _where(neg, labels, columns)
             raise error(f"{what} has negative entries{where}; "
                         "coefficients and quantities must be >= 0.")
 
 
-def _where(mask: np.ndarray, labels: pd.Index | None) -> str:
+def _where(mask: np.ndarray, labels: pd.Index | None,
+           columns: pd.Index | None = None) -> str:
     if mask.ndim == 1 and labels is not None and len(labels) == mask.size:
         return f" at {list(labels[mask])[:10]}"
+    if (mask.ndim == 2 and labels is not None and columns is not None
+            and mask.shape == (len(labels), len(columns))):
+        pairs = [(labels[i], columns[j]) for i, j in np.argwhere(mask)[:5]]
+        return f" at (row, column) {pairs}"
     pos = np.argwhere(mask)[:5].tolist()
     return f" at positions {pos}"
 

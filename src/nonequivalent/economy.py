@@ -622,7 +622,7 @@ def _read_technology(A: Any, sectors: Any, what: str = "technical coefficients A
         raise InvalidEconomyError(f"{what} must be a square matrix, got shape {arr.shape}.")
     if index is None:
         index = as_index(sectors, arr.shape[0], "sector", "s")
-    check_finite(arr, what, InvalidEconomyError)
+    check_finite(arr, what, InvalidEconomyError, labels=index, columns=index)
     arr.setflags(write=False)
     return arr, index
 
@@ -641,7 +641,7 @@ def _read_labour(labour: Any, sectors: pd.Index, kinds: Any,
         _same(labour.columns, sectors, f"{what} columns")
         arr = labour.reindex(columns=sectors).to_numpy(dtype=float)
         index = as_index(labour.index, arr.shape[0], "labour kind", "kind")
-        check_finite(arr, what, InvalidEconomyError)
+        check_finite(arr, what, InvalidEconomyError, labels=index, columns=sectors)
     elif isinstance(labour, pd.Series):
         arr = as_vector(labour, sectors, what, InvalidEconomyError)[None, :]
         index = pd.Index([labour.name if labour.name is not None else "labour"],
@@ -664,7 +664,7 @@ def _read_labour(labour: Any, sectors: pd.Index, kinds: Any,
         if kinds is None and default is not None:
             kinds = default
         index = as_index(kinds, arr.shape[0], "labour kind", "kind")
-        check_finite(arr, what, InvalidEconomyError)
+        check_finite(arr, what, InvalidEconomyError, labels=index, columns=sectors)
     if kinds is not None and list(pd.Index(kinds)) != list(index):
         raise LabelMismatchError(
             f"labour kinds {list(kinds)} differ from the labels of {what} {list(index)}.")
