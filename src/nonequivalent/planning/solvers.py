@@ -915,7 +915,7 @@ def _solve_pulp(lp: LinearProgram, backend: str, msg: bool, method: str,
         x = np.array([v.varValue if v.varValue is not None else 0.0
                       for v in model.variables], dtype=float)
         y = np.zeros(lp.shape[0])
-        flip = -1.0 if (backend == "highs" and lp.sense == "max") else 1.0
+        flip = _pulp_dual_sign(lp, backend, hm)
         for (i, _side), con in zip(model.rows, model.constraints, strict=True):
             if con.pi is not None:
                 y[i] += flip * float(con.pi)
@@ -926,6 +926,23 @@ def _solve_pulp(lp: LinearProgram, backend: str, msg: bool, method: str,
                 return None if b is None else _permute_basis(model, lp, b)
     t2 = time.perf_counter()
     return _RAW(status, x, y, meth, iters, t1 - t0, t2 - t1, basis)
+
+
+def _pulp_dual_sign(lp: LinearProgram, backend: str, hm: Any) -> float:
+    """Sign that turns PuLP's constraint duals into this module's ``∂z*/∂b`` convention.
+
+    PuLP 3 hands a maximization to HiGHS as the minimization of ``−c`` (so its duals come
+    back negated), PuLP 4 as a maximization; the HiGHS model's own sense decides, so both
+    versions give the same shadow prices as the direct path.
+    """
+    if backend != "highs" or lp.sense != "max":
+        return 1.0
+    if hm is None:
+        raise SolverError("cannot read the objective sense of PuLP's HiGHS model, so the "
+                          "sign of the duals is unknown; use solver='highs-direct'.",
+                          status="unknown dual sign")
+    highspy = _import_highspy()
+    return -1.0 if hm.getLp().sense_ == highspy.ObjSense.kMinimize else 1.0
 
 
 def _permute_basis(model: PulpModel, lp: LinearProgram,
