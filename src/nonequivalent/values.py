@@ -939,7 +939,9 @@ class PriceValueDeviation:
         Angle between ``p`` and ``λ`` in radians (independent of the normalization).
     d_distance : float
         Steedman–Tomkins ``d = sqrt(2 (1 - cos θ))``, θ the angle between the vector of
-        price–value ratios ``p_j/λ_j`` and the unit vector; numeraire-free.
+        price–value ratios ``p_j/λ_j`` and the unit vector; numeraire-free. This is the
+        form in which the measure is usually quoted; it was implemented from that form,
+        not checked against the 1998 article itself.
 
     Examples
     --------
