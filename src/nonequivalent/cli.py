@@ -876,7 +876,7 @@ def _report_figure(periods: list[_Period]) -> Any:
                                for p in periods],
         "label": [p.label for p in periods]},
         index=[100.0 * (1.0 - p.scenario.real_wage_cut) for p in periods])
-    unit = "million hours" if "million" in sc.units else "hours"
+    unit, _, _ = _units(sc)
     return plotting.report_figure(
         scissors=scissors, extraction=extraction_part, surplus=surplus,
         earners={"data": earners, "observed": observed,
@@ -1020,6 +1020,8 @@ def _variants_plot(results: dict[str, Any], heavy: str, years: Any) -> Any:
 
 #: Largest grid a sweep accepts (a guard against a mistyped --steps).
 MAX_STEPS = 1_000_000
+#: Fewest price scenarios evaluated in one matrix product by ``sweep``.
+SWEEP_BLOCK = 10_000
 
 
 def _sweep_grid(args: argparse.Namespace) -> np.ndarray:
@@ -1041,8 +1043,7 @@ def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
     ratios = _sweep_grid(args)
     sc = _load_scenario(args.scenario)
     eco = sc.economy()
-    account = sc.surplus_account()
-    bench = account.benchmark
+    bench = sc.equivalence_benchmark(eco)
     group = sc.peasants()
     good = sc.marketing.good
     prices = sc.prices_series()
@@ -1063,16 +1064,14 @@ def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
     factors = target / p[k]
     P = scaled_price_matrix(prices, [good], factors)
     bar = Progress(len(ratios), "sweep", enabled=not args.no_progress)
-    chunk = max(1, len(ratios) // 100)
+    # Blocks of at least SWEEP_BLOCK scenarios (so a small grid is one product), at most
+    # about 100 of them (so the bar moves on a large grid).
+    chunk = max(SWEEP_BLOCK, -(-len(ratios) // 100))
     parts = []
     for start in range(0, len(ratios), chunk):
         sw = transfer_sweep(eco, group, P.iloc[start:start + chunk], bench)
-        parts.append(pd.DataFrame({
-            "underpayment": sw.underpayment.iloc[:, 0].to_numpy(),
-            "overpayment": sw.overpayment.iloc[:, 0].to_numpy(),
-            "taxes": np.full(len(sw.underpayment), float(sw.taxes.iloc[0])),
-            "tribute": sw.tribute.iloc[:, 0].to_numpy()}))
-        bar.advance(len(sw.underpayment))
+        parts.append(sw.to_frame()[group.name])
+        bar.advance(len(parts[-1]))
     bar.close()
     money = pd.concat(parts, ignore_index=True)
     response = sc.marketing_response()
@@ -1119,10 +1118,10 @@ def _cmd_data_list(args: argparse.Namespace, out: TextIO) -> int:
     from . import datasets
 
     catalogue = datasets.list()
+    citations = [datasets.load(name).attrs.get("citation", []) for name in catalogue.index]
     sources: list[str] = []
     refs = []
-    for name in catalogue.index:
-        cited = datasets.load(name).attrs.get("citation", [])
+    for cited in citations:
         nums = []
         for src in cited:
             if src not in sources:
@@ -1133,8 +1132,7 @@ def _cmd_data_list(args: argparse.Namespace, out: TextIO) -> int:
     table.index.name = "dataset"
     if args.format in ("json", "csv"):
         table["description"] = catalogue["description"]
-        table["sources"] = ["; ".join(datasets.load(n).attrs.get("citation", []))
-                            for n in catalogue.index]
+        table["sources"] = ["; ".join(cited) for cited in citations]
         notes: tuple[str, ...] = ()
     else:
         table["sources"] = refs
@@ -1223,7 +1221,7 @@ def _scenario_document(sc: Any) -> Document:
         ("workers.number", f"{workers.number:g}"),
         ("workers.hours", f"{workers.hours:g}"),
         ("workers.money_wage", f"{workers.money_wage:g}"),
-        ("household.number", f"{getattr(household, 'number', 0.0):g}"),
+        ("household.number", f"{household.number:g}"),
         ("household.members", f"{household.members}"),
         ("household.earners", f"{household.earners}"),
         ("household.hours_per_earner", f"{household.hours_per_earner:g}"),

@@ -48,6 +48,7 @@ from __future__ import annotations
 import builtins
 import csv
 import dataclasses
+import functools
 import io
 import math
 from importlib import resources
@@ -241,7 +242,7 @@ def load(name: str, series: str | builtins.list[str] | None = None) -> pd.DataFr
     [43.0]
     """
     meta = info(name)
-    df = _read(meta.file)
+    df = _read(meta.file).copy()   # the cached frame stays as parsed
     if series is not None:
         wanted = [series] if isinstance(series, str) else builtins.list(series)
         known = builtins.list(dict.fromkeys(df["series"]))
@@ -259,7 +260,9 @@ def load(name: str, series: str | builtins.list[str] | None = None) -> pd.DataFr
     return df
 
 
+@functools.cache
 def _read(file: str) -> pd.DataFrame:
+    """The parsed file, read once per process (callers copy it before changing it)."""
     text = resources.files("nonequivalent").joinpath("data", file).read_text(encoding="utf-8")
     return _parse(text, file)
 

@@ -521,13 +521,13 @@ def _draw_surplus(ax: Axes, data: Any, unit: str, exclude: Iterable[str]) -> Non
     x = np.arange(len(periods))
     pos_base = np.zeros(len(periods))
     neg_base = np.zeros(len(periods))
+    total = np.abs(table.to_numpy()).sum(axis=0).max()   # the tallest bar, for the labels
     for i, (group, row) in enumerate(table.iterrows()):
         vals = row.to_numpy()
         base = np.where(vals >= 0, pos_base, neg_base)
         ax.bar(x, vals, bottom=base, width=0.55, color=_colour(group, i), label=str(group),
                edgecolor="white", lw=0.6)
         for xi, v, b in zip(x, vals, base, strict=True):
-            total = np.abs(table.to_numpy()).sum(axis=0).max()
             if total > 0 and abs(v) > 0.06 * total:
                 ax.text(xi, b + v / 2, _num(v), ha="center", va="center", fontsize=8,
                         color="white")

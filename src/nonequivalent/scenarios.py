@@ -529,9 +529,15 @@ class Scenario:
         >>> list(eco.labour_kinds)
         ['peasant', 'worker']
         """
-        return Economy(np.array(self.A, dtype=float),
-                       labour={k: list(v) for k, v in self.labour.items()},
-                       sectors=list(self.sectors))
+        # Built once per scenario (a frozen Economy), so that every account, benchmark and
+        # decomposition of the scenario reuses the same factorization of (I - A).
+        eco = self.__dict__.get("_economy")
+        if eco is None:
+            eco = Economy(np.array(self.A, dtype=float),
+                          labour={k: list(v) for k, v in self.labour.items()},
+                          sectors=list(self.sectors))
+            object.__setattr__(self, "_economy", eco)
+        return eco
 
     def worker(self) -> Worker:
         """The representative worker as a :class:`nonequivalent.Worker`.
