@@ -565,9 +565,12 @@ def surplus_account(economy: Economy, prices: Any, benchmark: Benchmark, peasant
     group = Group.from_arrays(peasants.name, st.s, d, economy.sectors, taxes=st.tau)
     exch = exchange_account(economy, group, st.p, benchmark)
     pr_row = exch.by_group.iloc[0]
+    # the worker as consumed (basket b, retail prices p_r): its account gives v = λ·b
+    wk = dataclasses.replace(worker, basket=pd.Series(b, index=economy.sectors),
+                             retail_prices=pd.Series(st.pr, index=economy.sectors))
+    wacc = worker_account(economy, wk)
+    v = wacc.value_of_labour_power
     N = period.n_workers
-    lam = economy.values_array
-    v = float(lam @ b)
     X, hf = st.X, st.hf
     rows = {
         "peasants": (pr_row["labour_given"], pr_row["labour_received"],
@@ -583,12 +586,10 @@ def surplus_account(economy: Economy, prices: Any, benchmark: Benchmark, peasant
                                      mu * X * hf)
     table = _table(rows)
     recon = _reconciliation(table)
-    wk = dataclasses.replace(worker, basket=pd.Series(b, index=economy.sectors),
-                             retail_prices=pd.Series(st.pr, index=economy.sectors))
     hh = household_account(economy, household) if household is not None else None
     return SurplusAccount(
         benchmark=benchmark, melt=mu, table=table, reconciliation=recon,
-        exchange=exch, worker=worker_account(economy, wk), household=hh, n_workers=N,
+        exchange=exch, worker=wacc, household=hh, n_workers=N,
         extra_earners=X, retail_margin=N * float((st.pr - st.p) @ b),
         spend_income=bool(spend_income))
 

@@ -608,7 +608,29 @@ def _flows(groups: list[Group], goods: pd.Index) -> tuple[np.ndarray, np.ndarray
     return S, D, taxes
 
 
-def _ratio(given: np.ndarray, received: np.ndarray, names: list[str]) -> np.ndarray:
+def _prepare(economy: Economy, groups: Group | Iterable[Group], benchmark: Any) -> tuple[
+        Benchmark, pd.Index, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What every account and sweep needs: the benchmark, the group names, ``λ``,
+    ``p^e``, the flows ``S``, ``D`` (goods x groups) and the taxes by group."""
+    bench = _as_benchmark(benchmark)
+    gl = _as_groups(groups)
+    names = pd.Index([g.name for g in gl], name="group")
+    pe = bench.aligned(economy.sectors)
+    S, D, taxes = _flows(gl, economy.sectors)
+    return bench, names, economy.values_array, pe, S, D, taxes
+
+
+def _labour_columns(lam: np.ndarray, S: np.ndarray, D: np.ndarray,
+                    names: pd.Index) -> dict[str, np.ndarray]:
+    """Labour given ``λ·s``, received ``λ·d``, the transfer and the ratio, by group
+    (the first four of :data:`GROUP_COLUMNS`)."""
+    given, received = lam @ S, lam @ D
+    return {"labour_given": given, "labour_received": received,
+            "labour_transfer": given - received,
+            "nonequivalence_ratio": _ratio(given, received, names)}
+
+
+def _ratio(given: np.ndarray, received: np.ndarray, names: pd.Index) -> np.ndarray:
     """``given / received``; ``inf`` where a group gives labour and receives none."""
     undefined = (given == 0) & (received == 0)
     if undefined.any():
@@ -759,7 +781,7 @@ class ExchangeAccount:
         return ConsistencyCheck(
             is_consistent=self.is_consistent, imbalance=imbalance,
             labour_transfer_total=float(bg["labour_transfer"].sum()),
-            money_transfer_total=float((bg["underpayment"] + bg["overpayment"]).sum()),
+            money_transfer_total=float(self.money_transfer.sum()),
             taxes_total=float(bg["taxes"].sum()),
             labour_scale=float(bg[["labour_given", "labour_received"]].to_numpy().sum()),
             money_scale=float((self.prices.to_numpy() + self._pe)
@@ -838,23 +860,15 @@ def exchange_account(economy: Economy, groups: Group | Iterable[Group], prices: 
     ...                               "nonequivalence_ratio", "tribute"]].to_dict()
     {'labour_given': 10.0, 'labour_received': 5.0, 'nonequivalence_ratio': 2.0, 'tribute': 5.0}
     """
-    bench = _as_benchmark(benchmark)
+    bench, names, lam, pe, S, D, taxes = _prepare(economy, groups, benchmark)
     goods = economy.sectors
-    gl = _as_groups(groups)
-    lam = np.asarray(economy.values_array, dtype=float)
     p = as_vector(prices, goods, "actual prices", InvalidPriceError)
-    pe = bench.aligned(goods)
-    S, D, taxes = _flows(gl, goods)
-    names = [g.name for g in gl]
-    given = lam @ S
-    received = lam @ D
+    # the same product on both sides, so exactly 0 at p = p^e (invariant 4)
     under = pe @ S - p @ S
     over = p @ D - pe @ D
-    table = np.column_stack([given, received, given - received,
-                             _ratio(given, received, names), under, over, taxes,
+    table = np.column_stack([*_labour_columns(lam, S, D, names).values(), under, over, taxes,
                              taxes + under + over])
-    by_group = pd.DataFrame(table, index=pd.Index(names, name="group"),
-                            columns=_GROUP_COLUMNS_INDEX)
+    by_group = pd.DataFrame(table, index=names, columns=_GROUP_COLUMNS_INDEX)
     sold, bought = S.sum(axis=1), D.sum(axis=1)
     scale = CONSISTENCY_RTOL * max(1.0, float(sold.max(initial=0.0)))
     consistent = bool(np.all(np.abs(sold - bought) <= scale + CONSISTENCY_RTOL * bought))
@@ -994,23 +1008,13 @@ def transfer_sweep(economy: Economy, group: Group | Iterable[Group], price_matri
     >>> sw.underpayment["peasants"].tolist(), sw.overpayment["peasants"].tolist()
     ([0.0, 5.0], [0.0, 0.0])
     """
-    bench = _as_benchmark(benchmark)
-    goods = economy.sectors
-    gl = _as_groups(group)
-    names = pd.Index([g.name for g in gl], name="group")
-    lam = np.asarray(economy.values_array, dtype=float)
-    pe = bench.aligned(goods)
-    S, D, taxes = _flows(gl, goods)
-    P, index = _price_matrix(price_matrix, goods)
-    G = len(gl)
+    bench, names, lam, pe, S, D, taxes = _prepare(economy, group, benchmark)
+    P, index = _price_matrix(price_matrix, economy.sectors)
+    G = len(names)
     PSD = P @ np.hstack([S, D])                      # one (K x n) @ (n x 2G) product
     under = (pe @ S)[None, :] - PSD[:, :G]
     over = PSD[:, G:] - (pe @ D)[None, :]
-    given, received = lam @ S, lam @ D
-    labour = pd.DataFrame({"labour_given": given, "labour_received": received,
-                           "labour_transfer": given - received,
-                           "nonequivalence_ratio": _ratio(given, received, list(names))},
-                          index=names)
+    labour = pd.DataFrame(_labour_columns(lam, S, D, names), index=names)
     return TransferSweep(benchmark=bench,
                          underpayment=pd.DataFrame(under, index=index, columns=names),
                          overpayment=pd.DataFrame(over, index=index, columns=names),

@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validation import as_vector
+from ._validation import as_vector, check_finite
 from .economy import Economy
 from .errors import InvalidHouseholdError, InvalidPriceError, LabelMismatchError
 
@@ -151,6 +151,12 @@ def _retail_vector(retail_prices: Any, economy: Economy) -> np.ndarray:
     return _price_vector(rp, economy, "retail prices")
 
 
+def _basket_value(economy: Economy, basket: pd.Series, what: str) -> tuple[np.ndarray, float]:
+    """A read basket aligned with the economy's goods, and its value ``λ·b`` in hours."""
+    b = _align_goods(basket, economy, what)
+    return b, float(economy.values_array @ b)
+
+
 def _fmt(x: float) -> str:
     return f"{x:,.4g}"
 
@@ -192,8 +198,7 @@ def value_of_labour_power(economy: Economy, basket: Any) -> float:
     >>> ne.value_of_labour_power(eco, {"food": 10, "cloth": 5})
     40.0
     """
-    b = _align_goods(_read_basket(basket, "basket"), economy, "basket")
-    return float(economy.values_array @ b)
+    return _basket_value(economy, _read_basket(basket, "basket"), "basket")[1]
 
 
 # ---------------------------------------------------------------------------- workers
@@ -242,18 +247,15 @@ class Worker:
         object.__setattr__(self, "basket", _read_basket(self.basket, "worker basket"))
         if self.retail_prices is not None:
             rp = self.retail_prices
-            if isinstance(rp, Mapping) and not isinstance(rp, pd.Series):
-                rp = pd.Series(dict(rp), dtype=float)
-            elif not isinstance(rp, pd.Series):
-                try:
+            try:
+                if isinstance(rp, Mapping) and not isinstance(rp, pd.Series):
+                    rp = pd.Series(dict(rp), dtype=float)
+                elif not isinstance(rp, pd.Series):
                     rp = pd.Series(np.asarray(rp, dtype=float))
-                except (TypeError, ValueError) as exc:
-                    raise InvalidPriceError(f"retail prices must be numeric: {exc}.") from None
-            rp = rp.astype(float).rename("retail prices")
-            vals = rp.to_numpy()
-            if not np.all(np.isfinite(vals)) or np.any(vals < 0):
-                raise InvalidPriceError(
-                    f"retail prices must be finite and >= 0; got {vals.tolist()[:10]}.")
+                rp = rp.astype(float).rename("retail prices")
+            except (TypeError, ValueError) as exc:
+                raise InvalidPriceError(f"retail prices must be numeric: {exc}.") from None
+            check_finite(rp.to_numpy(), "retail prices", InvalidPriceError, labels=rp.index)
             object.__setattr__(self, "retail_prices", rp)
 
     def __repr__(self) -> str:
@@ -379,8 +381,7 @@ def worker_account(economy: Economy, worker: Worker, procurement_prices: Any = N
     >>> acc.rate_of_exploitation, acc.basket_cost, acc.retail_margin
     (1.5, 50.0, 20.0)
     """
-    b = _align_goods(worker.basket, economy, "worker basket")
-    v = float(economy.values_array @ b)
+    b, v = _basket_value(economy, worker.basket, "worker basket")
     if not v > 0:
         raise InvalidHouseholdError(
             "the worker's basket has zero labour value, so the rate of exploitation "
@@ -713,8 +714,7 @@ def household_account(economy: Economy, household: Household) -> HouseholdAccoun
     >>> ne.household_account(eco, dataclasses.replace(fam, earners=2)).rate_of_exploitation
     4.0
     """
-    b = _align_goods(household.basket, economy, "family basket")
-    value = float(economy.values_array @ b)
+    _, value = _basket_value(economy, household.basket, "family basket")
     repro = value + (household.domestic_hours if household.count_domestic else 0.0)
     if not repro > 0:
         raise InvalidHouseholdError(

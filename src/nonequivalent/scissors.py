@@ -29,6 +29,7 @@
 
 from __future__ import annotations
 
+import abc
 import dataclasses
 import math
 from collections.abc import Callable, Hashable, Mapping
@@ -39,6 +40,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 
+from ._validation import as_vector, check_finite
 from .errors import (
     InvalidGroupError,
     InvalidPriceError,
@@ -366,8 +368,7 @@ def tribute(group: Group, prices: Any, benchmark: Benchmark | pd.Series | Mappin
     p_s = _price_series(prices, "actual prices")
     goods = p_s.index
     p = p_s.to_numpy()
-    if (~np.isfinite(p)).any() or (p < 0).any():
-        raise InvalidPriceError("actual prices must be finite and >= 0.")
+    check_finite(p, "actual prices", InvalidPriceError, labels=goods)
     bench = _as_benchmark(benchmark)
     pe = bench.aligned(goods)
     s, d = group.vectors(goods)
@@ -485,8 +486,6 @@ def foreign_trade_margin(world_prices: Any, procurement_prices: Any, exports: An
         return (e * pw - pp) * X
     pw_s = _price_series(world_prices, "world prices")
     goods = pw_s.index
-    from ._validation import as_vector
-
     pw = as_vector(pw_s, goods, "world prices", InvalidPriceError)
     pp = as_vector(_price_series(procurement_prices, "procurement prices"), goods,
                    "procurement prices", InvalidPriceError)
@@ -615,11 +614,11 @@ def _price_array(price: Any, what: str = "price") -> tuple[np.ndarray, bool]:
     return arr, arr.ndim == 0
 
 
-class MarketingResponse:
+class MarketingResponse(abc.ABC):
     """Marketed surplus as a function of the procurement price (terms of trade), ``q(p)``.
 
-    Subclasses implement :meth:`quantity` on numpy arrays. Calling a response returns a
-    float for a scalar price and an array otherwise.
+    An abstract base: subclasses implement :meth:`quantity` on numpy arrays. Calling a
+    response returns a float for a scalar price and an array otherwise.
 
     Examples
     --------
@@ -630,9 +629,9 @@ class MarketingResponse:
 
     name = "marketing response"
 
-    def quantity(self, price: np.ndarray) -> np.ndarray:  # pragma: no cover - abstract
+    @abc.abstractmethod
+    def quantity(self, price: np.ndarray) -> np.ndarray:
         """Marketed surplus at each price of a numpy array."""
-        raise NotImplementedError
 
     def __call__(self, price: Any) -> Any:
         arr, scalar = _price_array(price)
