@@ -7,7 +7,7 @@ the input and the fix when something is wrong.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -15,7 +15,7 @@ import pandas as pd
 
 from .errors import LabelMismatchError, NonequivalentError
 
-__all__ = ["as_index", "as_matrix", "as_vector", "check_finite"]
+__all__ = ["as_array", "as_index", "as_matrix", "as_vector", "check_finite", "reject_negative"]
 
 
 def as_index(labels: Any, n: int, name: str, default_prefix: str) -> pd.Index:
@@ -47,11 +47,21 @@ def check_finite(values: np.ndarray, what: str, error: type[NonequivalentError],
         raise error(f"{what} contains NaN or infinite entries{where}; "
                     "replace them with finite numbers.")
     if nonneg:
-        neg = values < 0
-        if neg.any():
-            where = _where(neg, labels, columns)
-            raise error(f"{what} has negative entries{where}; "
-                        "coefficients and quantities must be >= 0.")
+        reject_negative(values < 0, what, error, labels=labels, columns=columns)
+
+
+def reject_negative(negative: np.ndarray, what: str, error: type[NonequivalentError],
+                    *, labels: pd.Index | None = None,
+                    columns: pd.Index | None = None) -> None:
+    """Raise ``error`` naming the entries where the boolean mask ``negative`` is true.
+
+    The mask may come from floats (``values < 0``) or from exact numbers, so the float
+    and the exact (:mod:`nonequivalent.exact`) inputs report negatives in the same words.
+    """
+    if negative.any():
+        where = _where(negative, labels, columns)
+        raise error(f"{what} has negative entries{where}; "
+                    "coefficients and quantities must be >= 0.")
 
 
 def _where(mask: np.ndarray, labels: pd.Index | None,
@@ -62,8 +72,20 @@ def _where(mask: np.ndarray, labels: pd.Index | None,
             and mask.shape == (len(labels), len(columns))):
         pairs = [(labels[i], columns[j]) for i, j in np.argwhere(mask)[:5]]
         return f" at (row, column) {pairs}"
-    pos = np.argwhere(mask)[:5].tolist()
+    pos = (np.flatnonzero(mask)[:10] if mask.ndim == 1 else np.argwhere(mask)[:5]).tolist()
     return f" at positions {pos}"
+
+
+def as_array(data: Any, what: str, error: type[NonequivalentError], *,
+             copy: bool = False) -> np.ndarray:
+    """Return ``data`` as a float numpy array (always a new array when ``copy``).
+
+    Raises ``error`` naming ``what`` when the entries are not numbers.
+    """
+    try:
+        return np.array(data, dtype=float, copy=True if copy else None)
+    except (TypeError, ValueError) as exc:
+        raise error(f"{what} must be numeric: {exc}.") from None
 
 
 def as_vector(data: Any, index: pd.Index, what: str,
@@ -84,10 +106,7 @@ def as_vector(data: Any, index: pd.Index, what: str,
         _check_same_labels(data.index, index, what)
         arr = data.reindex(index).to_numpy(dtype=float)
     else:
-        try:
-            arr = np.asarray(data, dtype=float)
-        except (TypeError, ValueError) as exc:
-            raise error(f"{what} must be numeric: {exc}.") from None
+        arr = as_array(data, what, error)
         if arr.ndim == 0:
             arr = np.full(len(index), float(arr))
         if arr.shape != (len(index),):
@@ -105,10 +124,7 @@ def as_matrix(data: Any, rows: pd.Index, cols: pd.Index, what: str,
         _check_same_labels(data.columns, cols, f"column labels of {what}")
         arr = data.reindex(index=rows, columns=cols).to_numpy(dtype=float)
     else:
-        try:
-            arr = np.asarray(data, dtype=float)
-        except (TypeError, ValueError) as exc:
-            raise error(f"{what} must be numeric: {exc}.") from None
+        arr = as_array(data, what, error)
         if arr.shape != (len(rows), len(cols)):
             raise error(f"{what} has shape {arr.shape}; expected ({len(rows)}, {len(cols)}).")
     check_finite(arr, what, error, nonneg=nonneg)
@@ -126,8 +142,3 @@ def _check_same_labels(got: pd.Index, expected: pd.Index, what: str) -> None:
             f"{what} do not match: missing {missing[:10]}, unexpected {extra[:10]}. "
             "Use the same labels as the economy (reindex or rename first)."
         )
-
-
-def label_list(labels: pd.Index | list[Hashable]) -> list[Hashable]:
-    """Labels as a plain list (for messages)."""
-    return list(labels)

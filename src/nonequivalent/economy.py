@@ -47,7 +47,14 @@ import scipy.linalg as sla
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
-from ._validation import as_index, as_vector, check_finite
+from ._validation import (
+    _check_same_labels,
+    as_array,
+    as_index,
+    as_matrix,
+    as_vector,
+    check_finite,
+)
 from .errors import (
     ConvergenceError,
     InvalidEconomyError,
@@ -66,25 +73,15 @@ SPARSE_TOLERANCE = 1e-12
 PRODUCTIVITY_MARGIN = 1e-12
 
 
-def _spectral_radius_dense(M: np.ndarray) -> float:
-    if M.size == 0:
-        return 0.0
-    return float(np.max(np.abs(np.linalg.eigvals(M))))
-
-
-def _spectral_radius(M: np.ndarray | sp.sparray) -> float:
-    """Spectral radius of a non-negative matrix, block by block (strong components).
-
-    ρ(A) is the largest ρ of the diagonal blocks of the strongly connected components of
-    the graph of ``A`` (Frobenius normal form), so only the blocks need eigenvalues.
-    """
-    rho, _ = _spectral_radius_by_block(M)
-    return rho
-
-
 def _spectral_radius_by_block(
     M: np.ndarray | sp.sparray,
 ) -> tuple[float, list[tuple[float, np.ndarray]]]:
+    """Spectral radius of a non-negative matrix, block by block (strong components).
+
+    ρ(M) is the largest ρ of the diagonal blocks of the strongly connected components of
+    the graph of ``M`` (Frobenius normal form), so only the blocks need eigenvalues.
+    Returns ρ(M) and the list of ``(ρ of the block, positions of its sectors)``.
+    """
     S = sp.csr_array(M)
     n = S.shape[0]
     if n == 0:
@@ -98,7 +95,7 @@ def _spectral_radius_by_block(
             blocks.append((0.0, idx))
             continue
         if idx.size <= 1500:
-            r = _spectral_radius_dense(sub.toarray())
+            r = float(np.max(np.abs(np.linalg.eigvals(sub.toarray()))))
         else:
             # Perron root of an irreducible non-negative block: largest-magnitude eigenvalue.
             vals = spla.eigs(sp.csr_matrix(sub), k=1, which="LM", return_eigenvectors=False,
@@ -158,20 +155,14 @@ class Economy:
     def __init__(self, A: Any, labour: Any, sectors: Any = None, capital: Any = None,
                  labour_kinds: Any = None) -> None:
         A_arr, sector_index = _read_technology(A, sectors)
-        n = len(sector_index)
         lab, kinds = _read_labour(labour, sector_index, labour_kinds)
         cap = None
         if capital is not None:
-            if isinstance(capital, pd.DataFrame):
-                _same(capital.index, sector_index, "capital rows")
-                _same(capital.columns, sector_index, "capital columns")
-                capital = capital.reindex(index=sector_index, columns=sector_index)
-            cap = np.asarray(sp.csr_array(capital).toarray() if sp.issparse(capital)
-                             else capital, dtype=float)
-            if cap.shape != (n, n):
-                raise InvalidEconomyError(
-                    f"capital coefficients have shape {cap.shape}; expected ({n}, {n}).")
-            check_finite(cap, "capital coefficients B", InvalidEconomyError)
+            if sp.issparse(capital):
+                capital = capital.toarray()
+            # a copy, so that freezing it leaves the caller's array writable
+            cap = np.array(as_matrix(capital, sector_index, sector_index,
+                                     "capital coefficients B", InvalidEconomyError))
             cap.setflags(write=False)
         object.__setattr__(self, "A", A_arr)
         object.__setattr__(self, "labour", lab)
@@ -234,12 +225,9 @@ class Economy:
         hours, kinds = _read_labour(labour_hours, sector_index, None, what="labour hours")
         cap = None
         if capital_stock is not None:
-            K = capital_stock
-            if isinstance(K, pd.DataFrame):
-                _same(K.index, sector_index, "capital stock rows")
-                _same(K.columns, sector_index, "capital stock columns")
-                K = K.reindex(index=sector_index, columns=sector_index).to_numpy(float)
-            cap = np.asarray(K, dtype=float) / x[None, :]
+            K = as_matrix(capital_stock, sector_index, sector_index, "capital stock",
+                          InvalidEconomyError)
+            cap = K / x[None, :]
         return cls(A, hours / x[None, :], sectors=sector_index, capital=cap,
                    labour_kinds=kinds)
 
@@ -271,6 +259,11 @@ class Economy:
         return self.labour.sum(axis=0)
 
     @cached_property
+    def _spectral_blocks(self) -> tuple[float, list[tuple[float, np.ndarray]]]:
+        # ρ(A) and the strongly connected blocks of A with their own ρ (computed once).
+        return _spectral_radius_by_block(self.A)
+
+    @cached_property
     def spectral_radius(self) -> float:
         """Spectral radius ρ(A) (Perron–Frobenius root of the non-negative matrix ``A``).
 
@@ -280,7 +273,7 @@ class Economy:
         >>> round(ne.Economy([[0.5, 0.0], [0.0, 0.25]], labour=[1, 1]).spectral_radius, 6)
         0.5
         """
-        return _spectral_radius(self.A)
+        return self._spectral_blocks[0]
 
     @cached_property
     def is_productive(self) -> bool:
@@ -339,8 +332,7 @@ class Economy:
             if z is not None and np.all(np.isfinite(z)) and np.all(z > 0):
                 if np.max((A @ z) / z) < 1.0 - PRODUCTIVITY_MARGIN:
                     return None
-        rho, blocks = _spectral_radius_by_block(A)
-        self.__dict__.setdefault("spectral_radius", rho)
+        rho, blocks = self._spectral_blocks
         if rho < 1.0 - PRODUCTIVITY_MARGIN:
             return None
         limit = 1.0 - PRODUCTIVITY_MARGIN
@@ -391,8 +383,7 @@ class Economy:
     @cached_property
     def _sparse_ops(self) -> tuple[sp.csr_array, sp.csr_array]:
         self.require_productive()
-        A = sp.csr_array(self.A)
-        return A, sp.csr_array(A.T)
+        return self.A, sp.csr_array(self.A.T)
 
     def solve(self, rhs: np.ndarray, transpose: bool = False) -> np.ndarray:
         """Solve ``(I - A) x = rhs`` (or ``(I - A)^T x = rhs``) with the cached factor.
@@ -452,7 +443,7 @@ class Economy:
 
     def _demand_matrix(self, Y: Any) -> tuple[np.ndarray, pd.Index]:
         if isinstance(Y, pd.DataFrame):
-            _same(Y.index, self.sectors, "final demand rows")
+            _check_same_labels(Y.index, self.sectors, "final demand row labels")
             cols = Y.columns
             Y = Y.reindex(self.sectors).to_numpy(dtype=float)
         else:
@@ -578,13 +569,6 @@ class Economy:
 
 
 # ---------------------------------------------------------------------- helpers
-def _same(got: pd.Index, expected: pd.Index, what: str) -> None:
-    if not got.is_unique or set(got) != set(expected) or len(got) != len(expected):
-        raise LabelMismatchError(
-            f"{what} labels {list(got)[:10]} do not match the sectors {list(expected)[:10]}; "
-            "use the same labels everywhere.")
-
-
 def _read_technology(A: Any, sectors: Any, what: str = "technical coefficients A",
                      sparse_ok: bool = True) -> tuple[np.ndarray | sp.csr_array, pd.Index]:
     if isinstance(A, pd.DataFrame):
@@ -611,10 +595,7 @@ def _read_technology(A: Any, sectors: Any, what: str = "technical coefficients A
         arr.eliminate_zeros()
         return arr, as_index(sectors, arr.shape[0], "sector", "s")
     else:
-        try:
-            arr = np.array(A, dtype=float)
-        except (TypeError, ValueError) as exc:
-            raise InvalidEconomyError(f"{what} must be numeric: {exc}") from None
+        arr = as_array(A, what, InvalidEconomyError, copy=True)
         if arr.ndim == 0:
             arr = arr.reshape(1, 1)
         index = None
@@ -638,7 +619,7 @@ def _read_labour(labour: Any, sectors: pd.Index, kinds: Any,
         arr = np.vstack(rows)
         index = as_index(list(labour.keys()), len(rows), "labour kind", "kind")
     elif isinstance(labour, pd.DataFrame):
-        _same(labour.columns, sectors, f"{what} columns")
+        _check_same_labels(labour.columns, sectors, f"{what} column labels")
         arr = labour.reindex(columns=sectors).to_numpy(dtype=float)
         index = as_index(labour.index, arr.shape[0], "labour kind", "kind")
         check_finite(arr, what, InvalidEconomyError, labels=index, columns=sectors)
@@ -647,10 +628,7 @@ def _read_labour(labour: Any, sectors: pd.Index, kinds: Any,
         index = pd.Index([labour.name if labour.name is not None else "labour"],
                          name="labour kind")
     else:
-        try:
-            arr = np.array(labour, dtype=float)
-        except (TypeError, ValueError) as exc:
-            raise InvalidEconomyError(f"{what} must be numeric: {exc}") from None
+        arr = as_array(labour, what, InvalidEconomyError, copy=True)
         if arr.ndim == 1:
             arr = arr[None, :]
             default = ["labour"]

@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 import sympy
 
+from ._validation import reject_negative
 from .errors import (
     InvalidEconomyError,
     InvalidGroupError,
@@ -207,12 +208,10 @@ def matrix(data: Any, what: str = "matrix", *, square: bool = True, nonneg: bool
         raise error(f"{what} must be square, got shape {arr.shape}.")
     rows = [[rational(v, f"{what}[{i}, {j}]", error) for j, v in enumerate(row)]
             for i, row in enumerate(arr)]
-    M = sympy.ImmutableMatrix(rows)
     if nonneg:
-        neg = [(i, j) for i in range(M.rows) for j in range(M.cols) if M[i, j] < 0]
-        if neg:
-            raise error(f"{what} has negative entries at {neg[:5]}; coefficients must be >= 0.")
-    return M
+        reject_negative(np.array([[v < 0 for v in row] for row in rows], dtype=bool), what,
+                        error)
+    return sympy.ImmutableMatrix(rows)
 
 
 def vector(data: Any, n: int | None = None, what: str = "vector", *, nonneg: bool = True,
@@ -238,10 +237,7 @@ def vector(data: Any, n: int | None = None, what: str = "vector", *, nonneg: boo
         raise error(f"{what} has {arr.shape[0]} entries; expected {n}, one per sector.")
     vals = [rational(v, f"{what}[{i}]", error) for i, v in enumerate(arr)]
     if nonneg:
-        neg = [i for i, v in enumerate(vals) if v < 0]
-        if neg:
-            raise error(f"{what} has negative entries at positions {neg[:10]}; they must be "
-                        ">= 0.")
+        reject_negative(np.array([v < 0 for v in vals], dtype=bool), what, error)
     return sympy.ImmutableMatrix(vals)
 
 
@@ -612,19 +608,17 @@ def melt(A: Any, labour: Any, prices: Any, final_demand: Any,
     >>> exact.melt([["1/2"]], [1], [3], [10])
     3/2
     """
+    if normalization not in ("new-interpretation", "total-price"):
+        raise InvalidPriceError(f"unknown normalization {normalization!r}; use "
+                                "'new-interpretation' or 'total-price'.")
     A = require_productive(A)
     n = A.rows
     p = vector(prices, n, "prices", error=InvalidPriceError)
     y = vector(final_demand, n, "final demand")
-    x = gross_output(A, y)
     lam = labour_values(A, labour)
-    if normalization == "new-interpretation":
-        num, den = (p.T * y)[0, 0], (lam * y)[0, 0]  # λ·y = l·x
-    elif normalization == "total-price":
-        num, den = (p.T * x)[0, 0], (lam * x)[0, 0]
-    else:
-        raise InvalidPriceError(f"unknown normalization {normalization!r}; use "
-                                "'new-interpretation' or 'total-price'.")
+    # new interpretation: p·y / λ·y (λ·y = l·x); total price: p·x / λ·x
+    q = y if normalization == "new-interpretation" else gross_output(A, y)
+    num, den = (p.T * q)[0, 0], (lam * q)[0, 0]
     if den == 0:
         raise InvalidEconomyError("the final demand embodies no labour; the MELT is undefined. "
                                   "Give a non-zero final demand of produced goods.")

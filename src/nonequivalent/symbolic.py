@@ -230,12 +230,18 @@ def _dual_symbols() -> dict[str, sp.Symbol]:
     return dict(zip(names.split(), sp.symbols(names, positive=True), strict=True))
 
 
-def _dual_model(s: dict[str, sp.Symbol]) -> tuple[sp.Expr, sp.Expr]:
-    """Marketed surplus q(p) and accumulation S(p, w) of :class:`nonequivalent.DualEconomy`."""
-    p, w, q0, p0, eps, L, beta, a = (s[k] for k in "p w q0 p0 epsilon L beta a".split())
+def _dual_model(s: dict[str, sp.Symbol]) -> tuple[sp.Expr, sp.Expr, sp.Expr]:
+    """Marketed surplus q(p), accumulation S(p, w) and the wage w(p) at the real-wage floor.
+
+    The model of :class:`nonequivalent.DualEconomy`; ``w(p)`` keeps workers at the real
+    wage ``V = w / p_r^β`` with ``p_r = L β w / q``.
+    """
+    p, w, q0, p0, eps, L, beta, a, V = (
+        s[k] for k in "p w q0 p0 epsilon L beta a V".split())
     q = q0 * (p / p0) ** eps
     S = a * L - (1 - beta) * w * L - p * q
-    return q, S
+    w_floor = (V * (L * beta) ** beta * q ** (-beta)) ** (1 / (1 - beta))
+    return q, S, w_floor
 
 
 @cache
@@ -268,14 +274,13 @@ def accumulation_derivative(wage: str = "fixed") -> ClosedForm:
     -150.0
     """
     s = _dual_symbols()
-    q, S = _dual_model(s)
-    p, w, L, beta, V = s["p"], s["w"], s["L"], s["beta"], s["V"]
+    _, S, w_of_p = _dual_model(s)
+    p, w = s["p"], s["w"]
     order = [s[k] for k in "p w q0 p0 epsilon L beta a V".split()]
     if wage == "fixed":
         d = sp.simplify(sp.diff(S, p))
         steps = (("S(p, w)", S),)
     elif wage == "real-wage-floor":
-        w_of_p = (V * (L * beta) ** beta * q ** (-beta)) ** (1 / (1 - beta))
         S_floor = S.subs(w, w_of_p)
         d = sp.simplify(sp.diff(S_floor, p))
         steps = (("S(p, w)", S), ("w(p) at the real-wage floor", w_of_p),
@@ -316,12 +321,10 @@ def optimal_procurement_price(peasant_weight: bool = False) -> ClosedForm:
     0.144338
     """
     s = _dual_symbols()
-    q, S = _dual_model(s)
-    p, w, L, beta, V, eps, om = s["p"], s["w"], s["L"], s["beta"], s["V"], s["epsilon"], \
-        s["omega"]
+    q, S, w_of_p = _dual_model(s)
+    p, w, L, beta, V, eps = (s[k] for k in "p w L beta V epsilon".split())
     q0, p0 = s["q0"], s["p0"]
-    weight = om if peasant_weight else sp.Integer(0)
-    w_of_p = (V * (L * beta) ** beta * q ** (-beta)) ** (1 / (1 - beta))
+    weight = s["omega"] if peasant_weight else sp.Integer(0)
     objective = S.subs(w, w_of_p) + weight * p * q / (1 + eps)
     foc = sp.diff(objective, p)
     c = q0 * p0 ** (-eps)

@@ -46,7 +46,7 @@ import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
 from ._validation import as_vector, check_finite
-from .economy import Economy, _krylov_solve
+from .economy import Economy, _krylov_solve, _spectral_radius_by_block
 from .errors import (
     InvalidEconomyError,
     InvalidPriceError,
@@ -122,19 +122,24 @@ def _profit_rate(eco: Economy, r: Any, *, allow_max: bool) -> float:
     return r
 
 
-def _integrated_labour(eco: Economy, s: float, lab: np.ndarray) -> np.ndarray:
-    """``z = l (I - s A)^-1``: solve ``(I - s A)^T z^T = l^T``.
+def _integrated_labour(eco: Economy, s: float,
+                       dense: np.ndarray | None = None) -> np.ndarray:
+    """``z = l (I - s A)^-1`` for total labour ``l``: solve ``(I - s A)^T z^T = l^T``.
 
-    ``s = 1 + r``. At ``s = 1`` the economy's cached factor is reused.
+    ``s = 1 + r``. At ``s = 1`` this is the economy's cached labour values ``λ``. A sparse
+    economy is solved iteratively unless ``dense`` (its ``A`` as a dense array) is given,
+    which is then factorized.
     """
-    if s == 1.0:
-        return eco.solve(lab, transpose=True)
-    if not eco.is_sparse:
-        M = np.eye(eco.n) - s * eco.A
-        lu = sla.lu_factor(M, overwrite_a=True, check_finite=False)
-        return sla.lu_solve(lu, lab, trans=1, check_finite=False)
-    _, AT = eco._sparse_ops
-    return _krylov_solve(sp.csr_array(AT * s), lab)
+    lab = eco.total_labour
+    if dense is None:
+        if s == 1.0:
+            return eco.values_array
+        if eco.is_sparse:
+            _, AT = eco._sparse_ops
+            return _krylov_solve(sp.csr_array(AT * s), lab)
+        dense = eco.A
+    lu = sla.lu_factor(np.eye(eco.n) - s * dense, overwrite_a=True, check_finite=False)
+    return sla.lu_solve(lu, lab, trans=1, check_finite=False)
 
 
 def _standard_net_product(eco: Economy) -> np.ndarray:
@@ -383,7 +388,7 @@ def production_prices(economy: Economy, profit_rate: float, numeraire: Any = Non
     """
     r = _profit_rate(economy, profit_rate, allow_max=False)
     lab = economy.total_labour
-    z = _integrated_labour(economy, 1.0 + r, lab)
+    z = _integrated_labour(economy, 1.0 + r)
     if wage is not None:
         if numeraire is not None:
             raise InvalidPriceError("give either a numeraire or a money wage, not both.")
@@ -427,9 +432,7 @@ def _limit_at_R_is_zero(eco: Economy, d: np.ndarray, standard: bool) -> bool:
     """
     if standard:
         return True
-    S = sp.csr_array(eco.A)
-    ncomp, _ = sp.csgraph.connected_components(S, directed=True, connection="strong")
-    irreducible = ncomp == 1
+    irreducible = len(eco._spectral_blocks[1]) == 1
     return (irreducible or bool(np.all(d > 0))) and (
         irreducible or bool(np.all(eco.total_labour > 0)))
 
@@ -517,25 +520,18 @@ def wage_profit_frontier(economy: Economy, profit_rates: Any, numeraire: Any = N
     f = np.empty(int(inner.sum()))
     s = 1.0 + rates[inner]
     n, m = economy.n, s.size
-    if m:
-        if economy.is_sparse and n > DENSE_LIMIT:
-            _, AT = economy._sparse_ops
-            for i, si in enumerate(s):
-                f[i] = _krylov_solve(sp.csr_array(AT * si), lab) @ d
-        else:
-            A = _dense(economy)
-            use_schur = method == "schur" or (method == "auto" and m > 24)
-            if use_schur:
-                T, lz, zd = _schur_resolvent_forms(A, lab, d)
-                eye = np.eye(n)
-                for i, si in enumerate(s):
-                    u = sla.solve_triangular(eye - si * T, zd, check_finite=False)
-                    f[i] = (lz @ u).real
-            else:
-                eye = np.eye(n)
-                for i, si in enumerate(s):
-                    lu = sla.lu_factor(eye - si * A, check_finite=False)
-                    f[i] = sla.lu_solve(lu, lab, trans=1, check_finite=False) @ d
+    iterative = economy.is_sparse and n > DENSE_LIMIT
+    if m and not iterative and (method == "schur" or (method == "auto" and m > 24)):
+        T, lz, zd = _schur_resolvent_forms(_dense(economy), lab, d)
+        eye = np.eye(n)
+        for i, si in enumerate(s):
+            u = sla.solve_triangular(eye - si * T, zd, check_finite=False)
+            f[i] = (lz @ u).real
+    else:
+        # one solve per rate: iterative for a large sparse table, else a fresh LU
+        dense = _dense(economy) if m and economy.is_sparse and not iterative else None
+        for i, si in enumerate(s):
+            f[i] = _integrated_labour(economy, si, dense) @ d
     if np.any(~(f > 0)):
         raise InvalidPriceError(
             "the numeraire bundle would cost nothing at some profit rate: it consists of "
@@ -601,9 +597,7 @@ def uniform_profit_rate(economy: Economy, basket: Any) -> float:
                          maxiter=20_000)
         rho = float(np.abs(vals).max())
     else:
-        from .economy import _spectral_radius
-
-        rho = _spectral_radius(_dense(economy) + np.outer(b, lab))
+        rho = _spectral_radius_by_block(_dense(economy) + np.outer(b, lab))[0]
     if rho > 1.0:
         raise ProfitRateError(
             f"the wage basket costs more than the net product per hour: ρ(A + b l) = "
@@ -616,7 +610,8 @@ def uniform_profit_rate(economy: Economy, basket: Any) -> float:
 
 # ---------------------------------------------------------------------- MELT
 def _melt_parts(economy: Economy, p: np.ndarray, final_demand: Any,
-                normalization: str) -> tuple[float, float, float]:
+                normalization: str) -> tuple[float, float, float, np.ndarray]:
+    """``(μ, money, hours, y)``: the MELT, its numerator and denominator, the checked ``y``."""
     if normalization not in _MELT_NORMALIZATIONS:
         raise InvalidPriceError(
             f"unknown MELT normalization {normalization!r}; use 'new-interpretation' "
@@ -639,7 +634,7 @@ def _melt_parts(economy: Economy, p: np.ndarray, final_demand: Any,
         raise InvalidPriceError(
             f"the {what} has no positive price total (p·{'y' if what == 'net product' else 'x'}"
             f" = {money:.6g}); the MELT is undefined. Check the prices.")
-    return money / hours, money, hours
+    return money / hours, money, hours, y
 
 
 def melt(economy: Economy, prices: Any, final_demand: Any,
@@ -886,7 +881,7 @@ def new_interpretation(economy: Economy, prices: Any, final_demand: Any,
     {'peasant': 0.3175, 'worker': 0.9524}
     """
     p = _prices(prices, economy)
-    mu, money, hours = _melt_parts(economy, p, final_demand, "new-interpretation")
+    mu, money, hours, y = _melt_parts(economy, p, final_demand, "new-interpretation")
     kinds = economy.labour_kinds
     if isinstance(wage, Mapping | pd.Series):
         w = as_vector(wage, kinds, "wages by labour kind", InvalidPriceError)
@@ -897,10 +892,7 @@ def new_interpretation(economy: Economy, prices: Any, final_demand: Any,
             raise InvalidPriceError(f"the wage must be a number or a mapping by labour "
                                     f"kind, got {wage!r}.") from None
         w = as_vector(np.full(len(kinds), wf), kinds, "wage", InvalidPriceError)
-    y = as_vector(final_demand, economy.sectors, "final demand", InvalidEconomyError,
-                  nonneg=False)
-    x = economy.solve(y)
-    hours_by_kind = economy.labour @ x
+    hours_by_kind = economy.labour_values(by_kind=True).to_numpy() @ y  # Λ y = Lk x
     wages = float(w @ hours_by_kind)
     profit = money - wages
     v_hours = wages / mu
