@@ -7,6 +7,7 @@ the input and the fix when something is wrong.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,7 +16,20 @@ import pandas as pd
 
 from .errors import LabelMismatchError, NonequivalentError
 
-__all__ = ["as_array", "as_index", "as_matrix", "as_vector", "check_finite", "reject_negative"]
+__all__ = ["as_array", "as_index", "as_matrix", "as_number", "as_vector", "check_finite",
+           "reject_negative"]
+
+
+def as_number(x: Any, what: str, error: type[NonequivalentError], *,
+              allow_zero: bool = False) -> float:
+    """``x`` as a finite float that is > 0 (or >= 0 with ``allow_zero``), else ``error``."""
+    try:
+        val = float(x)
+    except (TypeError, ValueError):
+        raise error(f"{what} must be a number; got {x!r}.") from None
+    if not math.isfinite(val) or val < 0 or (val == 0 and not allow_zero):
+        raise error(f"{what} must be finite and {'>= 0' if allow_zero else '> 0'}; got {x}.")
+    return val
 
 
 def as_index(labels: Any, n: int, name: str, default_prefix: str) -> pd.Index:

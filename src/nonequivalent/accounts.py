@@ -59,9 +59,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validation import as_vector
+from ._validation import as_number, as_vector
 from .economy import Economy
-from .errors import InvalidGroupError, InvalidHouseholdError, InvalidPriceError
+from .errors import (
+    InvalidGroupError,
+    InvalidHouseholdError,
+    InvalidPriceError,
+    NonequivalentError,
+)
 from .exchange import Benchmark, ExchangeAccount, Group, exchange_account
 from .households import (
     Household,
@@ -115,15 +120,9 @@ def _fmt(x: float) -> str:
     return f"{x:,.4g}"
 
 
-def _nonneg(x: Any, what: str, error: type[Exception] = InvalidHouseholdError,
+def _nonneg(x: Any, what: str, error: type[NonequivalentError] = InvalidHouseholdError,
             positive: bool = False) -> float:
-    try:
-        val = float(x)
-    except (TypeError, ValueError):
-        raise error(f"{what} must be a number, got {x!r}.") from None
-    if not math.isfinite(val) or val < 0 or (positive and val == 0):
-        raise error(f"{what} must be finite and {'> 0' if positive else '>= 0'}, got {x}.")
-    return val
+    return as_number(x, what, error, allow_zero=not positive)
 
 
 # ============================================================================ periods

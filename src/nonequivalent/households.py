@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validation import as_vector, check_finite
+from ._validation import as_number, as_vector, check_finite
 from .economy import Economy
 from .errors import InvalidHouseholdError, InvalidPriceError, LabelMismatchError
 
@@ -70,16 +70,7 @@ ROUNDING_TOLERANCE = 1e-9
 
 # ---------------------------------------------------------------------------- helpers
 def _positive_number(x: Any, what: str, *, allow_zero: bool = False) -> float:
-    try:
-        val = float(x)
-    except (TypeError, ValueError):
-        raise InvalidHouseholdError(f"{what} must be a number, got {x!r}.") from None
-    if not math.isfinite(val):
-        raise InvalidHouseholdError(f"{what} must be finite, got {val}.")
-    if val < 0 or (val == 0 and not allow_zero):
-        bound = ">= 0" if allow_zero else "> 0"
-        raise InvalidHouseholdError(f"{what} must be {bound}, got {val}.")
-    return val
+    return as_number(x, what, InvalidHouseholdError, allow_zero=allow_zero)
 
 
 def _read_basket(basket: Any, what: str) -> pd.Series:

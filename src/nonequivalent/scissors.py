@@ -40,12 +40,13 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 
-from ._validation import as_vector, check_finite
+from ._validation import as_number, as_vector, check_finite
 from .errors import (
     InvalidGroupError,
     InvalidPriceError,
     LabelMismatchError,
     MarketingResponseError,
+    NonequivalentError,
 )
 from .exchange import Benchmark, Group, _as_benchmark, _price_series
 
@@ -96,15 +97,9 @@ def _amount_share_frame(amounts: pd.Series, total: float, index_name: str) -> pd
     return out
 
 
-def _positive(x: Any, what: str, error: type[Exception] = InvalidPriceError,
+def _positive(x: Any, what: str, error: type[NonequivalentError] = InvalidPriceError,
               allow_zero: bool = False) -> float:
-    try:
-        v = float(x)
-    except (TypeError, ValueError):
-        raise error(f"{what} must be a number; got {x!r}.") from None
-    if not math.isfinite(v) or v < 0 or (v == 0 and not allow_zero):
-        raise error(f"{what} must be {'>= 0' if allow_zero else '> 0'} and finite; got {x}.")
-    return v
+    return as_number(x, what, error, allow_zero=allow_zero)
 
 
 # ============================================================================ scissors index
