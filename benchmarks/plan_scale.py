@@ -42,8 +42,7 @@ import warnings
 import numpy as np
 
 import nonequivalent as ne
-from nonequivalent.planning import DegeneracyWarning, solve_lp
-from nonequivalent.planning.solvers import _build_pulp  # the PuLP build step alone
+from nonequivalent.planning import DegeneracyWarning, LPSolution, solve_lp
 
 SIZES = [(5, 10), (20, 10), (50, 20), (100, 20), (200, 30)]
 #: The same HiGHS options for the three paths; a solve longer than 5 minutes is abandoned.
@@ -133,6 +132,15 @@ def raw_highspy(lp: ne.planning.LinearProgram) -> tuple[float, float, float, str
     return t1 - t0, t2 - t1, info.objective_function_value, f"{method}, {iters} iterations"
 
 
+def timed_solve(lp: ne.planning.LinearProgram, solver: str) -> tuple[LPSolution, float]:
+    """The whole ``solve_lp`` call with the common options, and its wall time (s)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegeneracyWarning)
+        t0 = time.perf_counter()
+        sol = solve_lp(lp, solver, options=OPTIONS)
+        return sol, time.perf_counter() - t0
+
+
 def measure(n: int, years: int, repeat: int) -> dict[str, float | str]:
     plan = random_plan(n, years)
     best: dict[str, float | str] = {}
@@ -152,11 +160,7 @@ def measure(n: int, years: int, repeat: int) -> dict[str, float | str]:
         keep("raw solve", rs)
         keep("raw total", rb + rs)
         # direct path: assembly + passModel, then run and read (the whole solve_lp call)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DegeneracyWarning)
-            t0 = time.perf_counter()
-            d = solve_lp(lp, "highs-direct", options=OPTIONS)
-            t_direct = time.perf_counter() - t0
+        d, t_direct = timed_solve(lp, "highs-direct")
         keep("assemble", t_assemble)
         keep("direct build", d.build_seconds)
         keep("direct solve", t_direct - d.build_seconds)
@@ -164,13 +168,9 @@ def measure(n: int, years: int, repeat: int) -> dict[str, float | str]:
         keep("direct total+asm", t_assemble + t_direct)
         # PuLP path: assembly + PuLP model, then pulp.HiGHS (the whole solve_lp call)
         t0 = time.perf_counter()
-        _build_pulp(lp)
+        lp.to_pulp()
         t_pulp_model = time.perf_counter() - t0
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DegeneracyWarning)
-            t0 = time.perf_counter()
-            pp = solve_lp(lp, "highs", options=OPTIONS)
-            t_pulp = time.perf_counter() - t0
+        pp, t_pulp = timed_solve(lp, "highs")
         keep("pulp model", t_pulp_model)
         keep("pulp build", t_assemble + t_pulp_model)
         keep("pulp solve", t_pulp - pp.build_seconds)

@@ -85,3 +85,14 @@ def test_growth_errors() -> None:
         ne.overtaking_time(0.2, 0.5, 0.2, 0.4)
     with pytest.raises(ne.PlanError):
         ne.choice_of_technique(pd.DataFrame({"x": [1]}), wage=1.0)
+
+
+def test_periods_and_horizon_must_be_whole_numbers() -> None:
+    # a horizon of 0 has no cumulative consumption; 2.7 periods are not a path
+    tech = pd.DataFrame({"output_per_worker": [3.0], "investment_per_worker": [2.0]})
+    for horizon in (0, 2.7):
+        with pytest.raises(ne.InvalidPlanError, match="horizon"):
+            ne.choice_of_technique(tech, wage=2.0, horizon=horizon)
+    for periods in (-1, 2.5):
+        with pytest.raises(ne.InvalidPlanError, match="periods"):
+            ne.mahalanobis_two_sector(0.1, 0.3, 0.2, 0.5, Y0=100.0, periods=periods)

@@ -309,6 +309,22 @@ def test_pulp_model_is_named_and_built_from_coefficient_lists() -> None:
     assert len(model.variables) == two_sector_plan().build().shape[1]
 
 
+def test_solvers_receive_a_minimization_so_the_dual_sign_is_known() -> None:
+    # PuLP 3 and 4 hand a maximization to HiGHS and CBC in different forms (PuLP 4 gives
+    # CBC "min -c" and leaves its duals in that sense); a minimization reaches every
+    # backend as it is, so the duals of max c·x are minus those of the model solved.
+    import pulp
+
+    from nonequivalent.planning.solvers import _build_pulp
+
+    lp = kantorovich_lp()
+    solved = _build_pulp(lp, minimize=True).problem
+    written = lp.to_pulp().problem
+    assert solved.sense == pulp.LpMinimize and written.sense == pulp.LpMaximize
+    assert [solved.objective.get(v) for v in solved.variables()] == [
+        -1.0 if v.name == "sets" else None for v in written.variables()]
+
+
 def test_degeneracy_is_reported() -> None:
     # The target rows for A and B and a redundant copy of the labour limit: degenerate.
     lp = LinearProgram([1.0, 1.0], [[1.0, 1.0], [1.0, 1.0], [1.0, 0.0]],

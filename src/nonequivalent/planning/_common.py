@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from .._validation import as_vector
 from ..economy import Economy
@@ -144,6 +145,13 @@ def shared_inputs(plan: Any, eco: Economy, T: int) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------- model blocks
+def net_output_block(eco: Economy) -> Any:
+    """``I - A``, the output columns' block of the balance rows (sparse stays sparse)."""
+    if eco.is_sparse:
+        return sp.eye_array(eco.n, format="csr") - eco.A
+    return np.eye(eco.n) - eco.A
+
+
 def use_columns(eco: Economy, p: dict[str, Any], years: Sequence[Hashable] | None,
                 groups: list[ColGroup], balance: dict[str, Any],
                 cons_cost: dict[str, Any] | None = None) -> None:
@@ -168,12 +176,13 @@ def use_columns(eco: Economy, p: dict[str, Any], years: Sequence[Hashable] | Non
 
 
 def floor_market_trade_rows(plan: Any, eco: Economy, p: dict[str, Any],
-                            years: Sequence[Hashable] | None, peasant_supply: np.ndarray,
+                            years: Sequence[Hashable] | None,
                             families: list[RowFamily]) -> None:
     """Rows ``wage_floor`` (and ``wage_cap``), ``subsistence``, ``marketing``, ``trade_balance``.
 
     ``C^w_t >= f^w_t l_w x_t``, ``C^w_t <= cap_t l_w x_t``, ``C^p_t >= f^p_t L^p_t``,
-    ``(1 - a_gg) x_g,t - b^p_g C^p_t <= q_t`` and ``p^w (e_t - m_t) >= -D_t``.
+    ``(1 - a_gg) x_g,t - b^p_g C^p_t <= q_t`` and ``p^w (e_t - m_t) >= -D_t``. The labour
+    supply ``p["L"]`` is by kind (static plan) or by kind and year (multi-year plan).
     """
     n = eco.n
     T = 1 if years is None else len(years)
@@ -189,13 +198,13 @@ def floor_market_trade_rows(plan: Any, eco: Economy, p: dict[str, Any],
                                       {"cw": one, "output": scaled(lw, p["cap"])},
                                       upper=0.0))
     if bp is not None:
+        peasant_supply = p["L"][kinds.get_loc(plan.peasant_kind)]
         families.append(RowFamily("subsistence", labels(["peasants"], years), {"cp": one},
                                   lower=p["fp"] * peasant_supply))
     if plan.marketed_good is not None:
         gi = eco.sectors.get_loc(plan.marketed_good)
-        A = eco.A.toarray() if eco.is_sparse else np.asarray(eco.A)
         row = np.zeros((1, n))
-        row[0, gi] = 1.0 - float(A[gi, gi])
+        row[0, gi] = 1.0 - float(eco.A[gi, gi])
         blocks: dict[str, Any] = {"output": kron_eye(T, row)}
         if bp is not None:
             blocks["cp"] = diagonal(np.full(T, -float(bp[gi])), (T, T))

@@ -18,7 +18,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..accounts import surplus_account
 from ..errors import PlanError
+from ..exchange import Group, labour_value_benchmark
+from ..households import Worker
 
 __all__ = ["plan_labour_account", "plan_surplus_account"]
 
@@ -43,15 +46,19 @@ def _year_flows(eco: Any, plan: Any, x: np.ndarray, cw: float | None,
         consumed += c
         rec = float(lam @ c)
         rows[name] = [float(h), rec, float(h) - rec]
-    A = eco.A.toarray() if eco.is_sparse else np.asarray(eco.A)
-    state = float(lam @ (x - A @ x - consumed))
+    state = float(lam @ (x - eco.A @ x - consumed))
     rows["state"] = [0.0, state, -state]
     df = pd.DataFrame.from_dict(rows, orient="index", columns=_COLUMNS[:3])
-    extracted = df["surplus labour"].drop("state").clip(lower=0.0).sum()
-    df["share"] = (df["surplus labour"].clip(lower=0.0) / extracted if extracted > 0
-                   else 0.0)
-    df.loc["state", "share"] = np.nan
     df.index.name = "group"
+    return _with_shares(df)
+
+
+def _with_shares(df: pd.DataFrame) -> pd.DataFrame:
+    """Add each producing group's ``share`` of the surplus labour extracted (NaN for the state)."""
+    positive = df["surplus labour"].clip(lower=0.0)
+    extracted = positive.drop("state").sum()
+    df["share"] = positive / extracted if extracted > 0 else 0.0
+    df.loc["state", "share"] = np.nan
     return df
 
 
@@ -128,11 +135,7 @@ def plan_labour_account(result: Any, by_year: bool = False) -> pd.DataFrame:
     long = pd.concat(blocks, names=["year", "group"])
     if by_year:
         return long
-    tot = long.groupby(level="group", sort=False)[_COLUMNS[:3]].sum()
-    extracted = tot["surplus labour"].drop("state").clip(lower=0.0).sum()
-    tot["share"] = tot["surplus labour"].clip(lower=0.0) / extracted if extracted > 0 else 0.0
-    tot.loc["state", "share"] = np.nan
-    return tot
+    return _with_shares(long.groupby(level="group", sort=False)[_COLUMNS[:3]].sum())
 
 
 def plan_surplus_account(result: Any, prices: Any, benchmark: Any = None,
@@ -165,8 +168,7 @@ def plan_surplus_account(result: Any, prices: Any, benchmark: Any = None,
     Raises
     ------
     PlanError
-        If the plan has no marketed good or no workers, or the accounts module is not
-        available.
+        If the plan has no marketed good or no workers.
 
     Examples
     --------
@@ -181,13 +183,6 @@ def plan_surplus_account(result: Any, prices: Any, benchmark: Any = None,
     >>> acc.is_reconciled
     True
     """
-    import nonequivalent as ne
-
-    needed = ("surplus_account", "Group", "Worker", "labour_value_benchmark")
-    missing = [n for n in needed if not hasattr(ne, n)]
-    if missing:
-        raise PlanError(f"the money surplus account needs {missing} from nonequivalent; "
-                        "use plan_labour_account for the account in hours.")
     plan = result.plan
     eco = plan.economy
     if plan.marketed_good is None:
@@ -199,7 +194,6 @@ def plan_surplus_account(result: Any, prices: Any, benchmark: Any = None,
     else:
         x = result.output.to_numpy()
         cons = result.consumption
-    A = eco.A.toarray() if eco.is_sparse else np.asarray(eco.A)
     gi = eco.sectors.get_loc(plan.marketed_good)
     bp = plan._validated["peasant_basket"]
     bw = plan._validated["worker_basket"]
@@ -207,13 +201,15 @@ def plan_surplus_account(result: Any, prices: Any, benchmark: Any = None,
     cw = float(cons.get("workers", 0.0)) if bw is not None else 0.0
     c_p = bp * cp if bp is not None else np.zeros(eco.n)
     scale = max(1.0, float(x[gi]))
-    marketed = _clip_roundoff((1.0 - A[gi, gi]) * x[gi] - c_p[gi], scale,
+    marketed = _clip_roundoff((1.0 - float(eco.A[gi, gi])) * x[gi] - c_p[gi], scale,
                               f"marketed {plan.marketed_good}")
-    bought = c_p + A[:, gi] * x[gi]
+    x_g = np.zeros(eco.n)
+    x_g[gi] = x[gi]
+    bought = c_p + eco.A @ x_g  # the marketed good's sector buys its inputs A[:, g] x_g
     bought[gi] = 0.0
     sells = {plan.marketed_good: marketed}
     buys = {g: float(v) for g, v in zip(eco.sectors, bought, strict=True) if v > 0}
-    peasants = ne.Group("peasants", sells=sells, buys=buys, taxes=taxes)
+    peasants = Group("peasants", sells=sells, buys=buys, taxes=taxes)
     basket = pd.Series(bw * cw if bw is not None else np.zeros(eco.n), index=eco.sectors)
     p = pd.Series(prices, dtype=float)
     retail = p.reindex(eco.sectors)
@@ -222,8 +218,8 @@ def plan_surplus_account(result: Any, prices: Any, benchmark: Any = None,
         raise PlanError("the plan employs no workers (or feeds none): the workers' account "
                         "is undefined.")
     # the whole workforce as one representative worker whose wage buys its basket
-    workers = ne.Worker(hours=hours, wage=float(retail.fillna(0.0) @ basket),
-                        basket=basket[basket > 0])
+    workers = Worker(hours=hours, wage=float(retail.fillna(0.0) @ basket),
+                     basket=basket[basket > 0])
     if benchmark is None:
-        benchmark = ne.labour_value_benchmark(eco)
-    return ne.surplus_account(eco, p, benchmark, peasants, workers, n_workers=1.0)
+        benchmark = labour_value_benchmark(eco)
+    return surplus_account(eco, p, benchmark, peasants, workers, n_workers=1.0)

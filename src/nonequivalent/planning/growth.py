@@ -24,6 +24,7 @@ import pandas as pd
 from scipy.optimize import brentq
 
 from ..errors import ConvergenceError, InvalidPlanError, PlanError
+from ._common import whole_number
 
 __all__ = [
     "GrowthPath",
@@ -270,9 +271,7 @@ def mahalanobis_two_sector(alpha0: float, lambda_k: float, beta_k: float, beta_c
     bk = _positive(beta_k, "beta_k")
     bc = _positive(beta_c, "beta_c")
     Y0 = _positive(Y0, "Y0")
-    T = int(periods)
-    if T < 0:
-        raise InvalidPlanError("periods must be >= 0.")
+    T = whole_number(periods, "periods must be an integer >= 0", minimum=0)
     lc = 1.0 - lk
     t = np.arange(T + 1)
     I0 = a0 * Y0
@@ -422,7 +421,7 @@ def choice_of_technique(techniques: pd.DataFrame, wage: float, investment: float
     if (p < w).any():
         raise InvalidPlanError("a technique produces less than the wage per worker; it cannot "
                         "sustain itself.")
-    H = int(horizon)
+    H = whole_number(horizon, "horizon must be an integer >= 1", minimum=1)
     s = (p - w) / c
     t = np.arange(H)
     N = (inv / c)[:, None] * (1.0 + s)[:, None] ** t[None, :]

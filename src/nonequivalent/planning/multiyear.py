@@ -62,6 +62,7 @@ from ._common import (
     floor_market_trade_rows,
     goods,
     kind_vector,
+    net_output_block,
     per_year,
     read_uses,
     shared_inputs,
@@ -319,7 +320,6 @@ class MultiYearPlan:
         nT = n * T
         yl = [self.start_year + t for t in range(T)]
         kl = [self.start_year + t + 1 for t in range(T)]  # K_{t+1} labels
-        A = eco.A.toarray() if eco.is_sparse else np.asarray(eco.A)
         B = eco.capital
         sec = eco.sectors.tolist()
         lam = eco.values_array
@@ -332,7 +332,7 @@ class MultiYearPlan:
         groups = [ColGroup("output", sec_yl),
                   ColGroup("investment", sec_yl),
                   ColGroup("capacity", labels(sec, kl), cost=cost_out)]
-        bal: dict[str, Any] = {"output": kron_eye(T, np.eye(n) - A),
+        bal: dict[str, Any] = {"output": kron_eye(T, net_output_block(eco)),
                                "investment": kron_eye(T, -B)}
         cons_cost: dict[str, Any] = {}
         if self.objective == "consumption":
@@ -373,9 +373,7 @@ class MultiYearPlan:
         fams.append(RowFamily("labour", labels(kinds, yl),
                               {"output": kron_eye(T, eco.labour)},
                               upper=p["L"].T.reshape(-1)))
-        Lp = (p["L"][kinds.get_loc(self.peasant_kind)]
-              if p["peasant_basket"] is not None else None)
-        floor_market_trade_rows(self, eco, p, yl, Lp, fams)
+        floor_market_trade_rows(self, eco, p, yl, fams)
         if self.max_investment_share is not None:
             s = float(self.max_investment_share)
             fams.append(RowFamily(

@@ -443,9 +443,17 @@ def _add_constraint(pulp: Any, prob: Any, expr: Any, side: int, rhs: float,
     return con
 
 
-def _build_pulp(lp: LinearProgram) -> PulpModel:
+def _build_pulp(lp: LinearProgram, minimize: bool = False) -> PulpModel:
+    """The PuLP model of ``lp``; with ``minimize``, a maximization becomes ``min -c·x``.
+
+    Solving always goes through the minimization: PuLP versions and backends hand a
+    maximization to the solver in different forms (PuLP 3 gives HiGHS ``min -c`` and CBC
+    ``-max``; PuLP 4 gives HiGHS a maximization and CBC ``min -c`` without flipping the
+    duals back), so only a minimization returns duals whose sign is known.
+    """
     pulp = _import_pulp()
-    sense = pulp.LpMaximize if lp.sense == "max" else pulp.LpMinimize
+    negate = minimize and lp.sense == "max"
+    sense = pulp.LpMaximize if lp.sense == "max" and not negate else pulp.LpMinimize
     prob = pulp.LpProblem(lp.name.replace(" ", "_"), sense)
     variables = _new_variables(pulp, prob, _unique_pulp_names(lp.col_names),
                                lp.col_lower, lp.col_upper)
@@ -478,8 +486,9 @@ def _build_pulp(lp: LinearProgram) -> PulpModel:
             constraints.append(_add_constraint(pulp, prob, _expression(pulp, pairs),
                                                side, rhs, name))
             rows.append((i, side))
-    nz = np.flatnonzero(lp.c)
-    prob += _expression(pulp, [(variables[j], float(lp.c[j])) for j in nz.tolist()])
+    c = -lp.c if negate else lp.c
+    nz = np.flatnonzero(c)
+    prob += _expression(pulp, [(variables[j], float(c[j])) for j in nz.tolist()])
     return PulpModel(prob, variables, constraints, rows)
 
 
@@ -835,10 +844,17 @@ def _new_highs(msg: bool, opts: Mapping[str, Any]) -> Any:
     return h
 
 
-def _solve_direct(lp: LinearProgram, msg: bool, opts: Mapping[str, Any]) -> tuple[_RAW, Any]:
-    t0 = time.perf_counter()
-    h = _new_highs(msg, opts)
+def _loaded_highs(lp: LinearProgram, msg: bool = False,
+                  opts: Mapping[str, Any] | None = None) -> Any:
+    """A silent ``Highs`` with the options set and the model passed in one call."""
+    h = _new_highs(msg, opts or {})
     h.passModel(highs_lp(lp))
+    return h
+
+
+def _solve_direct(lp: LinearProgram, msg: bool, opts: Mapping[str, Any]) -> _RAW:
+    t0 = time.perf_counter()
+    h = _loaded_highs(lp, msg, opts)
     t1 = time.perf_counter()
     h.run()
     status = _highs_status(h)
@@ -853,7 +869,7 @@ def _solve_direct(lp: LinearProgram, msg: bool, opts: Mapping[str, Any]) -> tupl
         def basis() -> tuple[np.ndarray, np.ndarray] | None:
             return _highs_basis(h)  # read only when the counting test cannot decide
     t2 = time.perf_counter()
-    return _RAW(status, x, y, method, iters, t1 - t0, t2 - t1, basis), h
+    return _RAW(status, x, y, method, iters, t1 - t0, t2 - t1, basis)
 
 
 def _highs_basis(h: Any) -> tuple[np.ndarray, np.ndarray] | None:
@@ -870,7 +886,7 @@ def _highs_basis(h: Any) -> tuple[np.ndarray, np.ndarray] | None:
     return cb.astype(bool), rb.astype(bool)
 
 
-def _pulp_status(pulp: Any, prob: Any, ret: Any, solver: Any) -> str:
+def _pulp_status(prob: Any, ret: Any, solver: Any) -> str:
     model = getattr(prob, "solverModel", None)
     if solver.name == "HiGHS" and model is not None and hasattr(model, "getModelStatus"):
         return _highs_status(model)  # PuLP 3 maps HiGHS time limits to "Optimal"
@@ -885,11 +901,11 @@ def _pulp_status(pulp: Any, prob: Any, ret: Any, solver: Any) -> str:
     return status
 
 
-def _solve_pulp(lp: LinearProgram, backend: str, msg: bool, method: str,
-                time_limit: float | None, opts: Mapping[str, Any]) -> _RAW:
+def _solve_pulp(lp: LinearProgram, backend: str, msg: bool, time_limit: float | None,
+                opts: Mapping[str, Any]) -> _RAW:
     pulp = _import_pulp()
     t0 = time.perf_counter()
-    model = _build_pulp(lp)
+    model = _build_pulp(lp, minimize=True)
     t1 = time.perf_counter()
     if backend == "highs":
         _import_highspy()
@@ -904,7 +920,7 @@ def _solve_pulp(lp: LinearProgram, backend: str, msg: bool, method: str,
     prob = model.problem
     prob._ne_columns = model.variables  # column order for the one-call handoff
     ret = prob.solve(solver)
-    status = _pulp_status(pulp, prob, ret, solver)
+    status = _pulp_status(prob, ret, solver)
     hmodel = getattr(prob, "solverModel", None)
     hm = hmodel if backend == "highs" and hasattr(hmodel, "getInfo") else None
     meth, iters = _highs_method(hm) if hm is not None else (
@@ -915,44 +931,20 @@ def _solve_pulp(lp: LinearProgram, backend: str, msg: bool, method: str,
         x = np.array([v.varValue if v.varValue is not None else 0.0
                       for v in model.variables], dtype=float)
         y = np.zeros(lp.shape[0])
-        flip = _pulp_dual_sign(lp, backend, hm)
+        flip = -1.0 if lp.sense == "max" else 1.0  # duals of min -c·x (see _build_pulp)
         for (i, _side), con in zip(model.rows, model.constraints, strict=True):
             if con.pi is not None:
                 y[i] += flip * float(con.pi)
         if hm is not None and len(model.rows) == lp.shape[0]:
             # (ranged or free rows: the basis rows would not map one to one)
             def basis() -> tuple[np.ndarray, np.ndarray] | None:
+                # HiGHS holds the columns in model order (the one-call handoff with PuLP 3,
+                # PuLP's own with PuLP 4), but PuLP 4 leaves out columns used nowhere:
+                # then the degeneracy check counts instead
                 b = _highs_basis(hm)
-                return None if b is None else _permute_basis(model, lp, b)
+                return b if b is not None and len(b[0]) == lp.shape[1] else None
     t2 = time.perf_counter()
     return _RAW(status, x, y, meth, iters, t1 - t0, t2 - t1, basis)
-
-
-def _pulp_dual_sign(lp: LinearProgram, backend: str, hm: Any) -> float:
-    """Sign that turns PuLP's constraint duals into this module's ``∂z*/∂b`` convention.
-
-    PuLP 3 hands a maximization to HiGHS as the minimization of ``−c`` (so its duals come
-    back negated), PuLP 4 as a maximization; the HiGHS model's own sense decides, so both
-    versions give the same shadow prices as the direct path.
-    """
-    if backend != "highs" or lp.sense != "max":
-        return 1.0
-    if hm is None:
-        raise SolverError("cannot read the objective sense of PuLP's HiGHS model, so the "
-                          "sign of the duals is unknown; use solver='highs-direct'.",
-                          status="unknown dual sign")
-    highspy = _import_highspy()
-    return -1.0 if hm.getLp().sense_ == highspy.ObjSense.kMinimize else 1.0
-
-
-def _permute_basis(model: PulpModel, lp: LinearProgram,
-                   basis: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    # PuLP's HiGHS interface numbers columns in its own order (var.index), rows in order.
-    cb, rb = basis
-    order = [getattr(v, "index", j) for j, v in enumerate(model.variables)]
-    col = np.zeros(lp.shape[1], dtype=bool)
-    col[:] = cb[order] if len(cb) == lp.shape[1] else False
-    return col, rb
 
 
 def solve_lp(lp: LinearProgram, solver: str = "highs", *, method: str = "choose",
@@ -998,8 +990,8 @@ def solve_lp(lp: LinearProgram, solver: str = "highs", *, method: str = "choose"
     Notes
     -----
     Shadow prices follow the convention of the module docstring (``∂z*/∂b``), whatever the
-    backend reports natively (PuLP's HiGHS interface minimizes ``-c`` for a maximization,
-    so its duals are negated here).
+    backend reports natively (a maximization reaches PuLP's backends as the minimization
+    of ``-c``, so their duals are negated here).
 
     Examples
     --------
@@ -1013,9 +1005,9 @@ def solve_lp(lp: LinearProgram, solver: str = "highs", *, method: str = "choose"
             f"unknown solver {solver!r}; choose one of {list(SOLVERS)}.", status="unknown")
     opts = _highs_options(method, time_limit, iteration_limit, options)
     if solver == "highs-direct":
-        raw, _ = _solve_direct(lp, msg, opts)
+        raw = _solve_direct(lp, msg, opts)
     else:
-        raw = _solve_pulp(lp, solver, msg, method, time_limit, opts)
+        raw = _solve_pulp(lp, solver, msg, time_limit, opts)
     if raw.status != "optimal":
         _raise_for_status(lp, raw.status, solver)
     return _finish(lp, raw, solver, warn_degenerate)
@@ -1040,10 +1032,9 @@ def _raise_for_status(lp: LinearProgram, status: str, solver: str) -> None:
 def _is_feasible(lp: LinearProgram) -> bool:
     """Whether any point satisfies the constraints (HiGHS on a zero objective)."""
     try:
-        h = _new_highs(False, {})
+        h = _loaded_highs(lp.with_bounds(c=np.zeros(lp.shape[1])))
     except SolverNotAvailableError:
         return _solve_elastic(lp)[0] <= 1e-9
-    h.passModel(highs_lp(lp.with_bounds(c=np.zeros(lp.shape[1]))))
     h.run()
     return _highs_status(h) == "optimal"
 
@@ -1154,12 +1145,10 @@ def conflicting_constraints(lp: LinearProgram, method: str = "iis") -> list[str]
 
 def _iis(lp: LinearProgram) -> list[str] | None:
     highspy = _import_highspy()
-    h = _new_highs(False, {})
-    h.passModel(highs_lp(lp))
     strategy = getattr(getattr(highspy, "IisStrategy", None), "kIisStrategyIrreducible", None)
-    if strategy is None or not hasattr(h, "getIis"):
+    if strategy is None or not hasattr(highspy.Highs, "getIis"):
         return None
-    h.setOptionValue("iis_strategy", int(strategy))
+    h = _loaded_highs(lp, opts={"iis_strategy": int(strategy)})
     h.run()
     _status, iis = h.getIis()
     if not getattr(iis, "valid_", False):

@@ -46,13 +46,14 @@ from ._common import (
     goods,
     kind_vector,
     marketing_limit,
+    net_output_block,
     read_uses,
     shared_inputs,
     target_row,
     use_columns,
     valuations_from,
 )
-from ._model import ColGroup, RowFamily, assemble, labels
+from ._model import ColGroup, RowFamily, assemble, diagonal, labels, selector
 from .solvers import LinearProgram, LPSolution, solve_lp
 
 __all__ = ["PlanResult", "StaticPlan", "marketing_limit", "solve_static_plan"]
@@ -160,12 +161,12 @@ class StaticPlan:
         p = self._validated
         n = eco.n
         goods_ = labels(eco.sectors)
-        A = eco.A.toarray() if eco.is_sparse else np.asarray(eco.A)
         kinds = eco.labour_kinds
         target = self.objective == "target"
         groups = [ColGroup("output", goods_),
                   ColGroup("accumulation", goods_, cost=0.0 if target else p["v"])]
-        balance: dict[str, Any] = {"output": np.eye(n) - A, "accumulation": -np.eye(n)}
+        balance: dict[str, Any] = {"output": net_output_block(eco),
+                                   "accumulation": diagonal(-np.ones(n), (n, n))}
         use_columns(eco, p, None, groups, balance)
         if target:
             groups.append(ColGroup("bundles", ["target"], cost=1.0))
@@ -175,10 +176,8 @@ class StaticPlan:
         finite = np.flatnonzero(np.isfinite(p["K"]))
         if finite.size:
             families.append(RowFamily("capacity", labels(eco.sectors[finite]),
-                                      {"output": np.eye(n)[finite]}, upper=p["K"][finite]))
-        Lp = (p["L"][[kinds.get_loc(self.peasant_kind)]]
-              if p["peasant_basket"] is not None else None)
-        floor_market_trade_rows(self, eco, p, None, Lp, families)
+                                      {"output": selector(finite, n)}, upper=p["K"][finite]))
+        floor_market_trade_rows(self, eco, p, None, families)
         if target:
             families.append(target_row(eco, p["t"], "accumulation", n, 0))
         return assemble(groups, families, "max", self.name)

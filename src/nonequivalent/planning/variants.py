@@ -226,18 +226,20 @@ MAXIMUM_1929 = Variant(
 BUILTIN_VARIANTS = (NEP_CONTINUATION, LEFT_COURSE, MAXIMUM_1929)
 
 
-def _row(v: Variant, res: MultiYearResult) -> dict[str, Any]:
+def _consumption_per_head(res: MultiYearResult) -> pd.Series:
+    """Labour value of what workers and peasants consume, per hour of labour supply."""
     plan = res.plan
-    eco = plan.economy
-    lam = eco.values_array
-    heavy = plan.heavy_sector
-    K = res.capacity.loc[heavy]
-    supply = plan.labour_path().sum(axis=0)
+    lam = plan.economy.values_array
     cons_val = pd.Series(0.0, index=res.output.columns)
     for grp, key in (("workers", "worker_basket"), ("peasants", "peasant_basket")):
         if grp in res.consumption.index:
             cons_val += float(lam @ plan._validated[key]) * res.consumption.loc[grp]
-    per_head = cons_val / supply.to_numpy()
+    return cons_val / plan.labour_path().sum(axis=0).to_numpy()
+
+
+def _row(res: MultiYearResult) -> dict[str, Any]:
+    K = res.capacity.loc[res.plan.heavy_sector]
+    per_head = _consumption_per_head(res)
     acc = plan_labour_account(res)
     row: dict[str, Any] = {
         "heavy capacity growth": float(K.iloc[-1] / K.iloc[0]),
@@ -355,21 +357,17 @@ def compare(variants: Sequence[Variant] | None = None, base: MultiYearPlan | Non
     names = [v.name for v in variants]
     if len(set(names)) != len(names):
         raise InvalidPlanError(f"variant names must be unique, got {names}.")
+    base = base_plan() if base is None else base  # one economy (and λ) for every variant
     results = [v.solve(base, solver, **options) for v in variants]
-    table = pd.DataFrame([_row(v, r) for v, r in zip(variants, results, strict=True)],
-                         index=pd.Index(names, name="variant"))
+    table = pd.DataFrame([_row(r) for r in results], index=pd.Index(names, name="variant"))
     fig = Figure(figsize=(10, 7), layout="constrained")
     ax = fig.subplots(2, 2)
     for v, r in zip(variants, results, strict=True):
         heavy = r.plan.heavy_sector
         ax[0, 0].plot(r.capacity.columns, r.capacity.loc[heavy], marker="o", label=v.name)
         ax[0, 1].plot(r.real_wage.index, r.real_wage.to_numpy(), marker="o", label=v.name)
-        lam = r.plan.economy.values_array
-        cv = sum(float(lam @ r.plan._validated[k]) * r.consumption.loc[g]
-                 for g, k in (("workers", "worker_basket"), ("peasants", "peasant_basket"))
-                 if g in r.consumption.index)
-        ax[1, 0].plot(r.output.columns, cv / r.plan.labour_path().sum(axis=0).to_numpy(),
-                      marker="o", label=v.name)
+        ax[1, 0].plot(r.output.columns, _consumption_per_head(r).to_numpy(), marker="o",
+                      label=v.name)
     share_cols = [c for c in table.columns if c.startswith("share: ")]
     bottom = np.zeros(len(table))
     for col in share_cols:
