@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import brentq
 
+from .._validation import as_number
 from ..errors import ConvergenceError, InvalidPlanError, PlanError
 from ._common import whole_number
 
@@ -38,11 +39,7 @@ __all__ = [
 
 
 def _positive(value: float, what: str, allow_zero: bool = False) -> float:
-    v = float(value)
-    if not np.isfinite(v) or v < 0 or (v == 0 and not allow_zero):
-        raise InvalidPlanError(f"{what} must be finite and {'>=' if allow_zero else '>'} 0, "
-                        f"got {value}.")
-    return v
+    return as_number(value, what, InvalidPlanError, allow_zero=allow_zero)
 
 
 def _share(value: float, what: str) -> float:
