@@ -43,8 +43,8 @@ def _positive(value: float, what: str, allow_zero: bool = False) -> float:
 
 
 def _share(value: float, what: str) -> float:
-    v = float(value)
-    if not (0.0 <= v <= 1.0):
+    v = as_number(value, what, InvalidPlanError, allow_zero=True)
+    if v > 1.0:
         raise InvalidPlanError(f"{what} must lie in [0, 1], got {value}.")
     return v
 
