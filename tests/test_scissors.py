@@ -320,3 +320,27 @@ def test_dual_errors():
         ne.DualEconomy(elasticity=0.5).optimal_wedge(1.0, peasant_weight=1.5)
     with pytest.raises(ne.InvalidPriceError):
         ne.DualEconomy().accumulation(0.0, 1.0)
+
+
+def test_terms_of_trade_by_hand():
+    p = pd.Series({"grain": 1.0, "cloth": 3.0, "iron": 2.0})
+    pe = pd.Series({"grain": 2.0, "cloth": 1.5, "iron": 2.0})
+    # weights on cloth only: level = 3 / 1.5 = 2; grain at half its benchmark: T = 0.5 / 2
+    assert ne.terms_of_trade(p, pe, "grain", weights={"grain": 9, "cloth": 1, "iron": 0}) \
+        == pytest.approx(0.25)
+    # no weights: cloth and iron equally, level = (3 + 2) / (1.5 + 2) = 10/7; T = 0.5 * 0.7
+    assert ne.terms_of_trade(p, pe, "grain") == pytest.approx(0.35)
+    # at benchmark prices the terms of trade are at parity
+    assert ne.terms_of_trade(pe, pe, "iron") == pytest.approx(1.0)
+
+
+def test_terms_of_trade_errors():
+    p = pd.Series({"grain": 1.0, "cloth": 3.0})
+    with pytest.raises(ne.LabelMismatchError):
+        ne.terms_of_trade(p, p, "salt")
+    with pytest.raises(ne.LabelMismatchError):
+        ne.terms_of_trade(p, pd.Series({"grain": 1.0, "iron": 1.0}), "grain")
+    with pytest.raises(ne.InvalidPriceError):
+        ne.terms_of_trade(p.where(p.index != "grain", 0.0), p, "grain")
+    with pytest.raises(ne.InvalidPriceError):
+        ne.terms_of_trade([1.0, 3.0], p, "grain")

@@ -1038,7 +1038,7 @@ def _sweep_grid(args: argparse.Namespace) -> np.ndarray:
 
 def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
     from .exchange import scaled_price_matrix, transfer_sweep
-    from .scissors import extraction
+    from .scissors import extraction, terms_of_trade
 
     ratios = _sweep_grid(args)
     sc = _load_scenario(args.scenario)
@@ -1049,17 +1049,12 @@ def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
     prices = sc.prices_series()
     pe = bench.prices.reindex(prices.index).to_numpy(dtype=float)
     p = prices.to_numpy(dtype=float)
-    # Industrial price level P_m / P_m^e over what the peasants buy besides their own good
-    # (every other good, equally weighted, if they buy none).
-    _, buys = group.vectors(prices.index)
-    others = prices.index != good
-    weights = np.where(others, buys, 0.0)
-    if not weights.any():
-        weights = others.astype(float)
-    level = float(p @ weights) / float(pe @ weights)
     k = prices.index.get_loc(good)
-    parity_price = pe[k] * level            # p_a at which the terms of trade are at parity
-    current = p[k] / parity_price
+    # industrial prices weighted by what the peasants buy (equally if they buy none)
+    _, buys = group.vectors(prices.index)
+    current = terms_of_trade(prices, bench.prices, good,
+                             weights=pd.Series(buys, index=prices.index))
+    parity_price = p[k] / current           # p_a at which the terms of trade are at parity
     target = ratios * parity_price
     factors = target / p[k]
     P = scaled_price_matrix(prices, [good], factors)

@@ -71,6 +71,7 @@ __all__ = [
     "scissors_index",
     "squeeze_diagnostic",
     "squeeze_optimum",
+    "terms_of_trade",
     "tribute",
     "two_good_transfer",
 ]
@@ -117,6 +118,61 @@ def _base_level(series: pd.Series, base: Hashable | None, what: str) -> float:
             raise LabelMismatchError(f"base period {base!r} selects no {what} observation.")
         return float(sel.mean())
     return float(sel)
+
+
+def terms_of_trade(prices: Any, benchmark_prices: Any, good: Hashable,
+                   weights: Any = None) -> float:
+    """A good's terms of trade against the other goods, relative to a benchmark.
+
+    ``T = (p_a / pᵉ_a) / (p·w / pᵉ·w)``: the good's price against its benchmark price,
+    divided by the level of the other goods' prices against theirs, weighted by ``w``
+    (e.g. what the peasants buy). ``T = 1`` is parity with the benchmark; ``T < 1`` means
+    the blades of the scissors are open against the good, and ``1 / T`` is the scissors
+    index σ of two goods (Preobrazhensky, *The New Economics*, 1926, ch. 2; Trotsky's
+    "scissors" of 1923). The good's own weight is ignored; with no weight on any other
+    good, the other goods are weighted equally.
+
+    Parameters
+    ----------
+    prices, benchmark_prices : Series
+        Actual and benchmark prices by good (the same labels), positive.
+    good : label
+        The good whose terms of trade are measured (e.g. ``"agriculture"``).
+    weights : Series or mapping, optional
+        Non-negative weights of the other goods (default: equal).
+
+    Examples
+    --------
+    >>> import pandas as pd, nonequivalent as ne
+    >>> p = pd.Series({"grain": 1.0, "cloth": 3.0, "iron": 2.0})
+    >>> pe = pd.Series({"grain": 2.0, "cloth": 1.5, "iron": 2.0})
+    >>> ne.terms_of_trade(p, pe, "grain", weights={"grain": 5, "cloth": 1, "iron": 0})
+    0.25
+    """
+    if isinstance(prices, Mapping) and not isinstance(prices, pd.Series):
+        prices = pd.Series(dict(prices), dtype=float)
+    if not isinstance(prices, pd.Series):
+        raise InvalidPriceError("prices must be a pandas Series (or a mapping) by good.")
+    p = pd.Series(as_vector(prices, prices.index, "prices", InvalidPriceError),
+                  index=prices.index)
+    pe = as_vector(benchmark_prices, p.index, "benchmark prices", InvalidPriceError)
+    if good not in p.index:
+        raise LabelMismatchError(f"unknown good {good!r}; the prices are for {list(p.index)}.")
+    k = p.index.get_loc(good)
+    if p.iloc[k] <= 0 or pe[k] <= 0:
+        raise InvalidPriceError(f"the price and benchmark price of {good!r} must be > 0 "
+                                "(the terms of trade are a ratio).")
+    others = p.index != good
+    w = (np.zeros(len(p)) if weights is None
+         else as_vector(weights, p.index, "weights", InvalidPriceError))
+    w = np.where(others, w, 0.0)
+    if not w.any():
+        w = others.astype(float)
+    level_e = float(pe @ w)
+    if level_e <= 0:
+        raise InvalidPriceError("the other goods' benchmark prices are all zero; the price "
+                                "level they define is undefined.")
+    return float(p.iloc[k] / pe[k]) / (float(p.to_numpy() @ w) / level_e)
 
 
 def scissors_index(industrial: pd.Series, agricultural: pd.Series,
