@@ -344,3 +344,19 @@ def test_terms_of_trade_errors():
         ne.terms_of_trade(p.where(p.index != "grain", 0.0), p, "grain")
     with pytest.raises(ne.InvalidPriceError):
         ne.terms_of_trade([1.0, 3.0], p, "grain")
+
+
+def test_moved_names_resolve_from_old_module_with_deprecation_warning():
+    import warnings
+
+    import nonequivalent as ne
+    from nonequivalent import scissors
+
+    for name, new in [("tribute", ne.tribute), ("DualEconomy", ne.DualEconomy),
+                      ("squeeze_optimum", ne.squeeze_optimum)]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            assert getattr(scissors, name) is new
+        assert any(issubclass(w.category, DeprecationWarning) for w in caught)
+    with pytest.raises(AttributeError):
+        scissors.no_such_name

@@ -21,20 +21,26 @@ import importlib
 from typing import Any
 
 from . import accounts as _accounts
+from . import dual_economy as _dual_economy
 from . import economy as _economy
 from . import errors as _errors
 from . import exchange as _exchange
 from . import households as _households
 from . import planning as _planning
+from . import procurement as _procurement
 from . import scissors as _scissors
+from . import tribute as _tribute
 from . import values as _values
 from .accounts import *  # noqa: F403
+from .dual_economy import *  # noqa: F403
 from .economy import *  # noqa: F403
 from .errors import *  # noqa: F403
 from .exchange import *  # noqa: F403
 from .households import *  # noqa: F403
 from .planning import *  # noqa: F403
+from .procurement import *  # noqa: F403
 from .scissors import *  # noqa: F403
+from .tribute import *  # noqa: F403
 from .values import *  # noqa: F403
 
 __version__ = "0.1.0"
@@ -47,6 +53,9 @@ __all__ = [
     *_values.__all__,
     *_exchange.__all__,
     *_scissors.__all__,
+    *_tribute.__all__,
+    *_procurement.__all__,
+    *_dual_economy.__all__,
     *_households.__all__,
     *_accounts.__all__,
     *_planning.__all__,

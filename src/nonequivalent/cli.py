@@ -596,7 +596,8 @@ class _Period:
 
 def _period(sc: Any) -> _Period:
     from .households import earners_needed
-    from .scissors import equivalent_tax_rate, squeeze_diagnostic, tribute
+    from .procurement import squeeze_diagnostic
+    from .tribute import equivalent_tax_rate, tribute
 
     account = sc.surplus_account()
     bench = account.benchmark
@@ -848,7 +849,7 @@ def _figure_source(periods: list[_Period]) -> str:
 def _report_figure(periods: list[_Period]) -> Any:
     from . import plotting
     from .households import earners_needed
-    from .scissors import extraction
+    from .procurement import extraction
 
     base = periods[0]
     sc = base.scenario
@@ -1038,7 +1039,8 @@ def _sweep_grid(args: argparse.Namespace) -> np.ndarray:
 
 def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
     from .exchange import scaled_price_matrix, transfer_sweep
-    from .scissors import extraction, terms_of_trade
+    from .procurement import extraction
+    from .scissors import terms_of_trade
 
     ratios = _sweep_grid(args)
     sc = _load_scenario(args.scenario)

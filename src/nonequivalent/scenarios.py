@@ -70,7 +70,7 @@ from .exchange import (
     world_price_benchmark,
 )
 from .households import Household, Worker
-from .scissors import IsoelasticResponse
+from .procurement import IsoelasticResponse
 
 __all__ = [
     "BENCHMARK_KINDS",

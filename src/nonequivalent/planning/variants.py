@@ -109,7 +109,7 @@ def isoelastic_marketing(price_ratio: float, q0: float = CAL_MARKETED_AT_PARITY,
     >>> isoelastic_marketing(0.64)
     28.0
     """
-    from ..scissors import IsoelasticResponse
+    from ..procurement import IsoelasticResponse
 
     p = float(price_ratio)
     if not np.isfinite(p) or p <= 0:

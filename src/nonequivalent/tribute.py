@@ -1,0 +1,406 @@
+"""Stalin's tribute and Preobrazhensky's channels of primitive socialist accumulation.
+
+* :func:`tribute` and :func:`equivalent_tax_rate` — Stalin's "tribute" or "super-tax"
+  (speech to the Central Committee plenum, 9 July 1928, "Industrialisation of the Country
+  and the Right Deviation", *Works* vol. 11): overpayment for manufactures, underpayment
+  for grain and direct taxes, and the sales-tax rate that would raise the same sum.
+* :func:`accumulation_fund` with :func:`inflation_tax` and :func:`foreign_trade_margin` —
+  Preobrazhensky's channels of primitive socialist accumulation (*The New Economics*,
+  ch. 2): taxes, price policy, currency emission, the foreign-trade monopoly, loans.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ._common import _amount_share_frame, _fmt, _positive, _shares
+from ._validation import as_vector, check_finite
+from .errors import (
+    InvalidGroupError,
+    InvalidPriceError,
+)
+from .exchange import Benchmark, Group, _as_benchmark, _price_series
+
+__all__ = [
+    "AccumulationFund",
+    "Tribute",
+    "accumulation_fund",
+    "equivalent_tax_rate",
+    "foreign_trade_margin",
+    "inflation_tax",
+    "tribute",
+]
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Tribute:
+    """Stalin's tribute of one group, in its three parts, at benchmark prices.
+
+    Attributes
+    ----------
+    group : str
+    benchmark : Benchmark
+    overpayment : float
+        ``(p − p^e)·d``: "overpayment in the relatively high prices for manufactured goods".
+    underpayment : float
+        ``(p^e − p)·s``: "underpayment in the prices for agricultural produce".
+    taxes : float
+        Direct taxes.
+    sales_value : float
+        ``p·s``, the group's sales at actual prices.
+    sales_value_benchmark : float
+        ``p^e·s``, the same sales at benchmark prices.
+    by_good : DataFrame
+        Underpayment and overpayment by good.
+
+    Notes
+    -----
+    Stalin, "Industrialisation of the Country and the Right Deviation in the C.P.S.U.(B.)",
+    plenum of 9 July 1928, *Works* vol. 11 (the peasantry pays "not only the usual
+    taxes, direct and indirect", but also overpays for manufactures and is underpaid for
+    grain: "a sort of tribute", a "super-tax").
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> t = ne.tribute(ne.Group("peasants", sells={"grain": 10}, buys={"cloth": 4}, taxes=1),
+    ...                {"grain": 0.8, "cloth": 2.5}, {"grain": 1.0, "cloth": 2.0})
+    >>> t.parts.to_dict()
+    {'overpayment': 2.0, 'underpayment': 2.0, 'taxes': 1.0}
+    >>> t.total
+    5.0
+    """
+
+    group: str
+    benchmark: Benchmark
+    overpayment: float
+    underpayment: float
+    taxes: float
+    sales_value: float
+    sales_value_benchmark: float
+    by_good: pd.DataFrame = dataclasses.field(repr=False)
+
+    @property
+    def total(self) -> float:
+        """Overpayment + underpayment + taxes."""
+        return self.overpayment + self.underpayment + self.taxes
+
+    @property
+    def parts(self) -> pd.Series:
+        """The three parts, indexed ``overpayment, underpayment, taxes``."""
+        return pd.Series({"overpayment": self.overpayment, "underpayment": self.underpayment,
+                          "taxes": self.taxes}, name="tribute")
+
+    @property
+    def shares(self) -> pd.Series:
+        """Each part's share of the total (NaN, stated in :meth:`summary`, if the total is 0)."""
+        return _shares(self.parts, self.total)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Parts with amounts and shares; the benchmark's name in ``attrs``."""
+        out = _amount_share_frame(self.parts, self.total, "part")
+        out.attrs["benchmark"] = self.benchmark.name
+        return out
+
+    def summary(self) -> str:
+        """Readable statement of the tribute and its parts."""
+        lines = [f"Tribute of '{self.group}' measured against {self.benchmark}",
+                 f"  overpayment for what it buys (manufactures): {_fmt(self.overpayment)}",
+                 f"  underpayment for what it sells (grain):      {_fmt(self.underpayment)}",
+                 f"  direct taxes:                                {_fmt(self.taxes)}",
+                 f"  total tribute:                               {_fmt(self.total)}"]
+        if self.total == 0:
+            lines.append("  (shares undefined: the total is zero)")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+
+def tribute(group: Group, prices: Any, benchmark: Benchmark | pd.Series | Mapping) -> Tribute:
+    """Stalin's tribute of a group: overpayment, underpayment and taxes at benchmark prices.
+
+    Parameters
+    ----------
+    group : Group
+        What the group sells and buys, and its direct taxes.
+    prices : Series or mapping
+        Actual prices ``p`` of the goods (defines the goods; >= 0).
+    benchmark : Benchmark, Series or mapping
+        Equivalent prices ``p^e`` of the same goods (a Series/mapping is a user-given
+        benchmark).
+
+    Returns
+    -------
+    Tribute
+        ``overpayment = (p − p^e)·d``, ``underpayment = (p^e − p)·s``, ``taxes``.
+
+    Raises
+    ------
+    LabelMismatchError
+        The group trades goods that are not priced, or the benchmark prices other goods.
+    InvalidPriceError
+        Negative or non-finite prices, or a non-positive benchmark.
+
+    Notes
+    -----
+    Stalin, plenum of 9 July 1928, *Works* vol. 11; the same decomposition as
+    :func:`nonequivalent.exchange_account` (money part), without labour values.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> peasants = ne.Group("peasants", sells={"grain": 100}, buys={"cloth": 30}, taxes=20)
+    >>> t = ne.tribute(peasants, {"grain": 0.9, "cloth": 3.0},
+    ...                ne.base_period_benchmark({"grain": 1.0, "cloth": 2.0}))
+    >>> print(t)
+    Tribute of 'peasants' measured against Benchmark '1913 prices': ...
+      overpayment for what it buys (manufactures): 30
+      underpayment for what it sells (grain):      10
+      direct taxes:                                20
+      total tribute:                               60
+    """
+    if not isinstance(group, Group):
+        raise InvalidGroupError(f"tribute() needs a Group; got {type(group).__name__}.")
+    p_s = _price_series(prices, "actual prices")
+    goods = p_s.index
+    p = p_s.to_numpy()
+    check_finite(p, "actual prices", InvalidPriceError, labels=goods)
+    bench = _as_benchmark(benchmark)
+    pe = bench.aligned(goods)
+    s, d = group.vectors(goods)
+    under_g = (pe - p) * s
+    over_g = (p - pe) * d
+    by_good = pd.DataFrame({"underpayment": under_g, "overpayment": over_g},
+                           index=pd.Index(goods, name="good"))
+    return Tribute(group=group.name, benchmark=bench, overpayment=float(over_g.sum()),
+                   underpayment=float(under_g.sum()), taxes=group.taxes,
+                   sales_value=float(p @ s), sales_value_benchmark=float(pe @ s),
+                   by_good=by_good)
+
+
+def equivalent_tax_rate(tribute: Tribute, include_taxes: bool = True,
+                        base: str = "benchmark") -> float:
+    """The tax rate on the group's sales that would raise the same sum as the tribute.
+
+    ``t = T / (p^e·s)`` (``base="benchmark"``): with exchange at benchmark prices, a tax at
+    rate ``t`` on the value of the group's sales would raise the tribute ``T``;
+    ``base="actual"`` uses ``p·s``. ``include_taxes=False`` replaces only the hidden part
+    (underpayment + overpayment) — the "super-tax" Stalin added to the usual taxes.
+
+    Raises
+    ------
+    InvalidGroupError
+        The group sells nothing (no sales to tax).
+    InvalidPriceError
+        ``base`` is not ``"benchmark"`` or ``"actual"``.
+
+    Notes
+    -----
+    Stalin, plenum of 9 July 1928, *Works* vol. 11 ("a sort of tribute", "a super-tax").
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> t = ne.tribute(ne.Group("peasants", sells={"grain": 100}, buys={"cloth": 30}, taxes=20),
+    ...                {"grain": 0.9, "cloth": 3.0}, {"grain": 1.0, "cloth": 2.0})
+    >>> ne.equivalent_tax_rate(t), ne.equivalent_tax_rate(t, include_taxes=False)
+    (0.6, 0.4)
+    """
+    if base == "benchmark":
+        sales = tribute.sales_value_benchmark
+    elif base == "actual":
+        sales = tribute.sales_value
+    else:
+        raise InvalidPriceError(f"base must be 'benchmark' or 'actual'; got {base!r}.")
+    if not sales > 0:
+        raise InvalidGroupError(
+            f"group '{tribute.group}' has no sales (value {sales:.6g} at {base} prices), so "
+            "no tax rate on sales can raise its tribute.")
+    amount = tribute.total if include_taxes else tribute.overpayment + tribute.underpayment
+    return amount / sales
+
+
+# ============================================================================ accumulation
+def inflation_tax(inflation: float, money_stock: float, price_level: float = 1.0) -> float:
+    """Real revenue from currency emission: ``π/(1+π) · M/P``.
+
+    Holders of money balances ``M`` lose ``M/P − M/(P(1+π)) = π/(1+π) · M/P`` in real
+    terms when prices rise by ``π`` (``P`` the price level at the start).
+
+    Raises
+    ------
+    InvalidPriceError
+        ``π <= −1``, negative money stock, non-positive price level.
+
+    Notes
+    -----
+    Preobrazhensky, *The New Economics*, ch. 2 (paper-money emission as a source of
+    accumulation); P. Cagan, "The monetary dynamics of hyperinflation" (1956).
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> ne.inflation_tax(0.25, 1000.0)
+    200.0
+    """
+    pi = float(inflation)
+    if not math.isfinite(pi) or pi <= -1:
+        raise InvalidPriceError(f"inflation must be a finite rate > -1; got {inflation}.")
+    M = _positive(money_stock, "money stock", allow_zero=True)
+    P = _positive(price_level, "price level")
+    return pi / (1.0 + pi) * M / P
+
+
+def foreign_trade_margin(world_prices: Any, procurement_prices: Any, exports: Any,
+                         exchange_rate: float) -> float:
+    """Margin of the foreign-trade monopoly: ``Σ (e p^world − p^proc) X``.
+
+    Parameters
+    ----------
+    world_prices, procurement_prices, exports : Series/mapping by good (or numbers)
+        World prices (foreign currency), domestic procurement prices, quantities exported.
+    exchange_rate : float
+        ``e``, domestic currency per unit of foreign currency.
+
+    Notes
+    -----
+    Preobrazhensky, *The New Economics*, ch. 2 (the monopoly of foreign trade as a channel
+    of primitive socialist accumulation).
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> ne.foreign_trade_margin({"grain": 2.0}, {"grain": 1.5}, {"grain": 100}, 1.0)
+    50.0
+    """
+    e = _positive(exchange_rate, "exchange rate")
+    if all(np.ndim(x) == 0 and not isinstance(x, Mapping)
+           for x in (world_prices, procurement_prices, exports)):
+        pw = _positive(world_prices, "world price", allow_zero=True)
+        pp = _positive(procurement_prices, "procurement price", allow_zero=True)
+        X = _positive(exports, "exports", allow_zero=True)
+        return (e * pw - pp) * X
+    pw_s = _price_series(world_prices, "world prices")
+    goods = pw_s.index
+    pw = as_vector(pw_s, goods, "world prices", InvalidPriceError)
+    pp = as_vector(_price_series(procurement_prices, "procurement prices"), goods,
+                   "procurement prices", InvalidPriceError)
+    X = as_vector(_price_series(exports, "exports"), goods, "exports", InvalidPriceError)
+    return float((e * pw - pp) @ X)
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class AccumulationFund:
+    """The accumulation fund by channel, with shares.
+
+    Attributes
+    ----------
+    channels : Series
+        Amount by channel (money per period; a negative channel is a net outflow).
+
+    Notes
+    -----
+    Preobrazhensky, *The New Economics*, ch. 2: taxation, price policy (non-equivalent
+    exchange), currency emission, the foreign-trade monopoly and loans.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> f = ne.accumulation_fund(taxes=30, price_policy=50, loans=20)
+    >>> f.total, float(f.shares["price policy"])
+    (100.0, 0.5)
+    """
+
+    channels: pd.Series
+
+    @property
+    def total(self) -> float:
+        """Sum of the channels."""
+        return float(self.channels.sum())
+
+    @property
+    def shares(self) -> pd.Series:
+        """Each channel's share of the total (NaN, stated in :meth:`summary`, if it is 0)."""
+        return _shares(self.channels, self.total)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Channels with amounts and shares."""
+        return _amount_share_frame(self.channels, self.total, "channel")
+
+    def summary(self) -> str:
+        """Readable table of channels, total and shares."""
+        text = (f"Accumulation fund (Preobrazhensky's channels), total {_fmt(self.total)}\n"
+                + self.to_frame().to_string(float_format=lambda x: f"{x:,.4g}"))
+        if self.total == 0:
+            text += "\n(shares undefined: the total is zero)"
+        return text
+
+    def __str__(self) -> str:
+        return self.summary()
+
+
+def accumulation_fund(taxes: float = 0.0, price_policy: float | Tribute = 0.0,
+                      emission: float = 0.0, foreign_trade: float = 0.0, loans: float = 0.0,
+                      other: Mapping[str, float] | None = None) -> AccumulationFund:
+    """Sum Preobrazhensky's channels of primitive socialist accumulation.
+
+    Parameters
+    ----------
+    taxes : float
+        Direct (and indirect) taxes.
+    price_policy : float or Tribute
+        Gains from non-equivalent exchange; a :class:`Tribute` contributes its
+        underpayment + overpayment (its taxes belong under ``taxes``).
+    emission : float
+        Inflation tax, e.g. :func:`inflation_tax`.
+    foreign_trade : float
+        Margin of the foreign-trade monopoly, e.g. :func:`foreign_trade_margin`.
+    loans : float
+        Internal loans placed with the population.
+    other : mapping, optional
+        Further named channels.
+
+    Raises
+    ------
+    InvalidPriceError
+        A non-finite amount, or an ``other`` channel that repeats a standard name.
+
+    Notes
+    -----
+    Preobrazhensky, *The New Economics* (1926; transl. 1965), ch. 2.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> f = ne.accumulation_fund(taxes=100, price_policy=150,
+    ...                          emission=ne.inflation_tax(0.25, 200),
+    ...                          foreign_trade=ne.foreign_trade_margin(2.0, 1.5, 100, 1.0))
+    >>> f.channels.tolist()          # taxes, price policy, emission, foreign trade, loans
+    [100.0, 150.0, 40.0, 50.0, 0.0]
+    >>> round(float(f.shares["price policy"]), 4)      # 150 / 340
+    0.4412
+    """
+    if isinstance(price_policy, Tribute):
+        price_policy = price_policy.overpayment + price_policy.underpayment
+    amounts = {"taxes": taxes, "price policy": price_policy, "currency emission": emission,
+               "foreign-trade monopoly": foreign_trade, "loans": loans}
+    for k, v in (other or {}).items():
+        if k in amounts:
+            raise InvalidPriceError(f"channel {k!r} is already a standard channel.")
+        amounts[str(k)] = v
+    out = {}
+    for k, v in amounts.items():
+        try:
+            fv = float(v)
+        except (TypeError, ValueError):
+            raise InvalidPriceError(f"channel {k!r} must be a number; got {v!r}.") from None
+        if not math.isfinite(fv):
+            raise InvalidPriceError(f"channel {k!r} must be finite; got {v}.")
+        out[k] = fv
+    return AccumulationFund(pd.Series(out, name="amount"))
