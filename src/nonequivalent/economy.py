@@ -47,13 +47,16 @@ import scipy.linalg as sla
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
+from ._results import Result, _frame_text, format_number
 from ._validation import (
     _check_same_labels,
     as_array,
     as_index,
     as_matrix,
+    as_sparse,
     as_vector,
     check_finite,
+    require_finite,
 )
 from .errors import (
     ConvergenceError,
@@ -106,7 +109,7 @@ def _spectral_radius_by_block(
 
 
 @dataclasses.dataclass(frozen=True, init=False, eq=False, repr=False)
-class Economy:
+class Economy(Result):
     """A Leontief economy with labour of one or several kinds.
 
     Parameters
@@ -124,6 +127,13 @@ class Economy:
         Capital coefficients ``B[i, j]`` = stock of good ``i`` per unit capacity of ``j``.
     labour_kinds : sequence of labels, optional
         Names of the labour rows when ``labour`` is a plain 2-D array.
+    final_demand : vector, Series or mapping, optional
+        The table's final demand ``y`` (kept for the MELT and for quantities), or None.
+
+    Defaults
+    --------
+    Sectors are named ``s0, s1, ...`` and a single labour vector is the labour kind
+    ``"labour"`` unless named; :meth:`summary` says which defaults are in use.
 
     Raises
     ------
@@ -151,19 +161,26 @@ class Economy:
     sectors: pd.Index
     labour_kinds: pd.Index
     capital: np.ndarray | None
+    final_demand: pd.Series | None
+
+    _title = "Input-output economy"
 
     def __init__(self, A: Any, labour: Any, sectors: Any = None, capital: Any = None,
-                 labour_kinds: Any = None) -> None:
+                 labour_kinds: Any = None, final_demand: Any = None) -> None:
         A_arr, sector_index = _read_technology(A, sectors)
         lab, kinds = _read_labour(labour, sector_index, labour_kinds)
         cap = None
         if capital is not None:
-            if sp.issparse(capital):
-                capital = capital.toarray()
-            # a copy, so that freezing it leaves the caller's array writable
-            cap = np.array(as_matrix(capital, sector_index, sector_index,
-                                     "capital coefficients B", InvalidEconomyError))
+            # a copy (as_matrix never shares the caller's data), frozen read-only
+            cap = as_matrix(capital, sector_index, sector_index,
+                            "capital coefficients B", InvalidEconomyError)
             cap.setflags(write=False)
+        y = None
+        if final_demand is not None:
+            y = pd.Series(as_vector(final_demand, sector_index, "final demand",
+                                    InvalidEconomyError, nonneg=False, broadcast=False),
+                          index=sector_index, name="final demand")
+        object.__setattr__(self, "final_demand", y)
         object.__setattr__(self, "A", A_arr)
         object.__setattr__(self, "labour", lab)
         object.__setattr__(self, "sectors", sector_index)
@@ -173,7 +190,8 @@ class Economy:
     # ------------------------------------------------------------------ constructors
     @classmethod
     def from_flows(cls, flows: Any, gross_output: Any, labour_hours: Any,
-                   sectors: Any = None, capital_stock: Any = None) -> Economy:
+                   sectors: Any = None, capital_stock: Any = None,
+                   final_demand: Any = None) -> Economy:
         """Build an economy from a flow table: ``A = Z diag(x)^-1``, ``l = hours / x``.
 
         Parameters
@@ -184,18 +202,30 @@ class Economy:
             Gross output ``x`` of every sector, strictly positive.
         labour_hours : vector, 2-D array, DataFrame or mapping
             Hours worked in each sector, by kind (same forms as ``labour`` in
-            :class:`Economy`).
+            :class:`Economy`). A DataFrame may have one row per kind (sectors as columns)
+            or one row per sector (kinds as columns): its labels tell which. A plain 2-D
+            array must have one row per kind; an array with one row per sector is
+            refused with a message to transpose it.
         capital_stock : array-like or DataFrame, optional
             Capital stocks ``K[i, j]``; capital coefficients are ``K diag(x)^-1``.
+        final_demand : vector, Series or mapping, optional
+            Final demand ``y`` of the table, kept on the economy (``eco.final_demand``).
+            Default: the table's own ``y = x - Z 1`` (gross output less deliveries to
+            other sectors).
 
         Raises
         ------
         InvalidEconomyError
-            A sector with zero, negative or non-finite gross output (named), or bad flows.
+            A sector with zero, negative or non-finite gross output (named), a gross-output
+            cell smaller than the deliveries of that good to other sectors (named: then
+            ``y = x - Z 1`` would be negative, so the cell or the row is wrong; this is a
+            data error, told apart from a table that is merely not productive), or bad
+            flows.
 
         Notes
         -----
-        Miller & Blair (2009), *Input-Output Analysis*, 2nd ed., eq. (2.4).
+        Miller & Blair (2009), *Input-Output Analysis*, 2nd ed., eq. (2.4) and (2.1)
+        (``x = Z 1 + y``).
 
         Examples
         --------
@@ -211,25 +241,45 @@ class Economy:
         Z, sector_index = _read_technology(flows, sectors, what="flow table",
                                            sparse_ok=True)
         x = as_vector(gross_output, sector_index, "gross output", InvalidEconomyError,
-                      nonneg=False)
+                      nonneg=False, broadcast=False)
         bad = ~(x > 0)
         if bad.any():
             raise InvalidEconomyError(
                 f"gross output must be > 0 in every sector; zero or negative in "
                 f"{list(sector_index[bad])}. Drop or merge those sectors before computing "
                 "coefficients (A = Z / x is undefined there).")
-        if sp.issparse(Z):
-            A = sp.csr_array(Z @ sp.diags_array(1.0 / x))
-        else:
-            A = Z / x[None, :]
-        hours, kinds = _read_labour(labour_hours, sector_index, None, what="labour hours")
+        deliveries = np.asarray(Z.sum(axis=1)).ravel()
+        short = deliveries > x * (1.0 + 1e-9)
+        if short.any():
+            cells = [f"{sector_index[i]!r}: x = {format_number(x[i])} < "
+                     f"{format_number(deliveries[i])}" for i in np.flatnonzero(short)[:5]]
+            raise InvalidEconomyError(
+                "gross output is smaller than the deliveries of the same good to other "
+                f"sectors (row sums of the flow table) in {', '.join(cells)}: the implied "
+                "final demand y = x - Z 1 is negative there. Check those gross-output cells "
+                "and rows of the flow table (a typo or a unit mismatch), or add the "
+                "missing imports to gross output.")
+        with np.errstate(over="raise", invalid="raise"):
+            try:
+                if sp.issparse(Z):
+                    A = sp.csr_array(Z @ sp.diags_array(1.0 / x))
+                else:
+                    A = Z / x[None, :]
+            except FloatingPointError:
+                raise InvalidEconomyError(
+                    "the flow table divided by gross output overflows; rescale the table "
+                    "(flows and gross output in the same, larger unit).") from None
+        hours, kinds = _read_labour(labour_hours, sector_index, None, what="labour hours",
+                                    allow_sector_rows=True)
         cap = None
         if capital_stock is not None:
             K = as_matrix(capital_stock, sector_index, sector_index, "capital stock",
                           InvalidEconomyError)
             cap = K / x[None, :]
+        if final_demand is None:
+            final_demand = np.clip(x - deliveries, 0.0, None)
         return cls(A, hours / x[None, :], sectors=sector_index, capital=cap,
-                   labour_kinds=kinds)
+                   labour_kinds=kinds, final_demand=final_demand)
 
     # ------------------------------------------------------------------ basic facts
     @property
@@ -303,22 +353,82 @@ class Economy:
         return (f"Economy({self.n} sectors {sect}, labour kinds {list(self.labour_kinds)}, "
                 f"{kind}{rho})")
 
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Sectors, labour kinds and (up to 200 sectors) ρ(A) and R, for repr and summary."""
+        figs: list[tuple[str, Any, str]] = [("sectors", self.n, ""),
+                                            ("labour kinds", len(self.labour_kinds), "")]
+        if self.n <= 200:
+            figs += [("spectral radius ρ(A)", self.spectral_radius, ""),
+                     ("maximum profit rate R", self.max_profit_rate, "")]
+        return figs
+
+    def defaults_in_use(self) -> list[str]:
+        """The library defaults this economy relies on, in words (shown by :meth:`summary`).
+
+        >>> import nonequivalent as ne
+        >>> for line in ne.Economy([[0.5]], labour=[1]).defaults_in_use()[:2]:
+        ...     print(line)
+        sector names s0, s1, ... (none given)
+        one labour kind named 'labour'
+        """
+        out = []
+        if list(self.sectors) == [f"s{i}" for i in range(self.n)]:
+            out.append("sector names s0, s1, ... (none given)")
+        if list(self.labour_kinds) == ["labour"]:
+            out.append("one labour kind named 'labour'")
+        out.append("labour-value benchmarks in hours (MELT μ = 1) unless melt= or "
+                   "prices and final demand are given")
+        if self.final_demand is None:
+            out.append("no final demand stored (pass final_demand= where a MELT is needed)")
+        return out
+
+    def to_frame(self) -> pd.DataFrame:
+        """``A`` with the labour coefficients below it (rows: goods, then labour kinds).
+
+        >>> import nonequivalent as ne
+        >>> ne.Economy([[0.5]], labour=[1], sectors=["corn"]).to_frame()
+        sector   corn
+        corn      0.5
+        labour    1.0
+        """
+        return pd.concat([self.technical_coefficients, self.labour_coefficients])
+
     def summary(self) -> str:
-        """A short printable description of the economy."""
-        lines = [repr(self), "", "Technical coefficients A:",
-                 self.technical_coefficients.round(4).to_string() if self.n <= 12
-                 else f"  ({self.n} x {self.n})",
-                 "", "Labour coefficients (hours per unit of output):",
-                 self.labour_coefficients.round(4).to_string() if self.n <= 12
-                 else f"  ({len(self.labour_kinds)} x {self.n})"]
+        """A printable description: size, ρ(A), R, coefficients and the defaults in use.
+
+        >>> import nonequivalent as ne
+        >>> print(ne.Economy([[0.5]], labour=[1]).summary())
+        Input-output economy
+        sectors ... : 1
+        ...
+        defaults in use:
+          - sector names s0, s1, ... (none given)
+        ...
+        """
+        figs = self.key_figures()
+        width = max(len(k) for k, _, _ in figs)
+        lines = [self.title, *(f"{k:<{width}} : {format_number(v, u)}" for k, v, u in figs),
+                 f"{'storage':<{width}} : {'sparse' if self.is_sparse else 'dense'}"]
+        if self.n <= 12:
+            lines += ["", "Technical coefficients A and labour coefficients (hours per "
+                      "unit of output):", _frame_text(self.to_frame(), {})]
+        if self.final_demand is not None and self.n <= 12:
+            lines += ["", "Final demand y:",
+                      _frame_text(self.final_demand.to_frame(), {})]
+        lines += ["", "defaults in use:", *(f"  - {d}" for d in self.defaults_in_use())]
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return repr(self)
 
     # ------------------------------------------------------------------ productivity
     def _productivity_check(self) -> NotProductiveError | None:
         A = self.A
         colmax = float(np.max(np.asarray(A.sum(axis=0)))) if self.n else 0.0
         rowmax = float(np.max(np.asarray(A.sum(axis=1)))) if self.n else 0.0
-        if min(colmax, rowmax) < 1.0:
+        if min(colmax, rowmax) < 1.0 - PRODUCTIVITY_MARGIN:
+            # ρ(A) <= min(max column sum, max row sum) < 1 - margin: the same margin as
+            # the spectral-radius test below, so both paths agree at the boundary.
             return None
         if not self.is_sparse:
             # Collatz–Wielandt: z > 0 with max (A z)_i / z_i < 1 proves ρ(A) < 1. The
@@ -396,18 +506,26 @@ class Economy:
         >>> ne.Economy([[0.5]], labour=[1]).solve(np.array([1.0]))
         array([2.])
         """
-        rhs = np.asarray(rhs, dtype=float)
-        if rhs.shape[0] != self.n:
+        rhs = as_array(rhs, "right-hand side", InvalidEconomyError)
+        if rhs.ndim not in (1, 2) or rhs.shape[0] != self.n:
             raise InvalidEconomyError(
-                f"right-hand side has {rhs.shape[0]} rows; the economy has {self.n} sectors.")
+                f"right-hand side has shape {rhs.shape}; expected ({self.n},) or "
+                f"({self.n}, m) for an economy of {self.n} sectors.")
+        check_finite(rhs, "right-hand side", InvalidEconomyError, nonneg=False)
         if not self.is_sparse:
-            return sla.lu_solve(self._lu, rhs, trans=1 if transpose else 0,
-                                check_finite=False)
-        A, AT = self._sparse_ops
-        M = AT if transpose else A
-        if rhs.ndim == 1:
-            return _krylov_solve(M, rhs)
-        return np.column_stack([_krylov_solve(M, rhs[:, j]) for j in range(rhs.shape[1])])
+            with np.errstate(over="ignore", invalid="ignore"):
+                out = sla.lu_solve(self._lu, rhs, trans=1 if transpose else 0,
+                                   check_finite=False)
+        else:
+            A, AT = self._sparse_ops
+            M = AT if transpose else A
+            with np.errstate(over="ignore", invalid="ignore"):
+                if rhs.ndim == 1:
+                    out = _krylov_solve(M, rhs)
+                else:
+                    out = np.column_stack([_krylov_solve(M, rhs[:, j])
+                                           for j in range(rhs.shape[1])])
+        return require_finite(out, "the solution of (I - A) x = b")
 
     # ------------------------------------------------------------------ quantities
     def gross_output(self, final_demand: Any) -> pd.Series | pd.DataFrame:
@@ -438,16 +556,17 @@ class Economy:
             Y, cols = self._demand_matrix(final_demand)
             return pd.DataFrame(self.solve(Y), index=self.sectors, columns=cols)
         y = as_vector(final_demand, self.sectors, "final demand", InvalidEconomyError,
-                      nonneg=False)
+                      nonneg=False, broadcast=False)
         return pd.Series(self.solve(y), index=self.sectors, name="gross output")
 
     def _demand_matrix(self, Y: Any) -> tuple[np.ndarray, pd.Index]:
         if isinstance(Y, pd.DataFrame):
             _check_same_labels(Y.index, self.sectors, "final demand row labels")
             cols = Y.columns
-            Y = Y.reindex(self.sectors).to_numpy(dtype=float)
+            Y = as_array(Y.reindex(self.sectors).to_numpy(), "final demand",
+                         InvalidEconomyError)
         else:
-            Y = np.asarray(Y, dtype=float)
+            Y = as_array(Y, "final demand", InvalidEconomyError)
             cols = pd.RangeIndex(Y.shape[1], name="scenario") if Y.ndim == 2 else None
         if Y.ndim != 2 or Y.shape[0] != self.n:
             raise InvalidEconomyError(
@@ -583,19 +702,18 @@ def _read_technology(A: Any, sectors: Any, what: str = "technical coefficients A
             raise LabelMismatchError(
                 f"sectors {list(sectors)[:10]} differ from the labels of {what} "
                 f"{list(index)[:10]}; pass one or the other.")
-        arr = A.to_numpy(dtype=float)
+        arr = as_array(A.to_numpy(), what, InvalidEconomyError)   # a copy, never a view
     elif sp.issparse(A):
         if not sparse_ok:
             raise InvalidEconomyError(f"{what} must be dense here.")
-        arr = sp.csr_array(A, dtype=float)
-        arr.sum_duplicates()
+        arr = as_sparse(A, what, InvalidEconomyError)   # own data: the caller's is untouched
         if arr.shape[0] != arr.shape[1]:
             raise InvalidEconomyError(f"{what} must be square, got shape {arr.shape}.")
         check_finite(arr.data, what, InvalidEconomyError)
         arr.eliminate_zeros()
         return arr, as_index(sectors, arr.shape[0], "sector", "s")
     else:
-        arr = as_array(A, what, InvalidEconomyError, copy=True)
+        arr = as_array(A, what, InvalidEconomyError)
         if arr.ndim == 0:
             arr = arr.reshape(1, 1)
         index = None
@@ -609,8 +727,12 @@ def _read_technology(A: Any, sectors: Any, what: str = "technical coefficients A
 
 
 def _read_labour(labour: Any, sectors: pd.Index, kinds: Any,
-                 what: str = "labour coefficients") -> tuple[np.ndarray, pd.Index]:
+                 what: str = "labour coefficients",
+                 allow_sector_rows: bool = False) -> tuple[np.ndarray, pd.Index]:
     n = len(sectors)
+    if (allow_sector_rows and isinstance(labour, pd.DataFrame)
+            and set(labour.index) == set(sectors) and set(labour.columns) != set(sectors)):
+        labour = labour.T          # one row per sector: the labels say so, read it turned
     if isinstance(labour, Mapping):
         if not labour:
             raise InvalidEconomyError(f"{what}: give at least one labour kind.")
@@ -619,8 +741,12 @@ def _read_labour(labour: Any, sectors: pd.Index, kinds: Any,
         arr = np.vstack(rows)
         index = as_index(list(labour.keys()), len(rows), "labour kind", "kind")
     elif isinstance(labour, pd.DataFrame):
+        if set(labour.index) == set(sectors) and set(labour.columns) != set(sectors):
+            raise LabelMismatchError(
+                f"{what} has one row per sector; give one row per labour kind with sectors "
+                "as columns (transpose it: .T).")
         _check_same_labels(labour.columns, sectors, f"{what} column labels")
-        arr = labour.reindex(columns=sectors).to_numpy(dtype=float)
+        arr = as_array(labour.reindex(columns=sectors).to_numpy(), what, InvalidEconomyError)
         index = as_index(labour.index, arr.shape[0], "labour kind", "kind")
         check_finite(arr, what, InvalidEconomyError, labels=index, columns=sectors)
     elif isinstance(labour, pd.Series):
@@ -628,7 +754,7 @@ def _read_labour(labour: Any, sectors: pd.Index, kinds: Any,
         index = pd.Index([labour.name if labour.name is not None else "labour"],
                          name="labour kind")
     else:
-        arr = as_array(labour, what, InvalidEconomyError, copy=True)
+        arr = as_array(labour, what, InvalidEconomyError)
         if arr.ndim == 1:
             arr = arr[None, :]
             default = ["labour"]
@@ -637,8 +763,11 @@ def _read_labour(labour: Any, sectors: pd.Index, kinds: Any,
         else:
             raise InvalidEconomyError(f"{what} must be a vector or a kinds x sectors matrix.")
         if arr.shape[1] != n:
+            hint = (f" It has one row per sector ({arr.shape[0]} rows): transpose it (.T) "
+                    "to one row per labour kind." if arr.ndim == 2 and arr.shape[0] == n
+                    else "")
             raise InvalidEconomyError(
-                f"{what} have {arr.shape[1]} columns; the economy has {n} sectors.")
+                f"{what} have {arr.shape[1]} columns; the economy has {n} sectors.{hint}")
         if kinds is None and default is not None:
             kinds = default
         index = as_index(kinds, arr.shape[0], "labour kind", "kind")

@@ -28,6 +28,7 @@ __all__ = [
     "MarketingResponseError",
     "NonequivalentError",
     "NotProductiveError",
+    "NumericalRangeError",
     "PlanError",
     "PlotDataError",
     "ProfitRateError",
@@ -113,6 +114,20 @@ class InvalidHouseholdError(NonequivalentError, ValueError):
 
 class MarketingResponseError(NonequivalentError, ValueError):
     """A marketing-response function is unusable (negative, not monotone, not finite)."""
+
+
+class NumericalRangeError(NonequivalentError, ValueError):
+    """A result left the range of floating point (overflow to inf, or NaN).
+
+    Raised instead of returning ``inf`` or ``NaN`` when inputs are finite but so extreme
+    (or so nearly cancelling) that the result is not representable. Rescale the inputs.
+
+    >>> import nonequivalent as ne
+    >>> ne.two_good_transfer(1e300, 1e300, 2.0)
+    Traceback (most recent call last):
+    ...
+    nonequivalent.errors.NumericalRangeError: the two-good transfer is not finite ...
+    """
 
 
 class ConvergenceError(NonequivalentError, ArithmeticError):
