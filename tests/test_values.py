@@ -90,7 +90,7 @@ def test_sraffa_wheat_iron_example():
     eco = ne.Economy.from_flows([[280, 120], [12, 8]], [575, 20], [1.0, 1.0],
                                 sectors=["wheat", "iron"])
     assert eco.max_profit_rate == pytest.approx(0.25, rel=1e-13)
-    assert ne.uniform_profit_rate(eco, {}) == pytest.approx(0.25, rel=1e-13)
+    assert ne.uniform_profit_rate(eco, {}).profit_rate == pytest.approx(0.25, rel=1e-13)
     # Approaching R the surplus wage vanishes and prices tend to Sraffa's ratio 15.
     pp = ne.production_prices(eco, 0.25 * (1 - 1e-9), numeraire="wheat")
     assert float(pp.prices["iron"]) == pytest.approx(15.0, rel=1e-6)
@@ -101,13 +101,13 @@ def test_uniform_profit_rate_by_hand(two_sector):
     # A + b l with b = [0.4, 0.2], l = [0.5, 0.25]: [[0.4, 0.4], [0.2, 0.45]];
     # trace 0.85, det 0.18 - 0.08 = 0.10, ρ = 0.425 + sqrt(0.425^2 - 0.1).
     rho = 0.425 + math.sqrt(0.425**2 - 0.1)
-    r = ne.uniform_profit_rate(two_sector, {"agriculture": 0.4, "industry": 0.2})
+    r = ne.uniform_profit_rate(two_sector, {"agriculture": 0.4, "industry": 0.2}).profit_rate
     assert r == pytest.approx(1 / rho - 1, rel=1e-13)
     # One sector: ρ(a + b l) = 0.5 + 0.2*1 -> r = 1/0.7 - 1.
     one = ne.Economy([[0.5]], labour=[1.0], sectors=["corn"])
-    assert ne.uniform_profit_rate(one, [0.2]) == pytest.approx(1 / 0.7 - 1, rel=1e-14)
+    assert ne.uniform_profit_rate(one, [0.2]).profit_rate == pytest.approx(1 / 0.7 - 1, rel=1e-14)
     # A nilpotent augmented matrix: no wage and no inputs, an unbounded rate.
-    assert ne.uniform_profit_rate(ne.Economy([[0.0]], labour=[1.0]), [0.0]) == math.inf
+    assert ne.uniform_profit_rate(ne.Economy([[0.0]], labour=[1.0]), [0.0]).profit_rate == math.inf
 
 
 def test_uniform_profit_rate_sparse_large_path():
@@ -121,7 +121,7 @@ def test_uniform_profit_rate_sparse_large_path():
     b[:2] = [0.4, 0.2]
     eco = ne.Economy(sp.csr_array(A), labour=lab)
     rho = 0.425 + math.sqrt(0.425**2 - 0.1)
-    assert ne.uniform_profit_rate(eco, b) == pytest.approx(1 / rho - 1, rel=1e-9)
+    assert ne.uniform_profit_rate(eco, b).profit_rate == pytest.approx(1 / rho - 1, rel=1e-9)
     # Frontier on the large sparse path (Krylov solves): same w(r) as one block, since
     # with d = 1 and block-diagonal A, w = 1 / (blocks * z_block·1).
     w_big = ne.wage_profit_frontier(eco, [0.0, 0.5])
@@ -141,12 +141,12 @@ def test_melt_and_labour_value_prices_by_hand(two_sector):
     p, y = [1.0, 1.5], [100.0, 50.0]
     assert ne.melt(two_sector, p, y) == pytest.approx(1.575, rel=1e-14)
     assert ne.melt(two_sector, p, y, "total-price") == pytest.approx(324 / 201, rel=1e-14)
-    lvp = ne.labour_value_prices(two_sector, y, prices=p)
+    lvp = ne.labour_value_prices(two_sector, p, y)
     np.testing.assert_allclose(lvp.to_numpy(), 1.575 * np.array([13, 14]) / 18, rtol=1e-14)
     assert "New Interpretation" in lvp.attrs["normalization"]
     # New Interpretation: μ(λ·y) = p·y.
     assert float(lvp.to_numpy() @ y) == pytest.approx(175.0, rel=1e-14)
-    tp = ne.labour_value_prices(two_sector, y, prices=p, normalization="total-price")
+    tp = ne.labour_value_prices(two_sector, p, y, normalization="total-price")
     assert "total price" in tp.attrs["normalization"]
     hours = ne.labour_value_prices(two_sector)
     np.testing.assert_allclose(hours.to_numpy(), np.array([13, 14]) / 18, rtol=1e-14)
@@ -330,7 +330,7 @@ def test_permuting_sectors_permutes_every_price_result(eco, data):
 
     same(ne.cost_push_prices(pe, v), ne.cost_push_prices(eco, v))
     same(ne.production_prices(pe, r).prices, ne.production_prices(eco, r).prices)
-    same(ne.labour_value_prices(pe, y, prices=p), ne.labour_value_prices(eco, y, prices=p))
+    same(ne.labour_value_prices(pe, p, y), ne.labour_value_prices(eco, p, y))
     rates = rates_below_R(eco, 5)
     np.testing.assert_allclose(ne.wage_profit_frontier(pe, rates).to_numpy(),
                                ne.wage_profit_frontier(eco, rates).to_numpy(), rtol=tol)
@@ -339,8 +339,8 @@ def test_permuting_sectors_permutes_every_price_result(eco, data):
     # A feasible basket by construction: ρ(A + b l) < 1 iff λ·b < 1; take λ·b = 0.5.
     b = rng.uniform(0.0, 1.0, eco.n)
     basket = pd.Series(0.5 * b / float(eco.values_array @ b), index=eco.sectors)
-    assert ne.uniform_profit_rate(pe, basket) == pytest.approx(
-        ne.uniform_profit_rate(eco, basket), rel=1e-8)
+    assert ne.uniform_profit_rate(pe, basket).profit_rate == pytest.approx(
+        ne.uniform_profit_rate(eco, basket).profit_rate, rel=1e-8)
     d1 = ne.price_value_deviation(p, eco.labour_values(), weights=eco.gross_output(y))
     d2 = ne.price_value_deviation(p, pe.labour_values(), weights=pe.gross_output(y))
     assert d1.mean_absolute_deviation == pytest.approx(d2.mean_absolute_deviation, rel=tol,
@@ -356,8 +356,8 @@ def test_scaling_labour_rescales_melt_not_prices(eco, k, seed):
     p, y = rng.uniform(0.1, 2.0, eco.n), rng.uniform(0.1, 50.0, eco.n)
     assert ne.melt(scaled, p, y) == pytest.approx(ne.melt(eco, p, y) / k, rel=tol)
     # μλ does not depend on the unit of labour time.
-    np.testing.assert_allclose(ne.labour_value_prices(scaled, y, prices=p),
-                               ne.labour_value_prices(eco, y, prices=p), rtol=tol)
+    np.testing.assert_allclose(ne.labour_value_prices(scaled, p, y),
+                               ne.labour_value_prices(eco, p, y), rtol=tol)
     # Production prices in a commodity numeraire do not either; the wage per hour scales 1/k.
     a, b = ne.production_prices(scaled, 0.0), ne.production_prices(eco, 0.0)
     np.testing.assert_allclose(a.prices, b.prices, rtol=tol)
@@ -391,7 +391,7 @@ def test_uniform_profit_rate_properties(eco, t, seed):
     # ρ(A) < 1); the rate falls as the basket grows and equals R for b = 0.
     b = np.random.default_rng(seed).uniform(0.0, 1.0, eco.n)
     b *= t / float(eco.values_array @ b)
-    r = ne.uniform_profit_rate(eco, b)
+    r = ne.uniform_profit_rate(eco, b).profit_rate
     M = dense_of(eco) + np.outer(b, eco.total_labour)
     rho = float(np.max(np.abs(np.linalg.eigvals(M))))
     if rho == 0.0:
@@ -399,9 +399,9 @@ def test_uniform_profit_rate_properties(eco, t, seed):
     else:
         assert r == pytest.approx(1 / rho - 1, rel=1e-9, abs=1e-12)
     assert r >= 0
-    bigger = ne.uniform_profit_rate(eco, b * (1 + 0.5 * (1 - t)))
+    bigger = ne.uniform_profit_rate(eco, b * (1 + 0.5 * (1 - t))).profit_rate
     # Weakly smaller, up to the accuracy of the computed eigenvalues (~1e-13 here).
     assert bigger <= r * (1 + 1e-9) + 1e-12
     R = eco.max_profit_rate
-    zero = ne.uniform_profit_rate(eco, np.zeros(eco.n))
+    zero = ne.uniform_profit_rate(eco, np.zeros(eco.n)).profit_rate
     assert zero == pytest.approx(R, rel=1e-12) or (math.isinf(R) and math.isinf(zero))

@@ -27,6 +27,7 @@ from . import errors as _errors
 from . import exchange as _exchange
 from . import households as _households
 from . import planning as _planning
+from . import prices as _prices
 from . import procurement as _procurement
 from . import scissors as _scissors
 from . import tribute as _tribute
@@ -38,6 +39,7 @@ from .errors import *  # noqa: F403
 from .exchange import *  # noqa: F403
 from .households import *  # noqa: F403
 from .planning import *  # noqa: F403
+from .prices import *  # noqa: F403
 from .procurement import *  # noqa: F403
 from .scissors import *  # noqa: F403
 from .tribute import *  # noqa: F403
@@ -51,6 +53,7 @@ __all__ = [
     *_errors.__all__,
     *_economy.__all__,
     *_values.__all__,
+    *_prices.__all__,
     *_exchange.__all__,
     *_scissors.__all__,
     *_tribute.__all__,

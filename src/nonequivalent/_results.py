@@ -185,7 +185,7 @@ class Result(FrozenPandas):
         head = [self.title]
         bench = self.benchmark_name()
         if bench:
-            head.append(f"against: {bench}")
+            head.append(bench)
         return "\n".join([*head, *self.summary_lines()]).rstrip()
 
     def __str__(self) -> str:
@@ -196,7 +196,7 @@ class Result(FrozenPandas):
         units = self.units()
         bench = self.benchmark_name()
         caption = html.escape(self.title) + (
-            f"<br><small>against: {html.escape(bench)}</small>" if bench else "")
+            f"<br><small>{html.escape(bench)}</small>" if bench else "")
         head_cells = "".join(
             f"<th style='text-align:right'>{html.escape(str(c))}"
             + (f" <small>({html.escape(units[str(c)])})</small>" if str(c) in units else "")

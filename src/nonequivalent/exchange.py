@@ -51,8 +51,8 @@ import pandas as pd
 from ._validation import as_vector
 from .economy import Economy
 from .errors import InvalidGroupError, InvalidPriceError, LabelMismatchError
+from .prices import production_prices
 from .values import melt as _melt
-from .values import production_prices
 
 __all__ = [
     "Benchmark",

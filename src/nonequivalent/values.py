@@ -1,33 +1,26 @@
-"""Prices and value: cost-push prices, prices of production, the wage–profit frontier,
-the monetary expression of labour time (MELT) and price–value deviations.
+"""Labour values in money: the monetary expression of labour time (MELT), labour-value
+prices, the New Interpretation accounts and price–value deviations.
 
-All models here reuse the factorization held by :class:`~nonequivalent.Economy` where the
-matrix is ``I - A`` itself (labour values, cost-push prices) and factorize ``I - (1 + r) A``
-only where the profit rate changes the matrix. The wage–profit frontier for many profit
-rates is evaluated from one complex Schur decomposition ``A = Z T Z^H``: each rate then
-costs one triangular solve, O(n^2), instead of a new O(n^3) factorization.
+Labour values themselves are :meth:`nonequivalent.Economy.labour_values`
+(``λ = l (I - A)^-1``, solved with the economy's cached factor). Prices of production, the
+wage–profit frontier and the profit rates are in :mod:`nonequivalent.prices` (their old
+paths ``nonequivalent.values.production_prices`` etc. still resolve, with a
+``DeprecationWarning``).
 
 Labour of several kinds is added up in hours (homogeneous labour, one wage per hour)
-unless a function says otherwise.
+unless a function says otherwise. Every result says which normalization (MELT definition)
+it uses: result objects carry a ``normalization`` field, Series carry it in
+``Series.attrs``. Argument order everywhere: ``(economy, prices, final_demand, ...)``.
 
-Every result says which normalization (numeraire, MELT definition) it uses: result
-objects carry a ``normalization`` field, Series carry it in ``Series.attrs``.
-
-Sources: P. Sraffa, *Production of Commodities by Means of Commodities* (1960), ch. II–IV;
-L. L. Pasinetti, *Lectures on the Theory of Production* (1977); H. D. Kurz and
-N. Salvadori, *Theory of Production: A Long-Period Analysis* (1995), ch. 4;
-G. Duménil, *De la valeur aux prix de production* (1980); D. K. Foley, "The value of
-money, the value of labor power and the net product", *Review of Radical Political
-Economics* 14(2) (1982); A. Shaikh, "The empirical strength of the labour theory of
-value" (1998); I. Steedman and J. Tomkins, "On measuring the deviation of prices from
-values", *Cambridge Journal of Economics* 22(3) (1998).
+Sources: G. Duménil, *De la valeur aux prix de production* (1980); D. K. Foley, "The value
+of money, the value of labor power and the net product", *Review of Radical Political
+Economics* 14(2) (1982); A. Shaikh, "The empirical strength of the labour theory of value"
+(1998); I. Steedman and J. Tomkins, "On measuring the deviation of prices from values",
+*Cambridge Journal of Economics* 22(3) (1998).
 
 >>> import nonequivalent as ne
 >>> eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
 ...                  sectors=["agriculture", "industry"])
->>> pp = ne.production_prices(eco, 0.5, numeraire="agriculture")
->>> round(pp.wage, 6), pp.prices.round(6).to_dict()
-(0.894737, {'agriculture': 1.0, 'industry': 1.684211})
 >>> ne.melt(eco, prices=[1.0, 1.5], final_demand=[100, 50])
 1.575
 """
@@ -36,576 +29,58 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import warnings
 from collections.abc import Hashable, Mapping
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-import scipy.linalg as sla
-import scipy.sparse as sp
-import scipy.sparse.linalg as spla
 
-from ._validation import as_vector, check_finite
-from .economy import Economy, _krylov_solve, _spectral_radius_by_block
+from ._results import Result
+from ._validation import as_number, as_vector, require_finite
+from .economy import Economy
 from .errors import (
     InvalidEconomyError,
     InvalidPriceError,
-    LabelMismatchError,
-    ProfitRateError,
 )
 
 __all__ = [
     "NewInterpretation",
     "PriceValueDeviation",
-    "ProductionPrices",
-    "cost_push_prices",
     "labour_value_prices",
     "melt",
     "new_interpretation",
     "price_value_deviation",
-    "production_prices",
-    "uniform_profit_rate",
-    "wage_profit_frontier",
 ]
 
-#: Sparse economies up to this size are converted to dense arrays where a dense
-#: factorization (Schur, eigenvalues) is needed; larger ones use iterative methods.
-DENSE_LIMIT = 2000
+#: A derived total counts as zero when it is below this fraction of the gross flows it sums
+#: (e.g. ``|p·y| <= ZERO_TOLERANCE * p·|y|``): it cancelled to rounding noise.
+ZERO_TOLERANCE = 1e-12
 
 MeltNormalization = Literal["new-interpretation", "total-price"]
 _MELT_NORMALIZATIONS = ("new-interpretation", "total-price")
 
+#: Names that moved to :mod:`nonequivalent.prices`; the old paths warn and still resolve.
+_MOVED = ("DENSE_LIMIT", "ProductionPrices", "UniformProfitRate", "cost_push_prices",
+          "max_profit_rate", "production_prices", "uniform_profit_rate",
+          "wage_profit_frontier")
+
+
+def __getattr__(name: str) -> Any:
+    """Names that moved to :mod:`nonequivalent.prices` resolve with a DeprecationWarning."""
+    if name in _MOVED:
+        from . import prices
+
+        warnings.warn(f"nonequivalent.values.{name} has moved to nonequivalent.prices.{name} "
+                      f"(also ne.{name}); the old path will be removed in a future release.",
+                      DeprecationWarning, stacklevel=2)
+        return getattr(prices, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # ---------------------------------------------------------------------- helpers
-def _dense(eco: Economy) -> np.ndarray:
-    return eco.A.toarray() if eco.is_sparse else np.asarray(eco.A)
-
-
 def _prices(prices: Any, eco: Economy, what: str = "prices") -> np.ndarray:
-    return as_vector(prices, eco.sectors, what, InvalidPriceError)
-
-
-def _bundle(data: Any, eco: Economy, what: str) -> np.ndarray:
-    """A bundle of goods: a mapping/Series may name only some goods (the rest are zero)."""
-    if isinstance(data, Mapping | pd.Series):
-        s = pd.Series(dict(data) if isinstance(data, Mapping) else data, dtype=float)
-        unknown = [k for k in s.index if k not in eco.sectors]
-        if unknown:
-            raise LabelMismatchError(
-                f"{what} names goods {unknown[:10]} that are not sectors of the economy "
-                f"{list(eco.sectors)[:10]}.")
-        if not s.index.is_unique:
-            raise LabelMismatchError(f"{what} names a good twice: "
-                                     f"{s.index[s.index.duplicated()].tolist()}.")
-        arr = s.reindex(eco.sectors, fill_value=0.0).to_numpy(dtype=float)
-        check_finite(arr, what, InvalidPriceError, labels=eco.sectors)
-        return arr
-    return as_vector(data, eco.sectors, what, InvalidPriceError)
-
-
-def _profit_rate(eco: Economy, r: Any, *, allow_max: bool) -> float:
-    try:
-        r = float(r)
-    except (TypeError, ValueError):
-        raise ProfitRateError(f"the profit rate must be a number, got {r!r}.") from None
-    eco.require_productive()
-    R = eco.max_profit_rate
-    if not math.isfinite(r) or r < 0:
-        raise ProfitRateError(
-            f"profit rate r = {r!r} is outside [0, R) with R = 1/ρ(A) - 1 = {R:.6g} "
-            "(the maximum rate of profits); give 0 <= r < R.")
-    if r > R or (r == R and not allow_max):
-        raise ProfitRateError(
-            f"profit rate r = {r:.6g} is at or beyond the maximum rate of profits "
-            f"R = 1/ρ(A) - 1 = {R:.6g}: at r >= R the wage would be zero or negative and "
-            "prices are not determined by this system. Give 0 <= r < R.")
-    return r
-
-
-def _integrated_labour(eco: Economy, s: float,
-                       dense: np.ndarray | None = None) -> np.ndarray:
-    """``z = l (I - s A)^-1`` for total labour ``l``: solve ``(I - s A)^T z^T = l^T``.
-
-    ``s = 1 + r``. At ``s = 1`` this is the economy's cached labour values ``λ``. A sparse
-    economy is solved iteratively unless ``dense`` (its ``A`` as a dense array) is given,
-    which is then factorized.
-    """
-    lab = eco.total_labour
-    if dense is None:
-        if s == 1.0:
-            return eco.values_array
-        if eco.is_sparse:
-            _, AT = eco._sparse_ops
-            return _krylov_solve(sp.csr_array(AT * s), lab)
-        dense = eco.A
-    lu = sla.lu_factor(np.eye(eco.n) - s * dense, overwrite_a=True, check_finite=False)
-    return sla.lu_solve(lu, lab, trans=1, check_finite=False)
-
-
-def _standard_net_product(eco: Economy) -> np.ndarray:
-    """Sraffa's standard net product ``d = (I - A) q*`` with ``l q* = 1``.
-
-    ``q*`` is the right Perron–Frobenius eigenvector of ``A`` (the standard system,
-    Sraffa 1960, ch. IV); with ``d`` as numeraire the wage is ``w = 1 - r/R``.
-    """
-    eco.require_productive()
-    lab = eco.total_labour
-    if eco.is_sparse and eco.n > DENSE_LIMIT:
-        vals, vecs = spla.eigs(sp.csr_matrix(eco.A), k=1, which="LR", tol=1e-12,
-                               maxiter=20_000)
-        q = np.real(vecs[:, 0])
-        rho = float(np.real(vals[0]))
-    else:
-        vals, vecs = np.linalg.eig(_dense(eco))
-        j = int(np.argmax(vals.real))
-        rho = float(vals[j].real)
-        q = np.real(vecs[:, j])
-    q = q / q[np.argmax(np.abs(q))]
-    scale = max(1.0, float(np.abs(q).max()))
-    if q.min() < -1e-8 * scale:
-        raise InvalidEconomyError(
-            "the standard commodity is not defined here: A is reducible and its dominant "
-            "root has no single non-negative eigenvector. Give an explicit numeraire bundle.")
-    q = np.clip(q, 0.0, None)
-    lq = float(lab @ q)
-    if not lq > 0:
-        raise InvalidEconomyError(
-            "the standard commodity uses no labour (l q* = 0), so it cannot be normalized "
-            "to one unit of labour. Give an explicit numeraire bundle.")
-    return (1.0 - rho) * q / lq
-
-
-def _is_sector(eco: Economy, label: Hashable) -> bool:
-    try:
-        return bool(label in eco.sectors)
-    except (TypeError, ValueError):
-        return False
-
-
-def _numeraire(eco: Economy, numeraire: Any) -> tuple[np.ndarray, str, bool]:
-    """Return ``(d, description, is_standard)`` for a numeraire specification."""
-    if numeraire is None:
-        return (np.ones(eco.n), "numeraire: one unit of every good (p·1 = 1)", False)
-    if isinstance(numeraire, Hashable) and _is_sector(eco, numeraire):
-        d = np.zeros(eco.n)
-        d[eco.sectors.get_loc(numeraire)] = 1.0
-        return d, f"numeraire: good {numeraire!r} (its price = 1)", False
-    if isinstance(numeraire, str) or (
-            not isinstance(numeraire, Mapping | pd.Series) and np.ndim(numeraire) == 0):
-        if numeraire == "standard":
-            return (_standard_net_product(eco),
-                    "numeraire: Sraffa's standard net product (w = 1 - r/R)", True)
-        raise LabelMismatchError(
-            f"numeraire {numeraire!r} is neither a sector {list(eco.sectors)[:10]} nor "
-            "'standard'; give a sector label, 'standard', or a bundle of goods.")
-    d = _bundle(numeraire, eco, "numeraire bundle")
-    if not d.any():
-        raise InvalidPriceError("the numeraire bundle is empty (all zero); give at least "
-                                "one good with a positive quantity.")
-    return d, "numeraire: the given bundle d (p·d = 1)", False
-
-
-def _schur_resolvent_forms(A: np.ndarray, lab: np.ndarray,
-                           d: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Complex Schur form ``A = Z T Z^H`` and the projections ``l Z``, ``Z^H d``."""
-    T, Z = sla.schur(A.astype(complex), output="complex", check_finite=False)
-    return T, lab @ Z, Z.conj().T @ d
-
-
-# ---------------------------------------------------------------------- cost-push prices
-def cost_push_prices(economy: Economy, value_added: Any) -> pd.Series:
-    """Cost-push prices from value added per unit: ``p = p A + v``.
-
-    Solves ``(I - A)^T p^T = v^T`` with the economy's cached factor (no inverse).
-
-    Parameters
-    ----------
-    economy : Economy
-    value_added : vector, Series or mapping
-        Value added per unit of gross output of each sector (wages, profits, taxes), in
-        money. Negative entries (net subsidies) are allowed.
-
-    Returns
-    -------
-    pandas.Series
-        Prices by sector, in the money unit of ``value_added``
-        (``attrs["normalization"]`` says so).
-
-    Notes
-    -----
-    Leontief's price model: W. Leontief, *Input-Output Economics* (1966), ch. 2;
-    R. E. Miller and P. D. Blair, *Input-Output Analysis* (2009), ch. 2 (the price model).
-
-    Examples
-    --------
-    >>> import nonequivalent as ne
-    >>> eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
-    ...                  sectors=["agriculture", "industry"])
-    >>> ne.cost_push_prices(eco, [0.5, 0.25]).round(4).to_dict()  # v = l: p = λ
-    {'agriculture': 0.7222, 'industry': 0.7778}
-    """
-    v = as_vector(value_added, economy.sectors, "value added", InvalidPriceError,
-                  nonneg=False)
-    p = economy.solve(v, transpose=True)
-    out = pd.Series(p, index=economy.sectors, name="cost-push price")
-    out.attrs["normalization"] = "prices in the money unit of the given value added"
-    return out
-
-
-# ---------------------------------------------------------------------- prices of production
-@dataclasses.dataclass(frozen=True, eq=False)
-class ProductionPrices:
-    """Prices of production at a uniform profit rate (Sraffa, wages paid post factum).
-
-    Attributes
-    ----------
-    prices : pandas.Series
-        Price of each good.
-    wage : float
-        Wage per hour of labour (in the numeraire, or the money wage that was given).
-    profit_rate : float
-        The uniform rate of profits ``r``.
-    max_profit_rate : float
-        ``R = 1/ρ(A) - 1``.
-    numeraire : pandas.Series or None
-        The numeraire bundle ``d`` (``p·d = 1``), or None when a money wage was given.
-    normalization : str
-        What fixes the price level.
-    components : pandas.DataFrame
-        ``p = p A + r p A + w l`` by sector: columns ``means of production``,
-        ``profits``, ``wages``, ``price``.
-
-    Examples
-    --------
-    >>> import nonequivalent as ne
-    >>> eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
-    ...                  sectors=["agriculture", "industry"])
-    >>> pp = ne.production_prices(eco, 0.5, numeraire="agriculture")
-    >>> pp.to_frame().round(4)
-                 means of production  profits   wages   price
-    sector
-    agriculture               0.3684   0.1842  0.4474  1.0000
-    industry                  0.9737   0.4868  0.2237  1.6842
-    """
-
-    prices: pd.Series
-    wage: float
-    profit_rate: float
-    max_profit_rate: float
-    numeraire: pd.Series | None
-    normalization: str
-    components: pd.DataFrame = dataclasses.field(repr=False)
-
-    def to_frame(self) -> pd.DataFrame:
-        """The price decomposition by sector (a copy).
-
-        >>> import nonequivalent as ne
-        >>> eco = ne.Economy([[0.5]], labour=[1.0], sectors=["corn"])
-        >>> ne.production_prices(eco, 0.0, numeraire="corn").to_frame()["wages"].tolist()
-        [0.5]
-        """
-        return self.components.copy()
-
-    def summary(self) -> str:
-        """A printable summary.
-
-        >>> import nonequivalent as ne
-        >>> eco = ne.Economy([[0.5]], labour=[1.0], sectors=["corn"])
-        >>> print(ne.production_prices(eco, 0.5, numeraire="corn").summary())
-        Prices of production at r = 0.5 (R = 1)
-        numeraire: good 'corn' (its price = 1)
-        wage per hour w = 0.25
-        ...
-        """
-        return "\n".join([
-            f"Prices of production at r = {self.profit_rate:.6g} "
-            f"(R = {self.max_profit_rate:.6g})",
-            self.normalization,
-            f"wage per hour w = {self.wage:.6g}",
-            self.components.round(6).to_string(),
-        ])
-
-    def __str__(self) -> str:
-        return self.summary()
-
-
-def production_prices(economy: Economy, profit_rate: float, numeraire: Any = None,
-                      wage: float | None = None) -> ProductionPrices:
-    """Prices of production ``p = (1 + r) p A + w l`` (wages paid post factum).
-
-    With the profit rate ``r`` given, ``p = w l (I - (1+r) A)^-1``; the numeraire
-    ``p·d = 1`` fixes the wage ``w(r) = 1 / [l (I - (1+r) A)^-1 d]``. Labour of all kinds
-    is added up in hours and paid one wage.
-
-    Parameters
-    ----------
-    economy : Economy
-    profit_rate : float
-        ``0 <= r < R`` with ``R = 1/ρ(A) - 1`` (``economy.max_profit_rate``).
-    numeraire : None, sector label, ``"standard"``, vector, Series or mapping
-        What costs 1: None is one unit of every good (``p·1 = 1``); a sector label makes
-        that good the numeraire; ``"standard"`` is Sraffa's standard net product (then
-        ``w = 1 - r/R``); a bundle ``d`` (a mapping may list only some goods).
-    wage : float, optional
-        A money wage per hour instead of a numeraire; prices are then in money.
-
-    Returns
-    -------
-    ProductionPrices
-
-    Raises
-    ------
-    ProfitRateError
-        ``r < 0`` or ``r >= R`` (the message gives ``R``).
-    NotProductiveError
-        The economy is not productive.
-    InvalidPriceError
-        Both ``numeraire`` and ``wage`` given, a non-positive wage, or a numeraire whose
-        price would be zero.
-    ConvergenceError
-        Large sparse economies only: the Krylov solve of ``I - (1+r) A`` did not converge
-        (``r`` very close to ``R``).
-
-    Notes
-    -----
-    P. Sraffa, *Production of Commodities by Means of Commodities* (1960), ch. II (wages as
-    a share of the surplus, paid post factum) and ch. IV (the standard commodity,
-    ``r = R(1 - w)``); L. L. Pasinetti, *Lectures on the Theory of Production* (1977);
-    H. D. Kurz and N. Salvadori, *Theory of Production* (1995), ch. 4.
-
-    Examples
-    --------
-    >>> import nonequivalent as ne
-    >>> eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
-    ...                  sectors=["agriculture", "industry"])
-    >>> eco.max_profit_rate
-    1.0
-    >>> pp = ne.production_prices(eco, 0.5, numeraire="standard")
-    >>> round(pp.wage, 12)
-    0.5
-    >>> ne.production_prices(eco, 0.0, wage=1.0).prices.round(4).to_dict()  # = λ
-    {'agriculture': 0.7222, 'industry': 0.7778}
-    """
-    r = _profit_rate(economy, profit_rate, allow_max=False)
-    lab = economy.total_labour
-    z = _integrated_labour(economy, 1.0 + r)
-    if wage is not None:
-        if numeraire is not None:
-            raise InvalidPriceError("give either a numeraire or a money wage, not both.")
-        try:
-            w = float(wage)
-        except (TypeError, ValueError):
-            raise InvalidPriceError(f"the wage must be a number, got {wage!r}.") from None
-        if not (math.isfinite(w) and w > 0):
-            raise InvalidPriceError(f"the money wage must be positive and finite, got {w!r}.")
-        d_series = None
-        normalization = f"money wage w = {w:.6g} per hour (prices in money)"
-    else:
-        d, normalization, _ = _numeraire(economy, numeraire)
-        value = float(z @ d)
-        if not value > 0:
-            raise InvalidPriceError(
-                "the numeraire bundle would cost nothing: it consists of goods that need no "
-                "labour directly or indirectly. Choose a numeraire containing produced goods "
-                "that use labour.")
-        w = 1.0 / value
-        d_series = pd.Series(d, index=economy.sectors, name="numeraire")
-    p = w * z
-    pA = economy.A.T @ p
-    comp = pd.DataFrame({"means of production": pA, "profits": r * pA,
-                         "wages": w * lab, "price": p}, index=economy.sectors)
-    return ProductionPrices(
-        prices=pd.Series(p, index=economy.sectors, name="price of production"),
-        wage=float(w), profit_rate=r, max_profit_rate=economy.max_profit_rate,
-        numeraire=d_series, normalization=normalization, components=comp)
-
-
-# ---------------------------------------------------------------------- wage-profit frontier
-def _limit_at_R_is_zero(eco: Economy, d: np.ndarray, standard: bool) -> bool:
-    """Whether ``l (I - (1+r) A)^-1 d`` diverges as ``r -> R`` (then ``w(R) = 0``).
-
-    It does when labour and the numeraire both "see" the dominant root: always for the
-    standard commodity; for an irreducible ``A`` (Perron vectors strictly positive);
-    and for any ``A`` when ``l > 0`` and ``d > 0`` in every sector, since then
-    ``l A^k d >= c 1^T A^k 1 >= c ρ(A)^k`` and the series ``sum (1+R)^k l A^k d``
-    diverges.
-    """
-    if standard:
-        return True
-    irreducible = len(eco._spectral_blocks[1]) == 1
-    return (irreducible or bool(np.all(d > 0))) and (
-        irreducible or bool(np.all(eco.total_labour > 0)))
-
-
-def wage_profit_frontier(economy: Economy, profit_rates: Any, numeraire: Any = None,
-                         method: Literal["auto", "schur", "direct"] = "auto") -> pd.Series:
-    """The wage–profit frontier ``w(r) = 1 / [l (I - (1+r) A)^-1 d]`` on many profit rates.
-
-    For a dense economy one complex Schur decomposition ``A = Z T Z^H`` (O(n^3), once)
-    turns every rate into a triangular solve ``(I - (1+r) T) u = Z^H d``,
-    ``w = 1 / Re(l Z u)`` (O(n^2) each). ``method="direct"`` factorizes
-    ``I - (1+r) A`` afresh for each rate (cheaper for a handful of rates on a large
-    table; ``"auto"`` picks by operation count). Large sparse economies are solved
-    iteratively, one Krylov solve per rate.
-
-    At ``r = R`` the frontier is evaluated as its limit, ``w(R) = 0``: it is zero when the
-    series ``sum (1+R)^k l A^k d`` diverges, which holds for the standard numeraire, for
-    an irreducible ``A``, and whenever labour and the numeraire are positive in every
-    sector. Otherwise (non-basic goods only in the numeraire or labour) the limit is not
-    determined here and ``r = R`` raises.
-
-    Parameters
-    ----------
-    economy : Economy
-    profit_rates : float or array-like
-        Profit rates in ``[0, R]``.
-    numeraire : as in :func:`production_prices`
-    method : {"auto", "schur", "direct"}
-
-    Returns
-    -------
-    pandas.Series
-        Wage per hour, indexed by profit rate; ``attrs["normalization"]`` names the
-        numeraire.
-
-    Raises
-    ------
-    ProfitRateError
-        A rate below 0 or above ``R`` (or at ``R`` when the limit is not determined).
-    ConvergenceError
-        Large sparse economies only: a Krylov solve very close to ``R`` did not converge.
-
-    Notes
-    -----
-    Sraffa (1960), ch. III and IV (``w`` falls as ``r`` rises; with the standard
-    commodity ``r = R(1 - w)``); Pasinetti (1977); Kurz and Salvadori (1995), ch. 4
-    (the w–r relationship). Schur method: G. H. Golub and C. F. Van Loan, *Matrix
-    Computations* (4th ed., 2013), ch. 7 (the Schur decomposition).
-
-    Examples
-    --------
-    >>> import nonequivalent as ne
-    >>> eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
-    ...                  sectors=["agriculture", "industry"])
-    >>> ne.wage_profit_frontier(eco, [0.0, 0.5, 1.0], numeraire="agriculture").round(6)
-    profit rate
-    0.0    1.384615
-    0.5    0.894737
-    1.0    0.000000
-    Name: wage, dtype: float64
-    >>> ne.wage_profit_frontier(eco, [0.0, 0.25], numeraire="standard").round(12).tolist()
-    [1.0, 0.75]
-    """
-    if method not in ("auto", "schur", "direct"):
-        raise ValueError(f"unknown method {method!r}; use 'auto', 'schur' or 'direct'.")
-    rates = np.atleast_1d(np.asarray(profit_rates, dtype=float))
-    if rates.ndim != 1:
-        raise ProfitRateError("profit rates must be a number or a one-dimensional array.")
-    economy.require_productive()
-    R = economy.max_profit_rate
-    bad = ~np.isfinite(rates) | (rates < 0) | (rates > R)
-    if bad.any():
-        raise ProfitRateError(
-            f"profit rates {rates[bad][:5].tolist()} are outside [0, R] with "
-            f"R = 1/ρ(A) - 1 = {R:.6g}; give rates 0 <= r <= R.")
-    d, normalization, standard = _numeraire(economy, numeraire)
-    lab = economy.total_labour
-    at_R = rates == R
-    if at_R.any() and not _limit_at_R_is_zero(economy, d, standard):
-        raise ProfitRateError(
-            f"the wage at r = R = {R:.6g} is not determined here: A is reducible and labour "
-            "or the numeraire lies outside the sectors that carry ρ(A). Evaluate the "
-            "frontier at rates below R.")
-    inner = ~at_R
-    f = np.empty(int(inner.sum()))
-    s = 1.0 + rates[inner]
-    n, m = economy.n, s.size
-    iterative = economy.is_sparse and n > DENSE_LIMIT
-    if m and not iterative and (method == "schur" or (method == "auto" and m > 24)):
-        T, lz, zd = _schur_resolvent_forms(_dense(economy), lab, d)
-        eye = np.eye(n)
-        for i, si in enumerate(s):
-            u = sla.solve_triangular(eye - si * T, zd, check_finite=False)
-            f[i] = (lz @ u).real
-    else:
-        # one solve per rate: iterative for a large sparse table, else a fresh LU
-        dense = _dense(economy) if m and economy.is_sparse and not iterative else None
-        for i, si in enumerate(s):
-            f[i] = _integrated_labour(economy, si, dense) @ d
-    if np.any(~(f > 0)):
-        raise InvalidPriceError(
-            "the numeraire bundle would cost nothing at some profit rate: it consists of "
-            "goods that need no labour directly or indirectly. Choose another numeraire.")
-    w = np.zeros(rates.size)
-    w[inner] = 1.0 / f
-    out = pd.Series(w, index=pd.Index(rates, name="profit rate"), name="wage")
-    out.attrs["normalization"] = normalization
-    return out
-
-
-# ---------------------------------------------------------------------- uniform profit rate
-def uniform_profit_rate(economy: Economy, basket: Any) -> float:
-    """The uniform profit rate when wages are a real basket ``b`` per hour, advanced.
-
-    Prices satisfy ``p = (1 + r) p (A + b l)``: the augmented matrix ``A + b l`` counts
-    the workers' basket as a means of production. Hence ``ρ(A + b l) = 1/(1 + r)``
-    (Perron–Frobenius), ``r = 1/ρ(A + b l) - 1``; with ``b = 0``, ``r = R``.
-
-    Parameters
-    ----------
-    economy : Economy
-    basket : vector, Series or mapping
-        Goods the wage buys per hour of labour (all kinds added up in hours). A mapping
-        may list only some goods.
-
-    Returns
-    -------
-    float
-        The profit rate (``inf`` if ``A + b l`` is nilpotent, e.g. ``A = 0`` and ``b = 0``).
-
-    Raises
-    ------
-    ProfitRateError
-        ``ρ(A + b l) > 1``: the basket costs more than the net product of an hour, so no
-        non-negative uniform profit rate exists.
-
-    Notes
-    -----
-    M. Morishima, *Marx's Economics* (1973); Pasinetti (1977); Kurz and Salvadori
-    (1995), ch. 4 (wages advanced: the augmented input matrix).
-
-    Examples
-    --------
-    >>> import nonequivalent as ne
-    >>> eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
-    ...                  sectors=["agriculture", "industry"])
-    >>> round(ne.uniform_profit_rate(eco, {"agriculture": 0.4, "industry": 0.2}), 6)
-    0.410546
-    >>> ne.uniform_profit_rate(eco, {})  # no wage: r = R
-    1.0
-    """
-    b = _bundle(basket, economy, "wage basket")
-    lab = economy.total_labour
-    if economy.is_sparse and economy.n > DENSE_LIMIT:
-        A = sp.csr_array(economy.A)
-
-        def matvec(x: np.ndarray) -> np.ndarray:
-            return A @ x + b * (lab @ x)
-
-        op = spla.LinearOperator((economy.n, economy.n), matvec=matvec, dtype=float)
-        vals = spla.eigs(op, k=1, which="LM", return_eigenvectors=False, tol=1e-12,
-                         maxiter=20_000)
-        rho = float(np.abs(vals).max())
-    else:
-        rho = _spectral_radius_by_block(_dense(economy) + np.outer(b, lab))[0]
-    if rho > 1.0:
-        raise ProfitRateError(
-            f"the wage basket costs more than the net product per hour: ρ(A + b l) = "
-            f"{rho:.6g} > 1, so no non-negative uniform profit rate exists. Reduce the "
-            "basket.")
-    if rho == 0.0:
-        return math.inf
-    return 1.0 / rho - 1.0
+    return as_vector(prices, eco.sectors, what, InvalidPriceError, broadcast=False)
 
 
 # ---------------------------------------------------------------------- MELT
@@ -616,28 +91,36 @@ def _melt_parts(economy: Economy, p: np.ndarray, final_demand: Any,
         raise InvalidPriceError(
             f"unknown MELT normalization {normalization!r}; use 'new-interpretation' "
             "(μ = p·y / l·x) or 'total-price' (p·x = μ λ·x).")
+    if final_demand is None:
+        if economy.final_demand is None:
+            raise InvalidEconomyError(
+                "the MELT needs a final demand y: pass final_demand=, or build the economy "
+                "with Economy.from_flows(...) or Economy(..., final_demand=y) to keep it.")
+        final_demand = economy.final_demand
     y = as_vector(final_demand, economy.sectors, "final demand", InvalidEconomyError,
-                  nonneg=False)
+                  nonneg=False, broadcast=False)
     lam = economy.values_array
-    if normalization == "new-interpretation":
-        money, hours = float(p @ y), float(lam @ y)  # λ·y = l·x
-        what = "net product"
-    else:
-        x = economy.solve(y)
-        money, hours = float(p @ x), float(lam @ x)
-        what = "gross output"
-    if not hours > 0:
+    q = y if normalization == "new-interpretation" else economy.solve(y)
+    what = "net product" if normalization == "new-interpretation" else "gross output"
+    with np.errstate(over="ignore", invalid="ignore"):
+        money, hours = float(p @ q), float(lam @ q)        # λ·y = l·x
+        # zero tests relative to the gross flows: totals that cancel to rounding noise
+        # are zero, not a tiny denominator
+        money_scale, hours_scale = float(p @ np.abs(q)), float(lam @ np.abs(q))
+    require_finite([money, hours, money_scale, hours_scale],
+                   f"the price and labour totals of the {what}")
+    if not hours > ZERO_TOLERANCE * hours_scale:
         raise InvalidEconomyError(
             f"the {what} embodies no labour (total {hours:.6g} hours); the MELT is "
             "undefined. Give a final demand that requires labour.")
-    if not money > 0:
+    if not money > ZERO_TOLERANCE * money_scale:
         raise InvalidPriceError(
             f"the {what} has no positive price total (p·{'y' if what == 'net product' else 'x'}"
             f" = {money:.6g}); the MELT is undefined. Check the prices.")
-    return money / hours, money, hours, y
+    return require_finite(money / hours, "the MELT"), money, hours, y
 
 
-def melt(economy: Economy, prices: Any, final_demand: Any,
+def melt(economy: Economy, prices: Any, final_demand: Any = None,
          normalization: MeltNormalization = "new-interpretation") -> float:
     """The monetary expression of labour time μ (money per hour).
 
@@ -651,13 +134,22 @@ def melt(economy: Economy, prices: Any, final_demand: Any,
     economy : Economy
     prices : vector, Series or mapping
         Actual prices by good.
-    final_demand : vector, Series or mapping
-        Net product ``y``; gross output is ``x = (I - A)^-1 y``.
+    final_demand : vector, Series or mapping, optional
+        Net product ``y``; gross output is ``x = (I - A)^-1 y``. Default: the final
+        demand kept on the economy (``economy.final_demand``).
     normalization : {"new-interpretation", "total-price"}
 
     Returns
     -------
     float
+
+    Raises
+    ------
+    InvalidEconomyError
+        No final demand given or kept; a final demand that embodies no labour (its total
+        hours cancel to zero relative to the gross hours).
+    InvalidPriceError
+        Prices that give no positive price total.
 
     Notes
     -----
@@ -680,25 +172,64 @@ def melt(economy: Economy, prices: Any, final_demand: Any,
     return _melt_parts(economy, p, final_demand, normalization)[0]
 
 
-def labour_value_prices(economy: Economy, final_demand: Any = None, prices: Any = None,
-                        normalization: MeltNormalization = "new-interpretation",
-                        ) -> pd.Series:
+def _legacy_order(func: str, args: tuple, prices: Any, final_demand: Any,
+                  normalization: Any) -> tuple[Any, Any, Any]:
+    """Resolve ``(prices, final_demand, normalization)`` from positional ``args``.
+
+    The documented order is ``(economy, prices, final_demand, normalization)``. The old
+    order ``(economy, final_demand, prices=...)`` is recognised when one positional
+    argument comes with ``prices=`` given by keyword: it is read as the final demand, with
+    a ``DeprecationWarning``.
+    """
+    if len(args) > 3:
+        raise InvalidPriceError(f"{func}() takes (economy, prices, final_demand, "
+                                f"normalization); got {len(args) + 1} positional arguments.")
+    if len(args) == 1 and prices is not None and final_demand is None:
+        warnings.warn(f"{func}(economy, final_demand, prices=...) is the old argument order; "
+                      f"write {func}(economy, prices, final_demand) (the order of melt and "
+                      "every other function).", DeprecationWarning, stacklevel=3)
+        return prices, args[0], normalization
+    names = ("prices", "final_demand", "normalization")
+    given = {"prices": prices, "final_demand": final_demand, "normalization": normalization}
+    for name, value in zip(names, args, strict=False):
+        if given[name] is not None:
+            raise InvalidPriceError(f"{func}(): {name} given twice (by position and by "
+                                    "keyword).")
+        given[name] = value
+    return given["prices"], given["final_demand"], given["normalization"]
+
+
+def labour_value_prices(economy: Economy, *args: Any, prices: Any = None,
+                        final_demand: Any = None, normalization: Any = None,
+                        melt: Any = None) -> pd.Series:
     """Labour-value prices ``μ λ``: labour values in money at the MELT.
+
+    Called as ``labour_value_prices(economy, prices, final_demand, normalization,
+    *, melt=None)``, positionally or by keyword, in the order of :func:`melt`. (The old
+    order ``labour_value_prices(economy, final_demand, prices=...)`` still works with a
+    ``DeprecationWarning``.)
 
     Parameters
     ----------
     economy : Economy
-    final_demand : vector, Series or mapping, optional
-        Net product ``y`` (needed with ``prices``).
     prices : vector, Series or mapping, optional
-        Actual prices; μ is computed from them with ``normalization``. Without prices,
-        μ = 1 and the result is λ in hours.
-    normalization : {"new-interpretation", "total-price"}
+        Actual prices; μ is computed from them with ``normalization``.
+    final_demand : vector, Series or mapping, optional
+        Net product ``y`` for the MELT (default: ``economy.final_demand`` if kept).
+    normalization : {"new-interpretation", "total-price"}, default "new-interpretation"
+    melt : float, optional
+        A given MELT μ (money per hour) instead of prices.
 
     Returns
     -------
     pandas.Series
-        ``μ λ`` by good; ``attrs`` hold ``melt`` and ``normalization``.
+        ``μ λ`` by good; ``attrs`` hold ``melt`` and ``normalization``. **Default:** with
+        neither prices nor ``melt``, μ = 1 and the result is λ in hours.
+
+    Raises
+    ------
+    InvalidPriceError
+        ``melt`` together with prices; a MELT that is not a positive finite number.
 
     Notes
     -----
@@ -709,30 +240,57 @@ def labour_value_prices(economy: Economy, final_demand: Any = None, prices: Any 
     >>> import nonequivalent as ne
     >>> eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
     ...                  sectors=["agriculture", "industry"])
-    >>> lvp = ne.labour_value_prices(eco, [100, 50], prices=[1.0, 1.5])
+    >>> lvp = ne.labour_value_prices(eco, [1.0, 1.5], [100, 50])
     >>> lvp.round(4).to_dict(), lvp.attrs["melt"]
     ({'agriculture': 1.1375, 'industry': 1.225}, 1.575)
+    >>> ne.labour_value_prices(eco, melt=2.0).round(4).to_dict()
+    {'agriculture': 1.4444, 'industry': 1.5556}
     """
+    prices, final_demand, normalization = _legacy_order(
+        "labour_value_prices", args, prices, final_demand, normalization)
+    mu, how = melt_setting(economy, prices, final_demand, normalization, melt)
     lam = economy.values_array
-    if prices is None:
-        mu, how = 1.0, "μ = 1 (prices in hours)"
-    else:
-        if final_demand is None:
-            raise InvalidPriceError("labour-value prices from actual prices need the final "
-                                    "demand y to compute the MELT; pass final_demand.")
-        p = _prices(prices, economy)
-        mu = _melt_parts(economy, p, final_demand, normalization)[0]
-        how = (f"MELT by the New Interpretation, μ = p·y / l·x = {mu:.6g}"
-               if normalization == "new-interpretation"
-               else f"MELT by total price = total value, μ = p·x / λ·x = {mu:.6g}")
-    out = pd.Series(mu * lam, index=economy.sectors, name="labour-value price")
+    out = pd.Series(require_finite(mu * lam, "labour-value prices"), index=economy.sectors,
+                    name="labour-value price")
     out.attrs.update(melt=mu, normalization=how)
     return out
 
 
+def melt_setting(economy: Economy, prices: Any = None, final_demand: Any = None,
+                 normalization: Any = None, melt: Any = None) -> tuple[float, str]:
+    """``(μ, description)``: the MELT from a given value, from prices, or the default 1.
+
+    The one place where a labour-value benchmark's MELT is chosen and described:
+    ``melt`` given (a positive finite number); else from ``prices`` (and the final demand)
+    by ``normalization``; else the default μ = 1 (hours).
+
+    >>> import nonequivalent as ne
+    >>> melt_setting(ne.Economy([[0.5]], labour=[1]), melt=3)
+    (3.0, 'with the given MELT μ = 3 money per hour')
+    """
+    normalization = "new-interpretation" if normalization is None else normalization
+    if melt is not None:
+        if prices is not None or final_demand is not None:
+            raise InvalidPriceError(
+                "give either melt= or (prices=, final_demand=) to set the MELT, not both.")
+        mu = as_number(melt, "the MELT", InvalidPriceError)
+        return mu, f"with the given MELT μ = {mu:.6g} money per hour"
+    if prices is None:
+        if final_demand is not None:
+            raise InvalidPriceError(
+                "the MELT needs prices= as well as final_demand= (or give melt= directly, "
+                "or neither for values in hours).")
+        return 1.0, "in hours (μ = 1, no MELT normalization)"
+    p = _prices(prices, economy)
+    mu = _melt_parts(economy, p, final_demand, normalization)[0]
+    how = ("MELT by the New Interpretation, μ = p·y / l·x" if normalization ==
+           "new-interpretation" else "MELT by total price = total value, μ = p·x / λ·x")
+    return mu, f"{how} = {mu:.6g}"
+
+
 # ---------------------------------------------------------------------- New Interpretation
-@dataclasses.dataclass(frozen=True, eq=False)
-class NewInterpretation:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class NewInterpretation(Result):
     """The New Interpretation accounts of an economy at given prices and wages.
 
     Attributes
@@ -784,6 +342,24 @@ class NewInterpretation:
     rate_of_surplus_value: float
     normalization: str
 
+    _title = "New Interpretation accounts"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """MELT, value of labour power, surplus value and its rate."""
+        return [("MELT μ", self.melt, "money per hour"),
+                ("value of labour power", self.value_of_labour_power, "per hour worked"),
+                ("surplus value", self.surplus_value, "hours"),
+                ("rate of surplus value", self.rate_of_surplus_value, ""),
+                ("profit", self.profit, "money")]
+
+    def benchmark_name(self) -> str:
+        """How μ is defined."""
+        return self.normalization
+
+    def units(self) -> dict[str, str]:
+        """Units of the :meth:`to_frame` columns."""
+        return {"hours": "hours", "money": "money"}
+
     @property
     def identity_gap(self) -> float:
         """``Π - μ S`` (zero up to rounding).
@@ -813,8 +389,8 @@ class NewInterpretation:
              "money": [self.net_product, self.wages, self.profit]},
             index=pd.Index(["net product", "variable capital", "surplus value"]))
 
-    def summary(self) -> str:
-        """A printable summary.
+    def summary_lines(self) -> list[str]:
+        """Key figures, the accounts table and the identity check.
 
         >>> import nonequivalent as ne
         >>> eco = ne.Economy([[0.5]], labour=[1.0])
@@ -823,17 +399,8 @@ class NewInterpretation:
         MELT by the New Interpretation, μ = p·y / l·x = 1
         ...
         """
-        return "\n".join([
-            "New Interpretation accounts",
-            self.normalization,
-            self.to_frame().round(6).to_string(),
-            f"value of labour power per hour: {self.value_of_labour_power:.6g}",
-            f"rate of surplus value: {self.rate_of_surplus_value:.6g}",
-            f"profit - μ × surplus value = {self.identity_gap:.3g}",
-        ])
-
-    def __str__(self) -> str:
-        return self.summary()
+        return [*super().summary_lines(),
+                f"profit - μ × surplus value = {self.identity_gap:.3g}"]
 
 
 def new_interpretation(economy: Economy, prices: Any, final_demand: Any,
@@ -886,11 +453,8 @@ def new_interpretation(economy: Economy, prices: Any, final_demand: Any,
     if isinstance(wage, Mapping | pd.Series):
         w = as_vector(wage, kinds, "wages by labour kind", InvalidPriceError)
     else:
-        try:
-            wf = float(wage)
-        except (TypeError, ValueError):
-            raise InvalidPriceError(f"the wage must be a number or a mapping by labour "
-                                    f"kind, got {wage!r}.") from None
+        wf = as_number(wage, "the wage (a number or a mapping by labour kind)",
+                       InvalidPriceError, allow_zero=True)
         w = as_vector(np.full(len(kinds), wf), kinds, "wage", InvalidPriceError)
     hours_by_kind = economy.labour_values(by_kind=True).to_numpy() @ y  # Λ y = Lk x
     wages = float(w @ hours_by_kind)
@@ -908,8 +472,8 @@ def new_interpretation(economy: Economy, prices: Any, final_demand: Any,
 
 
 # ---------------------------------------------------------------------- deviations
-@dataclasses.dataclass(frozen=True, eq=False)
-class PriceValueDeviation:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class PriceValueDeviation(Result):
     """How far prices deviate from labour values, after a named normalization.
 
     Attributes
@@ -954,6 +518,19 @@ class PriceValueDeviation:
     angle: float
     d_distance: float
 
+    _title = "Price–value deviation"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """The four deviation measures."""
+        return [("mean absolute deviation", self.mean_absolute_deviation, ""),
+                ("root mean square deviation", self.rms_percent, "%"),
+                ("angle between p and λ", self.angle_degrees, "degrees"),
+                ("d-distance (Steedman–Tomkins)", self.d_distance, "")]
+
+    def benchmark_name(self) -> str:
+        """The normalization of the prices."""
+        return self.normalization
+
     @property
     def angle_degrees(self) -> float:
         """The angle between ``p`` and ``λ`` in degrees.
@@ -982,20 +559,12 @@ class PriceValueDeviation:
 
         >>> import nonequivalent as ne
         >>> print(ne.price_value_deviation([2.0, 2.0], [1.0, 3.0]).summary())
-        Price–value deviation (prices scaled so that Σ p̃ = Σ λ (unweighted))
-        mean absolute deviation: 0.666667
+        Price–value deviation
+        prices scaled so that Σ p̃ = Σ λ (unweighted)
+        mean absolute deviation       : 0.6667
         ...
         """
-        return "\n".join([
-            f"Price–value deviation ({self.normalization})",
-            f"mean absolute deviation: {self.mean_absolute_deviation:.6g}",
-            f"root mean square deviation: {self.rms_percent:.6g} %",
-            f"angle between p and λ: {self.angle_degrees:.6g}°",
-            f"d-distance (Steedman–Tomkins): {self.d_distance:.6g}",
-        ])
-
-    def __str__(self) -> str:
-        return self.summary()
+        return super().summary()
 
 
 def _angle(u: np.ndarray, v: np.ndarray) -> float:
