@@ -189,13 +189,14 @@ def _where(mask: np.ndarray, labels: pd.Index | None,
 
 
 def as_array(data: Any, what: str, error: type[NonequivalentError], *,
-             copy: bool = True) -> np.ndarray:
+             copy: bool = True, labels: Any = None) -> np.ndarray:
     """Return ``data`` as a new float numpy array (never a view of the caller's data).
 
     Rejects complex, boolean and string entries, integers beyond float range, ragged or
     absurdly nested sequences, and sparse matrices (use :func:`as_sparse`), each with
     ``error`` naming ``what``. NaN and inf pass through (see :func:`check_finite`).
-    ``copy`` is accepted for compatibility; the result is always a new array.
+    ``copy`` is accepted for compatibility; the result is always a new array. ``labels``
+    (one per entry of a vector) name a bad entry in the message.
 
     >>> import numpy as np
     >>> from nonequivalent.errors import InvalidEconomyError
@@ -210,7 +211,9 @@ def as_array(data: Any, what: str, error: type[NonequivalentError], *,
                     "with .toarray().")
     if isinstance(data, str | bytes):
         raise error(f"{what} must be numeric, got the string {data!r}.")
-    if isinstance(data, pd.DataFrame | pd.Series):
+    if isinstance(data, pd.Series):
+        labels, data = (data.index if labels is None else labels), data.to_numpy()
+    elif isinstance(data, pd.DataFrame):
         data = data.to_numpy()
     try:
         raw = np.asarray(data)
@@ -228,8 +231,10 @@ def as_array(data: Any, what: str, error: type[NonequivalentError], *,
     if kind == "O":
         flat = raw.ravel()
         out = np.empty(flat.size, dtype=float)
+        names = (list(labels) if labels is not None and len(labels) == flat.size
+                 else range(flat.size))
         for i, item in enumerate(flat):
-            out[i] = as_float(item, f"{what} (entry {i})", error)
+            out[i] = as_float(item, f"{what} ({names[i]!r})", error)
         return out.reshape(raw.shape)
     if kind not in "iuf":
         raise error(f"{what} must be numeric; got entries of type {raw.dtype}.")
@@ -259,7 +264,7 @@ def _mapping_series(data: Mapping, what: str, error: type[NonequivalentError]) -
 
 def _series_values(series: pd.Series, what: str,
                    error: type[NonequivalentError]) -> np.ndarray:
-    return as_array(series.to_numpy(), what, error)
+    return as_array(series.to_numpy(), what, error, labels=series.index)
 
 
 def as_vector(data: Any, index: pd.Index, what: str,

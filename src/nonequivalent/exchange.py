@@ -48,11 +48,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validation import as_vector
+from ._results import FrozenPandas, Result
+from ._validation import as_array, as_number, as_vector
 from .economy import Economy
 from .errors import InvalidGroupError, InvalidPriceError, LabelMismatchError
 from .prices import production_prices
-from .values import melt as _melt
+from .values import _legacy_order, melt_setting
 
 __all__ = [
     "Benchmark",
@@ -100,10 +101,10 @@ def _labelled_floats(data: Any, what: str, *, error: type[Exception],
     if not data.index.is_unique:
         dup = data.index[data.index.duplicated()].unique().tolist()
         raise duplicate_error(f"{what}: goods must be unique; repeated: {dup}.")
-    try:
-        return data.astype(float).copy()
-    except (TypeError, ValueError) as exc:
-        raise error(f"{what} must be {numeric}: {exc}.") from None
+    # the guarded conversion: a copy; strings, complex, booleans and huge integers refused
+    return pd.Series(as_array(data.to_numpy(), f"{what} ({numeric})", error,
+                              labels=data.index),
+                     index=data.index.copy(), name=data.name)
 
 
 def _price_series(prices: Any, what: str) -> pd.Series:
@@ -132,8 +133,8 @@ def _fmt(x: float) -> str:
 
 
 # ============================================================================ benchmarks
-@dataclasses.dataclass(frozen=True, eq=False)
-class Benchmark:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Benchmark(Result):
     """An explicit benchmark of equivalent prices ``p^e``.
 
     Every exchange account, tribute and sweep is measured against one benchmark and names
@@ -168,6 +169,20 @@ class Benchmark:
     name: str
     prices: pd.Series
     description: str = ""
+
+    _title = "Benchmark of equivalent prices"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Number of goods priced."""
+        return [("goods", len(self._prices_stored), "")]
+
+    def benchmark_name(self) -> str:
+        """The benchmark's name and description."""
+        return f"benchmark '{self.name}': {self.description}"
+
+    @property
+    def _prices_stored(self) -> pd.Series:
+        return object.__getattribute__(self, "prices")
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
@@ -206,25 +221,32 @@ class Benchmark:
                          InvalidPriceError)
 
 
-def labour_value_benchmark(economy: Economy, final_demand: Any = None, prices: Any = None,
-                           melt: float | None = None,
-                           normalization: str = "new-interpretation") -> Benchmark:
+def labour_value_benchmark(economy: Economy, *args: Any, prices: Any = None,
+                           final_demand: Any = None, normalization: Any = None,
+                           melt: float | None = None) -> Benchmark:
     """Labour-value prices ``p^e = μ λ`` with the MELT ``μ`` named.
+
+    Called as ``labour_value_benchmark(economy, prices, final_demand, normalization,
+    *, melt=None)`` — the order of :func:`nonequivalent.melt` and every other function.
+    The old order ``labour_value_benchmark(economy, final_demand, prices=...)`` still
+    works, with a ``DeprecationWarning``; two positional vectors are read in the new order
+    with a ``FutureWarning`` (pass them by keyword) during the transition.
 
     Parameters
     ----------
     economy : Economy
         Gives the labour values ``λ = l (I − A)^-1`` (total over labour kinds).
-    final_demand, prices : vector or Series, optional
-        Final demand ``y`` and actual prices ``p``; with both, ``μ`` is the monetary
-        expression of labour time by ``normalization``.
-    melt : float, optional
-        A given MELT (money per hour). Without ``melt`` and without ``prices`` and
-        ``final_demand``, ``μ = 1``: the benchmark is in hours.
-    normalization : {"new-interpretation", "total-price"}
+    prices, final_demand : vector or Series, optional
+        Actual prices ``p`` and final demand ``y``; with prices, ``μ`` is the monetary
+        expression of labour time by ``normalization`` (the final demand defaults to the
+        one kept on the economy).
+    normalization : {"new-interpretation", "total-price"}, default "new-interpretation"
         ``μ = p·y / λ·y`` (Duménil 1980; Foley 1982: the New Interpretation) or
         ``μ = p·x / λ·x`` ("total price = total value"), computed by
         :func:`nonequivalent.melt`.
+    melt : float, optional
+        A given MELT (money per hour). **Default:** without ``melt`` and without prices,
+        ``μ = 1``: the benchmark is in hours.
 
     Returns
     -------
@@ -234,8 +256,8 @@ def labour_value_benchmark(economy: Economy, final_demand: Any = None, prices: A
     Raises
     ------
     InvalidPriceError
-        Only one of ``prices``/``final_demand`` given, both given together with ``melt``,
-        a non-positive MELT, or a sector with zero labour value.
+        A final demand without prices, prices together with ``melt``, a MELT that is not
+        a positive finite number (e.g. ``melt="abc"``).
 
     Notes
     -----
@@ -251,30 +273,14 @@ def labour_value_benchmark(economy: Economy, final_demand: Any = None, prices: A
     >>> b = ne.labour_value_benchmark(eco, melt=3.0)
     >>> b.prices.to_dict(), b.description
     ({'grain': 6.0}, 'labour-value prices μλ with the given MELT μ = 3 money per hour')
+    >>> ne.labour_value_benchmark(eco, prices=[2.0], final_demand=[1.0]).prices.to_dict()
+    {'grain': 2.0}
     """
-    lam = economy.values_array
-    if melt is not None:
-        if prices is not None or final_demand is not None:
-            raise InvalidPriceError(
-                "give either melt= or (prices=, final_demand=) to set the MELT, not both.")
-        mu = float(melt)
-        if not np.isfinite(mu) or mu <= 0:
-            raise InvalidPriceError(f"the MELT must be a positive finite number; got {melt}.")
-        how = f"with the given MELT μ = {_fmt(mu)} money per hour"
-    elif prices is None and final_demand is None:
-        mu = 1.0
-        how = "in hours (μ = 1, no MELT normalization)"
-    elif prices is None or final_demand is None:
-        raise InvalidPriceError(
-            "the MELT needs both prices= and final_demand= (or give melt= directly, or "
-            "neither for a benchmark in hours).")
-    else:
-        mu = float(_melt(economy, prices, final_demand, normalization=normalization))
-        label = {"new-interpretation": "New Interpretation μ = p·y / λ·y",
-                 "total-price": "total price = total value, μ = p·x / λ·x"}.get(
-                     normalization, normalization)
-        how = f"MELT by the {label} = {_fmt(mu)}"
-    return Benchmark("labour values", pd.Series(mu * lam, index=economy.sectors),
+    prices, final_demand, normalization = _legacy_order(
+        "labour_value_benchmark", args, prices, final_demand, normalization)
+    mu, how = melt_setting(economy, prices, final_demand, normalization, melt)
+    return Benchmark("labour values", pd.Series(mu * economy.values_array,
+                                                index=economy.sectors),
                      f"labour-value prices μλ {how}")
 
 
@@ -470,7 +476,7 @@ def _quantities(data: Any, what: str) -> pd.Series:
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
-class Group:
+class Group(FrozenPandas):
     """A social group (peasants, workers, the state, a region) and its market flows.
 
     Parameters
@@ -502,6 +508,13 @@ class Group:
     >>> g = ne.Group("peasants", sells={"grain": 10}, buys={"cloth": 3}, taxes=2.0)
     >>> g.sells.to_dict(), g.buys.to_dict(), g.taxes
     ({'grain': 10.0}, {'cloth': 3.0}, 2.0)
+
+    ``sells`` and ``buys`` are copies on every access: editing them leaves the group as
+    validated (make a new group, or use :func:`dataclasses.replace`, to change it).
+
+    >>> g.sells["grain"] = -5
+    >>> g.sells.to_dict()
+    {'grain': 10.0}
     """
 
     name: str
@@ -515,13 +528,8 @@ class Group:
         sells = _quantities(self.sells, f"group '{self.name}' sells")
         buys = _quantities(self.buys, f"group '{self.name}' buys")
         sells.name, buys.name = "sells", "buys"
-        try:
-            taxes = float(self.taxes)
-        except (TypeError, ValueError):
-            raise InvalidGroupError(f"group '{self.name}': taxes must be a number; got "
-                                    f"{self.taxes!r}.") from None
-        if not np.isfinite(taxes):
-            raise InvalidGroupError(f"group '{self.name}': taxes must be finite.")
+        taxes = as_number(self.taxes, f"group '{self.name}': taxes", InvalidGroupError,
+                          allow_negative=True)
         if not (sells.to_numpy() > 0).any() and not (buys.to_numpy() > 0).any():
             raise InvalidGroupError(
                 f"group '{self.name}' neither sells nor buys anything; an exchange account "
@@ -543,7 +551,7 @@ class Group:
         goods = pd.Index(list(goods))
         arrays = []
         for label, arr in (("sells", sells), ("buys", buys)):
-            a = np.asarray(arr, dtype=float)
+            a = as_array(arr, f"group '{name}' {label}", InvalidGroupError)
             if a.shape != (len(goods),):
                 raise InvalidGroupError(f"group '{name}' {label} has shape {a.shape}; "
                                         f"expected ({len(goods)},), one entry per good.")

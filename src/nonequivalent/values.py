@@ -93,7 +93,7 @@ def _melt_parts(economy: Economy, p: np.ndarray, final_demand: Any,
             "(μ = p·y / l·x) or 'total-price' (p·x = μ λ·x).")
     if final_demand is None:
         if economy.final_demand is None:
-            raise InvalidEconomyError(
+            raise InvalidPriceError(
                 "the MELT needs a final demand y: pass final_demand=, or build the economy "
                 "with Economy.from_flows(...) or Economy(..., final_demand=y) to keep it.")
         final_demand = economy.final_demand
@@ -146,10 +146,10 @@ def melt(economy: Economy, prices: Any, final_demand: Any = None,
     Raises
     ------
     InvalidEconomyError
-        No final demand given or kept; a final demand that embodies no labour (its total
-        hours cancel to zero relative to the gross hours).
+        A final demand that embodies no labour (its total hours cancel to zero relative to
+        the gross hours).
     InvalidPriceError
-        Prices that give no positive price total.
+        No final demand given or kept; prices that give no positive price total.
 
     Notes
     -----
@@ -179,7 +179,9 @@ def _legacy_order(func: str, args: tuple, prices: Any, final_demand: Any,
     The documented order is ``(economy, prices, final_demand, normalization)``. The old
     order ``(economy, final_demand, prices=...)`` is recognised when one positional
     argument comes with ``prices=`` given by keyword: it is read as the final demand, with
-    a ``DeprecationWarning``.
+    a ``DeprecationWarning``. Two positional vectors cannot be told apart from the old
+    order ``(final_demand, prices)``: they are read in the new order with a
+    ``FutureWarning`` asking for keywords, during the transition.
     """
     if len(args) > 3:
         raise InvalidPriceError(f"{func}() takes (economy, prices, final_demand, "
@@ -189,6 +191,11 @@ def _legacy_order(func: str, args: tuple, prices: Any, final_demand: Any,
                       f"write {func}(economy, prices, final_demand) (the order of melt and "
                       "every other function).", DeprecationWarning, stacklevel=3)
         return prices, args[0], normalization
+    if len(args) >= 2:
+        warnings.warn(f"{func}(economy, prices, final_demand, ...) reads its positional "
+                      "arguments in this order since version 0.2 (before: final demand "
+                      "first); pass prices= and final_demand= by keyword to make the call "
+                      "unambiguous and silence this warning.", FutureWarning, stacklevel=3)
     names = ("prices", "final_demand", "normalization")
     given = {"prices": prices, "final_demand": final_demand, "normalization": normalization}
     for name, value in zip(names, args, strict=False):
@@ -240,7 +247,7 @@ def labour_value_prices(economy: Economy, *args: Any, prices: Any = None,
     >>> import nonequivalent as ne
     >>> eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
     ...                  sectors=["agriculture", "industry"])
-    >>> lvp = ne.labour_value_prices(eco, [1.0, 1.5], [100, 50])
+    >>> lvp = ne.labour_value_prices(eco, prices=[1.0, 1.5], final_demand=[100, 50])
     >>> lvp.round(4).to_dict(), lvp.attrs["melt"]
     ({'agriculture': 1.1375, 'industry': 1.225}, 1.575)
     >>> ne.labour_value_prices(eco, melt=2.0).round(4).to_dict()
