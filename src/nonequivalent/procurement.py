@@ -20,6 +20,8 @@ import pandas as pd
 from scipy import optimize
 
 from ._common import _fmt, _positive
+from ._results import Result
+from ._validation import as_array, as_float, as_number, require_finite
 from .errors import (
     InvalidPriceError,
     MarketingResponseError,
@@ -44,7 +46,7 @@ GRID_POINTS = 2001
 def _price_array(price: Any, what: str = "price") -> tuple[np.ndarray, bool]:
     if isinstance(price, pd.Series | pd.Index):
         price = price.to_numpy()
-    arr = np.asarray(price, dtype=float)
+    arr = as_array(price, what, InvalidPriceError)
     if not np.isfinite(arr).all() or (arr < 0).any():
         raise InvalidPriceError(f"{what} must be finite and >= 0.")
     return arr, arr.ndim == 0
@@ -71,7 +73,9 @@ class MarketingResponse(abc.ABC):
 
     def __call__(self, price: Any) -> Any:
         arr, scalar = _price_array(price)
-        q = np.asarray(self.quantity(np.atleast_1d(arr)), dtype=float)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            q = as_array(self.quantity(np.atleast_1d(arr)), f"{self.name} (marketed surplus)",
+                         MarketingResponseError)
         if not np.isfinite(q).all() or (q < 0).any():
             raise MarketingResponseError(
                 f"{self.name} returned negative or non-finite marketed surplus; a marketing "
@@ -123,9 +127,8 @@ class IsoelasticResponse(MarketingResponse):
     def __post_init__(self) -> None:
         object.__setattr__(self, "q0", _positive(self.q0, "q0", MarketingResponseError))
         object.__setattr__(self, "p0", _positive(self.p0, "p0", MarketingResponseError))
-        eps = float(self.elasticity)
-        if not math.isfinite(eps):
-            raise MarketingResponseError("the elasticity must be finite.")
+        eps = as_number(self.elasticity, "the elasticity", MarketingResponseError,
+                        allow_negative=True)
         object.__setattr__(self, "elasticity", eps)
 
     @property
@@ -173,9 +176,7 @@ class LinearResponse(MarketingResponse):
                                                  allow_zero=True))
         object.__setattr__(self, "p0", _positive(self.p0, "p0", MarketingResponseError,
                                                  allow_zero=True))
-        b = float(self.slope)
-        if not math.isfinite(b):
-            raise MarketingResponseError("the slope must be finite.")
+        b = as_number(self.slope, "the slope", MarketingResponseError, allow_negative=True)
         object.__setattr__(self, "slope", b)
 
     @property
@@ -197,7 +198,9 @@ class CallableResponse(MarketingResponse):
     """A user-given marketing response ``q = func(p)``.
 
     ``func`` receives a numpy array of prices (or, if it fails on arrays, one float at a
-    time) and must return finite quantities >= 0. :func:`squeeze_optimum` checks on a grid
+    time) and must return real, finite quantities >= 0 (a complex result is refused, not
+    cut to its real part; an exception inside ``func`` becomes a
+    :class:`~nonequivalent.MarketingResponseError`). :func:`squeeze_optimum` checks on a grid
     that it is non-decreasing and raises :class:`~nonequivalent.MarketingResponseError`
     otherwise.
 
@@ -224,19 +227,23 @@ class CallableResponse(MarketingResponse):
 
     def quantity(self, price: np.ndarray) -> np.ndarray:
         """``func`` on the array, falling back to element by element."""
+        what = f"{self.label}: q(p)"
         try:
-            q = np.asarray(self.func(price), dtype=float)
+            raw = self.func(price)
+        except Exception:  # a user function may fail on arrays; retried element-wise below
+            raw = None
+        if raw is not None:
+            q = as_array(raw, what, MarketingResponseError)
             if q.shape == price.shape:
                 return q
-        except (TypeError, ValueError):
-            pass
         try:
-            return np.array([float(self.func(float(x))) for x in price.ravel()]).reshape(
-                price.shape)
-        except (TypeError, ValueError) as exc:
+            values = [self.func(float(x)) for x in price.ravel()]
+        except Exception as exc:  # the user's q(p) failed: say so, in the library's words
             raise MarketingResponseError(
-                f"{self.label}: could not evaluate q(p) ({exc}); it must map a price to a "
-                "number.") from None
+                f"{self.label}: could not evaluate q(p) ({type(exc).__name__}: {exc}); it "
+                "must map a price to a number.") from exc
+        return np.array([as_float(v, what, MarketingResponseError) for v in values]
+                        ).reshape(price.shape)
 
 
 def _as_response(response: Any) -> MarketingResponse:
@@ -281,14 +288,16 @@ def extraction(response: MarketingResponse | Callable, benchmark_price: float,
     r = _as_response(response)
     pe = _positive(benchmark_price, "benchmark price")
     arr, scalar = _price_array(price)
-    out = (pe - arr) * r(arr)
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = (pe - arr) * r(arr)
+    require_finite(out, "the extraction")
     if isinstance(price, pd.Series):
         return pd.Series(out, index=price.index, name="extraction")
     return float(out) if scalar else out
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
-class SqueezeOptimum:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class SqueezeOptimum(Result):
     """The procurement price that maximizes extraction, and what it collects.
 
     Attributes
@@ -319,6 +328,18 @@ class SqueezeOptimum:
     method: str
     response: MarketingResponse = dataclasses.field(repr=False)
 
+    _title = "Squeeze optimum"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Optimal price, quantity, maximum extraction."""
+        return [("price p*", self.price, ""), ("quantity q(p*)", self.quantity, ""),
+                ("maximum extraction", self.extraction, "money"),
+                ("benchmark price pᵉ", self.benchmark_price, "")]
+
+    def benchmark_name(self) -> str:
+        """The benchmark price and the response."""
+        return f"benchmark price pᵉ = {_fmt(self.benchmark_price)}; {self.response.name}"
+
     def to_frame(self) -> pd.DataFrame:
         """One row: price, quantity, extraction, benchmark price, method."""
         return pd.DataFrame([{"price": self.price, "quantity": self.quantity,
@@ -326,15 +347,9 @@ class SqueezeOptimum:
                               "benchmark_price": self.benchmark_price,
                               "method": self.method}], index=pd.Index(["optimum"]))
 
-    def summary(self) -> str:
-        """Readable statement of the optimum."""
-        return (f"Squeeze optimum for {self.response.name} at benchmark price "
-                f"pᵉ = {_fmt(self.benchmark_price)}:\n  p* = {_fmt(self.price)}, "
-                f"q(p*) = {_fmt(self.quantity)}, maximum extraction {_fmt(self.extraction)} "
-                f"[{self.method}]")
-
-    def __str__(self) -> str:
-        return self.summary()
+    def summary_lines(self) -> list[str]:
+        """Key figures and the method."""
+        return [*super().summary_lines()[:4], f"method: {self.method}"]
 
     def diagnose(self, price: float) -> SqueezeDiagnostic:
         """:func:`squeeze_diagnostic` at ``price`` against this optimum."""
@@ -393,11 +408,10 @@ def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: flo
         method = "closed form p* = ε pᵉ/(1 + ε) (isoelastic)"
         if 0 < eps and interior >= lo:
             # q(p*) in logs, exact even when p* underflows for a tiny ε
-            q_star = r.q0 * math.exp(eps * (math.log(eps) + math.log(pe) - math.log1p(eps)
-                                            - math.log(r.p0)))
-            return SqueezeOptimum(price=float(p_star), extraction=(pe - p_star) * q_star,
-                                  quantity=q_star, benchmark_price=pe, method=method,
-                                  response=r)
+            log_q = math.log(r.q0) + eps * (math.log(eps) + math.log(pe) - math.log1p(eps)
+                                            - math.log(r.p0))
+            q_star = math.exp(log_q) if log_q < 709.0 else math.inf
+            return _optimum(p_star, q_star, pe, method, r)
     elif isinstance(r, LinearResponse):
         if r.slope < 0:
             raise MarketingResponseError(
@@ -408,6 +422,9 @@ def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: flo
     else:
         grid = np.linspace(lo, pe, GRID_POINTS)
         q = r(grid)
+        with np.errstate(over="ignore"):
+            e = (pe - grid) * q
+        require_finite(e, f"extraction of {r.name} on [{lo:.6g}, {pe:.6g}]")
         tol = 1e-12 * max(1.0, float(np.max(q)))
         drops = np.flatnonzero(np.diff(q) < -tol)
         if drops.size:
@@ -416,7 +433,6 @@ def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: flo
                 f"{r.name} is not non-decreasing in the price (it falls near p = {at:.6g}); "
                 "the squeeze optimizer needs marketings that do not fall as the price rises. "
                 "Give a monotone response or evaluate extraction() on a grid instead.")
-        e = (pe - grid) * q
         i = int(np.argmax(e))
         p_star, best = float(grid[i]), float(e[i])
         # refine around the best grid point, and on the last interval below p^e (where a
@@ -430,13 +446,21 @@ def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: flo
                 p_star, best = float(res.x), -float(res.fun)
         method = (f"numeric: grid of {GRID_POINTS} prices + scipy.optimize.minimize_scalar "
                   "(bounded)")
-    q_star = float(r(p_star))
-    return SqueezeOptimum(price=float(p_star), extraction=(pe - p_star) * q_star,
-                          quantity=q_star, benchmark_price=pe, method=method, response=r)
+    return _optimum(p_star, float(r(p_star)), pe, method, r)
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
-class SqueezeDiagnostic:
+def _optimum(p_star: float, q_star: float, pe: float, method: str,
+             r: MarketingResponse) -> SqueezeOptimum:
+    """The optimum, its figures checked finite (huge q0 or prices overflow: say so)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        ext = (pe - p_star) * q_star
+    require_finite([p_star, q_star, ext], "the squeeze optimum (price, quantity, extraction)")
+    return SqueezeOptimum(price=float(p_star), extraction=float(ext), quantity=float(q_star),
+                          benchmark_price=pe, method=method, response=r)
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class SqueezeDiagnostic(Result):
     """Whether a procurement price squeezes beyond the extraction maximum.
 
     Attributes
@@ -466,6 +490,19 @@ class SqueezeDiagnostic:
     beyond_optimum: bool
     shortfall: float
 
+    _title = "Squeeze diagnostic"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Current price and extraction, optimum, shortfall."""
+        return [("price p", self.price, ""), ("extraction E(p)", self.extraction, "money"),
+                ("optimal price p*", self.optimum.price, ""),
+                ("shortfall E(p*) − E(p)", self.shortfall, "money"),
+                ("beyond the optimum", self.beyond_optimum, "")]
+
+    def benchmark_name(self) -> str:
+        """As the optimum's."""
+        return self.optimum.benchmark_name()
+
     @property
     def message(self) -> str:
         """A sentence saying where the price stands relative to ``p*``."""
@@ -488,18 +525,16 @@ class SqueezeDiagnostic:
                               "beyond_optimum": self.beyond_optimum,
                               "shortfall": self.shortfall}], index=pd.Index(["current"]))
 
-    def summary(self) -> str:
-        """The diagnostic message with the numbers."""
-        return (f"{self.message}\n  extraction at p: {_fmt(self.extraction)}; "
-                f"maximum: {_fmt(self.optimum.extraction)} [{self.optimum.method}]")
-
-    def __str__(self) -> str:
-        return self.summary()
+    def summary_lines(self) -> list[str]:
+        """The message, then the figures."""
+        return [self.message, *super().summary_lines()[:5]]
 
 
 def _diagnostic(opt: SqueezeOptimum, price: float) -> SqueezeDiagnostic:
     p = _positive(price, "procurement price", allow_zero=True)
-    e = (opt.benchmark_price - p) * float(opt.response(p))
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = (opt.benchmark_price - p) * float(opt.response(p))
+    require_finite(e, "the extraction at the current price")
     tol = 1e-9 * max(1.0, opt.benchmark_price)
     return SqueezeDiagnostic(price=p, extraction=e, optimum=opt,
                              beyond_optimum=bool(p < opt.price - tol),

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validation import as_vector
+from ._validation import as_array, as_vector, require_finite
 from .errors import (
     InvalidPriceError,
     LabelMismatchError,
@@ -85,13 +85,18 @@ def terms_of_trade(prices: Any, benchmark_prices: Any, good: Hashable,
     0.25
     """
     if isinstance(prices, Mapping) and not isinstance(prices, pd.Series):
-        prices = pd.Series(dict(prices), dtype=float)
+        idx = pd.Index(list(prices))
+        prices = pd.Series(as_vector(prices, idx, "prices", InvalidPriceError), index=idx)
     if not isinstance(prices, pd.Series):
         raise InvalidPriceError("prices must be a pandas Series (or a mapping) by good.")
     p = pd.Series(as_vector(prices, prices.index, "prices", InvalidPriceError),
                   index=prices.index)
     pe = as_vector(benchmark_prices, p.index, "benchmark prices", InvalidPriceError)
-    if good not in p.index:
+    try:
+        known = good in p.index
+    except TypeError:
+        known = False
+    if not known:
         raise LabelMismatchError(f"unknown good {good!r}; the prices are for {list(p.index)}.")
     k = p.index.get_loc(good)
     if p.iloc[k] <= 0 or pe[k] <= 0:
@@ -103,11 +108,25 @@ def terms_of_trade(prices: Any, benchmark_prices: Any, good: Hashable,
     w = np.where(others, w, 0.0)
     if not w.any():
         w = others.astype(float)
-    level_e = float(pe @ w)
-    if level_e <= 0:
-        raise InvalidPriceError("the other goods' benchmark prices are all zero; the price "
-                                "level they define is undefined.")
-    return float(p.iloc[k] / pe[k]) / (float(p.to_numpy() @ w) / level_e)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        level_e = float(pe @ w)
+        level = float(p.to_numpy() @ w)
+        if not level_e > 0 or not level > 0:
+            which = "benchmark prices" if not level_e > 0 else "prices"
+            raise InvalidPriceError(f"the other goods' {which} are all zero where they are "
+                                    "weighted; the price level they define is zero and the "
+                                    "terms of trade are undefined.")
+        out = (float(p.iloc[k]) / float(pe[k])) / (level / level_e)
+    return _positive_finite(out, "the terms of trade")
+
+
+def _positive_finite(value: float, what: str) -> float:
+    """``value`` if finite and > 0 (a ratio of positive prices), else NumericalRangeError."""
+    require_finite(value, what)
+    if not value > 0:
+        require_finite(np.inf * np.sign(value) if value else np.nan,
+                       f"{what} (underflow to 0)")
+    return float(value)
 
 
 def scissors_index(industrial: pd.Series, agricultural: pd.Series,
@@ -162,8 +181,10 @@ def scissors_index(industrial: pd.Series, agricultural: pd.Series,
             "in the same order); align them first, e.g. with .reindex().")
     if len(industrial) == 0:
         raise InvalidPriceError("the price series are empty.")
-    m = industrial.astype(float)
-    a = agricultural.astype(float)
+    m = pd.Series(as_array(industrial, "the industrial price index", InvalidPriceError),
+                  index=industrial.index)
+    a = pd.Series(as_array(agricultural, "the agricultural price index", InvalidPriceError),
+                  index=agricultural.index)
     for s, what in ((m, "industrial"), (a, "agricultural")):
         v = s.to_numpy()
         bad = ~np.isfinite(v) | (v <= 0)
@@ -173,7 +194,12 @@ def scissors_index(industrial: pd.Series, agricultural: pd.Series,
                 f"at {list(s.index[bad])[:10]}.")
     m0 = _base_level(m, base, "industrial")
     a0 = _base_level(a, base, "agricultural")
-    out = (m / m0) / (a / a0)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        out = (m / m0) / (a / a0)
+    vals = out.to_numpy()
+    require_finite(vals, "the scissors index")
+    if not (vals > 0).all():
+        require_finite(np.nan, "the scissors index (underflow to 0)")
     out.name = "scissors index"
     out.attrs["base"] = base if base is not None else industrial.index[0]
     return out
@@ -207,16 +233,18 @@ def two_good_transfer(benchmark_price: Any, quantity: Any, sigma: Any) -> Any:
     >>> round(ne.two_good_transfer(1.0, 100.0, 276 / 89), 4)
     67.75
     """
-    pe = np.asarray(benchmark_price, dtype=float)
-    q = np.asarray(quantity, dtype=float)
-    s = np.asarray(sigma, dtype=float)
+    pe = as_array(benchmark_price, "the benchmark price", InvalidPriceError)
+    q = as_array(quantity, "the quantity sold", InvalidPriceError)
+    s = as_array(sigma, "the scissors index", InvalidPriceError)
     if not (np.isfinite(pe).all() and (pe > 0).all()):
         raise InvalidPriceError("the benchmark price must be positive and finite.")
     if not (np.isfinite(q).all() and (q >= 0).all()):
         raise InvalidPriceError("the quantity sold must be >= 0 and finite.")
     if not (np.isfinite(s).all() and (s > 0).all()):
         raise InvalidPriceError("the scissors index must be positive and finite.")
-    out = pe * q * (1.0 - 1.0 / s)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        out = pe * q * (1.0 - 1.0 / s)
+    require_finite(out, "the two-good transfer")
     return float(out) if out.ndim == 0 else out
 
 

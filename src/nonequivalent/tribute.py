@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from ._common import _amount_share_frame, _fmt, _positive, _shares
-from ._validation import as_vector, check_finite
+from ._results import Result, format_number
+from ._validation import as_number, as_vector, check_finite, require_finite
 from .errors import (
     InvalidGroupError,
     InvalidPriceError,
@@ -249,12 +249,14 @@ def inflation_tax(inflation: float, money_stock: float, price_level: float = 1.0
     >>> ne.inflation_tax(0.25, 1000.0)
     200.0
     """
-    pi = float(inflation)
-    if not math.isfinite(pi) or pi <= -1:
+    pi = as_number(inflation, "inflation", InvalidPriceError, allow_negative=True)
+    if pi <= -1:
         raise InvalidPriceError(f"inflation must be a finite rate > -1; got {inflation}.")
     M = _positive(money_stock, "money stock", allow_zero=True)
     P = _positive(price_level, "price level")
-    return pi / (1.0 + pi) * M / P
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = pi / (1.0 + pi) * M / P
+    return float(require_finite(out, "the inflation tax"))
 
 
 def foreign_trade_margin(world_prices: Any, procurement_prices: Any, exports: Any,
@@ -285,24 +287,38 @@ def foreign_trade_margin(world_prices: Any, procurement_prices: Any, exports: An
         pw = _positive(world_prices, "world price", allow_zero=True)
         pp = _positive(procurement_prices, "procurement price", allow_zero=True)
         X = _positive(exports, "exports", allow_zero=True)
-        return (e * pw - pp) * X
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = (e * pw - pp) * X
+        return float(require_finite(out, "the foreign-trade margin"))
     pw_s = _price_series(world_prices, "world prices")
     goods = pw_s.index
     pw = as_vector(pw_s, goods, "world prices", InvalidPriceError)
     pp = as_vector(_price_series(procurement_prices, "procurement prices"), goods,
                    "procurement prices", InvalidPriceError)
     X = as_vector(_price_series(exports, "exports"), goods, "exports", InvalidPriceError)
-    return float((e * pw - pp) @ X)
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = float((e * pw - pp) @ X)
+    return float(require_finite(out, "the foreign-trade margin"))
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
-class AccumulationFund:
+#: A total counts as zero when it is at most this fraction of the gross flows (the sum of
+#: the absolute channels): the channels then cancel to rounding noise and shares of it
+#: are undefined (NaN), never ±1e15.
+ZERO_TOLERANCE = 1e-12
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class AccumulationFund(Result):
     """The accumulation fund by channel, with shares.
 
     Attributes
     ----------
     channels : Series
         Amount by channel (money per period; a negative channel is a net outflow).
+
+    Shares of the total are defined only when the total is not zero relative to the gross
+    flows: ``|total| > ZERO_TOLERANCE * Σ |channel|`` (:attr:`shares_defined`); otherwise
+    they are NaN and the summary says so.
 
     Notes
     -----
@@ -315,34 +331,72 @@ class AccumulationFund:
     >>> f = ne.accumulation_fund(taxes=30, price_policy=50, loans=20)
     >>> f.total, float(f.shares["price policy"])
     (100.0, 0.5)
+    >>> f
+    AccumulationFund(total=100.0 money, channels=5)
     """
 
     channels: pd.Series
 
+    _title = "Accumulation fund (Preobrazhensky's channels)"
+
+    def __post_init__(self) -> None:
+        ch = self._channels_checked()
+        object.__setattr__(self, "channels", ch)
+
+    def _channels_checked(self) -> pd.Series:
+        raw = object.__getattribute__(self, "channels")
+        if not isinstance(raw, pd.Series):
+            raise InvalidPriceError("channels must be a pandas Series of amounts by channel; "
+                                    "build the fund with ne.accumulation_fund(...).")
+        vals = as_vector(raw, raw.index, "accumulation channels", InvalidPriceError,
+                         nonneg=False)
+        return pd.Series(vals, index=raw.index.copy(), name="amount")
+
     @property
     def total(self) -> float:
         """Sum of the channels."""
-        return float(self.channels.sum())
+        with np.errstate(over="ignore", invalid="ignore"):
+            total = float(self.channels.sum())
+        return float(require_finite(total, "the accumulation fund's total"))
+
+    @property
+    def gross(self) -> float:
+        """Sum of the absolute channels, the scale against which the total is judged zero."""
+        return float(require_finite(float(np.abs(self.channels).sum()),
+                                    "the accumulation fund's gross flows"))
+
+    @property
+    def shares_defined(self) -> bool:
+        """Whether the total is non-zero relative to the gross flows (shares defined)."""
+        return abs(self.total) > ZERO_TOLERANCE * self.gross
 
     @property
     def shares(self) -> pd.Series:
-        """Each channel's share of the total (NaN, stated in :meth:`summary`, if it is 0)."""
-        return _shares(self.channels, self.total)
+        """Each channel's share of the total (NaN, stated in :meth:`summary`, when the
+        total is zero relative to the gross flows).
+
+        >>> import nonequivalent as ne
+        >>> ne.accumulation_fund(taxes=0.1, price_policy=0.2, loans=-0.3).shares.isna().all()
+        np.True_
+        """
+        return _shares(self.channels, self.total if self.shares_defined else 0.0)
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Total and number of channels."""
+        return [("total", self.total, "money"), ("channels", len(self.channels), "")]
 
     def to_frame(self) -> pd.DataFrame:
         """Channels with amounts and shares."""
-        return _amount_share_frame(self.channels, self.total, "channel")
+        return _amount_share_frame(self.channels,
+                                   self.total if self.shares_defined else 0.0, "channel")
 
-    def summary(self) -> str:
-        """Readable table of channels, total and shares."""
-        text = (f"Accumulation fund (Preobrazhensky's channels), total {_fmt(self.total)}\n"
-                + self.to_frame().to_string(float_format=lambda x: f"{x:,.4g}"))
-        if self.total == 0:
-            text += "\n(shares undefined: the total is zero)"
-        return text
-
-    def __str__(self) -> str:
-        return self.summary()
+    def summary_lines(self) -> list[str]:
+        """Key figures, the channel table, and a note when shares are undefined."""
+        lines = super().summary_lines()
+        if not self.shares_defined:
+            lines.append("(shares undefined: the channels cancel, the total is zero "
+                         f"relative to gross flows of {format_number(self.gross)})")
+        return lines
 
 
 def accumulation_fund(taxes: float = 0.0, price_policy: float | Tribute = 0.0,
@@ -394,13 +448,6 @@ def accumulation_fund(taxes: float = 0.0, price_policy: float | Tribute = 0.0,
         if k in amounts:
             raise InvalidPriceError(f"channel {k!r} is already a standard channel.")
         amounts[str(k)] = v
-    out = {}
-    for k, v in amounts.items():
-        try:
-            fv = float(v)
-        except (TypeError, ValueError):
-            raise InvalidPriceError(f"channel {k!r} must be a number; got {v!r}.") from None
-        if not math.isfinite(fv):
-            raise InvalidPriceError(f"channel {k!r} must be finite; got {v}.")
-        out[k] = fv
+    out = {k: as_number(v, f"channel {k!r}", InvalidPriceError, allow_negative=True)
+           for k, v in amounts.items()}
     return AccumulationFund(pd.Series(out, name="amount"))
