@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import optimize
 
@@ -267,8 +267,17 @@ def test_dual_worked_example():
     assert (out.marketed_surplus, out.retail_price, out.retail_margin,
             out.industrial_surplus, out.accumulation) == pytest.approx((100, 0.5, -50, 100, 50))
     assert out.peasant_welfare == pytest.approx(100 / 1.5)
-    assert out.worker_welfare == pytest.approx(np.sqrt(2))
+    assert out.real_wage == pytest.approx(np.sqrt(2))
+    # Cobb–Douglas indirect utility β^β (1 − β)^(1−β) w / p_r^β = 0.5 · √2
+    assert out.worker_utility == pytest.approx(0.5 * np.sqrt(2))
+    # the ad valorem wedge (p_r − p)/p = −0.5; the ratio p_r/p = 0.5
+    assert out.wedge == pytest.approx(-0.5)
+    assert out.retail_procurement_ratio == pytest.approx(0.5)
     assert "accumulation" in out.summary()
+    with pytest.warns(DeprecationWarning, match="real_wage"):
+        assert out.worker_welfare == out.real_wage
+    with pytest.warns(DeprecationWarning, match="real_wage"):
+        assert ne.DualEconomy().worker_welfare(1.0, 1.0) == out.real_wage
 
 
 @given(dual_params, st.floats(0.1, 5), st.floats(0.1, 5))
@@ -282,7 +291,7 @@ def test_dual_squeeze_raises_accumulation_and_hurts_both(params, p, w):
     h = 0.01 * p
     assert eco.accumulation(p - h, w) > eco.accumulation(p, w)
     assert eco.peasant_welfare(p - h) < eco.peasant_welfare(p)
-    assert eco.worker_welfare(p - h, w) < eco.worker_welfare(p, w)
+    assert eco.real_wage(p - h, w) < eco.real_wage(p, w)
     # derivatives against central differences
     d = 1e-4 * p          # truncation ~ (d/p)² = 1e-8; round-off ~ 1e-16 S / d stays small
     fd = (eco.accumulation(p + d, w) - eco.accumulation(p - d, w)) / (2 * d)
@@ -290,10 +299,10 @@ def test_dual_squeeze_raises_accumulation_and_hurts_both(params, p, w):
     roundoff = 1e-15 * (eco.productivity * eco.workers + w * eco.workers
                         + p * eco.marketed_surplus(p)) / d
     assert fd == pytest.approx(cs.dS_dp, rel=1e-5, abs=roundoff)
-    fd = (eco.worker_welfare(p + d, w) - eco.worker_welfare(p - d, w)) / (2 * d)
+    fd = (eco.real_wage(p + d, w) - eco.real_wage(p - d, w)) / (2 * d)
     assert fd == pytest.approx(cs.dV_dp, rel=1e-5)
     dw = 1e-4 * w
-    fd = (eco.worker_welfare(p, w + dw) - eco.worker_welfare(p, w - dw)) / (2 * dw)
+    fd = (eco.real_wage(p, w + dw) - eco.real_wage(p, w - dw)) / (2 * dw)
     assert fd == pytest.approx(cs.dV_dw, rel=1e-5)
 
 
@@ -302,9 +311,12 @@ def test_dual_optimal_wedge_closed_form_equals_numeric(params, V, weight_frac):
     eco = ne.DualEconomy(**params)
     om = weight_frac * (1 + eco.elasticity)
     opt = eco.optimal_wedge(V, peasant_weight=om)
-    # the workers are exactly at the floor, and the wedge is (1 + ε − ω)/ε
-    assert opt.outcome.worker_welfare == pytest.approx(V, rel=1e-9)
-    assert opt.wedge == pytest.approx((1 + eco.elasticity - om) / eco.elasticity, rel=1e-9)
+    # the workers are exactly at the floor, p_r/p is (1 + ε − ω)/ε, the wedge (1 − ω)/ε
+    assert opt.outcome.real_wage == pytest.approx(V, rel=1e-9)
+    assert opt.retail_procurement_ratio == pytest.approx(
+        (1 + eco.elasticity - om) / eco.elasticity, rel=1e-9)
+    assert opt.wedge == pytest.approx((1 - om) / eco.elasticity, rel=1e-9,
+                                      abs=1e-9 / eco.elasticity)
 
     def objective(logp: float) -> float:
         p = float(np.exp(logp))
@@ -316,6 +328,33 @@ def test_dual_optimal_wedge_closed_form_equals_numeric(params, V, weight_frac):
     best = -objective(lp)
     assert -res.fun <= best + 1e-9 * (abs(best) + eco.productivity * eco.workers)
     assert np.exp(res.x) == pytest.approx(opt.procurement_price, rel=1e-4)
+
+
+@settings(max_examples=30, deadline=None)
+@given(dual_params, st.floats(0.05, 5), st.floats(0.0, 0.9))
+def test_dual_optimal_wedge_with_worker_weight_is_the_maximum(params, theta, weight_frac):
+    """With workers' utility weighted by θ, (p*, w*) maximizes S + ω U_p + θ L u."""
+    eco = ne.DualEconomy(**params)
+    om = weight_frac * (1 + eco.elasticity)
+    opt = eco.optimal_wedge(peasant_weight=om, worker_weight=theta)
+    assert opt.retail_procurement_ratio == pytest.approx(
+        (1 + eco.elasticity - om) / eco.elasticity, rel=1e-9)
+
+    def objective(x: np.ndarray) -> float:
+        p, w = float(np.exp(x[0])), float(np.exp(x[1]))
+        return -(eco.accumulation(p, w) + om * eco.peasant_welfare(p)
+                 + theta * eco.workers * eco.worker_utility(p, w))
+
+    x0 = np.log([opt.procurement_price, opt.wage])
+    best = -objective(x0)
+    scale = abs(best) + eco.productivity * eco.workers
+    # no point nearby does better (a stationary maximum, not a saddle or a minimum)
+    rng = np.random.default_rng(0)
+    for step in rng.normal(size=(40, 2)) * 0.05:
+        assert -objective(x0 + step) <= best + 1e-9 * scale
+    res = optimize.minimize(objective, x0 + 0.2, method="Nelder-Mead",
+                            options={"xatol": 1e-10, "fatol": 1e-12 * scale, "maxiter": 4000})
+    assert -res.fun <= best + 1e-7 * scale
 
 
 def test_dual_errors():
@@ -331,6 +370,12 @@ def test_dual_errors():
         ne.DualEconomy(elasticity=0.5).optimal_wedge(1.0, peasant_weight=1.5)
     with pytest.raises(ne.InvalidPriceError):
         ne.DualEconomy().accumulation(0.0, 1.0)
+    with pytest.raises(ne.InvalidGroupError, match="exactly one"):
+        ne.DualEconomy().optimal_wedge()
+    with pytest.raises(ne.InvalidGroupError, match="exactly one"):
+        ne.DualEconomy().optimal_wedge(1.0, worker_weight=1.0)
+    with pytest.raises(ne.InvalidGroupError):
+        ne.DualEconomy().optimal_wedge(worker_weight="abc")
 
 
 def test_terms_of_trade_by_hand():

@@ -3,18 +3,34 @@
 :class:`DualEconomy` — R. K. Sah and J. E. Stiglitz, "The economics of price scissors",
 *AER* 74(1) (1984), 125–138: a price squeeze raises accumulation while it makes peasants and
 workers worse off.
+
+Names, and where they follow the literature:
+
+* ``wedge`` is the ad valorem wedge ``(p_r − p)/p`` between the retail and the procurement
+  price of food, the form in which a tax wedge is quoted in the Ramsey-pricing and
+  agricultural-pricing literature; the ratio ``p_r/p`` is ``retail_procurement_ratio``.
+  (Before version 0.2 ``wedge`` was the ratio.)
+* ``real_wage`` is ``w / p_r^β``, the money wage deflated by the Cobb–Douglas cost of living
+  (manufactures are the numeraire); ``worker_utility`` is the Cobb–Douglas indirect utility
+  ``β^β (1 − β)^(1−β) w / p_r^β``, which is proportional to it. ``worker_welfare``, the old
+  name of ``real_wage``, still works with a ``DeprecationWarning``.
+* ``peasant_welfare`` is the peasants' producer surplus ``∫_0^p q``, a money measure (this
+  library's choice; Sah and Stiglitz work with indirect utilities).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
+import warnings
 from functools import cached_property
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ._common import _fmt, _positive
+from ._results import Result
+from ._validation import as_number, require_finite
 from .errors import (
     InvalidGroupError,
     MarketingResponseError,
@@ -28,21 +44,35 @@ __all__ = [
     "DualOutcome",
 ]
 
-@dataclasses.dataclass(frozen=True)
-class DualOutcome:
+def _deprecated_welfare(owner: str) -> None:
+    warnings.warn(f"{owner}.worker_welfare is the real wage w / p_r^β and is now called "
+                  "real_wage (worker_utility is the Cobb–Douglas indirect utility); the old "
+                  "name will be removed in a future release.", DeprecationWarning,
+                  stacklevel=3)
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class DualOutcome(Result):
     """State of the dual economy at a procurement price ``p`` and urban wage ``w``.
 
     All money is in units of manufactures (``p_m = 1``).
 
     Attributes
     ----------
-    procurement_price, wage, marketed_surplus, retail_price, wedge : float
-        ``p``, ``w``, ``q(p)``, the market-clearing retail food price ``p_r``, and
-        ``p_r / p``.
+    procurement_price, wage, marketed_surplus, retail_price : float
+        ``p``, ``w``, ``q(p)`` and the market-clearing retail food price ``p_r``.
+    wedge : float
+        The ad valorem wedge ``(p_r − p)/p``.
+    retail_procurement_ratio : float
+        ``p_r / p`` (= ``1 + wedge``).
     retail_margin, industrial_surplus, accumulation : float
         ``(p_r − p) q``, ``(a − w) L`` and their sum ``S``.
-    peasant_welfare, worker_welfare : float
-        ``p q / (1 + ε)`` and ``w / p_r^β``.
+    peasant_welfare : float
+        Producer surplus ``p q / (1 + ε)``.
+    real_wage : float
+        ``w / p_r^β``.
+    worker_utility : float
+        Cobb–Douglas indirect utility ``β^β (1 − β)^(1−β) w / p_r^β``.
 
     Examples
     --------
@@ -50,6 +80,8 @@ class DualOutcome:
     >>> out = ne.DualEconomy().outcome(1.0, 1.0)
     >>> out.accumulation == out.retail_margin + out.industrial_surplus
     True
+    >>> out.wedge, out.retail_procurement_ratio
+    (-0.5, 0.5)
     """
 
     procurement_price: float
@@ -57,26 +89,47 @@ class DualOutcome:
     marketed_surplus: float
     retail_price: float
     wedge: float
+    retail_procurement_ratio: float
     retail_margin: float
     industrial_surplus: float
     accumulation: float
     peasant_welfare: float
-    worker_welfare: float
+    real_wage: float
+    worker_utility: float
+
+    _title = "Dual economy outcome"
+
+    def __post_init__(self) -> None:
+        require_finite([getattr(self, f.name) for f in dataclasses.fields(self)],
+                       "the dual economy's outcome")
+
+    @property
+    def worker_welfare(self) -> float:
+        """Deprecated name of :attr:`real_wage`."""
+        _deprecated_welfare("DualOutcome")
+        return self.real_wage
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Prices, wedge, accumulation and welfare."""
+        return [("procurement price p", self.procurement_price, "manufactures"),
+                ("retail price p_r", self.retail_price, "manufactures"),
+                ("wedge (p_r − p)/p", self.wedge, ""),
+                ("accumulation S", self.accumulation, "manufactures"),
+                ("wage w", self.wage, "manufactures"),
+                ("marketed surplus q", self.marketed_surplus, "food"),
+                ("retail margin", self.retail_margin, "manufactures"),
+                ("industrial surplus", self.industrial_surplus, "manufactures"),
+                ("peasant welfare (producer surplus)", self.peasant_welfare, "manufactures"),
+                ("real wage w/p_r^β", self.real_wage, ""),
+                ("worker utility", self.worker_utility, "")]
 
     def to_frame(self) -> pd.DataFrame:
         """One row with every field."""
         return pd.DataFrame([dataclasses.asdict(self)], index=pd.Index(["outcome"]))
 
-    def summary(self) -> str:
-        """The outcome as aligned ``name: value`` lines."""
-        return "\n".join(f"{k:>20}: {_fmt(v)}" for k, v in dataclasses.asdict(self).items())
 
-    def __str__(self) -> str:
-        return self.summary()
-
-
-@dataclasses.dataclass(frozen=True)
-class DualComparativeStatics:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class DualComparativeStatics(Result):
     """Derivatives of accumulation and welfare with respect to ``p`` and ``w``.
 
     Attributes
@@ -100,6 +153,12 @@ class DualComparativeStatics:
     dS_dw: float
     dV_dw: float
 
+    _title = "Dual economy: comparative statics"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """The five derivatives."""
+        return [(k, v, "") for k, v in dataclasses.asdict(self).items()]
+
     @property
     def squeeze_raises_accumulation(self) -> bool:
         """A lower procurement price raises accumulation (``∂S/∂p < 0``)."""
@@ -112,49 +171,53 @@ class DualComparativeStatics:
 
     @property
     def squeeze_hurts_workers(self) -> bool:
-        """A lower procurement price lowers workers' real wage (``∂V/∂p > 0``)."""
+        """A lower procurement price lowers workers' real wage (``∂V/∂p > 0``, ``V`` the
+        real wage)."""
         return self.dV_dp > 0
 
     def to_frame(self) -> pd.DataFrame:
         """One row with the five derivatives."""
         return pd.DataFrame([dataclasses.asdict(self)], index=pd.Index(["derivative"]))
 
-    def summary(self) -> str:
+    def summary_lines(self) -> list[str]:
         """Derivatives and the three signs of a squeeze (lower ``p`` at fixed ``w``)."""
-        d = dataclasses.asdict(self)
-        return ("\n".join(f"{k:>6} = {_fmt(v)}" for k, v in d.items())
-                + f"\nA squeeze raises accumulation: {self.squeeze_raises_accumulation}; "
+        return [*super().summary_lines()[:5],
+                f"A squeeze raises accumulation: {self.squeeze_raises_accumulation}; "
                 f"hurts peasants: {self.squeeze_hurts_peasants}; hurts workers: "
-                f"{self.squeeze_hurts_workers}")
-
-    def __str__(self) -> str:
-        return self.summary()
+                f"{self.squeeze_hurts_workers}"]
 
 
-@dataclasses.dataclass(frozen=True)
-class DualOptimum:
-    """The procurement price and wage that maximize accumulation at a real-wage floor.
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class DualOptimum(Result):
+    """The procurement price and wage that maximize the planner's objective.
 
     Attributes
     ----------
-    real_wage_floor, peasant_weight : float
-        ``V̄`` and ``ω``.
+    real_wage_floor : float or None
+        ``V̄`` when workers are held at a real-wage floor (None with a worker weight).
+    peasant_weight : float
+        ``ω``.
+    worker_weight : float or None
+        ``θ`` when workers' utility enters the objective (None with a floor).
     outcome : DualOutcome
-        The economy at ``(p*, w*)``; ``outcome.wedge`` is the optimal wedge ``p_r*/p*``.
+        The economy at ``(p*, w*)``.
     method : str
 
     Examples
     --------
     >>> import nonequivalent as ne
     >>> opt = ne.DualEconomy().optimal_wedge(real_wage_floor=0.5)
-    >>> round(opt.outcome.worker_welfare, 12)
+    >>> round(opt.outcome.real_wage, 12)
     0.5
     """
 
-    real_wage_floor: float
+    real_wage_floor: float | None
     peasant_weight: float
     outcome: DualOutcome
     method: str
+    worker_weight: float | None = None
+
+    _title = "Optimal wedge in the dual economy"
 
     @property
     def procurement_price(self) -> float:
@@ -168,24 +231,32 @@ class DualOptimum:
 
     @property
     def wedge(self) -> float:
-        """``p_r* / p*``."""
+        """The optimal ad valorem wedge ``(p_r* − p*)/p*``."""
         return self.outcome.wedge
 
+    @property
+    def retail_procurement_ratio(self) -> float:
+        """``p_r* / p*``."""
+        return self.outcome.retail_procurement_ratio
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Optimal prices, wedge and accumulation."""
+        return self.outcome.key_figures()[:4]
+
+    def benchmark_name(self) -> str:
+        """The objective."""
+        held = (f"workers held at real wage V̄ = {_fmt(self.real_wage_floor)}"
+                if self.real_wage_floor is not None
+                else f"worker weight θ = {_fmt(self.worker_weight)}")
+        return f"max S + ω U_p, ω = {_fmt(self.peasant_weight)}; {held} [{self.method}]"
+
     def to_frame(self) -> pd.DataFrame:
-        """One row: the outcome plus the floor and weight."""
+        """One row: the outcome plus the floor and weights."""
         out = self.outcome.to_frame()
+        out.insert(0, "worker_weight", self.worker_weight)
         out.insert(0, "peasant_weight", self.peasant_weight)
         out.insert(0, "real_wage_floor", self.real_wage_floor)
         return out.rename(index={"outcome": "optimum"})
-
-    def summary(self) -> str:
-        """The optimum in words and numbers."""
-        return (f"Optimal wedge at real-wage floor V = {_fmt(self.real_wage_floor)} "
-                f"(peasant weight ω = {_fmt(self.peasant_weight)}) [{self.method}]:\n"
-                + self.outcome.summary())
-
-    def __str__(self) -> str:
-        return self.summary()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -258,7 +329,7 @@ class DualEconomy:
         object.__setattr__(self, "elasticity", eps)
         object.__setattr__(self, "workers", _positive(self.workers, "workers",
                                                       InvalidGroupError))
-        beta = float(self.food_share)
+        beta = as_number(self.food_share, "food_share β", InvalidGroupError)
         if not 0 < beta < 1:
             raise InvalidGroupError(f"food_share β must lie in (0, 1); got {self.food_share}.")
         object.__setattr__(self, "food_share", beta)
@@ -290,7 +361,9 @@ class DualEconomy:
         0.5
         """
         p, w = self._pw(p, w)
-        return self.workers * self.food_share * w / self.marketed_surplus(p)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            out = self.workers * self.food_share * w / self.marketed_surplus(p)
+        return _finite(out, "the retail price")
 
     def accumulation(self, p: float, w: float) -> float:
         """State surplus ``S = a L − (1 − β) w L − p q(p)``.
@@ -301,7 +374,9 @@ class DualEconomy:
         """
         p, w = self._pw(p, w)
         L, b = self.workers, self.food_share
-        return self.productivity * L - (1 - b) * w * L - p * self.marketed_surplus(p)
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = self.productivity * L - (1 - b) * w * L - p * self.marketed_surplus(p)
+        return _finite(out, "accumulation")
 
     def peasant_welfare(self, p: float) -> float:
         """Peasants' producer surplus ``U_p = p q(p) / (1 + ε)``.
@@ -311,35 +386,60 @@ class DualEconomy:
         66.6667
         """
         p = _positive(p, "procurement price")
-        return p * self.marketed_surplus(p) / (1.0 + self.elasticity)
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = p * self.marketed_surplus(p) / (1.0 + self.elasticity)
+        return _finite(out, "peasant welfare")
 
-    def worker_welfare(self, p: float, w: float) -> float:
-        """Workers' real wage ``V = w / p_r^β`` (Cobb–Douglas cost of living).
+    def real_wage(self, p: float, w: float) -> float:
+        """Workers' real wage ``V = w / p_r^β`` (the wage over the Cobb–Douglas cost of
+        living, manufactures the numeraire).
 
         >>> import nonequivalent as ne
-        >>> round(ne.DualEconomy().worker_welfare(1.0, 1.0), 6)
+        >>> round(ne.DualEconomy().real_wage(1.0, 1.0), 6)
         1.414214
         """
         p, w = self._pw(p, w)
-        return w / self.retail_price(p, w) ** self.food_share
+        return _finite(w / self.retail_price(p, w) ** self.food_share, "the real wage")
+
+    def worker_utility(self, p: float, w: float) -> float:
+        """Cobb–Douglas indirect utility ``β^β (1 − β)^(1−β) w / p_r^β`` of a worker.
+
+        Proportional to :meth:`real_wage` (the constant is the maximized Cobb–Douglas
+        utility of one unit of real income; H. Varian, *Microeconomic Analysis*, 3rd ed.
+        (1992), ch. 7).
+
+        >>> import nonequivalent as ne
+        >>> round(ne.DualEconomy().worker_utility(1.0, 1.0), 6)      # 0.5 · √2
+        0.707107
+        """
+        b = self.food_share
+        return b ** b * (1 - b) ** (1 - b) * self.real_wage(p, w)
+
+    def worker_welfare(self, p: float, w: float) -> float:
+        """Deprecated name of :meth:`real_wage` (the number is the real wage)."""
+        _deprecated_welfare("DualEconomy")
+        return self.real_wage(p, w)
 
     def outcome(self, p: float, w: float) -> DualOutcome:
         """Everything at ``(p, w)``: prices, quantities, the state's surplus, welfare.
 
         >>> import nonequivalent as ne
-        >>> ne.DualEconomy().outcome(1.0, 1.0).wedge
+        >>> ne.DualEconomy().outcome(1.0, 1.0).retail_procurement_ratio
         0.5
         """
         p, w = self._pw(p, w)
         q = self.marketed_surplus(p)
         pr = self.retail_price(p, w)
-        margin = (pr - p) * q
-        industrial = (self.productivity - w) * self.workers
+        with np.errstate(over="ignore", invalid="ignore"):
+            margin = (pr - p) * q
+            industrial = (self.productivity - w) * self.workers
         return DualOutcome(procurement_price=p, wage=w, marketed_surplus=q, retail_price=pr,
-                           wedge=pr / p, retail_margin=margin, industrial_surplus=industrial,
+                           wedge=(pr - p) / p, retail_procurement_ratio=pr / p,
+                           retail_margin=margin, industrial_surplus=industrial,
                            accumulation=margin + industrial,
                            peasant_welfare=self.peasant_welfare(p),
-                           worker_welfare=self.worker_welfare(p, w))
+                           real_wage=self.real_wage(p, w),
+                           worker_utility=self.worker_utility(p, w))
 
     def comparative_statics(self, p: float, w: float) -> DualComparativeStatics:
         """Closed-form derivatives at ``(p, w)`` (see :class:`DualComparativeStatics`).
@@ -353,7 +453,7 @@ class DualEconomy:
         """
         p, w = self._pw(p, w)
         q = self.marketed_surplus(p)
-        V = self.worker_welfare(p, w)
+        V = self.real_wage(p, w)
         eps, b, L = self.elasticity, self.food_share, self.workers
         return DualComparativeStatics(dS_dp=-(1 + eps) * q, dUp_dp=q,
                                       dV_dp=b * eps * V / p, dS_dw=-(1 - b) * L,
@@ -365,7 +465,7 @@ class DualEconomy:
 
         >>> import nonequivalent as ne
         >>> eco = ne.DualEconomy()
-        >>> round(eco.worker_welfare(1.0, eco.wage_for(1.0, 0.8)), 12)
+        >>> round(eco.real_wage(1.0, eco.wage_for(1.0, 0.8)), 12)
         0.8
         """
         p = _positive(p, "procurement price")
@@ -373,8 +473,14 @@ class DualEconomy:
         b, L = self.food_share, self.workers
         return (V * (L * b) ** b * self.marketed_surplus(p) ** (-b)) ** (1.0 / (1.0 - b))
 
-    def optimal_wedge(self, real_wage_floor: float, peasant_weight: float = 0.0) -> DualOptimum:
-        """Maximize ``S + ω U_p`` over ``p`` with workers held at the real wage ``V̄``.
+    def optimal_wedge(self, real_wage_floor: float | None = None, peasant_weight: float = 0.0,
+                      *, worker_weight: float | None = None) -> DualOptimum:
+        """The optimal wedge: workers held at a real-wage floor, or weighted in the objective.
+
+        Give exactly one of ``real_wage_floor`` and ``worker_weight``.
+
+        **Real-wage floor** ``V̄``: maximize ``S + ω U_p`` over ``p`` with workers held at
+        the real wage ``V̄``.
 
         With ``w = w(p)`` from :meth:`wage_for` (``w = K p^{−γ}``, ``γ = εβ/(1−β)``) and
         ``q = c p^ε`` (``c = q0 p0^{−ε}``), the first-order condition gives the closed form
@@ -394,14 +500,27 @@ class DualEconomy:
         A squeeze below ``p*`` still raises ``S`` at a fixed wage, but once the wage must
         rise to hold workers at ``V̄`` it lowers accumulation.
 
+        **Worker weight** ``θ`` (Sah and Stiglitz's welfare weights, simplified): maximize
+        ``S + ω U_p + θ L u`` over ``p`` and ``w``, with ``u`` the workers' Cobb–Douglas
+        indirect utility (:meth:`worker_utility`, ``u = k w p_r^{−β}``,
+        ``k = β^β (1 − β)^{1−β}``). The first-order condition in ``w`` gives
+        ``θ u = w``, i.e. the retail price ``p_r* = (θ k)^{1/β}``; the one in ``p`` gives
+        again ``(1 + ε − ω) p* q(p*) = ε L β w*``, so ``p* = ε p_r* / (1 + ε − ω)`` and the
+        same optimal ratio ``p_r*/p* = (1 + ε − ω)/ε``; ``w* = p_r* q(p*) / (L β)``.
+        This is the stationary point of the objective (checked against a numeric
+        maximization in the tests).
+
         Parameters
         ----------
-        real_wage_floor : float
+        real_wage_floor : float, optional
             ``V̄ > 0``.
         peasant_weight : float
             ``ω`` in ``[0, 1 + ε)``: value of one unit of peasant welfare relative to one
             unit of accumulation (Sah and Stiglitz's welfare weights/intertemporal
             valuation in this library's simplified form).
+        worker_weight : float, optional
+            ``θ > 0``: value of one unit of a worker's utility relative to one unit of
+            accumulation (keyword only).
 
         Raises
         ------
@@ -409,31 +528,60 @@ class DualEconomy:
             ``ε = 0``: with inelastic marketings accumulation rises all the way to
             ``p = 0``; there is no interior optimum.
         InvalidGroupError
-            ``ω`` outside ``[0, 1 + ε)``.
+            ``ω`` outside ``[0, 1 + ε)``; both or neither of ``real_wage_floor`` and
+            ``worker_weight``.
 
         Examples
         --------
         >>> import nonequivalent as ne
         >>> opt = ne.DualEconomy(elasticity=0.5).optimal_wedge(0.5)
-        >>> round(opt.procurement_price, 6), round(opt.wedge, 6)     # wedge (1 + ε)/ε = 3
+        >>> round(opt.procurement_price, 6), round(opt.retail_procurement_ratio, 6)
         (0.144338, 3.0)
+        >>> round(opt.wedge, 6)                                  # (p_r − p)/p = 1/ε
+        2.0
+        >>> w = ne.DualEconomy(elasticity=0.5).optimal_wedge(worker_weight=2.0)
+        >>> round(w.retail_procurement_ratio, 12), round(w.outcome.retail_price, 6)
+        (3.0, 1.0)
         """
-        V = _positive(real_wage_floor, "real-wage floor", InvalidGroupError)
+        if (real_wage_floor is None) == (worker_weight is None):
+            raise InvalidGroupError("give exactly one of real_wage_floor= (workers held at a "
+                                    "real wage) and worker_weight= (workers' utility in the "
+                                    "objective).")
         eps, b, L = self.elasticity, self.food_share, self.workers
         if eps == 0:
             raise MarketingResponseError(
                 "with elasticity 0 marketings do not respond to price, so accumulation rises "
                 "all the way to p = 0: there is no interior optimal wedge.")
-        om = float(peasant_weight)
-        if not (math.isfinite(om) and 0 <= om < 1 + eps):
+        om = as_number(peasant_weight, "peasant_weight ω", InvalidGroupError, allow_zero=True)
+        if not om < 1 + eps:
             raise InvalidGroupError(f"peasant_weight ω must lie in [0, 1 + ε) = [0, "
                                     f"{_fmt(1 + eps)}); got {peasant_weight}.")
-        c = self.q0 * self.p0 ** (-eps)
-        gamma = eps * b / (1 - b)
-        K = (V * (L * b) ** b) ** (1 / (1 - b)) * c ** (-b / (1 - b))
-        p_star = (L * K * eps * b / (c * (1 + eps - om))) ** (1 / (1 + eps + gamma))
-        w_star = K * p_star ** (-gamma)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            if worker_weight is not None:
+                theta = as_number(worker_weight, "worker_weight θ", InvalidGroupError)
+                k = b ** b * (1 - b) ** (1 - b)
+                pr_star = (theta * k) ** (1 / b)
+                p_star = _finite(eps * pr_star / (1 + eps - om), "the optimal price")
+                w_star = pr_star * self.marketed_surplus(p_star) / (L * b)
+                return DualOptimum(real_wage_floor=None, peasant_weight=om,
+                                   worker_weight=theta, outcome=self.outcome(p_star, w_star),
+                                   method="closed form p_r* = (θ k)^(1/β), "
+                                          "p* = ε p_r*/(1 + ε − ω)")
+            V = _positive(real_wage_floor, "real-wage floor", InvalidGroupError)
+            c = self.q0 * self.p0 ** (-eps)
+            gamma = eps * b / (1 - b)
+            K = (V * (L * b) ** b) ** (1 / (1 - b)) * c ** (-b / (1 - b))
+            p_star = (L * K * eps * b / (c * (1 + eps - om))) ** (1 / (1 + eps + gamma))
+            w_star = K * p_star ** (-gamma)
         return DualOptimum(real_wage_floor=V, peasant_weight=om,
-                           outcome=self.outcome(p_star, w_star),
+                           outcome=self.outcome(_finite(p_star, "the optimal price"),
+                                                _finite(w_star, "the optimal wage")),
                            method="closed form p*^(1+ε+γ) = L K ε β / (c (1 + ε − ω))")
+
+
+def _finite(value: float, what: str) -> float:
+    """``value`` as a float, or :class:`~nonequivalent.NumericalRangeError` if it is not
+    finite, or if it underflowed to 0 where a positive number is meant."""
+    require_finite(value, f"{what} in the dual economy")
+    return float(value)
 
