@@ -935,8 +935,9 @@ def family_wage_cut(economy: Economy, household: Household, real_wage_cut: float
     real_wage_cut : float
         ``δ`` < 1.
     whole_earners : bool, default True
-        Use ``m1`` rounded up to whole earners (the family then consumes a little more
-        than its basket) or the fractional ``m1`` (an average over families).
+        Add whole earners, ``m1 = m0 + ⌈m0/(1 − δ) − m0⌉`` (the family then consumes a
+        little more than its basket; with a whole ``m0`` this is ``⌈m0/(1 − δ)⌉``, and a
+        0 % cut adds nobody), or use the fractional ``m1`` (an average over families).
     housing_cost_per_migrant : float, optional
         Housing and municipal cost of settling one migrant worker in town; the saving is
         ``(m1 − m0) ×`` that cost when the extra earners are urban women already housed.
@@ -970,7 +971,13 @@ def family_wage_cut(economy: Economy, household: Household, real_wage_cut: float
     before = household_account(economy, household)
     need = earners_needed(household.earners, real_wage_cut)
     m0 = household.earners
-    m1 = float(need.whole) if whole_earners else need.fractional
+    if whole_earners:
+        # whole *extra* earners: m0 + ⌈m1 − m0⌉, so that a 0 % cut adds nobody even when
+        # m0 is an average such as 1.3 (for a whole m0 this is ⌈m0/(1 − δ)⌉)
+        extra = need.fractional - m0
+        m1 = m0 + float(max(0, math.ceil(extra - ROUNDING_TOLERANCE * max(1.0, m0))))
+    else:
+        m1 = need.fractional
     if m1 > household.members * (1.0 + ROUNDING_TOLERANCE):
         raise InvalidHouseholdError(
             f"the family would need {m1:g} earners to keep its basket after a "
