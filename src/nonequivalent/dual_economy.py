@@ -100,6 +100,8 @@ class DualOutcome(Result):
     _title = "Dual economy outcome"
 
     def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):      # plain, finite Python floats
+            object.__setattr__(self, f.name, float(getattr(self, f.name)))
         require_finite([getattr(self, f.name) for f in dataclasses.fields(self)],
                        "the dual economy's outcome")
 
@@ -342,7 +344,9 @@ class DualEconomy:
         return IsoelasticResponse(self.q0, self.p0, self.elasticity)
 
     def _pw(self, p: Any, w: Any) -> tuple[float, float]:
-        return (_positive(p, "procurement price"), _positive(w, "wage"))
+        # numpy floats: an overflow gives inf (reported by _finite), never OverflowError
+        return (np.float64(_positive(p, "procurement price")),
+                np.float64(_positive(w, "wage")))
 
     def marketed_surplus(self, p: float) -> float:
         """``q(p) = q0 (p/p0)^ε``.
@@ -399,7 +403,9 @@ class DualEconomy:
         1.414214
         """
         p, w = self._pw(p, w)
-        return _finite(w / self.retail_price(p, w) ** self.food_share, "the real wage")
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            out = w / self.retail_price(p, w) ** np.float64(self.food_share)
+        return _finite(out, "the real wage")
 
     def worker_utility(self, p: float, w: float) -> float:
         """Cobb–Douglas indirect utility ``β^β (1 − β)^(1−β) w / p_r^β`` of a worker.
@@ -412,8 +418,10 @@ class DualEconomy:
         >>> round(ne.DualEconomy().worker_utility(1.0, 1.0), 6)      # 0.5 · √2
         0.707107
         """
-        b = self.food_share
-        return b ** b * (1 - b) ** (1 - b) * self.real_wage(p, w)
+        b = np.float64(self.food_share)
+        with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+            out = b ** b * (1 - b) ** (1 - b) * self.real_wage(p, w)
+        return _finite(out, "the worker's utility")
 
     def worker_welfare(self, p: float, w: float) -> float:
         """Deprecated name of :meth:`real_wage` (the number is the real wage)."""
@@ -455,9 +463,10 @@ class DualEconomy:
         q = self.marketed_surplus(p)
         V = self.real_wage(p, w)
         eps, b, L = self.elasticity, self.food_share, self.workers
-        return DualComparativeStatics(dS_dp=-(1 + eps) * q, dUp_dp=q,
-                                      dV_dp=b * eps * V / p, dS_dw=-(1 - b) * L,
-                                      dV_dw=(1 - b) * V / w)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            parts = {"dS_dp": -(1 + eps) * q, "dUp_dp": q, "dV_dp": b * eps * V / p,
+                     "dS_dw": -(1 - b) * L, "dV_dw": (1 - b) * V / w}
+        return DualComparativeStatics(**{k: _finite(v, k) for k, v in parts.items()})
 
     def wage_for(self, p: float, real_wage: float) -> float:
         """The wage that gives workers the real wage ``V̄`` at procurement price ``p``:
@@ -470,8 +479,10 @@ class DualEconomy:
         """
         p = _positive(p, "procurement price")
         V = _positive(real_wage, "real wage")
-        b, L = self.food_share, self.workers
-        return (V * (L * b) ** b * self.marketed_surplus(p) ** (-b)) ** (1.0 / (1.0 - b))
+        b, L = np.float64(self.food_share), np.float64(self.workers)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            out = (V * (L * b) ** b * self.marketed_surplus(p) ** (-b)) ** (1.0 / (1.0 - b))
+        return _finite(out, "the wage for the real wage")
 
     def optimal_wedge(self, real_wage_floor: float | None = None, peasant_weight: float = 0.0,
                       *, worker_weight: float | None = None) -> DualOptimum:
@@ -547,7 +558,7 @@ class DualEconomy:
             raise InvalidGroupError("give exactly one of real_wage_floor= (workers held at a "
                                     "real wage) and worker_weight= (workers' utility in the "
                                     "objective).")
-        eps, b, L = self.elasticity, self.food_share, self.workers
+        eps, b, L = (np.float64(v) for v in (self.elasticity, self.food_share, self.workers))
         if eps == 0:
             raise MarketingResponseError(
                 "with elasticity 0 marketings do not respond to price, so accumulation rises "
@@ -558,7 +569,8 @@ class DualEconomy:
                                     f"{_fmt(1 + eps)}); got {peasant_weight}.")
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             if worker_weight is not None:
-                theta = as_number(worker_weight, "worker_weight θ", InvalidGroupError)
+                theta = np.float64(as_number(worker_weight, "worker_weight θ",
+                                             InvalidGroupError))
                 k = b ** b * (1 - b) ** (1 - b)
                 pr_star = (theta * k) ** (1 / b)
                 p_star = _finite(eps * pr_star / (1 + eps - om), "the optimal price")
@@ -567,8 +579,8 @@ class DualEconomy:
                                    worker_weight=theta, outcome=self.outcome(p_star, w_star),
                                    method="closed form p_r* = (θ k)^(1/β), "
                                           "p* = ε p_r*/(1 + ε − ω)")
-            V = _positive(real_wage_floor, "real-wage floor", InvalidGroupError)
-            c = self.q0 * self.p0 ** (-eps)
+            V = np.float64(_positive(real_wage_floor, "real-wage floor", InvalidGroupError))
+            c = np.float64(self.q0) * self.p0 ** (-eps)
             gamma = eps * b / (1 - b)
             K = (V * (L * b) ** b) ** (1 / (1 - b)) * c ** (-b / (1 - b))
             p_star = (L * K * eps * b / (c * (1 + eps - om))) ** (1 / (1 + eps + gamma))

@@ -552,7 +552,7 @@ class Economy(Result):
         """
         if isinstance(final_demand, pd.DataFrame) or (
                 not isinstance(final_demand, pd.Series | Mapping)
-                and np.ndim(final_demand) == 2):
+                and _ndim(final_demand) == 2):
             Y, cols = self._demand_matrix(final_demand)
             return pd.DataFrame(self.solve(Y), index=self.sectors, columns=cols)
         y = as_vector(final_demand, self.sectors, "final demand", InvalidEconomyError,
@@ -688,6 +688,14 @@ class Economy(Result):
 
 
 # ---------------------------------------------------------------------- helpers
+def _ndim(data: Any) -> int:
+    """``np.ndim`` that tolerates ragged input (reported later by the guarded conversion)."""
+    try:
+        return int(np.ndim(data))
+    except (ValueError, TypeError):
+        return -1
+
+
 def _read_technology(A: Any, sectors: Any, what: str = "technical coefficients A",
                      sparse_ok: bool = True) -> tuple[np.ndarray | sp.csr_array, pd.Index]:
     if isinstance(A, pd.DataFrame):

@@ -449,10 +449,12 @@ def production_prices(economy: Economy, profit_rate: float, numeraire: Any = Non
                 "that use labour.")
         w = 1.0 / value
         d_series = pd.Series(d, index=economy.sectors, name="numeraire")
-    p = require_finite(advance * w * z, "prices of production")
-    pA = economy.A.T @ p
-    wl = w * lab
-    profits = r * (pA + wl) if wages == "advanced" else r * pA
+    with np.errstate(over="ignore", invalid="ignore"):
+        p = require_finite(advance * w * z, "prices of production")
+        pA = economy.A.T @ p
+        wl = w * lab
+        profits = r * (pA + wl) if wages == "advanced" else r * pA
+    require_finite([pA, wl, profits], "the parts of the prices of production")
     comp = pd.DataFrame({"means of production": pA, "wages": wl, "profits": profits,
                          "price": p}, index=economy.sectors)
     return ProductionPrices(

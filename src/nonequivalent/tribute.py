@@ -342,6 +342,7 @@ class AccumulationFund(Result):
     def __post_init__(self) -> None:
         ch = self._channels_checked()
         object.__setattr__(self, "channels", ch)
+        _ = self.total, self.gross     # overflowing sums raise here, not on later access
 
     def _channels_checked(self) -> pd.Series:
         raw = object.__getattribute__(self, "channels")
@@ -362,8 +363,9 @@ class AccumulationFund(Result):
     @property
     def gross(self) -> float:
         """Sum of the absolute channels, the scale against which the total is judged zero."""
-        return float(require_finite(float(np.abs(self.channels).sum()),
-                                    "the accumulation fund's gross flows"))
+        with np.errstate(over="ignore"):
+            gross = float(np.abs(self.channels).sum())
+        return float(require_finite(gross, "the accumulation fund's gross flows"))
 
     @property
     def shares_defined(self) -> bool:

@@ -463,16 +463,21 @@ def new_interpretation(economy: Economy, prices: Any, final_demand: Any,
         wf = as_number(wage, "the wage (a number or a mapping by labour kind)",
                        InvalidPriceError, allow_zero=True)
         w = as_vector(np.full(len(kinds), wf), kinds, "wage", InvalidPriceError)
-    hours_by_kind = economy.labour_values(by_kind=True).to_numpy() @ y  # Λ y = Lk x
-    wages = float(w @ hours_by_kind)
-    profit = money - wages
-    v_hours = wages / mu
-    surplus = hours - v_hours
-    rate = surplus / v_hours if v_hours > 0 else math.inf
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        hours_by_kind = economy.labour_values(by_kind=True).to_numpy() @ y  # Λ y = Lk x
+        wages = float(w @ hours_by_kind)
+        profit = money - wages
+        v_hours = wages / mu
+        surplus = hours - v_hours
+        rate = surplus / v_hours if v_hours > 0 else math.inf
+        vlp = w / mu
+    require_finite([wages, profit, v_hours, surplus, v_hours / hours],
+                   "the New Interpretation accounts")
+    require_finite(vlp, "the value of labour power by kind")
     return NewInterpretation(
         melt=mu, hours=hours, net_product=money, wages=wages, profit=profit,
         value_of_labour_power=v_hours / hours,
-        value_of_labour_power_by_kind=pd.Series(w / mu, index=kinds,
+        value_of_labour_power_by_kind=pd.Series(vlp, index=kinds,
                                                 name="value of labour power"),
         surplus_value=surplus, rate_of_surplus_value=rate,
         normalization=f"MELT by the New Interpretation, μ = p·y / l·x = {mu:.6g}")
@@ -630,7 +635,11 @@ def price_value_deviation(prices: Any, values: Any, weights: Any = None,
     elif isinstance(prices, pd.Series):
         index = pd.Index(prices.index)
     else:
-        index = pd.RangeIndex(int(np.size(values)))
+        try:
+            index = pd.RangeIndex(int(np.size(values)))
+        except (ValueError, TypeError):
+            raise InvalidPriceError("values must be a vector of numbers (or a Series); got "
+                                    "a ragged or non-numeric sequence.") from None
     lam = as_vector(values, index, "values", InvalidPriceError)
     if not np.all(lam > 0):
         raise InvalidPriceError(
@@ -639,43 +648,46 @@ def price_value_deviation(prices: Any, values: Any, weights: Any = None,
     p = as_vector(prices, index, "prices", InvalidPriceError)
     if not p.any():
         raise InvalidPriceError("prices are all zero; nothing to compare.")
-    if weights is None:
-        shares = np.full(lam.size, 1.0 / lam.size)
-        wser = None
-        wdesc = "unweighted"
-        wvec = np.ones(lam.size)
-    else:
-        wvec = as_vector(weights, index, "weights (gross output)", InvalidPriceError)
-        if not wvec.any():
-            raise InvalidPriceError("weights are all zero; give gross outputs.")
-        shares = wvec * lam / float(wvec @ lam)
-        wser = pd.Series(wvec, index=index, name="weight")
-        wdesc = "weighted by output"
-    if normalization == "total":
-        total = float(wvec @ p)
-        if not total > 0:
-            raise InvalidPriceError("the weighted goods have zero total price; cannot "
-                                    "normalize total price to total value.")
-        scale = float(wvec @ lam) / total
-        desc = (f"prices scaled so that total price = total value, p̃·x = λ·x ({wdesc})"
-                if weights is not None else f"prices scaled so that Σ p̃ = Σ λ ({wdesc})")
-    elif normalization == "mean-ratio":
-        scale = 1.0 / float(shares @ (p / lam))
-        desc = f"prices scaled so that the mean price–value ratio is 1 ({wdesc})"
-    elif normalization == "none":
-        scale = 1.0
-        desc = f"prices compared as given ({wdesc})"
-    else:
-        raise InvalidPriceError(f"unknown normalization {normalization!r}; use 'total', "
-                                "'mean-ratio' or 'none'.")
-    pt = p * scale
-    dev = pt / lam - 1.0
-    mad = float(shares @ np.abs(dev))
-    rms = 100.0 * math.sqrt(float(shares @ dev**2))
-    theta = _angle(p, lam)
-    ratios = p / lam
-    e = np.ones(lam.size)
-    d = float(np.linalg.norm(ratios / np.linalg.norm(ratios) - e / np.linalg.norm(e)))
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        if weights is None:
+            shares = np.full(lam.size, 1.0 / lam.size)
+            wser = None
+            wdesc = "unweighted"
+            wvec = np.ones(lam.size)
+        else:
+            wvec = as_vector(weights, index, "weights (gross output)", InvalidPriceError)
+            if not wvec.any():
+                raise InvalidPriceError("weights are all zero; give gross outputs.")
+            shares = wvec * lam / float(wvec @ lam)
+            wser = pd.Series(wvec, index=index, name="weight")
+            wdesc = "weighted by output"
+        if normalization == "total":
+            total = float(wvec @ p)
+            if not total > 0:
+                raise InvalidPriceError("the weighted goods have zero total price; cannot "
+                                        "normalize total price to total value.")
+            scale = float(wvec @ lam) / total
+            desc = (f"prices scaled so that total price = total value, p̃·x = λ·x ({wdesc})"
+                    if weights is not None else f"prices scaled so that Σ p̃ = Σ λ ({wdesc})")
+        elif normalization == "mean-ratio":
+            scale = 1.0 / float(shares @ (p / lam))
+            desc = f"prices scaled so that the mean price–value ratio is 1 ({wdesc})"
+        elif normalization == "none":
+            scale = 1.0
+            desc = f"prices compared as given ({wdesc})"
+        else:
+            raise InvalidPriceError(f"unknown normalization {normalization!r}; use 'total', "
+                                    "'mean-ratio' or 'none'.")
+        pt = p * scale
+        dev = pt / lam - 1.0
+        mad = float(shares @ np.abs(dev))
+        rms = 100.0 * math.sqrt(float(shares @ dev**2))
+        theta = _angle(p, lam)
+        ratios = p / lam
+        e = np.ones(lam.size)
+        d = float(np.linalg.norm(ratios / np.linalg.norm(ratios) - e / np.linalg.norm(e)))
+    require_finite([mad, rms, theta, d], "the price–value deviation measures")
+    require_finite(pt, "the normalized prices")
     return PriceValueDeviation(
         normalization=desc,
         prices=pd.Series(pt, index=index, name="price"),
