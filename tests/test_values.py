@@ -141,16 +141,30 @@ def test_melt_and_labour_value_prices_by_hand(two_sector):
     p, y = [1.0, 1.5], [100.0, 50.0]
     assert ne.melt(two_sector, p, y) == pytest.approx(1.575, rel=1e-14)
     assert ne.melt(two_sector, p, y, "total-price") == pytest.approx(324 / 201, rel=1e-14)
-    lvp = ne.labour_value_prices(two_sector, p, y)
+    lvp = ne.labour_value_prices(two_sector, prices=p, final_demand=y)
     np.testing.assert_allclose(lvp.to_numpy(), 1.575 * np.array([13, 14]) / 18, rtol=1e-14)
     assert "New Interpretation" in lvp.attrs["normalization"]
     # New Interpretation: μ(λ·y) = p·y.
     assert float(lvp.to_numpy() @ y) == pytest.approx(175.0, rel=1e-14)
-    tp = ne.labour_value_prices(two_sector, p, y, normalization="total-price")
+    tp = ne.labour_value_prices(two_sector, prices=p, final_demand=y,
+                                normalization="total-price")
     assert "total price" in tp.attrs["normalization"]
     hours = ne.labour_value_prices(two_sector)
     np.testing.assert_allclose(hours.to_numpy(), np.array([13, 14]) / 18, rtol=1e-14)
     assert hours.attrs["melt"] == 1.0
+    # the same numbers in the documented positional order (a FutureWarning asks for
+    # keywords during the transition) and in the old order (a DeprecationWarning)
+    with pytest.warns(FutureWarning, match="keyword"):
+        pos = ne.labour_value_prices(two_sector, p, y)
+    with pytest.warns(DeprecationWarning, match="old argument order"):
+        old = ne.labour_value_prices(two_sector, y, prices=p)
+    with pytest.warns(DeprecationWarning, match="old argument order"):
+        bench = ne.labour_value_benchmark(two_sector, y, prices=p)
+    np.testing.assert_array_equal(pos.to_numpy(), lvp.to_numpy())
+    np.testing.assert_array_equal(old.to_numpy(), lvp.to_numpy())
+    np.testing.assert_array_equal(bench.prices.to_numpy(), lvp.to_numpy())
+    with pytest.raises(ne.InvalidPriceError, match="twice"):
+        ne.labour_value_prices(two_sector, p, prices=p)
 
 
 def test_new_interpretation_by_hand(two_sector):
@@ -330,7 +344,8 @@ def test_permuting_sectors_permutes_every_price_result(eco, data):
 
     same(ne.cost_push_prices(pe, v), ne.cost_push_prices(eco, v))
     same(ne.production_prices(pe, r).prices, ne.production_prices(eco, r).prices)
-    same(ne.labour_value_prices(pe, p, y), ne.labour_value_prices(eco, p, y))
+    same(ne.labour_value_prices(pe, prices=p, final_demand=y),
+         ne.labour_value_prices(eco, prices=p, final_demand=y))
     rates = rates_below_R(eco, 5)
     np.testing.assert_allclose(ne.wage_profit_frontier(pe, rates).to_numpy(),
                                ne.wage_profit_frontier(eco, rates).to_numpy(), rtol=tol)
@@ -356,8 +371,8 @@ def test_scaling_labour_rescales_melt_not_prices(eco, k, seed):
     p, y = rng.uniform(0.1, 2.0, eco.n), rng.uniform(0.1, 50.0, eco.n)
     assert ne.melt(scaled, p, y) == pytest.approx(ne.melt(eco, p, y) / k, rel=tol)
     # μλ does not depend on the unit of labour time.
-    np.testing.assert_allclose(ne.labour_value_prices(scaled, p, y),
-                               ne.labour_value_prices(eco, p, y), rtol=tol)
+    np.testing.assert_allclose(ne.labour_value_prices(scaled, prices=p, final_demand=y),
+                               ne.labour_value_prices(eco, prices=p, final_demand=y), rtol=tol)
     # Production prices in a commodity numeraire do not either; the wage per hour scales 1/k.
     a, b = ne.production_prices(scaled, 0.0), ne.production_prices(eco, 0.0)
     np.testing.assert_allclose(a.prices, b.prices, rtol=tol)

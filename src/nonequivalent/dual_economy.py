@@ -28,8 +28,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._common import _fmt, _positive
+from ._common import _positive
 from ._results import Result
+from ._results import format_number as _fmt
 from ._validation import as_number, require_finite
 from .errors import (
     InvalidGroupError,

@@ -272,7 +272,7 @@ def labour_value_benchmark(economy: Economy, *args: Any, prices: Any = None,
     >>> eco = ne.Economy([[0.5]], labour=[1.0], sectors=["grain"])
     >>> b = ne.labour_value_benchmark(eco, melt=3.0)
     >>> b.prices.to_dict(), b.description
-    ({'grain': 6.0}, 'labour-value prices μλ with the given MELT μ = 3 money per hour')
+    ({'grain': 6.0}, 'labour-value prices μλ with the given MELT μ = 3.000 money per hour')
     >>> ne.labour_value_benchmark(eco, prices=[2.0], final_demand=[1.0]).prices.to_dict()
     {'grain': 2.0}
     """

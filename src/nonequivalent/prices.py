@@ -438,7 +438,7 @@ def production_prices(economy: Economy, profit_rate: float, numeraire: Any = Non
             raise InvalidPriceError("give either a numeraire or a money wage, not both.")
         w = as_number(wage, "the money wage", InvalidPriceError)
         d_series = None
-        normalization = f"money wage w = {w:.6g} per hour (prices in money)"
+        normalization = f"money wage w = {format_number(w)} per hour (prices in money)"
     else:
         d, normalization, _ = _numeraire(economy, numeraire)
         value = float(z @ d) * advance
@@ -681,6 +681,10 @@ class UniformProfitRate(Result):
 
     def __float__(self) -> float:
         return float(self.profit_rate)
+
+    def __format__(self, spec: str) -> str:
+        """Formats as the profit rate (``f"{res:.4f}"``)."""
+        return format(float(self.profit_rate), spec)
 
     def key_figures(self) -> list[tuple[str, Any, str]]:
         """Profit rate, maximum profit rate, wage."""

@@ -19,8 +19,9 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 
-from ._common import _fmt, _positive
+from ._common import _positive
 from ._results import Result
+from ._results import format_number as _fmt
 from ._validation import as_array, as_float, as_number, require_finite
 from .errors import (
     InvalidPriceError,
@@ -566,6 +567,6 @@ def squeeze_diagnostic(response: MarketingResponse | Callable, benchmark_price: 
     >>> d.beyond_optimum, round(d.extraction, 4), round(d.optimum.extraction, 4)
     (True, 28.4605, 38.49)
     >>> print(d.message)
-    p = 0.1 is beyond the extraction maximum p* = 0.3333: squeezing harder collects less; ...
+    p = 0.1000 is beyond the extraction maximum p* = 0.3333: squeezing harder collects less; ...
     """
     return _diagnostic(squeeze_optimum(response, benchmark_price, lower=lower), price)

@@ -36,7 +36,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from ._results import Result
+from ._results import Result, format_number
 from ._validation import as_number, as_vector, require_finite
 from .economy import Economy
 from .errors import (
@@ -273,7 +273,7 @@ def melt_setting(economy: Economy, prices: Any = None, final_demand: Any = None,
 
     >>> import nonequivalent as ne
     >>> melt_setting(ne.Economy([[0.5]], labour=[1]), melt=3)
-    (3.0, 'with the given MELT μ = 3 money per hour')
+    (3.0, 'with the given MELT μ = 3.000 money per hour')
     """
     normalization = "new-interpretation" if normalization is None else normalization
     if melt is not None:
@@ -281,7 +281,7 @@ def melt_setting(economy: Economy, prices: Any = None, final_demand: Any = None,
             raise InvalidPriceError(
                 "give either melt= or (prices=, final_demand=) to set the MELT, not both.")
         mu = as_number(melt, "the MELT", InvalidPriceError)
-        return mu, f"with the given MELT μ = {mu:.6g} money per hour"
+        return mu, f"with the given MELT μ = {format_number(mu)} money per hour"
     if prices is None:
         if final_demand is not None:
             raise InvalidPriceError(
@@ -292,7 +292,7 @@ def melt_setting(economy: Economy, prices: Any = None, final_demand: Any = None,
     mu = _melt_parts(economy, p, final_demand, normalization)[0]
     how = ("MELT by the New Interpretation, μ = p·y / l·x" if normalization ==
            "new-interpretation" else "MELT by total price = total value, μ = p·x / λ·x")
-    return mu, f"{how} = {mu:.6g}"
+    return mu, f"{how} = {format_number(mu)}"
 
 
 # ---------------------------------------------------------------------- New Interpretation
@@ -363,9 +363,6 @@ class NewInterpretation(Result):
         """How μ is defined."""
         return self.normalization
 
-    def units(self) -> dict[str, str]:
-        """Units of the :meth:`to_frame` columns."""
-        return {"hours": "hours", "money": "money"}
 
     @property
     def identity_gap(self) -> float:
@@ -403,11 +400,12 @@ class NewInterpretation(Result):
         >>> eco = ne.Economy([[0.5]], labour=[1.0])
         >>> print(ne.new_interpretation(eco, [2.0], [1.0], wage=1.0).summary())
         New Interpretation accounts
-        MELT by the New Interpretation, μ = p·y / l·x = 1
+        MELT by the New Interpretation, μ = p·y / l·x = 1.000
+        MELT μ                : 1.000 money per hour
         ...
         """
         return [*super().summary_lines(),
-                f"profit - μ × surplus value = {self.identity_gap:.3g}"]
+                f"profit - μ × surplus value = {format_number(self.identity_gap)}"]
 
 
 def new_interpretation(economy: Economy, prices: Any, final_demand: Any,
@@ -480,7 +478,7 @@ def new_interpretation(economy: Economy, prices: Any, final_demand: Any,
         value_of_labour_power_by_kind=pd.Series(vlp, index=kinds,
                                                 name="value of labour power"),
         surplus_value=surplus, rate_of_surplus_value=rate,
-        normalization=f"MELT by the New Interpretation, μ = p·y / l·x = {mu:.6g}")
+        normalization=f"MELT by the New Interpretation, μ = p·y / l·x = {format_number(mu)}")
 
 
 # ---------------------------------------------------------------------- deviations
