@@ -164,7 +164,7 @@ def test_melt_and_labour_value_prices_by_hand(two_sector):
     np.testing.assert_array_equal(old.to_numpy(), lvp.to_numpy())
     np.testing.assert_array_equal(bench.prices.to_numpy(), lvp.to_numpy())
     with pytest.raises(ne.InvalidPriceError, match="twice"):
-        ne.labour_value_prices(two_sector, p, prices=p)
+        ne.labour_value_prices(two_sector, p, y, prices=p)
 
 
 def test_new_interpretation_by_hand(two_sector):
