@@ -251,7 +251,11 @@ class DualOptimum(Result):
         held = (f"workers held at real wage V̄ = {_fmt(self.real_wage_floor)}"
                 if self.real_wage_floor is not None
                 else f"worker weight θ = {_fmt(self.worker_weight)}")
-        return f"max S + ω U_p, ω = {_fmt(self.peasant_weight)}; {held} [{self.method}]"
+        return f"max S + ω U_p, ω = {_fmt(self.peasant_weight)}; {held}"
+
+    def summary_lines(self) -> list[str]:
+        """Key figures, the method, and the outcome's table."""
+        return [*super().summary_lines(), f"method: {self.method}"]
 
     def to_frame(self) -> pd.DataFrame:
         """One row: the outcome plus the floor and weights."""

@@ -198,8 +198,8 @@ class Benchmark(Result):
         return f"Benchmark '{self.name}': {self.description}"
 
     def summary(self) -> str:
-        """The benchmark's name, description and prices as text."""
-        return f"{self}\n{self.prices.to_string()}"
+        """The benchmark's name, description and prices as text (one number format)."""
+        return super().summary()
 
     def to_frame(self) -> pd.DataFrame:
         """The benchmark prices as a one-column DataFrame named after the benchmark."""
