@@ -187,3 +187,14 @@ def dataclasses_frozen_error() -> type[Exception]:
     import dataclasses
 
     return dataclasses.FrozenInstanceError
+
+
+@pytest.mark.parametrize("name", ["production_prices", "wage_profit_frontier",
+                                  "uniform_profit_rate", "cost_push_prices",
+                                  "ProductionPrices"])
+def test_moved_names_resolve_from_their_old_module_with_a_warning(name):
+    import nonequivalent.values as values
+
+    with pytest.warns(DeprecationWarning, match="nonequivalent.prices"):
+        old = getattr(values, name)
+    assert old is getattr(ne, name)
