@@ -105,6 +105,11 @@ def format_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.map(lambda v: format_number(v) if isinstance(v, numbers.Number) else v)
 
 
+_PANDAS = (pd.Series, pd.DataFrame)
+#: Types returned as they are without further checks (immutable, or the common methods).
+_PLAIN = frozenset({float, int, str, bool, type(None), tuple, pd.Index, pd.RangeIndex})
+
+
 class FrozenPandas:
     """Attribute access that returns copies of pandas objects and read-only numpy arrays.
 
@@ -118,9 +123,9 @@ class FrozenPandas:
 
     def __getattribute__(self, name: str) -> Any:
         value = object.__getattribute__(self, name)
-        if name.startswith("_"):
+        if name[0] == "_" or type(value) in _PLAIN:
             return value
-        if isinstance(value, pd.Series | pd.DataFrame):   # (an Index is immutable)
+        if isinstance(value, _PANDAS):              # (an Index is immutable)
             return value.copy()
         if isinstance(value, np.ndarray) and value.flags.writeable:
             view = value.view()

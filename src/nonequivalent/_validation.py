@@ -94,7 +94,8 @@ def as_number(x: Any, what: str, error: type[NonequivalentError], *,
     if allow_negative:
         return val
     if val < 0 or (val == 0 and not allow_zero):
-        raise error(f"{what} must be {'>= 0' if allow_zero else '> 0'}; got {x!r}.")
+        need = "non-negative (>= 0)" if allow_zero else "positive (> 0)"
+        raise error(f"{what} must be {need}; got {x!r}.")
     return val
 
 
@@ -111,11 +112,15 @@ def require_finite(value: Any, what: str) -> Any:
     ...
     nonequivalent.errors.NumericalRangeError: the transfer is not finite (inf): ...
     """
-    if isinstance(value, pd.DataFrame | pd.Series):
+    if type(value) is float:
+        if math.isfinite(value):
+            return value
+        arr = np.asarray(value)
+    elif isinstance(value, pd.DataFrame | pd.Series):
         arr = value.to_numpy(dtype=float)
     else:
         arr = np.asarray(value, dtype=float)
-    if not np.all(np.isfinite(arr)):
+    if not np.isfinite(arr).all():
         shown = arr if arr.ndim == 0 else arr[~np.isfinite(arr)][:3]
         raise NumericalRangeError(
             f"{what} is not finite ({shown}): the inputs are outside the range where the "

@@ -506,16 +506,21 @@ class Economy(Result):
         >>> ne.Economy([[0.5]], labour=[1]).solve(np.array([1.0]))
         array([2.])
         """
-        rhs = as_array(rhs, "right-hand side", InvalidEconomyError)
-        if rhs.ndim not in (1, 2) or rhs.shape[0] != self.n:
+        if not (type(rhs) is np.ndarray and rhs.dtype == np.float64):
+            # anything but a float array goes through the guarded conversion (a copy);
+            # a float array is only read (lu_solve does not overwrite it)
+            rhs = as_array(rhs, "right-hand side", InvalidEconomyError)
+        n = len(self.sectors)
+        if rhs.ndim not in (1, 2) or rhs.shape[0] != n:
             raise InvalidEconomyError(
-                f"right-hand side has shape {rhs.shape}; expected ({self.n},) or "
-                f"({self.n}, m) for an economy of {self.n} sectors.")
-        check_finite(rhs, "right-hand side", InvalidEconomyError, nonneg=False)
+                f"right-hand side has shape {rhs.shape}; expected ({n},) or "
+                f"({n}, m) for an economy of {n} sectors.")
+        if not np.isfinite(rhs).all():
+            check_finite(rhs, "right-hand side", InvalidEconomyError, nonneg=False)
         if not self.is_sparse:
-            with np.errstate(over="ignore", invalid="ignore"):
-                out = sla.lu_solve(self._lu, rhs, trans=1 if transpose else 0,
-                                   check_finite=False)
+            # LAPACK raises no floating-point warnings; an overflow shows as inf below
+            out = sla.lu_solve(self._lu, rhs, trans=1 if transpose else 0,
+                               check_finite=False)
         else:
             A, AT = self._sparse_ops
             M = AT if transpose else A
