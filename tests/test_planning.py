@@ -315,7 +315,7 @@ def test_solvers_receive_a_minimization_so_the_dual_sign_is_known() -> None:
     # backend as it is, so the duals of max c·x are minus those of the model solved.
     import pulp
 
-    from nonequivalent.planning.solvers import _build_pulp
+    from nonequivalent.planning._backends import build_pulp as _build_pulp
 
     lp = kantorovich_lp()
     solved = _build_pulp(lp, minimize=True).problem

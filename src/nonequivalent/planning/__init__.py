@@ -1,7 +1,8 @@
 """Planning models: linear-programming plans, investment variants and growth models.
 
 Every public name is re-exported here and in the flat ``nonequivalent`` namespace.
-All PuLP and highspy calls live in :mod:`nonequivalent.planning.solvers`.
+All PuLP and highspy calls live in :mod:`nonequivalent.planning._backends`; PuLP,
+highspy and scipy.optimize are imported on first use.
 """
 
 from .accounting import *  # noqa: F403
