@@ -84,9 +84,11 @@ __all__ = [
 SOLVERS = ("highs", "highs-direct", "cbc")
 
 #: Plans with more columns than this are solved by interior point without crossover when
-#: the method is left to the library (``method="choose"``, ``vertex=None``); see
-#: :func:`solve_lp` and ``benchmarks/plan_scale.py`` for the measurements behind it.
-IPM_COLUMNS = 20_000
+#: the method is left to the library (``method="choose"``, ``vertex=None``). Measured on
+#: the random multi-year plans of ``benchmarks/plan_scale.py`` (one thread, HiGHS 1.16):
+#: 661 columns, simplex 0.11 s / interior point 0.06 s; 3,121 columns, 2.4 s / 0.8 s;
+#: 6,121 columns, 29 s / 3.4 s; at 18,000 columns crossover does not finish in 300 s.
+IPM_COLUMNS = 5_000
 
 #: Largest absolute coefficient (objective or matrix entry) and finite bound accepted: HiGHS
 #: reads bounds of 1e20 or more as infinite, and coefficients of 1e15 or more break its
