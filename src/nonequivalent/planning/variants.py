@@ -33,6 +33,7 @@ import pandas as pd
 
 from ..economy import Economy
 from ..errors import InvalidPlanError
+from ._checks import real
 from .accounting import plan_labour_account
 from .multiyear import MultiYearPlan, MultiYearResult
 
@@ -111,9 +112,7 @@ def isoelastic_marketing(price_ratio: float, q0: float = CAL_MARKETED_AT_PARITY,
     """
     from ..procurement import IsoelasticResponse
 
-    p = float(price_ratio)
-    if not np.isfinite(p) or p <= 0:
-        raise InvalidPlanError(f"price ratio must be finite and > 0, got {price_ratio}.")
+    p = real(price_ratio, "price ratio", lower=0.0, lower_open=True)
     return float(IsoelasticResponse(q0=q0, p0=1.0, elasticity=elasticity)(p))
 
 
@@ -189,9 +188,9 @@ class Variant:
     def plan(self, base: MultiYearPlan | None = None) -> MultiYearPlan:
         """The base plan with this variant's parameters (a new, immutable plan)."""
         base = base_plan() if base is None else base
-        if not (0.0 <= float(self.forced_procurement) < 5.0):
-            raise InvalidPlanError("forced_procurement must lie in [0, 5).")
-        q = isoelastic_marketing(self.price_ratio) * (1.0 + float(self.forced_procurement))
+        forced = real(self.forced_procurement, "forced_procurement", lower=0.0, upper=5.0,
+                      upper_open=True)
+        q = isoelastic_marketing(self.price_ratio) * (1.0 + forced)
         return dataclasses.replace(
             base, objective=self.objective, marketed_limit=q,
             real_wage_floor=self.real_wage_floor, subsistence=self.subsistence,
