@@ -93,7 +93,10 @@ def require_productive(A: Any, what: str = "the economy") -> sympy.ImmutableMatr
     A = A if isinstance(A, sympy.ImmutableMatrix) else matrix(A, "technical coefficients A")
     k = _first_failing_minor(sympy.eye(A.rows) - A)
     if k is not None:
-        rho = float(np.max(np.abs(np.linalg.eigvals(to_float(A)))))
+        with np.errstate(all="ignore"):
+            M = to_float(A)
+            rho = (float(np.max(np.abs(np.linalg.eigvals(M)))) if np.isfinite(M).all()
+                   else float("inf"))
         raise NotProductiveError(
             f"{what} is not productive: the leading principal minor of order {k} of I - A is "
             f"<= 0 (Hawkins–Simon fails; ρ(A) ≈ {rho:.6g} >= 1). Sectors 0..{k - 1} use up at "

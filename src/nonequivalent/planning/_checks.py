@@ -79,6 +79,37 @@ def whole(value: Any, what: str, *, minimum: int | None = None, maximum: int | N
     return k
 
 
+def numbers_only(data: Any, what: str,
+                 error: type[NonequivalentError] = InvalidPlanError) -> Any:
+    """``data`` unchanged if every entry is a real number, else ``error``.
+
+    Checks mappings, Series and sequences entry by entry (strings, booleans, complex
+    numbers, nested lists and ints beyond the float range are refused) before the shared
+    vector conversion reads them.
+    """
+    import pandas as pd
+
+    if data is None:
+        return data
+    if isinstance(data, str | bytes):
+        raise error(f"{what} must be numbers (one per label), got the string {data!r}.")
+    if isinstance(data, pd.Series | pd.DataFrame):
+        values = data.to_numpy().ravel().tolist()
+    elif isinstance(data, dict):
+        values = list(data.values())
+    else:
+        try:
+            arr = np.asarray(data)
+        except (TypeError, ValueError, OverflowError):
+            raise error(f"{what} must be a flat list of numbers, got {data!r}.") from None
+        if arr.dtype.kind in "iuf":
+            return data
+        values = arr.ravel().tolist() if arr.dtype.kind == "O" else [data]
+    for v in values:
+        real(v, f"{what} (entry {v!r})", error=error)
+    return data
+
+
 def finite_result(values: Any, what: str, hint: str,
                   error: type[NonequivalentError] = InvalidPlanError) -> None:
     """Raise ``error`` if a computed result overflowed to ±inf or became NaN."""

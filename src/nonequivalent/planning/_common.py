@@ -17,7 +17,7 @@ import scipy.sparse as sp
 from .._validation import as_vector
 from ..economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
-from ._checks import real, whole
+from ._checks import numbers_only, real, whole
 from ._model import ColGroup, RowFamily, diagonal, kron_eye, labels, scaled, selector
 
 __all__: list[str] = []
@@ -34,7 +34,7 @@ def check_economy(eco: Any) -> Economy:
 
 def kind_vector(data: Any, kinds: pd.Index, what: str) -> np.ndarray:
     """One non-negative number per labour kind (labels must match)."""
-    return as_vector(data, kinds, what, InvalidPlanError)
+    return as_vector(numbers_only(data, what), kinds, what, InvalidPlanError)
 
 
 def goods(data: Any, eco: Economy, what: str, default: float = 0.0) -> np.ndarray:
@@ -44,6 +44,7 @@ def goods(data: Any, eco: Economy, what: str, default: float = 0.0) -> np.ndarra
     """
     if data is None:
         return np.full(eco.n, default)
+    numbers_only(data, what)
     if isinstance(data, dict | pd.Series):
         s = pd.Series(data, dtype=float)
         unknown = [g for g in s.index if g not in eco.sectors]
@@ -125,7 +126,10 @@ def shared_inputs(plan: Any, eco: Economy, T: int) -> dict[str, Any]:
         out["q"] = per_year(q, T, "marketed_limit")
     out["pw"] = None
     if plan.world_prices is not None:
-        pw = pd.Series(plan.world_prices, dtype=float)
+        if not isinstance(plan.world_prices, dict | pd.Series):
+            raise InvalidPlanError("world_prices must be a mapping or Series of prices by "
+                                   "good.")
+        pw = pd.Series(numbers_only(plan.world_prices, "world prices"), dtype=float)
         unknown = [g for g in pw.index if g not in eco.sectors]
         if unknown or (pw <= 0).any() or not np.isfinite(pw).all():
             raise InvalidPlanError("world prices must be finite, > 0 and for goods of the "

@@ -56,7 +56,7 @@ import pandas as pd
 
 from ..economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
-from ._checks import real
+from ._checks import real, whole
 from ._common import (
     PlanResultMixin,
     check_economy,
@@ -90,6 +90,9 @@ __all__ = ["MultiYearPlan", "MultiYearResult", "solve_multiyear_plan"]
 
 Objective = Literal["heavy_capacity", "consumption", "target"]
 
+#: Longest plan accepted (years): far beyond any planning horizon, small enough to build.
+MAX_YEARS = 1000
+
 
 @dataclasses.dataclass(frozen=True, eq=False)
 class MultiYearPlan:
@@ -100,7 +103,7 @@ class MultiYearPlan:
     economy : Economy
         Must carry capital coefficients ``B`` (``Economy(..., capital=B)``).
     years : int
-        Number of plan years T (>= 1).
+        Number of plan years T (1 to :data:`MAX_YEARS`).
     initial_capacity : mapping or Series
         Capacities ``K_0`` by sector (>= 0).
     labour_supply : mapping, Series or DataFrame
@@ -200,8 +203,9 @@ class MultiYearPlan:
 
     def _horizon(self) -> int:
         """The number of plan years, checked (a positive integer)."""
-        whole_number(self.start_year, "start_year must be an integer")
-        return whole_number(self.years, "years must be a positive integer", minimum=1)
+        whole(self.start_year, "start_year", minimum=-10**6, maximum=10**6)
+        return whole(self.years, "years (the number of plan years)", minimum=1,
+                     maximum=MAX_YEARS)
 
     # ---------------------------------------------------------------- inputs
     def labour_path(self) -> pd.DataFrame:
