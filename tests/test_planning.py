@@ -687,6 +687,7 @@ def test_large_programs_solve_by_interior_point_without_crossover() -> None:
     assert vertex.vertex and vertex.objective == pytest.approx(1.0)
     assert solve_lp(small_lp()).vertex
     assert not solve_lp(small_lp(), vertex=False).vertex
+    assert "\n" not in repr(sol) and "not a vertex" in repr(sol)
 
 
 # ---------------------------------------------------------------------- comparison

@@ -150,7 +150,7 @@ def available_solvers() -> dict[str, bool]:
 
 
 # ---------------------------------------------------------------------- results
-@dataclasses.dataclass(frozen=True, eq=False)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class LPSolution:
     """A proven optimum of a :class:`LinearProgram`, with duals and diagnostics.
 
@@ -218,6 +218,12 @@ class LPSolution:
     primal_degenerate: bool
     dual_degenerate: bool
     vertex: bool = True
+
+    def __repr__(self) -> str:
+        m, k = self.lp.shape
+        return (f"LPSolution({self.lp.name!r}: optimal {self.lp.sense} {self.objective:.10g}, "
+                f"{m} rows x {k} columns, {self.solver}, {self.method}"
+                f"{'' if self.vertex else ', not a vertex'})")
 
     @property
     def alternative_optima(self) -> bool:
