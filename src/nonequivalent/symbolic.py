@@ -117,9 +117,14 @@ class ClosedForm:
                                     f"{sorted(shapes)}, which do not broadcast.") from None
         if any(np.size(a) == 0 for a in args):
             raise InvalidPriceError(f"{self.name}: an empty array was given.")
-        with np.errstate(all="ignore"):
-            out = self.function(*args)
-            arr = np.asarray(out)
+        args = [np.float64(a) if np.ndim(a) == 0 else a for a in args]  # numpy semantics
+        try:
+            with np.errstate(all="ignore"):
+                out = self.function(*args)
+                arr = np.asarray(out)
+        except ArithmeticError:
+            raise InvalidPriceError(f"{self.name}: the formula is not finite at {values} "
+                                    "(outside the model's domain).") from None
         if arr.dtype.kind == "c" or arr.dtype.kind not in "biufc":
             raise InvalidPriceError(f"{self.name}: the formula has no real value at "
                                     f"{values} (outside the model's domain).")
