@@ -688,6 +688,8 @@ def test_large_programs_solve_by_interior_point_without_crossover() -> None:
     assert solve_lp(small_lp()).vertex
     assert not solve_lp(small_lp(), vertex=False).vertex
     assert "\n" not in repr(sol) and "not a vertex" in repr(sol)
+    with pytest.raises(ne.InvalidPlanError, match="crossover"):
+        solve_lp(small_lp(), vertex=True, options={"run_crossover": "off"})
 
 
 # ---------------------------------------------------------------------- comparison
@@ -774,3 +776,19 @@ def test_planning_names_stay_in_sync_with_their_modules() -> None:
     assert set(planning.__all__) <= set(ne.__all__)
     for name in planning.__all__:
         assert getattr(ne, name) is getattr(planning, name)
+
+
+def test_import_loads_no_planning_module_and_no_solver() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, nonequivalent as ne; "
+            "print(sorted(m for m in sys.modules if m.startswith('nonequivalent.planning.') "
+            "or m.split('.')[0] in ('pulp', 'highspy', 'sympy', 'matplotlib') "
+            "or m in ('nonequivalent.exact', 'nonequivalent.exercises', "
+            "'nonequivalent.symbolic'))); "
+            "ne.StaticPlan; print('nonequivalent.planning.static' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    assert out[0] == "[]"
+    assert out[1] == "True"  # loaded on first use

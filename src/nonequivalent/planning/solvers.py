@@ -464,6 +464,7 @@ def _solver_options(lp: LinearProgram, solver: str, method: Any, time_limit: Any
     if it is not None:
         opts["simplex_iteration_limit"] = it
         opts["ipm_iteration_limit"] = it
+    asked = vertex
     if vertex is None:
         vertex = not (lp.shape[1] > IPM_COLUMNS and method in ("choose", "ipm")
                       and "run_crossover" not in opts)
@@ -473,6 +474,9 @@ def _solver_options(lp: LinearProgram, solver: str, method: Any, time_limit: Any
                                    f"it cannot go with method={method!r} or run_crossover.")
         opts.update(solver="ipm", run_crossover="off")
     elif opts.get("run_crossover") == "off" or method == "pdlp":
+        if asked:
+            raise InvalidPlanError("vertex=True needs crossover; it cannot go with "
+                                   "run_crossover='off' or method='pdlp'.")
         vertex = False
     elif method == "ipm":
         opts.setdefault("run_crossover", "on")
