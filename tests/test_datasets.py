@@ -149,3 +149,10 @@ def test_good_text_parses():
     assert df.loc[0, "value"] == 1.0
     assert df.loc[0, "url"] == ""
     assert (df.loc[0, "low"], df.loc[0, "high"]) == (0.5, 2.0)
+
+
+@pytest.mark.parametrize("series", [5, [5], {"a": 1}, b"x", 1.5])
+def test_series_must_be_names(series) -> None:
+    name = datasets.list_datasets().index[0]
+    with pytest.raises(ne.DatasetError, match="series"):
+        datasets.load(name, series=series)

@@ -320,9 +320,9 @@ def test_rational_reading():
     assert exact.rational("3/12") == sympy.Rational(1, 4)
     assert exact.rational(" -1 / 4 ") == sympy.Rational(-1, 4)
     assert exact.rational("\u22122") == -2
-    assert exact.rational(0.1) == sympy.Rational(1, 10)
+    assert exact.rational(0.1, allow_float=True) == sympy.Rational(1, 10)
     assert exact.rational(np.int64(3)) == 3
-    assert exact.rational(np.float64(0.25)) == sympy.Rational(1, 4)
+    assert exact.rational(np.float64(0.25), allow_float=True) == sympy.Rational(1, 4)
     assert exact.rational(Fraction(2, 6)) == sympy.Rational(1, 3)
     import decimal
     assert exact.rational(decimal.Decimal("0.125")) == sympy.Rational(1, 8)
@@ -402,3 +402,56 @@ def test_group_and_household_errors():
         exact.earners_needed(1, 1)
     with pytest.raises(ne.InvalidHouseholdError, match="m0"):
         exact.earners_needed(0, "1/2")
+
+
+# ---------------------------------------------------------------------- floats and hangs
+def test_floats_are_refused_unless_allowed():
+    # 100/300 as a float is 3333333333333333/10^16, not 1/3: a near-miss "exact" answer
+    with pytest.raises(ne.InvalidEconomyError, match="'1/3'") as info:
+        exact.rational(100 / 300)
+    assert "allow_float=True" in str(info.value) and "Fraction" in str(info.value)
+    with pytest.raises(ne.InvalidEconomyError, match="float"):
+        exact.labour_values([[0.5]], [1])
+    with pytest.raises(ne.InvalidEconomyError, match="float"):
+        exact.vector(np.array([0.5, 0.25]))
+    A = exact.matrix([[0.5, 0.0], [0.25, 0.5]], allow_float=True)
+    assert A[1, 0] == sympy.Rational(1, 4)
+    assert exact.labour_values(A, ["1/2", "1/2"]) == exact.labour_values(
+        [["1/2", 0], ["1/4", "1/2"]], ["1/2", "1/2"])
+    assert exact.vector(np.array([0.5]), allow_float=True)[0] == sympy.Rational(1, 2)
+
+
+@pytest.mark.parametrize("text", ["1e999999999", "1e-999999999", "1E+1001", "1" * 5000,
+                                  "9" * 1001 + "/7"])
+def test_huge_numbers_as_text_are_refused_quickly(text):
+    import time
+
+    t0 = time.perf_counter()
+    with pytest.raises(ne.InvalidEconomyError):
+        exact.rational(text)
+    assert time.perf_counter() - t0 < 1.0  # a guard against a hang, not a speed target
+
+
+def test_huge_decimals_are_refused():
+    import decimal
+
+    with pytest.raises(ne.InvalidEconomyError, match="exponent"):
+        exact.rational(decimal.Decimal("1e999999999"))
+    assert exact.rational("1e3") == 1000 and exact.rational("1e-3") == sympy.Rational(1, 1000)
+
+
+def test_exact_names_match_the_float_api():
+    # max_profit_rate, spectral_radius, uniform_profit_rate: same names, same numbers
+    A = [["1/5", "3/10"], ["1/10", "2/5"]]
+    lab = ["1/2", "1/4"]
+    eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
+                     sectors=["agriculture", "industry"])
+    assert close(exact.to_float(exact.max_profit_rate(A)), eco.max_profit_rate, rel=1e-12)
+    assert close(exact.to_float(exact.spectral_radius(A)), eco.spectral_radius, rel=1e-12)
+    basket = ["2/5", "1/5"]
+    r = exact.uniform_profit_rate(A, lab, basket)
+    assert close(exact.to_float(r), ne.uniform_profit_rate(eco, {"agriculture": 0.4,
+                                                                 "industry": 0.2}), rel=1e-9)
+    assert exact.uniform_profit_rate(A, lab, [0, 0]) == exact.max_profit_rate(A)
+    with pytest.raises(ne.ProfitRateError):
+        exact.uniform_profit_rate(A, lab, [5, 5])

@@ -335,3 +335,78 @@ def test_exercise_is_frozen():
         ex.seed = 3
     with pytest.raises(TypeError):
         ex.data["A"] = None
+
+
+# ---------------------------------------------------------------------- terminal text
+@pytest.mark.parametrize("topic", exercises.list())
+def test_problems_render_as_readable_unicode_text(topic):
+    import re
+
+    for seed in (0, 3):
+        ex = exercises.generate(topic, seed)
+        for text in (exercises.render(ex, format="text"),
+                     exercises.render(ex, solution=True, format="text"), str(ex)):
+            assert not re.search(r"\\[A-Za-z]+|\$|[{}]|\*\*", text), text
+        assert ex.title in exercises.render(ex, format="text")
+        # LaTeX kept for the latex (and markdown) format
+        assert exercises.render(ex, format="latex") == exercises.render(ex)
+        assert "$" in exercises.render(ex, solution=True, format="latex")
+
+
+def test_text_rendering_by_hand():
+    from nonequivalent.exercises._text import to_text
+
+    assert to_text(r"$\lambda = l(I - A)^{-1}$") == "λ = l(I − A)⁻¹"
+    assert to_text(r"$\frac{1}{10}\lambda_1 + x_{12}$") == "(1/10)λ₁ + x₁₂"
+    assert to_text(r"$\begin{pmatrix} 1 & \frac{1}{2} \\ 0 & 3 \end{pmatrix}$") \
+        == "[1, 1/2; 0, 3]"
+    assert to_text(r"$y = \begin{pmatrix} 1 \\ 2 \end{pmatrix}$") == "y = (1, 2)ᵀ"
+    assert to_text(r"**Step 1.** $p^e_a$ and $\sqrt{2}$") == "**Step 1.** pᵉₐ and √2"
+
+
+def test_render_rejects_unknown_formats():
+    ex = exercises.generate("scissors", 0)
+    with pytest.raises(ne.ExerciseError, match="format"):
+        exercises.render(ex, format="html")
+    with pytest.raises(ne.ExerciseError):
+        exercises.render("scissors")
+    assert "\n" not in repr(ex)
+
+
+# ---------------------------------------------------------------------- checking text answers
+def test_check_reads_text_answers_right_and_wrong():
+    ex = exercises.generate("exploitation", 0)
+    right = ", ".join(str(v) for v in ex.answer.values())
+    assert exercises.check("exploitation", 0, right).correct
+    named = "; ".join(f"{k} = {v}" for k, v in ex.answer.items())
+    assert exercises.check("exploitation", 0, named).correct
+    wrong = exercises.check("exploitation", 0, "19/4, 21/4, 0.5")
+    assert not wrong.correct and wrong.wrong == ("e",) and "Step 3" in wrong.message
+
+
+@pytest.mark.parametrize("junk", ["", "   ", "abc", "1e999999999", "1" * 20_000,
+                                  "9" * 1200, "x=1, 2", "e = 1; e = 2", "__import__('os')",
+                                  "1/0, 2, 3", "nan, inf, 1", "1e-999999999, 1, 1",
+                                  "2**10, 1, 1", "(1, 2, 3)", "a = 1 = 2"])
+def test_junk_answers_raise_an_exercise_error_quickly(junk):
+    import time
+
+    t0 = time.perf_counter()
+    with pytest.raises(ne.ExerciseError):
+        exercises.check("exploitation", 0, junk)
+    assert time.perf_counter() - t0 < 2.0  # a guard against a hang, not a speed target
+
+
+@pytest.mark.parametrize("junk", [object(), [object()], {"v": [1]}, 1 + 2j, [[1, 2]],
+                                  sympy.Symbol("x"), sympy.oo, sympy.nan, sympy.I,
+                                  {1: 2}, b"19/4"])
+def test_exercise_check_turns_junk_into_an_exercise_error(junk):
+    ex = exercises.generate("exploitation", 0)
+    with pytest.raises(ne.ExerciseError):
+        ex.check(junk)
+
+
+def test_an_eleven_character_answer_cannot_stall_a_grader():
+    ex = exercises.generate("squeeze", 0)
+    with pytest.raises(ne.ExerciseError, match="too long or too large"):
+        ex.check({"p_star": "1e999999999"})

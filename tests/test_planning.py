@@ -315,7 +315,7 @@ def test_solvers_receive_a_minimization_so_the_dual_sign_is_known() -> None:
     # backend as it is, so the duals of max c·x are minus those of the model solved.
     import pulp
 
-    from nonequivalent.planning.solvers import _build_pulp
+    from nonequivalent.planning._backends import build_pulp as _build_pulp
 
     lp = kantorovich_lp()
     solved = _build_pulp(lp, minimize=True).problem
@@ -352,8 +352,8 @@ def test_negative_capacity_supply_and_bad_horizon_raise_invalid_plan_error() -> 
         ne.StaticPlan(eco, {"labour": -5.0})
     with pytest.raises(ne.InvalidPlanError, match="labour supply has negative"):
         ne.MultiYearPlan(eco, 2, {"grain": 1.0}, {"labour": -5.0}, heavy_sector="grain")
-    for years in (0, -3, 2.5, "five"):
-        with pytest.raises(ne.InvalidPlanError, match="years must be a positive integer"):
+    for years in (0, -3, 2.5, "five", 10**6, 10**400):
+        with pytest.raises(ne.InvalidPlanError, match=r"years \(the number of plan years\)"):
             ne.MultiYearPlan(eco, years, {"grain": 1.0}, {"labour": 1.0},
                              heavy_sector="grain")
     with pytest.raises(ne.InvalidPlanError, match="gestation_lag"):
@@ -443,7 +443,7 @@ def test_variants_compare_table_figure_and_results() -> None:
         assert cmp.results[v.name].objective == pytest.approx(v.solve().objective, rel=1e-9)
     # backward-compatible unpacking, and the printable summary
     t2, f2 = cmp
-    assert t2 is table and f2 is cmp.figure
+    assert t2.equals(table) and f2 is cmp.figure
     assert "NEP continuation" in str(cmp) and cmp.to_frame().equals(table)
     shares = table[[c for c in table.columns if c.startswith("share: ")]]
     np.testing.assert_allclose(shares.sum(axis=1), 1.0)
@@ -517,3 +517,278 @@ def test_plan_surplus_account_agrees_with_labour_account() -> None:
         hours.at["workers", "surplus labour"], rel=1e-9)
     with pytest.raises(ne.PlanError, match="marketed good"):
         ne.plan_surplus_account(two_sector_plan().solve(), {"grain": 1.0, "steel": 1.0})
+
+
+# ---------------------------------------------------------------------- hostile input
+def small_lp() -> LinearProgram:
+    return LinearProgram([3.0, 5.0], [[1.0, 1.0], [1.0, 3.0]], row_upper=[4.0, 6.0])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("kwargs", [
+    {"time_limit": -1}, {"time_limit": float("nan")}, {"time_limit": "abc"},
+    {"time_limit": True}, {"iteration_limit": -1}, {"iteration_limit": 2.5},
+    {"iteration_limit": "10"}, {"options": {"time_limt": 0.001}},
+    {"options": {"time_limit": -3.0}}, {"options": ["presolve"]}, {"method": "barrier"},
+    {"vertex": "yes"},
+])
+def test_bad_limits_and_options_raise_on_every_backend(backend: str, kwargs: dict) -> None:
+    with pytest.raises(ne.InvalidPlanError):
+        solve_lp(small_lp(), backend, **kwargs)
+
+
+def test_misspelt_option_suggests_the_right_name() -> None:
+    with pytest.raises(ne.InvalidPlanError, match="did you mean 'time_limit'"):
+        solve_lp(small_lp(), options={"time_limt": 0.001})
+    with pytest.raises(ne.InvalidPlanError, match="presolve"):
+        solve_lp(small_lp(), "highs-direct", options={"presolve": "sometimes"})
+
+
+def _hard_lp(n: int = 300) -> LinearProgram:
+    rng = np.random.default_rng(0)
+    return LinearProgram(rng.random(n), rng.random((n, n)), row_upper=np.full(n, 10.0))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_time_limit_in_options_is_applied_on_every_backend(backend: str) -> None:
+    # as an option or an argument, a tiny time limit stops every backend (never "optimal")
+    for kwargs in ({"options": {"time_limit": 1e-4}}, {"time_limit": 1e-4}):
+        with pytest.raises(ne.SolverError):
+            solve_lp(_hard_lp(), backend, **kwargs)
+
+
+@pytest.mark.parametrize("backend", [b for b in BACKENDS if b != "cbc"])
+def test_iteration_limit_is_applied_on_highs(backend: str) -> None:
+    with pytest.raises(ne.SolverError, match="iteration limit"):
+        solve_lp(_hard_lp(), backend, iteration_limit=1)
+
+
+@pytest.mark.skipif("cbc" not in BACKENDS, reason="CBC not installed")
+def test_cbc_refuses_what_it_cannot_apply() -> None:
+    for kwargs, fragment in (({"iteration_limit": 10}, "iteration_limit"),
+                             ({"options": {"presolve": "off"}}, "HiGHS options"),
+                             ({"method": "ipm"}, "simplex")):
+        with pytest.raises(ne.InvalidPlanError, match=fragment):
+            solve_lp(small_lp(), "cbc", **kwargs)
+
+
+def test_linear_program_rejects_malformed_input() -> None:
+    for kwargs in ({"c": [], "A": []}, {"c": [], "A": [[]]}, {"c": ["a"], "A": [[1.0]]},
+                   {"c": [1.0], "A": [[1 + 2j]]}, {"c": [1.0], "A": [[10**400]]},
+                   {"c": [1.0], "A": [[1.0]], "col_lower": [np.inf]},
+                   {"c": [1.0], "A": [[1.0]], "row_upper": [-np.inf]},
+                   {"c": [1.0], "A": [[1.0]], "offset": "0"},
+                   {"c": [1.0], "A": sp.csr_array(np.array([[1 + 1j]]))}):
+        with pytest.raises(ne.InvalidPlanError):
+            LinearProgram(**kwargs)
+
+
+def test_linear_program_does_not_share_the_callers_matrix() -> None:
+    M = sp.csr_array(np.array([[1.0, 0.0], [2.0, 3.0]]))
+    lp = LinearProgram([1.0, 1.0], M, row_upper=[4.0, 6.0])
+    M.data[0] = 100.0
+    assert lp.A[0, 0] == 1.0
+    with pytest.raises(ValueError):
+        lp.A.data[0] = 5.0
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_coefficients_out_of_range_ask_for_a_rescale(backend: str) -> None:
+    for lp in (LinearProgram([1.0], [[1e15]], row_upper=[1.0]),
+               LinearProgram([1e16], [[1.0]], row_upper=[1.0]),
+               LinearProgram([1.0], [[1.0]], row_upper=[1e20])):
+        with pytest.raises(ne.InvalidPlanError, match="rescale"):
+            solve_lp(lp, backend)
+    # just inside the range: solved
+    assert solve_lp(LinearProgram([1.0], [[1.0]], row_upper=[1e14]), backend).objective \
+        == pytest.approx(1e14)
+
+
+def test_plan_parameters_are_read_as_numbers_only() -> None:
+    eco = ne.Economy([[0.1, 0.2], [0.1, 0.3]], labour={"peasant": [1.0, 0.0],
+                                                      "worker": [0.0, 0.5]},
+                     sectors=["grain", "steel"], capital=[[0, 0], [1, 1]])
+    supply = {"peasant": 100.0, "worker": 50.0}
+    with pytest.raises(ne.InvalidPlanError, match="marketed quantity"):
+        ne.StaticPlan(eco, supply, marketed_good="grain", marketed_limit="1.5")
+    with pytest.raises(ne.InvalidPlanError, match="real_wage_floor"):
+        ne.StaticPlan(eco, supply, worker_basket={"grain": 0.1}, real_wage_floor="1")
+    kw = dict(years=2, initial_capacity=[10, 10], labour_supply=supply,
+              heavy_sector="steel")
+    for bad in ({"discount": "0.9x"}, {"discount": 0.0}, {"discount": float("nan")},
+                {"migration": "2"}, {"depreciation": "0.1"}, {"years": "3"},
+                {"max_investment_share": "0.1"}, {"terminal_capacity": "1"}):
+        with pytest.raises(ne.InvalidPlanError):
+            ne.MultiYearPlan(eco, **{**kw, **bad})
+
+
+def test_discount_enters_the_consumption_objective() -> None:
+    # recompute Σ_t β^t Σ_g λ·b_g C_g,t / L_g,t from the result's consumption path
+    base = ne.base_plan(years=4)
+    for beta in (0.6, 0.95):
+        plan = dataclasses.replace(base, objective="consumption", discount=beta,
+                                   real_wage_cap=1.2, name=f"beta {beta}")
+        res = plan.solve("highs-direct")
+        lam = plan.economy.values_array
+        path = plan.labour_path()
+        total = 0.0
+        for group, basket, kind in (("workers", "worker_basket", "worker"),
+                                    ("peasants", "peasant_basket", "peasant")):
+            per_head = (float(lam @ plan._validated[basket]) * res.consumption.loc[group]
+                        / path.loc[kind])
+            total += float((beta ** np.arange(4) * per_head.to_numpy()).sum())
+        assert res.objective == pytest.approx(total, rel=1e-9)
+
+
+def test_plan_results_are_immutable_all_the_way_down() -> None:
+    eco = ne.Economy([[0.0, 0.5], [0.0, 0.0]], labour=[1.0, 0.5], sectors=["grain", "steel"])
+    res = ne.StaticPlan(eco, {"labour": 10.0}, valuation=[1.0, 2.0]).solve()
+    out = res.output
+    out["steel"] = 1e6
+    assert res.output["steel"] == pytest.approx(10.0)
+    assert res.hours["labour"] == pytest.approx(10.0)
+    duals = res.shadow_prices
+    duals.iloc[0] = 99.0
+    assert res.shadow_prices.iloc[0] != 99.0
+    with pytest.raises(ValueError):
+        res.solution.x[0] = 3.0
+    assert "\n" not in repr(res)
+    my = ne.MultiYearPlan(ne.Economy([[0.0]], labour=[1.0], sectors=["steel"],
+                                     capital=[[2.0]]), 2, {"steel": 10.0},
+                          {"labour": 100.0}, heavy_sector="steel").solve()
+    cap = my.capacity
+    cap.iloc[0, 0] = -1.0
+    assert my.capacity.iloc[0, 0] == 10.0
+    assert "\n" not in repr(my)
+
+
+def test_plan_summary_shows_duals_with_the_sign_rule() -> None:
+    res = two_sector_plan().solve()
+    text = res.summary()
+    assert "sign rule" in text and "∂objective/∂bound" in text
+    for name, y in res.shadow_prices.items():
+        if abs(y) > 1e-6:
+            assert name in text
+    assert "labour[worker]" in text or "labour" in text
+    # one rule: valuations are minus the balance duals, duals() gives ∂z*/∂b
+    bal = res.solution.duals()[[f"balance[{s}]" for s in res.output.index]]
+    np.testing.assert_allclose(res.valuations.to_numpy(), -bal.to_numpy(), atol=1e-12)
+
+
+def test_large_programs_solve_by_interior_point_without_crossover() -> None:
+    from nonequivalent.planning import solvers
+
+    n = solvers.IPM_COLUMNS + 1
+    lp = LinearProgram(np.ones(n), sp.csr_array(np.ones((1, n))), row_upper=[1.0])
+    sol = solve_lp(lp, "highs-direct")
+    assert not sol.vertex and "without crossover" in sol.summary()
+    assert sol.objective == pytest.approx(1.0, rel=1e-6)
+    vertex = solve_lp(lp, "highs-direct", vertex=True)
+    assert vertex.vertex and vertex.objective == pytest.approx(1.0)
+    assert solve_lp(small_lp()).vertex
+    assert not solve_lp(small_lp(), vertex=False).vertex
+    assert "\n" not in repr(sol) and "not a vertex" in repr(sol)
+    with pytest.raises(ne.InvalidPlanError, match="crossover"):
+        solve_lp(small_lp(), vertex=True, options={"run_crossover": "off"})
+
+
+# ---------------------------------------------------------------------- comparison
+def test_comparison_shows_every_quantity_it_summarizes() -> None:
+    cmp = ne.compare()
+    table = cmp.table
+    cap = cmp.heavy_capacity
+    assert cap.index[-1] == 1933 and cap.index[0] == 1928
+    growth = cap.iloc[-1] / cap.iloc[0]
+    np.testing.assert_allclose(growth.to_numpy(), table["heavy capacity growth"].to_numpy())
+    np.testing.assert_allclose(cap.loc[1933].to_numpy(),
+                               table["heavy capacity 1933"].to_numpy())
+    text = cmp.summary()
+    assert "1933" in text and "Constraints set by each variant" in text
+    # NEP's real wage sits on its cap, the others on their floors: constraints, not results
+    marks = cmp.at_bound
+    assert (marks["NEP continuation"] == "cap").all()
+    assert (marks["1929 maximum variant"] == "floor").all()
+    assert "(cap)" in text and "(floor)" in text
+    assert cmp.constraints.loc["1929 maximum variant", "real-wage floor (index)"] == 0.5
+    alt = cmp.alternative_optima
+    assert list(alt.index) == list(table.index)
+    for name, flag in alt.items():
+        assert flag == cmp.results[name].solution.dual_degenerate
+    assert "Alternative optima" in text
+
+
+def test_alternative_optima_are_detected() -> None:
+    # two goods with the same weight and the same labour: any split is optimal
+    two = LinearProgram([1.0, 1.0], [[1.0, 1.0]], row_upper=[4.0])
+    one = LinearProgram([1.0, 2.0], [[1.0, 1.0]], row_upper=[4.0])
+    assert solve_lp(two, "highs-direct").alternative_optima
+    assert not solve_lp(one, "highs-direct").alternative_optima
+
+
+@pytest.mark.parametrize("years", [1, 2, 3])
+def test_short_horizons_are_feasible_or_rejected_clearly(years: int) -> None:
+    try:
+        cmp = ne.compare(base=ne.base_plan(years=years))
+    except ne.InfeasiblePlanError as exc:
+        assert "year(s)" in str(exc) and "longer horizon" in str(exc)
+        assert exc.constraints
+    else:
+        assert len(cmp.table) == 3
+    # the one-year NEP plan keeps what depreciation leaves (no time to invest)
+    res = ne.NEP_CONTINUATION.solve(ne.base_plan(years=1))
+    np.testing.assert_allclose(res.capacity.iloc[:, -1], 0.96 * res.capacity.iloc[:, 0])
+
+
+def test_variants_load_from_toml(tmp_path) -> None:
+    f = tmp_path / "mine.toml"
+    f.write_text('[[variant]]\nname = "milder"\nbased_on = "left course"\nprice_ratio = 0.9\n'
+                 '\n[[variant]]\nname = "consumption first"\nobjective = "consumption"\n'
+                 'real_wage_cap = 1.2\nmax_investment_share = 0.1\n', encoding="utf-8")
+    milder, cons = ne.load_variants(f)
+    assert milder == dataclasses.replace(ne.LEFT_COURSE, name="milder", price_ratio=0.9)
+    assert cons.objective == "consumption" and cons.real_wage_cap == 1.2
+    assert list(ne.compare([milder, cons]).table.index) == ["milder", "consumption first"]
+    for text, fragment in (('[[variant]]\nname = "x"\nprice_ratio = "0.9"\n', "price_ratio"),
+                           ('[[variant]]\nname = "x"\nprice_ratoi = 0.9\n', "unknown keys"),
+                           ('[[variant]]\nname = "x"\nbased_on = "nope"\n', "based_on"),
+                           ('[[variant]]\nprice_ratio = 0.9\n', "name"),
+                           ('[[variant]]\nname = "x"\nobjective = "growth"\n', "objective"),
+                           ('name = "x"\n', "[[variant]]"), ("[[variant]\n", "TOML"),
+                           ('[[variant]]\nname = "x"\n[[variant]]\nname = "x"\n', "unique")):
+        f.write_text(text, encoding="utf-8")
+        with pytest.raises(ne.InvalidPlanError, match=fragment.replace("[", r"\[")):
+            ne.load_variants(f)
+    with pytest.raises(ne.InvalidPlanError, match="cannot read"):
+        ne.load_variants(tmp_path / "missing.toml")
+
+
+def test_planning_names_stay_in_sync_with_their_modules() -> None:
+    import importlib
+
+    from nonequivalent import planning
+
+    for module, names in planning.EXPORTS.items():
+        mod = importlib.import_module(f"nonequivalent.planning.{module}")
+        assert set(names) <= set(mod.__all__), module
+    defined = {n for m in planning.EXPORTS
+               for n in importlib.import_module(f"nonequivalent.planning.{m}").__all__}
+    assert defined == set(planning.__all__)
+    assert set(planning.__all__) <= set(ne.__all__)
+    for name in planning.__all__:
+        assert getattr(ne, name) is getattr(planning, name)
+
+
+def test_import_loads_no_planning_module_and_no_solver() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, nonequivalent as ne; "
+            "print(sorted(m for m in sys.modules if m.startswith('nonequivalent.planning.') "
+            "or m.split('.')[0] in ('pulp', 'highspy', 'sympy', 'matplotlib') "
+            "or m in ('nonequivalent.exact', 'nonequivalent.exercises', "
+            "'nonequivalent.symbolic'))); "
+            "ne.StaticPlan; print('nonequivalent.planning.static' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    assert out[0] == "[]"
+    assert out[1] == "True"  # loaded on first use

@@ -115,3 +115,18 @@ def test_evaluate_arrays_and_errors():
     with pytest.raises(ne.MarketingResponseError):
         symbolic.accumulation_derivative("sticky")
     assert isinstance(cf.expr, sp.Expr) and cf.latex().startswith("\\frac")
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), "1.5", 1 + 1j, True, None,
+                                 [], [[1.0], [1.0, 2.0]]])
+def test_evaluate_refuses_junk(bad) -> None:
+    with pytest.raises(ne.InvalidPriceError):
+        symbolic.squeeze_optimum_price().evaluate(epsilon=bad, p_e=2.0)
+
+
+def test_evaluate_refuses_points_outside_the_domain() -> None:
+    # ε = -1: p* = ε pᵉ / (1 + ε) divides by zero
+    with pytest.raises(ne.InvalidPriceError, match="not finite"):
+        symbolic.squeeze_optimum_price().evaluate(epsilon=-1.0, p_e=2.0)
+    with pytest.raises(ne.InvalidPriceError, match="broadcast"):
+        symbolic.squeeze_optimum_price().evaluate(epsilon=[1.0, 2.0], p_e=[1.0, 2.0, 3.0])

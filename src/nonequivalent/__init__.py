@@ -5,8 +5,9 @@ Input-output (Leontief) and linear-programming models of Preobrazhensky's
 two-earner household, surplus accounts by group, and planning variants.
 
 The namespace is flat: every model, result and error is importable from here.
-Submodules ``datasets``, ``scenarios``, ``symbolic``, ``exercises`` and ``plotting`` are
-loaded on first use.
+Submodules ``datasets``, ``scenarios``, ``symbolic``, ``exact``, ``exercises`` and
+``plotting`` are loaded on first use, and so are the planning models (``ne.StaticPlan``,
+``ne.compare`` ...: the first use of a planning name loads :mod:`nonequivalent.planning`).
 
 >>> import nonequivalent as ne
 >>> eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
@@ -38,7 +39,6 @@ from .economy import *  # noqa: F403
 from .errors import *  # noqa: F403
 from .exchange import *  # noqa: F403
 from .households import *  # noqa: F403
-from .planning import *  # noqa: F403
 from .prices import *  # noqa: F403
 from .procurement import *  # noqa: F403
 from .scissors import *  # noqa: F403
@@ -46,6 +46,8 @@ from .tribute import *  # noqa: F403
 from .values import *  # noqa: F403
 
 __version__ = "0.1.0"
+
+_PLANNING_NAMES = frozenset(_planning.__all__)
 
 _SUBMODULES = ("datasets", "scenarios", "symbolic", "exact", "exercises", "plotting", "cli")
 
@@ -69,4 +71,12 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
         return importlib.import_module(f".{name}", __name__)
+    if name in _PLANNING_NAMES:
+        value = getattr(_planning, name)  # loads the planning module that defines it
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'nonequivalent' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

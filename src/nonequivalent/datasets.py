@@ -244,7 +244,14 @@ def load(name: str, series: str | builtins.list[str] | None = None) -> pd.DataFr
     meta = info(name)
     df = _read(meta.file).copy()   # the cached frame stays as parsed
     if series is not None:
-        wanted = [series] if isinstance(series, str) else builtins.list(series)
+        if isinstance(series, str):
+            wanted = [series]
+        elif isinstance(series, builtins.list | tuple) and all(isinstance(s, str)
+                                                               for s in series):
+            wanted = builtins.list(series)
+        else:
+            raise DatasetError(f"series must be a name or a list of names (strings), got "
+                               f"{series!r}.")
         known = builtins.list(dict.fromkeys(df["series"]))
         unknown = [s for s in wanted if s not in known]
         if unknown:

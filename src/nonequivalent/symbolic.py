@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from .errors import MarketingResponseError
+from .errors import InvalidPriceError, MarketingResponseError
 
 __all__ = [
     "ClosedForm",
@@ -95,7 +95,9 @@ class ClosedForm:
         """Evaluate at numbers (or numpy arrays) given by symbol name.
 
         Every symbol in :attr:`names` must be given, and nothing else (``TypeError``
-        otherwise, as for any Python call with wrong keywords).
+        otherwise, as for any Python call with wrong keywords). Values must be real, finite
+        numbers or arrays; a string, a complex number, NaN, an infinity, or a point where
+        the formula is not finite raises :class:`~nonequivalent.InvalidPriceError`.
 
         >>> from nonequivalent import symbolic
         >>> symbolic.squeeze_optimum_price().evaluate(epsilon=1.0, p_e=2.0)
@@ -106,8 +108,31 @@ class ClosedForm:
         if missing or extra:
             raise TypeError(f"{self.name}: evaluate() takes exactly the symbols "
                             f"{list(self.names)}; missing {missing}, unexpected {extra}.")
-        out = self.function(*(values[n] for n in self.names))
-        arr = np.asarray(out, dtype=float)
+        args = [_real_array(values[n], f"{self.name}: {n}") for n in self.names]
+        shapes = {np.shape(a) for a in args if np.ndim(a)}
+        try:
+            np.broadcast_shapes(*shapes)
+        except ValueError:
+            raise InvalidPriceError(f"{self.name}: the arrays given have shapes "
+                                    f"{sorted(shapes)}, which do not broadcast.") from None
+        if any(np.size(a) == 0 for a in args):
+            raise InvalidPriceError(f"{self.name}: an empty array was given.")
+        args = [np.float64(a) if np.ndim(a) == 0 else a for a in args]  # numpy semantics
+        try:
+            with np.errstate(all="ignore"):
+                out = self.function(*args)
+                arr = np.asarray(out)
+        except ArithmeticError:
+            raise InvalidPriceError(f"{self.name}: the formula is not finite at {values} "
+                                    "(outside the model's domain).") from None
+        if arr.dtype.kind == "c" or arr.dtype.kind not in "biufc":
+            raise InvalidPriceError(f"{self.name}: the formula has no real value at "
+                                    f"{values} (outside the model's domain).")
+        arr = arr.astype(float)
+        if not np.isfinite(arr).all():
+            raise InvalidPriceError(f"{self.name}: the formula is not finite at {values} "
+                                    "(a division by zero or an overflow: outside the "
+                                    "model's domain).")
         return float(arr) if arr.ndim == 0 else arr
 
     def summary(self) -> str:
@@ -337,3 +362,20 @@ def optimal_procurement_price(peasant_weight: bool = False) -> ClosedForm:
         description="argmax over p of S + ω U_p with workers at the real wage V",
         source="Sah & Stiglitz, AER 74(1) (1984), in this library's formalization",
         derivation=(("objective", objective), ("first-order condition", foc)))
+
+
+def _real_array(value: Any, what: str) -> Any:
+    """A real, finite number or float array (strings, complex, bool, NaN and inf refused)."""
+    if isinstance(value, str | bytes | bool | np.bool_ | complex):
+        raise InvalidPriceError(f"{what} must be a real number, got {value!r}.")
+    try:
+        arr = np.asarray(value)
+        if arr.dtype.kind not in "iuf":
+            raise TypeError
+        arr = arr.astype(float)
+    except (TypeError, ValueError, OverflowError):
+        raise InvalidPriceError(f"{what} must be a real number or array of them, got "
+                                f"{value!r}.") from None
+    if not np.isfinite(arr).all():
+        raise InvalidPriceError(f"{what} must be finite, got {value!r}.")
+    return float(arr) if arr.ndim == 0 else arr

@@ -23,6 +23,8 @@ True
 from __future__ import annotations
 
 import builtins
+import re
+from typing import Any
 
 from ..errors import ExerciseError
 from . import _exchange, _io, _planning, _workers  # noqa: F401  (registers the topics)
@@ -45,11 +47,17 @@ __all__ = [
     "Mistake",
     "Part",
     "Topic",
+    "check",
     "generate",
     "list",
     "render",
     "topics",
 ]
+
+#: Formats of :func:`render`: markdown and latex keep the LaTeX math, text is Unicode.
+FORMATS = ("markdown", "latex", "text")
+#: Longest answer text :func:`check` reads (characters).
+MAX_ANSWER_CHARS = 10_000
 
 
 def topics() -> dict[str, str]:
@@ -121,10 +129,21 @@ def generate(topic: str, seed: int = 0) -> Exercise:
     return REGISTRY[topic].generator(seed)
 
 
-def render(exercise: Exercise, solution: bool = False) -> str:
-    """The exercise as markdown: title, problem, and the worked solution if asked.
+def render(exercise: Exercise, solution: bool = False, format: str = "markdown") -> str:
+    """The exercise as text: title, problem, and the worked solution if asked.
 
     Without the solution, the text ends with how to give the answer.
+
+    Parameters
+    ----------
+    exercise : Exercise
+    solution : bool
+        Include the worked solution.
+    format : {"markdown", "latex", "text"}
+        ``"markdown"`` (default) and ``"latex"``: markdown with the math in LaTeX
+        (``$\\frac{1}{5}$``), for a notebook or a LaTeX document. ``"text"``: readable
+        Unicode for a terminal (``1/5``, ``λ₁``, ``(I − A)⁻¹``, matrices as
+        ``[a, b; c, d]``), no markup.
 
     Examples
     --------
@@ -134,7 +153,25 @@ def render(exercise: Exercise, solution: bool = False) -> str:
     '# The price scissors'
     >>> "**Step 1. Scissors index.**" in text
     True
+    >>> plain = exercises.render(exercises.generate("labour-values", 1), format="text")
+    >>> print(plain.splitlines()[0]); "$" in plain, "λ = l(I − A)⁻¹" in plain
+    Labour values
+    (False, True)
     """
+    if not isinstance(exercise, Exercise):
+        raise ExerciseError(f"render needs an Exercise, got {type(exercise).__name__}.")
+    if format not in FORMATS:
+        raise ExerciseError(f"format must be one of {builtins.list(FORMATS)}, got {format!r}.")
+    if format == "text":
+        title = exercise.title
+        head = [title, "=" * len(title), "",
+                f"Topic {exercise.topic}, seed {exercise.seed}.", "", exercise.problem_text,
+                ""]
+        if solution:
+            head += ["Solution", "--------", "", exercise.solution_text, ""]
+        else:
+            head += [exercise.answer_format(), ""]
+        return "\n".join(head)
     head = [f"# {exercise.title}", "",
             f"*Topic `{exercise.topic}`, seed {exercise.seed}.*", "", exercise.problem, ""]
     if solution:
@@ -142,3 +179,64 @@ def render(exercise: Exercise, solution: bool = False) -> str:
     else:
         head += [exercise.answer_format(), ""]
     return "\n".join(head)
+
+
+def check(topic: str, seed: int, answer: Any) -> CheckResult:
+    """Check a student's answer to the exercise ``topic`` of ``seed`` (for a command line).
+
+    Parameters
+    ----------
+    topic : str
+        An exercise topic (see :func:`topics`).
+    seed : int
+        The seed the exercise was generated with.
+    answer : str or anything :meth:`Exercise.check` takes
+        A text answer is read without evaluating it: values separated by commas or
+        semicolons in the order of the parts (``"19/4, 21/4, 21/19"``), or named
+        (``"v = 19/4; e = 21/19"``). At most :data:`MAX_ANSWER_CHARS` characters.
+
+    Returns
+    -------
+    CheckResult
+        Truthy when right; its message names the step to revisit for each wrong value.
+
+    Raises
+    ------
+    ExerciseError
+        Unknown topic, bad seed, or an answer that cannot be read (never a bare Python
+        exception, and never a hang: numbers are read with bounded length and exponent).
+
+    Examples
+    --------
+    >>> from nonequivalent import exercises
+    >>> exercises.check("exploitation", 0, "19/4, 21/4, 21/19").correct
+    True
+    >>> print(exercises.check("exploitation", 0, "v = 19/4; surplus = 5.25; e = 0.5"))
+    Step 3: Rate of exploitation — your e = 0.5 is off.
+    """
+    exercise = generate(topic, seed)
+    if isinstance(answer, str):
+        answer = _parse_answer(answer)
+    return exercise.check(answer)
+
+
+def _parse_answer(text: str) -> Any:
+    """A text answer as a list of values or a mapping of names to values (no eval)."""
+    if len(text) > MAX_ANSWER_CHARS:
+        raise ExerciseError(f"the answer is {len(text):,} characters long; give at most "
+                            f"{MAX_ANSWER_CHARS:,}.")
+    items = [t.strip() for t in re.split(r"[;,\n]", text) if t.strip()]
+    if not items:
+        raise ExerciseError("the answer is empty; give the values separated by commas, e.g. "
+                            "'3/4, 1/2', or by name, e.g. 'x_1 = 3/4; x_2 = 1/2'.")
+    named = ["=" in t for t in items]
+    if any(named) and not all(named):
+        raise ExerciseError("give every value by name (x_1 = 3/4) or none (3/4, 1/2), not "
+                            "a mixture.")
+    if all(named):
+        pairs = [t.split("=", 1) for t in items]
+        keys = [k.strip() for k, _ in pairs]
+        if len(set(keys)) != len(keys):
+            raise ExerciseError(f"a value is named twice in {keys}.")
+        return {k: v.strip() for k, v in zip(keys, (v for _, v in pairs), strict=True)}
+    return items if len(items) > 1 else items[0]

@@ -1,21 +1,52 @@
 """Planning models: linear-programming plans, investment variants and growth models.
 
-Every public name is re-exported here and in the flat ``nonequivalent`` namespace.
-All PuLP and highspy calls live in :mod:`nonequivalent.planning.solvers`.
+Every public name is re-exported here and in the flat ``nonequivalent`` namespace. The
+submodules are loaded on first use of one of their names (``import nonequivalent`` does not
+load them). All PuLP and highspy calls live in :mod:`nonequivalent.planning._backends`;
+PuLP, highspy and scipy.optimize are imported on first use.
+
+Modules: :mod:`~nonequivalent.planning.lp` (the matrix model),
+:mod:`~nonequivalent.planning.solvers` (solving, duals, statuses),
+:mod:`~nonequivalent.planning.static` and :mod:`~nonequivalent.planning.multiyear` (plans),
+:mod:`~nonequivalent.planning.variants` (the investment variants and their comparison),
+:mod:`~nonequivalent.planning.accounting` (who bears the cost) and
+:mod:`~nonequivalent.planning.growth` (Feldman–Domar, Mahalanobis, Dobb–Sen).
 """
 
-from .accounting import *  # noqa: F403
-from .accounting import __all__ as _accounting_all
-from .growth import *  # noqa: F403
-from .growth import __all__ as _growth_all
-from .multiyear import *  # noqa: F403
-from .multiyear import __all__ as _multiyear_all
-from .solvers import *  # noqa: F403
-from .solvers import __all__ as _solvers_all
-from .static import *  # noqa: F403
-from .static import __all__ as _static_all
-from .variants import *  # noqa: F403
-from .variants import __all__ as _variants_all
+from __future__ import annotations
 
-__all__ = [*_solvers_all, *_static_all, *_multiyear_all, *_variants_all,
-           *_accounting_all, *_growth_all]
+import importlib
+from typing import Any
+
+#: Public names by the module that defines them (checked against each module's __all__).
+EXPORTS: dict[str, tuple[str, ...]] = {
+    "lp": ("LinearProgram", "StandardForm"),
+    "solvers": ("DegeneracyWarning", "LPSolution", "available_solvers",
+                "conflicting_constraints", "solve_lp"),
+    "static": ("PlanResult", "StaticPlan", "marketing_limit", "solve_static_plan"),
+    "multiyear": ("MultiYearPlan", "MultiYearResult", "solve_multiyear_plan"),
+    "variants": ("BUILTIN_VARIANTS", "LEFT_COURSE", "MAXIMUM_1929", "NEP_CONTINUATION",
+                 "Comparison", "Variant", "base_plan", "compare", "isoelastic_marketing",
+                 "load_variants", "town_country_economy"),
+    "accounting": ("plan_labour_account", "plan_surplus_account"),
+    "growth": ("GrowthPath", "choice_of_technique", "feldman_domar",
+               "mahalanobis_four_sector", "mahalanobis_two_sector", "overtaking_time",
+               "reinvestment_rate"),
+}
+
+_WHERE = {name: module for module, names in EXPORTS.items() for name in names}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

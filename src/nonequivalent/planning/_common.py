@@ -17,6 +17,7 @@ import scipy.sparse as sp
 from .._validation import as_vector
 from ..economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
+from ._checks import numbers_only, real, whole
 from ._model import ColGroup, RowFamily, diagonal, kron_eye, labels, scaled, selector
 
 __all__: list[str] = []
@@ -33,7 +34,7 @@ def check_economy(eco: Any) -> Economy:
 
 def kind_vector(data: Any, kinds: pd.Index, what: str) -> np.ndarray:
     """One non-negative number per labour kind (labels must match)."""
-    return as_vector(data, kinds, what, InvalidPlanError)
+    return as_vector(numbers_only(data, what), kinds, what, InvalidPlanError)
 
 
 def goods(data: Any, eco: Economy, what: str, default: float = 0.0) -> np.ndarray:
@@ -43,6 +44,7 @@ def goods(data: Any, eco: Economy, what: str, default: float = 0.0) -> np.ndarra
     """
     if data is None:
         return np.full(eco.n, default)
+    numbers_only(data, what)
     if isinstance(data, dict | pd.Series):
         s = pd.Series(data, dtype=float)
         unknown = [g for g in s.index if g not in eco.sectors]
@@ -56,20 +58,19 @@ def goods(data: Any, eco: Economy, what: str, default: float = 0.0) -> np.ndarra
 def whole_number(value: Any, message: str, minimum: int | None = None) -> int:
     """``value`` as an int, if it is a whole number (>= ``minimum``); else InvalidPlanError."""
     try:
-        k = int(value)
-        ok = k == value and (minimum is None or k >= minimum)
-    except (TypeError, ValueError, OverflowError):
-        ok = False
-    if not ok:
-        raise InvalidPlanError(f"{message}, got {value!r}.")
-    return k
+        return whole(value, "value", minimum=minimum)
+    except InvalidPlanError:
+        raise InvalidPlanError(f"{message}, got {value!r}.") from None
 
 
 def per_year(value: Any, T: int, what: str) -> np.ndarray:
-    """One finite non-negative value, or one per year."""
-    arr = np.array(value, dtype=float).reshape(-1)
+    """One finite non-negative value, or one per year (real numbers only)."""
+    if isinstance(value, str | bytes) or np.ndim(value) > 1:
+        raise InvalidPlanError(f"{what} needs one number or one per year, got {value!r}.")
+    values = [value] if np.ndim(value) == 0 else list(np.asarray(value, dtype=object))
+    arr = np.array([real(v, what, lower=0.0) for v in values], dtype=float)
     if arr.size == 1:
-        arr = np.full(T, float(arr[0]))
+        arr = np.full(T, arr[0])
     if arr.shape != (T,):
         raise InvalidPlanError(f"{what} needs one value or one per year ({T}); got "
                                f"{arr.size}.")
@@ -89,10 +90,8 @@ def marketing_limit(response: float | Callable[[float], float], price_ratio: flo
     >>> marketing_limit(lambda p: 30.0 * p ** 0.5, 0.81)
     27.0
     """
-    q = float(response(price_ratio)) if callable(response) else float(response)
-    if not np.isfinite(q) or q < 0:
-        raise InvalidPlanError(f"marketed quantity must be finite and >= 0, got {q}.")
-    return q
+    value = response(price_ratio) if callable(response) else response
+    return real(value, "marketed quantity", lower=0.0)
 
 
 def shared_inputs(plan: Any, eco: Economy, T: int) -> dict[str, Any]:
@@ -122,12 +121,15 @@ def shared_inputs(plan: Any, eco: Economy, T: int) -> dict[str, Any]:
             raise InvalidPlanError("marketed_good needs a marketed_limit (see "
                                    "marketing_limit).")
         q = plan.marketed_limit
-        many = isinstance(q, Sequence) or np.ndim(q) == 1
+        many = not isinstance(q, str | bytes) and (isinstance(q, Sequence) or np.ndim(q) == 1)
         q = [marketing_limit(v, 1.0) for v in q] if many else marketing_limit(q, 1.0)
         out["q"] = per_year(q, T, "marketed_limit")
     out["pw"] = None
     if plan.world_prices is not None:
-        pw = pd.Series(plan.world_prices, dtype=float)
+        if not isinstance(plan.world_prices, dict | pd.Series):
+            raise InvalidPlanError("world_prices must be a mapping or Series of prices by "
+                                   "good.")
+        pw = pd.Series(numbers_only(plan.world_prices, "world prices"), dtype=float)
         unknown = [g for g in pw.index if g not in eco.sectors]
         if unknown or (pw <= 0).any() or not np.isfinite(pw).all():
             raise InvalidPlanError("world prices must be finite, > 0 and for goods of the "
@@ -257,11 +259,56 @@ def valuations_from(shadow_prices: pd.Series, sectors: pd.Index,
                         columns=pd.Index(list(years), name="year"))
 
 
+#: How every plan summary states the sign of the duals it shows.
+DUAL_RULE = ("y = ∂objective/∂bound, the gain per unit of the bound: >= 0 on limits "
+             "(labour, capacity), <= 0 on floors and requirements (balance, wage floor); "
+             "the valuation of a good is -y of its balance row, >= 0")
+
+
+def binding_duals(solution: Any, top: int = 12) -> pd.Series:
+    """The largest non-zero shadow prices (by absolute value), labelled by constraint."""
+    y = solution.duals()
+    tol = 1e-9 * max(1.0, float(np.max(np.abs(y.to_numpy()), initial=0.0)))
+    nz = y[np.abs(y) > tol]
+    order = np.argsort(-np.abs(nz.to_numpy()), kind="stable")[:top]
+    return nz.iloc[order]
+
+
 class PlanResultMixin:
-    """Properties the static and the multi-year results share."""
+    """Properties the static and the multi-year results share.
+
+    Results are immutable all the way down: every pandas attribute is returned as a copy,
+    so editing ``res.output`` changes neither the result nor what is derived from it
+    (``res.hours``); the arrays of the solution are read-only.
+    """
 
     plan: Any
     solution: Any
+
+    def __getattribute__(self, name: str) -> Any:
+        value = object.__getattribute__(self, name)
+        if isinstance(value, pd.Series | pd.DataFrame):
+            return value.copy()
+        return value
+
+    def __repr__(self) -> str:
+        sol = self.solution
+        return (f"{type(self).__name__}({self.plan.name!r}: {self.plan.objective} = "
+                f"{self.objective:.6g}, {sol.lp.shape[0]} constraints x {sol.lp.shape[1]} "
+                f"variables, {sol.solver})")
+
+    def _duals_text(self) -> str:
+        duals = binding_duals(self.solution)
+        body = duals.round(6).to_string() if len(duals) else "(none binding)"
+        notes = []
+        if self.solution.alternative_optima:
+            notes.append("note: the LP has alternative optima (a nonbasic variable with "
+                         "zero reduced cost): other plans reach the same objective")
+        if self.solution.primal_degenerate:
+            notes.append("note: degenerate optimum, the shadow prices are one valid set "
+                         "among several")
+        return "\n".join([f"shadow prices, largest first (sign rule: {DUAL_RULE}):", body,
+                          *notes])
 
     @property
     def degenerate(self) -> bool:

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .solvers import LinearProgram
+from .lp import LinearProgram
 
 
 @dataclasses.dataclass

@@ -17,15 +17,17 @@
 from __future__ import annotations
 
 import dataclasses
+import math
+import warnings
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import brentq
 
-from .._validation import as_number
 from ..errors import ConvergenceError, InvalidPlanError, PlanError
-from ._common import whole_number
+from ._checks import finite_result, real, whole
 
 __all__ = [
     "GrowthPath",
@@ -39,14 +41,11 @@ __all__ = [
 
 
 def _positive(value: float, what: str, allow_zero: bool = False) -> float:
-    return as_number(value, what, InvalidPlanError, allow_zero=allow_zero)
+    return real(value, what, lower=0.0, lower_open=not allow_zero)
 
 
 def _share(value: float, what: str) -> float:
-    v = as_number(value, what, InvalidPlanError, allow_zero=True)
-    if v > 1.0:
-        raise InvalidPlanError(f"{what} must lie in [0, 1], got {value}.")
-    return v
+    return real(value, what, lower=0.0, upper=1.0)
 
 
 def _growth_factor(rate: float, t: np.ndarray) -> np.ndarray:
@@ -62,113 +61,240 @@ def _growth_factor(rate: float, t: np.ndarray) -> np.ndarray:
         return np.where(small, series, np.expm1(x) / rate)
 
 
-@dataclasses.dataclass(frozen=True)
+#: Inputs shared by the growth models, in one order (see :func:`feldman_domar`).
+CONVENTION = ("Y0", "alpha0", "lambda_k", "beta_k", "beta_c")
+
+#: Most Runge–Kutta steps a simulated Feldman–Domar path may take (about 10 s of Python).
+MAX_SIMULATION_STEPS = 1_000_000
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
 class GrowthPath:
     """A path of a growth model (frozen); ``to_frame()`` gives it by date.
 
     Attributes
     ----------
     model : str
-    parameters : dict
+    parameters : mapping
+        The inputs under the names of the growth convention (read-only).
     path : DataFrame
-        Indexed by time, one column per quantity.
+        Indexed by time, one column per quantity; every model has ``investment``,
+        ``consumption`` and ``income`` (a copy is returned on each access).
 
     Examples
     --------
-    Feldman–Domar with ``γ v1 = 0.1``: capital-goods capacity grows by ``e`` in 10 years
+    Feldman–Domar with ``λ_k β_k = 0.1``: capital-goods capacity grows by ``e`` in 10 years
     (G. A. Feldman, "On the theory of growth rates of national income", 1928; E. Domar,
     *Essays in the Theory of Economic Growth*, 1957, ch. 9):
 
     >>> import nonequivalent as ne
-    >>> g = ne.feldman_domar(0.5, 0.2, 0.4, K1_0=100.0, C0=50.0, times=[0, 10])
-    >>> g.model, g.parameters["gamma"]
+    >>> g = ne.feldman_domar(Y0=70.0, alpha0=20 / 70, lambda_k=0.5, beta_k=0.2,
+    ...                      beta_c=0.4, times=[0, 10])
+    >>> g.model, g.parameters["lambda_k"]
     ('Feldman–Domar', 0.5)
     >>> g.to_frame().round(2)
-              K1  investment  consumption
+          investment  consumption  income      K1
     time
-    0     100.00       20.00        50.00
-    10    271.83       54.37       118.73
+    0          20.00        50.00   70.00  100.00
+    10         54.37       118.73  173.10  271.83
     """
 
     model: str
-    parameters: dict[str, Any]
-    path: pd.DataFrame
+    parameters: Mapping[str, Any]
+    _path: pd.DataFrame
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parameters", MappingProxyType(dict(self.parameters)))
+        object.__setattr__(self, "_path", self._path.copy())
+
+    @property
+    def path(self) -> pd.DataFrame:
+        """The path (a copy: editing it leaves the result unchanged)."""
+        return self._path.copy()
 
     def to_frame(self) -> pd.DataFrame:
         """The path as a DataFrame indexed by time."""
-        return self.path.copy()
+        return self._path.copy()
+
+    def __repr__(self) -> str:
+        last = self._path.iloc[-1]
+        return (f"GrowthPath({self.model!r}, {len(self._path)} dates, income "
+                f"{float(self._path['income'].iloc[0]):.6g} -> {float(last['income']):.6g})")
 
     def summary(self) -> str:
         """A printable report."""
         params = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}"
                            for k, v in self.parameters.items())
-        return f"{self.model} ({params})\n{self.path.round(4).to_string()}"
+        return f"{self.model} ({params})\n{self._path.round(4).to_string()}"
 
     __str__ = summary
 
 
-def feldman_domar(gamma: float, v1: float, v2: float, K1_0: float, C0: float,
-                  times: Any, simulate: bool = False, steps_per_unit: int = 100
-                  ) -> GrowthPath:
+def _legacy(func: str, args: tuple[Any, ...], old: dict[str, Any], order: tuple[str, ...],
+            renames: Mapping[str, str]) -> dict[str, Any]:
+    """Old positional arguments and keyword names, with a DeprecationWarning."""
+    unknown = [k for k in old if k not in order]
+    if unknown:
+        raise InvalidPlanError(f"{func}() got unknown arguments {unknown}; its inputs are "
+                               f"{list(CONVENTION)} (see the growth convention).")
+    if len(args) > len(order):
+        raise InvalidPlanError(f"{func}() takes at most {len(order)} positional arguments.")
+    got = dict(zip(order, args, strict=False))
+    twice = [k for k in old if k in got]
+    if twice:
+        raise InvalidPlanError(f"{func}() got {twice} both by position and by name.")
+    got.update(old)
+    if got:
+        names = ", ".join(f"{k} -> {renames.get(k, k)}" for k in got)
+        warnings.warn(f"{func}(): positional arguments and the old names are deprecated; "
+                      f"give the inputs by name in the growth convention ({names}).",
+                      DeprecationWarning, stacklevel=3)
+    return got
+
+
+def _need(value: Any, name: str, func: str) -> Any:
+    if value is None:
+        raise InvalidPlanError(f"{func}() needs {name} (inputs: {', '.join(CONVENTION)}).")
+    return value
+
+
+def feldman_domar(*args: Any, Y0: float | None = None, alpha0: float | None = None,
+                  lambda_k: float | None = None, beta_k: float | None = None,
+                  beta_c: float | None = None, times: Any = None, simulate: bool = False,
+                  steps_per_unit: int = 100, **old: Any) -> GrowthPath:
     """Feldman–Domar two-sector growth: capital goods first.
+
+    The growth models share one convention for their inputs (given by name):
 
     Parameters
     ----------
-    gamma : float
-        Share γ of investment allocated to the capital-goods sector, in [0, 1].
-    v1, v2 : float
-        Output-capital ratios of the capital-goods and consumer-goods sectors.
-    K1_0 : float
-        Initial capacity of the capital-goods sector; investment ``I0 = v1 K1_0``.
-    C0 : float
-        Initial consumption.
+    Y0 : float
+        Initial income ``Y_0 = I_0 + C_0`` (> 0).
+    alpha0 : float
+        Initial investment rate ``α_0 = I_0 / Y_0``, in (0, 1].
+    lambda_k : float
+        Share of investment that goes to the capital-goods (investment-goods) sector, in
+        [0, 1] (Feldman's and Domar's γ).
+    beta_k, beta_c : float
+        Output-capital ratios of the capital-goods and consumer-goods sectors (Domar's
+        ``v1``, ``v2``; > 0).
     times : array-like
         Dates at which the path is reported (>= 0).
     simulate : bool
-        Integrate ``dK1/dt = γ v1 K1``, ``dC/dt = (1 - γ) v2 v1 K1`` step by step
-        (classical Runge–Kutta, ``steps_per_unit`` steps per unit of time) instead of the
-        closed form.
+        Integrate ``dK1/dt = λ_k β_k K1``, ``dC/dt = (1 - λ_k) β_c β_k K1`` step by step
+        (classical Runge–Kutta, ``steps_per_unit`` steps per unit of time, at most
+        :data:`MAX_SIMULATION_STEPS` in all) instead of the closed form.
 
     Returns
     -------
     GrowthPath
-        Columns ``K1``, ``investment``, ``consumption``.
+        Columns ``investment``, ``consumption``, ``income`` (as every growth model) and
+        ``K1``, the capital-goods capacity ``I / β_k``.
+
+    Raises
+    ------
+    InvalidPlanError
+        Inputs out of range, a path that overflows a float over the dates asked for, or a
+        simulation longer than :data:`MAX_SIMULATION_STEPS` steps.
 
     Notes
     -----
     Domar (1957), ch. 9: ``K1(t) = K1(0) e^{γ v1 t}``; ``I(t) = v1 K1(t)``;
-    ``C(t) = C0 + (1 - γ) v2 I0 (e^{γ v1 t} - 1)/(γ v1)``.
+    ``C(t) = C0 + (1 - γ) v2 I0 (e^{γ v1 t} - 1)/(γ v1)``, with ``γ = λ_k``, ``v1 = β_k``,
+    ``v2 = β_c``, ``I0 = α_0 Y_0``, ``C0 = (1 - α_0) Y_0`` and ``K1(0) = I0 / β_k``.
+
+    The old inputs ``feldman_domar(gamma, v1, v2, K1_0, C0, times)`` still work, with a
+    ``DeprecationWarning``: ``Y0 = v1 K1_0 + C0`` and ``alpha0 = v1 K1_0 / Y0``.
 
     Examples
     --------
     >>> from nonequivalent.planning import feldman_domar
-    >>> p = feldman_domar(0.5, 0.2, 0.4, K1_0=100.0, C0=50.0, times=[0, 10])
+    >>> p = feldman_domar(Y0=70.0, alpha0=20 / 70, lambda_k=0.5, beta_k=0.2, beta_c=0.4,
+    ...                   times=[0, 10])
     >>> p.path.round(3)
-               K1  investment  consumption
+          investment  consumption   income       K1
     time
-    0     100.000      20.000       50.000
-    10    271.828      54.366      118.731
+    0         20.000       50.000   70.000  100.000
+    10        54.366      118.731  173.097  271.828
     """
-    g = _share(gamma, "gamma")
-    v1 = _positive(v1, "v1")
-    v2 = _positive(v2, "v2")
-    K1_0 = _positive(K1_0, "K1_0")
-    C0 = _positive(C0, "C0", allow_zero=True)
-    t = np.asarray(times, dtype=float).reshape(-1)
-    if (t < 0).any() or not np.isfinite(t).all():
+    func = "feldman_domar"
+    if args or old:
+        got = _legacy(func, args, old, ("gamma", "v1", "v2", "K1_0", "C0", "times",
+                                        "simulate", "steps_per_unit"),
+                      {"gamma": "lambda_k", "v1": "beta_k", "v2": "beta_c",
+                       "K1_0": "Y0, alpha0", "C0": "Y0, alpha0"})
+        if any(v is not None for v in (Y0, alpha0, lambda_k, beta_k, beta_c)):
+            raise InvalidPlanError(f"{func}(): give either the convention's inputs "
+                                   f"{list(CONVENTION)} or the old ones, not both.")
+        lambda_k, beta_k, beta_c = got.get("gamma"), got.get("v1"), got.get("v2")
+        times = got.get("times", times)
+        simulate = got.get("simulate", simulate)
+        steps_per_unit = got.get("steps_per_unit", steps_per_unit)
+        v1 = real(_need(beta_k, "v1", func), "v1", lower=0, lower_open=True)
+        K1_0 = real(_need(got.get("K1_0"), "K1_0", func), "K1_0", lower=0, lower_open=True)
+        C0 = real(_need(got.get("C0"), "C0", func), "C0", lower=0)
+        I0 = v1 * K1_0
+        Y0 = I0 + C0
+        alpha0 = I0 / Y0 if math.isfinite(Y0) and Y0 > 0 else 1.0
+    g = real(_need(lambda_k, "lambda_k", func), "lambda_k", lower=0, upper=1)
+    bk = real(_need(beta_k, "beta_k", func), "beta_k", lower=0, lower_open=True)
+    bc = real(_need(beta_c, "beta_c", func), "beta_c", lower=0, lower_open=True)
+    y0 = real(_need(Y0, "Y0", func), "Y0", lower=0, lower_open=True)
+    a0 = real(_need(alpha0, "alpha0", func), "alpha0", lower=0, upper=1, lower_open=True)
+    if not isinstance(simulate, bool | np.bool_):
+        raise InvalidPlanError(f"simulate must be True or False, got {simulate!r}.")
+    t = _times(_need(times, "times", func))
+    I0 = a0 * y0
+    C0 = y0 - I0 if a0 < 1 else 0.0
+    K1_0 = I0 / bk
+    with np.errstate(over="ignore", invalid="ignore"):
+        if not simulate:
+            K1 = K1_0 * np.exp(g * bk * t)
+            C = C0 + (1.0 - g) * bc * I0 * _growth_factor(g * bk, t)
+        else:
+            steps = whole(steps_per_unit, "steps_per_unit", minimum=1)
+            total = float(np.max(t, initial=0.0)) * steps
+            if total > MAX_SIMULATION_STEPS:
+                raise InvalidPlanError(
+                    f"simulating up to t = {float(np.max(t)):g} with {steps} steps per unit "
+                    f"takes {total:.3g} Runge–Kutta steps, more than {MAX_SIMULATION_STEPS:,}"
+                    "; use the closed form (simulate=False), fewer steps or earlier dates.")
+            K1, C = _rk4_feldman(g, bk, bc, K1_0, C0, t, steps)
+        inv = bk * K1
+        Y = inv + C
+    finite_result(np.concatenate([K1, C, Y]), "the Feldman–Domar path",
+                  f"growth at rate λ_k β_k = {g * bk:g} up to t = {float(np.max(t)):g}; ask "
+                  "for earlier dates")
+    df = pd.DataFrame({"investment": inv, "consumption": C, "income": Y, "K1": K1},
+                      index=_time_index(t, "time"))
+    return GrowthPath("Feldman–Domar", {"Y0": y0, "alpha0": a0, "lambda_k": g,
+                                        "beta_k": bk, "beta_c": bc, "simulated": bool(simulate)},
+                      df)
+
+
+def _times(times: Any) -> np.ndarray:
+    """Dates as a float vector: real, finite, >= 0 (an InvalidPlanError otherwise)."""
+    if isinstance(times, str | bytes):
+        raise InvalidPlanError(f"times must be numbers, got {times!r}.")
+    try:
+        arr = np.asarray(times)
+        if arr.dtype.kind not in "iuf":
+            arr = np.array([real(v, "times") for v in np.ravel(arr)], dtype=float)
+        t = np.array(arr, dtype=float).reshape(-1)
+    except (TypeError, ValueError, OverflowError):
+        raise InvalidPlanError("times must be a sequence of real numbers >= 0.") from None
+    if t.size == 0:
+        raise InvalidPlanError("times must hold at least one date.")
+    if not np.isfinite(t).all() or (t < 0).any():
         raise InvalidPlanError("times must be finite and >= 0.")
-    I0 = v1 * K1_0
-    if not simulate:
-        K1 = K1_0 * np.exp(g * v1 * t)
-        C = C0 + (1.0 - g) * v2 * I0 * _growth_factor(g * v1, t)
-    else:
-        K1, C = _rk4_feldman(g, v1, v2, K1_0, C0, t, int(steps_per_unit))
-    df = pd.DataFrame({"K1": K1, "investment": v1 * K1, "consumption": C},
-                      index=pd.Index(t, name="time"))
-    if np.all(t == np.round(t)):
-        df.index = pd.Index(t.astype(int), name="time")
-    return GrowthPath("Feldman–Domar", {"gamma": g, "v1": v1, "v2": v2, "K1_0": K1_0,
-                                        "C0": C0, "simulated": simulate}, df)
+    return t
+
+
+def _time_index(t: np.ndarray, name: str) -> pd.Index:
+    """Whole dates as ints (only where ints represent them exactly), else floats."""
+    if np.all(t == np.round(t)) and float(np.max(t, initial=0.0)) < 2.0 ** 53:
+        return pd.Index(t.astype(np.int64), name=name)
+    return pd.Index(t, name=name)
 
 
 def _rk4_feldman(g: float, v1: float, v2: float, K: float, C: float, t: np.ndarray,
@@ -243,11 +369,15 @@ def overtaking_time(gamma_high: float, gamma_low: float, v1: float, v2: float,
         hi *= 2.0
     else:  # pragma: no cover - gap grows like e^{γH v1 t}
         raise ConvergenceError("could not bracket the overtaking time.")
+    from scipy.optimize import brentq  # loaded on first use, not with the package
+
     return float(brentq(gap, 1e-12, hi, xtol=1e-12, rtol=1e-14, maxiter=500))
 
 
-def mahalanobis_two_sector(alpha0: float, lambda_k: float, beta_k: float, beta_c: float,
-                           Y0: float, periods: int, simulate: bool = False) -> GrowthPath:
+def mahalanobis_two_sector(*args: Any, Y0: float | None = None, alpha0: float | None = None,
+                           lambda_k: float | None = None, beta_k: float | None = None,
+                           beta_c: float | None = None, periods: int | None = None,
+                           simulate: bool = False) -> GrowthPath:
     """Mahalanobis's two-sector model (1953) in discrete time.
 
     Investment ``I_t`` splits into the investment-goods sector (share ``λ_k``, output-capital
@@ -256,45 +386,89 @@ def mahalanobis_two_sector(alpha0: float, lambda_k: float, beta_k: float, beta_c
     hence ``Y_t = Y_0 [1 + α_0 (λ_k β_k + λ_c β_c)/(λ_k β_k) ((1 + λ_k β_k)^t - 1)]``
     (Mahalanobis 1953, *Sankhya* 12, eq. 2.5), ``α_0 = I_0/Y_0``.
 
+    Parameters
+    ----------
+    Y0, alpha0, lambda_k, beta_k, beta_c : float
+        The growth convention (see :func:`feldman_domar`): initial income, initial
+        investment rate (here in [0, 1]), share of investment in investment goods, and the
+        two sectors' output-capital ratios.
+    periods : int
+        Number of periods after the first (>= 0).
+    simulate : bool
+        Run the recursion period by period instead of the closed form.
+
+    Returns
+    -------
+    GrowthPath
+        Columns ``investment``, ``consumption``, ``income``.
+
+    Notes
+    -----
+    The old positional order ``(alpha0, lambda_k, beta_k, beta_c, Y0, periods)`` still
+    works, with a ``DeprecationWarning``; give the inputs by name.
+
     Examples
     --------
     >>> from nonequivalent.planning import mahalanobis_two_sector
-    >>> p = mahalanobis_two_sector(0.1, 0.3, 0.2, 0.5, Y0=100.0, periods=2)
+    >>> p = mahalanobis_two_sector(Y0=100.0, alpha0=0.1, lambda_k=0.3, beta_k=0.2,
+    ...                            beta_c=0.5, periods=2)
     >>> p.path["income"].round(4).tolist()
     [100.0, 104.1, 108.446]
     """
-    a0 = _share(alpha0, "alpha0")
-    lk = _share(lambda_k, "lambda_k")
-    bk = _positive(beta_k, "beta_k")
-    bc = _positive(beta_c, "beta_c")
-    Y0 = _positive(Y0, "Y0")
-    T = whole_number(periods, "periods must be an integer >= 0", minimum=0)
+    func = "mahalanobis_two_sector"
+    if args:
+        order = ("alpha0", "lambda_k", "beta_k", "beta_c", "Y0", "periods", "simulate")
+        given = {"Y0": Y0, "alpha0": alpha0, "lambda_k": lambda_k, "beta_k": beta_k,
+                 "beta_c": beta_c, "periods": periods}
+        got = _legacy(func, args, {}, order, {})
+        twice = [k for k in got if given.get(k) is not None]
+        if twice:
+            raise InvalidPlanError(f"{func}() got {twice} both by position and by name.")
+        Y0 = got.get("Y0", Y0)
+        alpha0 = got.get("alpha0", alpha0)
+        lambda_k = got.get("lambda_k", lambda_k)
+        beta_k = got.get("beta_k", beta_k)
+        beta_c = got.get("beta_c", beta_c)
+        periods = got.get("periods", periods)
+        simulate = got.get("simulate", simulate)
+    a0 = real(_need(alpha0, "alpha0", func), "alpha0", lower=0, upper=1)
+    lk = real(_need(lambda_k, "lambda_k", func), "lambda_k", lower=0, upper=1)
+    bk = real(_need(beta_k, "beta_k", func), "beta_k", lower=0, lower_open=True)
+    bc = real(_need(beta_c, "beta_c", func), "beta_c", lower=0, lower_open=True)
+    Y0 = real(_need(Y0, "Y0", func), "Y0", lower=0, lower_open=True)
+    T = whole(_need(periods, "periods", func), "periods", minimum=0, maximum=10**6)
+    if not isinstance(simulate, bool | np.bool_):
+        raise InvalidPlanError(f"simulate must be True or False, got {simulate!r}.")
     lc = 1.0 - lk
     t = np.arange(T + 1)
     I0 = a0 * Y0
-    if simulate:
-        Inv = np.empty(T + 1)
-        C = np.empty(T + 1)
-        Inv[0], C[0] = I0, Y0 - I0
-        for s in range(T):
-            Inv[s + 1] = Inv[s] * (1.0 + lk * bk)
-            C[s + 1] = C[s] + lc * bc * Inv[s]
-        Y = Inv + C
-    else:
-        x = lk * bk
-        Inv = I0 * (1.0 + x) ** t
-        # ((1 + x)^t - 1)/x computed without cancellation; equal to t at x = 0
-        growth = np.expm1(t * np.log1p(x)) / x if x > 0 else t.astype(float)
-        # C_t = C_0 + λ_c β_c I_0 ((1 + x)^t - 1)/x, and Y_t = I_t + C_t: the same as
-        # Y0 (1 + α0 (x + λ_c β_c) growth), without the cancellation of C = Y - I when
-        # nearly all of a large income is investment (λ_k = 1)
-        C = (Y0 - I0) + lc * bc * I0 * growth
-        Y = Inv + C
+    with np.errstate(over="ignore", invalid="ignore"):
+        if simulate:
+            Inv = np.empty(T + 1)
+            C = np.empty(T + 1)
+            Inv[0], C[0] = I0, Y0 - I0
+            for s in range(T):
+                Inv[s + 1] = Inv[s] * (1.0 + lk * bk)
+                C[s + 1] = C[s] + lc * bc * Inv[s]
+            Y = Inv + C
+        else:
+            x = lk * bk
+            Inv = I0 * (1.0 + x) ** t
+            # ((1 + x)^t - 1)/x computed without cancellation; equal to t at x = 0
+            growth = np.expm1(t * np.log1p(x)) / x if x > 0 else t.astype(float)
+            # C_t = C_0 + λ_c β_c I_0 ((1 + x)^t - 1)/x, and Y_t = I_t + C_t: the same as
+            # Y0 (1 + α0 (x + λ_c β_c) growth), without the cancellation of C = Y - I when
+            # nearly all of a large income is investment (λ_k = 1)
+            C = (Y0 - I0) + lc * bc * I0 * growth
+            Y = Inv + C
+    finite_result(np.concatenate([Inv, C, Y]), "the Mahalanobis two-sector path",
+                  f"growth factor 1 + λ_k β_k = {1 + lk * bk:g} over {T} periods; ask for "
+                  "fewer periods")
     df = pd.DataFrame({"investment": Inv, "consumption": C, "income": Y},
                       index=pd.Index(t, name="period"))
-    return GrowthPath("Mahalanobis two-sector", {"alpha0": a0, "lambda_k": lk, "beta_k": bk,
-                                                 "beta_c": bc, "Y0": Y0,
-                                                 "simulated": simulate}, df)
+    return GrowthPath("Mahalanobis two-sector", {"Y0": Y0, "alpha0": a0, "lambda_k": lk,
+                                                 "beta_k": bk, "beta_c": bc,
+                                                 "simulated": bool(simulate)}, df)
 
 
 def mahalanobis_four_sector(investment: float, income_increase: float,
@@ -336,19 +510,20 @@ def mahalanobis_four_sector(investment: float, income_increase: float,
     >>> df["share"].round(3).tolist()
     [0.33, 0.175, 0.21, 0.285]
     """
-    inv = _positive(investment, "investment")
-    dY = float(income_increase)
-    dN = float(employment_increase)
-    lk = _share(lambda_k, "lambda_k")
-    b = np.asarray(beta, dtype=float).reshape(-1)
-    th = np.asarray(theta, dtype=float).reshape(-1)
-    if b.shape != (4,) or th.shape != (4,) or (b <= 0).any() or (th <= 0).any():
-        raise InvalidPlanError("beta and theta need 4 positive entries (k, c1, c2, c3).")
+    inv = real(investment, "investment", lower=0, lower_open=True)
+    dY = real(income_increase, "income_increase")
+    dN = real(employment_increase, "employment_increase")
+    lk = real(lambda_k, "lambda_k", lower=0, upper=1)
+    b = _four(beta, "beta")
+    th = _four(theta, "theta")
     M = np.array([np.ones(3), inv * b[1:], inv / th[1:]])
     rhs = np.array([1.0 - lk, dY - inv * lk * b[0], dN - inv * lk / th[0]])
     if abs(np.linalg.det(M)) < 1e-12 * max(1.0, float(np.abs(M).max()) ** 3):
         raise PlanError("the sectors' coefficients make the allocation singular.")
-    lam = np.concatenate([[lk], np.linalg.solve(M, rhs)])
+    with np.errstate(over="ignore", invalid="ignore"):
+        lam = np.concatenate([[lk], np.linalg.solve(M, rhs)])
+        out = np.concatenate([lam, inv * lam, inv * lam * b, inv * lam / th])
+    finite_result(out, "the four-sector allocation", "rescale the targets")
     if (lam < -1e-12).any():
         raise PlanError(f"no allocation meets these targets with non-negative shares "
                         f"(solution {lam.round(4).tolist()}); lower a target or change "
@@ -356,6 +531,22 @@ def mahalanobis_four_sector(investment: float, income_increase: float,
     idx = pd.Index(["k", "c1", "c2", "c3"], name="sector")
     return pd.DataFrame({"share": lam, "investment": inv * lam, "income": inv * lam * b,
                          "employment": inv * lam / th}, index=idx)
+
+
+def _four(values: Any, what: str) -> np.ndarray:
+    """Four finite, positive coefficients (sectors k, c1, c2, c3)."""
+    if isinstance(values, str | bytes):
+        raise InvalidPlanError(f"{what} needs 4 positive numbers (k, c1, c2, c3).")
+    try:
+        arr = np.asarray(values)
+        ok = arr.dtype.kind in "iuf"
+        arr = np.array(arr, dtype=float).reshape(-1) if ok else arr
+    except (TypeError, ValueError, OverflowError):
+        ok = False
+    if not ok or arr.shape != (4,) or not np.isfinite(arr).all() or (arr <= 0).any():
+        raise InvalidPlanError(f"{what} needs 4 finite, positive numbers (k, c1, c2, c3); "
+                               f"got {values!r}.")
+    return arr
 
 
 def reinvestment_rate(output_per_worker: float, investment_per_worker: float,
@@ -418,11 +609,13 @@ def choice_of_technique(techniques: pd.DataFrame, wage: float, investment: float
     if (p < w).any():
         raise InvalidPlanError("a technique produces less than the wage per worker; it cannot "
                         "sustain itself.")
-    H = whole_number(horizon, "horizon must be an integer >= 1", minimum=1)
+    H = whole(horizon, "horizon", minimum=1, maximum=10**6)
     s = (p - w) / c
     t = np.arange(H)
-    N = (inv / c)[:, None] * (1.0 + s)[:, None] ** t[None, :]
-    cum = np.cumsum(w * N, axis=1)
+    with np.errstate(over="ignore", invalid="ignore"):
+        N = (inv / c)[:, None] * (1.0 + s)[:, None] ** t[None, :]
+        cum = np.cumsum(w * N, axis=1)
+    finite_result(cum, "cumulative consumption", "a shorter horizon")
     ref = int(np.argmax(p / c))
     ahead = cum > cum[ref][None, :]
     rec = np.where(ahead.any(axis=1), np.argmax(ahead, axis=1).astype(float), np.nan)

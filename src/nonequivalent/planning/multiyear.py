@@ -56,6 +56,7 @@ import pandas as pd
 
 from ..economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
+from ._checks import real, whole
 from ._common import (
     PlanResultMixin,
     check_economy,
@@ -82,11 +83,15 @@ from ._model import (
     labels,
     selector,
 )
-from .solvers import LinearProgram, LPSolution, solve_lp
+from .lp import LinearProgram
+from .solvers import LPSolution, solve_lp
 
 __all__ = ["MultiYearPlan", "MultiYearResult", "solve_multiyear_plan"]
 
 Objective = Literal["heavy_capacity", "consumption", "target"]
+
+#: Longest plan accepted (years): far beyond any planning horizon, small enough to build.
+MAX_YEARS = 1000
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -98,7 +103,7 @@ class MultiYearPlan:
     economy : Economy
         Must carry capital coefficients ``B`` (``Economy(..., capital=B)``).
     years : int
-        Number of plan years T (>= 1).
+        Number of plan years T (1 to :data:`MAX_YEARS`).
     initial_capacity : mapping or Series
         Capacities ``K_0`` by sector (>= 0).
     labour_supply : mapping, Series or DataFrame
@@ -133,9 +138,12 @@ class MultiYearPlan:
         Upper limit of the workers' real wage (index of ``worker_basket`` per hour
         worked), one value or one per year; must not lie below ``real_wage_floor``.
     discount : float
-        β in the ``"consumption"`` objective.
+        β in the ``"consumption"`` objective, in (0, 1].
     terminal_capacity : float, optional
-        Require ``K_T >= terminal_capacity · K_0`` (default 1 for ``"consumption"``).
+        Require ``K_T >= terminal_capacity · K_0``. Default for ``"consumption"``: keep
+        capacity, ``K_T >= K_0``; a plan no longer than the gestation lag τ (``T <= τ``)
+        cannot invest in time, so it keeps what depreciation leaves,
+        ``K_T >= Π_t (1 - δ_t) K_0``. None for the other objectives.
     target : mapping or Series, optional
         Bundle of terminal capacities for ``"target"``.
     name : str
@@ -195,8 +203,9 @@ class MultiYearPlan:
 
     def _horizon(self) -> int:
         """The number of plan years, checked (a positive integer)."""
-        whole_number(self.start_year, "start_year must be an integer")
-        return whole_number(self.years, "years must be a positive integer", minimum=1)
+        whole(self.start_year, "start_year", minimum=-10**6, maximum=10**6)
+        return whole(self.years, "years (the number of plan years)", minimum=1,
+                     maximum=MAX_YEARS)
 
     # ---------------------------------------------------------------- inputs
     def labour_path(self) -> pd.DataFrame:
@@ -237,12 +246,12 @@ class MultiYearPlan:
             growth = gs.reindex(kinds, fill_value=0.0).to_numpy()
         t = np.arange(T)
         path = L0[:, None] * (1.0 + growth[:, None]) ** t[None, :]
-        for amount, src, dst in ((float(self.migration), self.peasant_kind, self.worker_kind),
-                                 (float(self.womens_entry), None, self.worker_kind)):
+        for amount, src, dst in ((real(self.migration, "migration", lower=0.0),
+                                  self.peasant_kind, self.worker_kind),
+                                 (real(self.womens_entry, "womens_entry", lower=0.0), None,
+                                  self.worker_kind)):
             if amount == 0:
                 continue
-            if not np.isfinite(amount) or amount < 0:
-                raise InvalidPlanError("migration and womens_entry must be finite and >= 0.")
             for kind in (src, dst):
                 if kind is not None and kind not in kinds:
                     raise LabelMismatchError(f"labour kind {kind!r} is not in the economy "
@@ -273,7 +282,7 @@ class MultiYearPlan:
                    L=self.labour_path().to_numpy())
         dep = self.depreciation
         delta = (goods(dep, eco, "depreciation") if isinstance(dep, dict | pd.Series)
-                 or np.ndim(dep) == 1 else np.full(eco.n, float(dep)))
+                 or np.ndim(dep) == 1 else np.full(eco.n, real(dep, "depreciation")))
         if not np.isfinite(delta).all() or (delta < 0).any() or (delta >= 1).any():
             raise InvalidPlanError("depreciation must lie in [0, 1) for every sector.")
         loss = per_year(self.livestock_loss, T, "livestock_loss")
@@ -288,9 +297,7 @@ class MultiYearPlan:
                                        "capacity.")
         out["D"] = D
         if self.max_investment_share is not None:
-            s = float(self.max_investment_share)
-            if not np.isfinite(s) or s < 0:
-                raise InvalidPlanError("max_investment_share must be finite and >= 0.")
+            out["s"] = real(self.max_investment_share, "max_investment_share", lower=0.0)
         if self.objective == "heavy_capacity" and self.heavy_sector not in eco.sectors:
             raise LabelMismatchError(f"heavy_sector {self.heavy_sector!r} is not a sector "
                                      f"{list(eco.sectors)}.")
@@ -298,14 +305,16 @@ class MultiYearPlan:
                                                 and out["peasant_basket"] is None):
             raise InvalidPlanError("the consumption objective needs worker_basket or "
                                    "peasant_basket.")
-        if not (0 < float(self.discount) <= 1):
-            raise InvalidPlanError(f"discount must lie in (0, 1], got {self.discount}.")
+        out["beta"] = real(self.discount, "discount", lower=0.0, upper=1.0, lower_open=True)
         tc = self.terminal_capacity
-        if tc is None and self.objective == "consumption":
-            tc = 1.0
-        if tc is not None and (not np.isfinite(float(tc)) or float(tc) < 0):
-            raise InvalidPlanError("terminal_capacity must be finite and >= 0.")
-        out["tc"] = tc
+        if tc is not None:
+            out["tc"] = real(tc, "terminal_capacity", lower=0.0)
+        elif self.objective == "consumption":
+            # keep capacity (K_T >= K_0); within the gestation lag (T <= lag) no investment
+            # can reach K_T, so only what depreciation leaves can be kept
+            out["tc"] = np.prod(1.0 - D, axis=0) if T <= lag else 1.0
+        else:
+            out["tc"] = None
         return out
 
     # ---------------------------------------------------------------- model
@@ -337,7 +346,7 @@ class MultiYearPlan:
         cons_cost: dict[str, Any] = {}
         if self.objective == "consumption":
             # consumption per head: labour value per hour of the group's labour supply
-            beta_t = float(self.discount) ** np.arange(T)
+            beta_t = p["beta"] ** np.arange(T)
             for key, basket, kind in (("cw", "worker_basket", self.worker_kind),
                                       ("cp", "peasant_basket", self.peasant_kind)):
                 if p[basket] is not None:
@@ -375,7 +384,7 @@ class MultiYearPlan:
                               upper=p["L"].T.reshape(-1)))
         floor_market_trade_rows(self, eco, p, yl, fams)
         if self.max_investment_share is not None:
-            s = float(self.max_investment_share)
+            s = p["s"]
             fams.append(RowFamily(
                 "tempo", [str(y) for y in yl],
                 {"investment": kron_eye(T, (lam @ B).reshape(1, n)),
@@ -385,7 +394,7 @@ class MultiYearPlan:
         if p["tc"] is not None:
             fams.append(RowFamily("terminal", labels(sec),
                                   {"capacity": selector(np.arange(n), nT, (T - 1) * n)},
-                                  lower=float(p["tc"]) * p["K0"]))
+                                  lower=p["tc"] * p["K0"]))
         return assemble(groups, fams, "max", self.name)
 
     def solve(self, solver: str = "highs", **options: Any) -> MultiYearResult:
@@ -393,7 +402,7 @@ class MultiYearPlan:
         return solve_multiyear_plan(self, solver, **options)
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class MultiYearResult(PlanResultMixin):
     """The optimal multi-year plan: paths as labelled DataFrames, and shadow prices.
 
@@ -511,6 +520,7 @@ class MultiYearResult(PlanResultMixin):
         return "\n".join([f"{self.plan.name}: {self.plan.objective} = {self.objective:.6g}",
                           "capacity:", self.capacity.round(3).to_string(),
                           "real wage:", self.real_wage.round(3).to_string(),
+                          self._duals_text(),
                           str(self.solution)])
 
     __str__ = summary

@@ -54,7 +54,8 @@ from ._common import (
     valuations_from,
 )
 from ._model import ColGroup, RowFamily, assemble, diagonal, labels, selector
-from .solvers import LinearProgram, LPSolution, solve_lp
+from .lp import LinearProgram
+from .solvers import LPSolution, solve_lp
 
 __all__ = ["PlanResult", "StaticPlan", "marketing_limit", "solve_static_plan"]
 
@@ -187,7 +188,7 @@ class StaticPlan:
         return solve_static_plan(self, solver, **options)
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class PlanResult(PlanResultMixin):
     """The optimal static plan, its shadow prices and the group flows it implies.
 
@@ -201,9 +202,13 @@ class PlanResult(PlanResultMixin):
     consumption : Series by group (baskets)
     shadow_prices : Series by constraint name
         ``y_i = ∂ objective / ∂ b_i``, the gain per unit increase of the row's binding
-        bound (:mod:`nonequivalent.planning.solvers`). Upper limits (``labour``,
-        ``capacity``, ``marketing``) have ``y >= 0``; requirements and floors (``balance``,
-        ``wage_floor``, ``subsistence``, ``target``) have ``y <= 0``.
+        bound (the library's one sign rule, :meth:`LPSolution.duals`). Upper limits
+        (``labour``, ``capacity``, ``marketing``) have ``y >= 0``; requirements and floors
+        (``balance``, ``wage_floor``, ``subsistence``, ``target``) have ``y <= 0``.
+        :meth:`summary` prints the largest ones with this rule.
+
+    Every pandas attribute is returned as a copy: edits to ``res.output`` do not reach the
+    result (``res.hours`` is still computed from the optimal plan).
 
     Notes
     -----
@@ -287,6 +292,7 @@ class PlanResult(PlanResultMixin):
         lines = [f"{self.plan.name}: {self.plan.objective} = {self.objective:.6g}",
                  self.to_frame().round(4).to_string(),
                  f"consumption: {self.consumption.round(4).to_dict()}",
+                 self._duals_text(),
                  str(self.solution)]
         return "\n".join(lines)
 

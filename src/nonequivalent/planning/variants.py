@@ -32,7 +32,8 @@ import numpy as np
 import pandas as pd
 
 from ..economy import Economy
-from ..errors import InvalidPlanError
+from ..errors import InfeasiblePlanError, InvalidPlanError
+from ._checks import real
 from .accounting import plan_labour_account
 from .multiyear import MultiYearPlan, MultiYearResult
 
@@ -46,6 +47,7 @@ __all__ = [
     "base_plan",
     "compare",
     "isoelastic_marketing",
+    "load_variants",
     "town_country_economy",
 ]
 
@@ -111,9 +113,7 @@ def isoelastic_marketing(price_ratio: float, q0: float = CAL_MARKETED_AT_PARITY,
     """
     from ..procurement import IsoelasticResponse
 
-    p = float(price_ratio)
-    if not np.isfinite(p) or p <= 0:
-        raise InvalidPlanError(f"price ratio must be finite and > 0, got {price_ratio}.")
+    p = real(price_ratio, "price ratio", lower=0.0, lower_open=True)
     return float(IsoelasticResponse(q0=q0, p0=1.0, elasticity=elasticity)(p))
 
 
@@ -189,9 +189,9 @@ class Variant:
     def plan(self, base: MultiYearPlan | None = None) -> MultiYearPlan:
         """The base plan with this variant's parameters (a new, immutable plan)."""
         base = base_plan() if base is None else base
-        if not (0.0 <= float(self.forced_procurement) < 5.0):
-            raise InvalidPlanError("forced_procurement must lie in [0, 5).")
-        q = isoelastic_marketing(self.price_ratio) * (1.0 + float(self.forced_procurement))
+        forced = real(self.forced_procurement, "forced_procurement", lower=0.0, upper=5.0,
+                      upper_open=True)
+        q = isoelastic_marketing(self.price_ratio) * (1.0 + forced)
         return dataclasses.replace(
             base, objective=self.objective, marketed_limit=q,
             real_wage_floor=self.real_wage_floor, subsistence=self.subsistence,
@@ -225,6 +225,119 @@ MAXIMUM_1929 = Variant(
     real_wage_floor=0.5, subsistence=0.85, livestock_loss=0.06, max_investment_share=None)
 BUILTIN_VARIANTS = (NEP_CONTINUATION, LEFT_COURSE, MAXIMUM_1929)
 
+_VARIANT_NUMBERS = {"price_ratio", "forced_procurement", "real_wage_floor", "subsistence",
+                    "real_wage_cap", "livestock_loss", "max_investment_share", "discount"}
+_VARIANT_TEXT = {"name", "description", "source", "objective"}
+
+
+def load_variants(path: Any) -> tuple[Variant, ...]:
+    r"""Read investment variants from a TOML file (no code is evaluated).
+
+    Each ``[[variant]]`` table gives a ``name`` and any :class:`Variant` parameter; with
+    ``based_on`` it starts from a built-in variant (its name, e.g. ``"left course"``) and
+    changes only what the table gives. Numbers must be numbers (``0.9``, not ``"0.9"``);
+    an unknown key, a wrong type or a value out of range raises
+    :class:`~nonequivalent.InvalidPlanError` naming the file, the variant and the key.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The TOML file.
+
+    Returns
+    -------
+    tuple of Variant
+        In file order; pass them to :func:`compare`.
+
+    Examples
+    --------
+    A file with one variant derived from the left course and one written out in full::
+
+        [[variant]]
+        name = "milder left"
+        based_on = "left course"
+        price_ratio = 0.9
+
+        [[variant]]
+        name = "consumption first"
+        objective = "consumption"
+        real_wage_cap = 1.2
+        max_investment_share = 0.1
+        target = {}              # optional: terminal capacities for objective "target"
+
+    >>> import pathlib, tempfile
+    >>> from nonequivalent.planning import load_variants
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     f = pathlib.Path(d, "v.toml")
+    ...     _ = f.write_text('[[variant]]\nname = "milder"\nbased_on = "left course"\n'
+    ...                      'price_ratio = 0.9\n', encoding="utf-8")
+    ...     [(v.name, v.price_ratio, v.objective) for v in load_variants(f)]
+    [('milder', 0.9, 'heavy_capacity')]
+    """
+    import os
+    import tomllib
+
+    where = os.fspath(path) if isinstance(path, str | os.PathLike) else None
+    if where is None:
+        raise InvalidPlanError(f"load_variants needs a file path, got {type(path).__name__}.")
+    try:
+        with open(where, "rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise InvalidPlanError(f"cannot read the variants file {where!r}: "
+                               f"{exc.strerror or exc}.") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
+        raise InvalidPlanError(f"{where}: not valid TOML ({exc}).") from None
+    unknown_top = [k for k in data if k != "variant"]
+    tables = data.get("variant")
+    if unknown_top or not isinstance(tables, list) or not tables:
+        raise InvalidPlanError(f"{where}: give one or more [[variant]] tables (and nothing "
+                               f"else); found keys {sorted(data)}.")
+    builtins = {v.name.lower(): v for v in BUILTIN_VARIANTS}
+    out: list[Variant] = []
+    for i, table in enumerate(tables):
+        if not isinstance(table, dict):
+            raise InvalidPlanError(f"{where}: variant #{i + 1} must be a table.")
+        label = f"{where}, variant {table.get('name', f'#{i + 1}')!r}"
+        allowed = _VARIANT_NUMBERS | _VARIANT_TEXT | {"based_on", "target"}
+        unknown = sorted(set(table) - allowed)
+        if unknown:
+            raise InvalidPlanError(f"{label}: unknown keys {unknown}; the keys are "
+                                   f"{sorted(allowed)}.")
+        if not isinstance(table.get("name"), str) or not table["name"].strip():
+            raise InvalidPlanError(f"{label}: every variant needs a name (a string).")
+        start = table.get("based_on")
+        if start is None:
+            variant = Variant(table["name"])
+        elif isinstance(start, str) and start.lower() in builtins:
+            variant = builtins[start.lower()]
+        else:
+            raise InvalidPlanError(f"{label}: based_on must name a built-in variant, one of "
+                                   f"{[v.name for v in BUILTIN_VARIANTS]}; got {start!r}.")
+        changes: dict[str, Any] = {}
+        for key, value in table.items():
+            if key == "based_on":
+                continue
+            if key in _VARIANT_TEXT and not isinstance(value, str):
+                raise InvalidPlanError(f"{label}: {key} must be a string, got {value!r}.")
+            if key in _VARIANT_NUMBERS:
+                value = real(value, f"{label}: {key}", lower=0.0)
+            if key == "target" and not (isinstance(value, dict) and all(
+                    isinstance(v, int | float) and not isinstance(v, bool)
+                    for v in value.values())):
+                raise InvalidPlanError(f"{label}: target must be a table of numbers by "
+                                       "sector.")
+            changes[key] = value
+        objective = changes.get("objective", variant.objective)
+        if objective not in ("heavy_capacity", "consumption", "target"):
+            raise InvalidPlanError(f"{label}: objective must be 'heavy_capacity', "
+                                   f"'consumption' or 'target', got {objective!r}.")
+        out.append(dataclasses.replace(variant, **changes))
+    names = [v.name for v in out]
+    if len(set(names)) != len(names):
+        raise InvalidPlanError(f"{where}: variant names must be unique, got {names}.")
+    return tuple(out)
+
 
 def _consumption_per_head(res: MultiYearResult) -> pd.Series:
     """Labour value of what workers and peasants consume, per hour of labour supply."""
@@ -242,6 +355,8 @@ def _row(res: MultiYearResult) -> dict[str, Any]:
     per_head = _consumption_per_head(res)
     acc = plan_labour_account(res)
     row: dict[str, Any] = {
+        f"heavy capacity {K.index[0]}": float(K.iloc[0]),
+        f"heavy capacity {K.index[-1]}": float(K.iloc[-1]),
         "heavy capacity growth": float(K.iloc[-1] / K.iloc[0]),
         "consumption per head (first year)": float(per_head.iloc[0]),
         "consumption per head (last year)": float(per_head.iloc[-1]),
@@ -256,21 +371,44 @@ def _row(res: MultiYearResult) -> dict[str, Any]:
     return row
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
+#: The parameters a variant sets, as printed in a comparison (they are constraints of the
+#: plan, not results).
+CONSTRAINT_COLUMNS = {
+    "objective": "objective",
+    "price_ratio": "procurement price / parity",
+    "forced_procurement": "forced procurement (share beyond the response)",
+    "real_wage_floor": "real-wage floor (index)",
+    "real_wage_cap": "real-wage cap (index)",
+    "subsistence": "peasant subsistence floor (index)",
+    "livestock_loss": "livestock loss (share a year)",
+    "max_investment_share": "tempo limit (investment / living labour)",
+}
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Comparison:
     """Variants solved on the same base plan: the table, the figure and every solution.
 
     Attributes
     ----------
     table : DataFrame
-        One row per variant (see :func:`compare` for the columns).
+        One row per variant (see :func:`compare` for the columns); results of the plans.
     figure : matplotlib.figure.Figure
         Heavy capacity, real wage, consumption per head and surplus shares.
     results : mapping
         ``{variant name: MultiYearResult}``, in the order of the table (read-only).
+    variants : tuple of Variant
+        The variants compared, in the same order.
+
+    Every quantity the table summarizes is shown by :meth:`summary` and available as a
+    table: :attr:`constraints` (what each variant sets: floors, caps, prices, the tempo
+    limit; these are constraints, not results), :attr:`heavy_capacity` (every year from
+    the first to the terminal capacity that "heavy capacity growth" divides by),
+    :attr:`real_wages` with :attr:`at_bound` (which real wages sit on the variant's floor
+    or cap, i.e. are set by a constraint) and :attr:`alternative_optima`.
 
     Unpacking gives ``table, figure`` (``table, fig = compare()``), as :func:`compare`
-    returned before it kept the solutions.
+    returned before it kept the solutions. Pandas attributes are returned as copies.
 
     Examples
     --------
@@ -285,29 +423,116 @@ class Comparison:
     >>> table, figure = cmp          # the table and the figure, as before
     >>> table.index.tolist() == cmp.to_frame().index.tolist()
     True
+    >>> cmp.heavy_capacity.index.tolist()      # 1933: the terminal capacity
+    [1928, 1929, 1930, 1931, 1932, 1933]
+    >>> cmp.constraints.loc["milder", "procurement price / parity"]
+    0.9
     """
 
     table: pd.DataFrame
     figure: Any
     results: Mapping[str, MultiYearResult]
+    variants: tuple[Variant, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "results", MappingProxyType(dict(self.results)))
+        object.__setattr__(self, "variants", tuple(self.variants))
+
+    def __getattribute__(self, name: str) -> Any:
+        value = object.__getattribute__(self, name)
+        if isinstance(value, pd.Series | pd.DataFrame):
+            return value.copy()
+        return value
 
     def __iter__(self) -> Iterator[Any]:
         yield self.table
         yield self.figure
 
+    def __repr__(self) -> str:
+        return (f"Comparison({len(self.results)} variants: "
+                f"{', '.join(map(repr, self.results))})")
+
     def to_frame(self) -> pd.DataFrame:
         """The comparison table (a copy): one row per variant."""
-        return self.table.copy()
+        return self.table
+
+    @property
+    def constraints(self) -> pd.DataFrame:
+        """What each variant sets (variant x parameter): constraints of the plan."""
+        rows = {v.name: {label: "none" if getattr(v, attr) is None else getattr(v, attr)
+                         for attr, label in CONSTRAINT_COLUMNS.items()}
+                for v in self.variants}
+        df = pd.DataFrame.from_dict(rows, orient="index", dtype=object)
+        df.index.name = "variant"
+        return df
+
+    @property
+    def heavy_capacity(self) -> pd.DataFrame:
+        """Capacity of the heavy sector by year (year x variant), terminal year included."""
+        df = pd.DataFrame({name: r.capacity.loc[r.plan.heavy_sector]
+                           for name, r in self.results.items()})
+        df.index.name = "year"
+        return df
+
+    @property
+    def real_wages(self) -> pd.DataFrame:
+        """Workers' real wage by year (year x variant; index of the base basket per hour)."""
+        df = pd.DataFrame({name: r.real_wage for name, r in self.results.items()})
+        df.index.name = "year"
+        return df
+
+    @property
+    def at_bound(self) -> pd.DataFrame:
+        """Which real wages sit on the variant's floor or cap ("floor", "cap" or "")."""
+        out = {}
+        for name, r in self.results.items():
+            p = r.plan._validated
+            w = r.real_wage.to_numpy()
+            tol = 1e-7 * np.maximum(1.0, np.abs(w))
+            floor = np.abs(w - p["fw"]) <= tol
+            cap = (np.abs(w - p["cap"]) <= tol) if p["cap"] is not None else np.zeros_like(floor)
+            out[name] = np.where(floor, "floor", np.where(cap, "cap", ""))
+        df = pd.DataFrame(out, index=self.real_wages.index)
+        return df
+
+    @property
+    def alternative_optima(self) -> pd.Series:
+        """Whether each variant's LP has alternative optimal plans.
+
+        Detected from the optimal vertex: a nonbasic column or binding row slack with a
+        zero reduced cost can enter the basis without changing the objective (dual
+        degeneracy; Dantzig 1963, §10-2; see :attr:`LPSolution.dual_degenerate`). The
+        table then shows one optimal plan among several.
+        """
+        return pd.Series({name: bool(r.solution.alternative_optima)
+                          for name, r in self.results.items()}, name="alternative optima")
 
     def summary(self) -> str:
-        """The table, measures as rows and variants as columns, rounded."""
+        """Every quantity compared: constraints, results, capacity and real wage by year."""
         with pd.option_context("display.width", 200, "display.max_columns", 50):
+            cons = self.constraints.T.to_string()
             body = self.table.T.round(3).to_string()
-        return (f"{len(self.table)} plan variants on one base plan (calibration "
-                f"assumptions, not records)\n{body}")
+            cap = self.heavy_capacity.round(3).to_string()
+            wages = self.real_wages.round(3).astype(str)
+            marks = self.at_bound
+            wages = wages.where(marks == "", wages + " (" + marks + ")").to_string()
+        alt = [n for n, flag in self.alternative_optima.items() if flag]
+        lines = [f"{len(self.table)} plan variants on one base plan (calibration assumptions, "
+                 "not records)",
+                 "Constraints set by each variant (inputs, not results):", cons,
+                 "Results of the optimal plans:", body,
+                 "Heavy-industry capacity by year (the last year is the terminal capacity):",
+                 cap,
+                 "Real wage by year ((floor)/(cap): held there by the variant's constraint):",
+                 wages]
+        if alt:
+            lines.append("Alternative optima: the LPs of " + ", ".join(map(repr, alt))
+                         + " have other plans with the same objective (a nonbasic variable "
+                         "with zero reduced cost); the table shows one of them.")
+        else:
+            lines.append("Alternative optima: none detected (every optimal vertex is dual "
+                         "non-degenerate).")
+        return "\n".join(lines)
 
     __str__ = summary
 
@@ -329,12 +554,14 @@ def compare(variants: Sequence[Variant] | None = None, base: MultiYearPlan | Non
     -------
     Comparison
         ``.results``: every variant's :class:`~nonequivalent.MultiYearResult` by name.
-        ``.table``: one row per variant with the growth of heavy-industry capacity
-        (terminal / initial), consumption per head (labour value of consumption per hour
-        of labour supply) in the first and last year, total accumulation in hours, the
-        real wage path, and surplus labour by group (hours) with the shares of peasants
-        and workers (see :func:`plan_labour_account`). ``.figure``: heavy capacity, real
-        wage, consumption per head and surplus shares (Agg-safe: built without pyplot).
+        ``.table``: one row per variant with heavy-industry capacity in the first and the
+        terminal year and its growth (terminal / initial), consumption per head (labour
+        value of consumption per hour of labour supply) in the first and last year, total
+        accumulation in hours, the real wage path, and surplus labour by group (hours)
+        with the shares of peasants and workers (see :func:`plan_labour_account`).
+        ``.figure``: heavy capacity, real wage, consumption per head and surplus shares
+        (Agg-safe: built without pyplot). The constraints each variant sets, the capacity
+        and real wage by year and alternative optima: see :class:`Comparison`.
         ``table, figure = compare()`` unpacks the first two.
 
     Examples
@@ -358,7 +585,17 @@ def compare(variants: Sequence[Variant] | None = None, base: MultiYearPlan | Non
     if len(set(names)) != len(names):
         raise InvalidPlanError(f"variant names must be unique, got {names}.")
     base = base_plan() if base is None else base  # one economy (and λ) for every variant
-    results = [v.solve(base, solver, **options) for v in variants]
+    results = []
+    years = base.year_labels
+    for v in variants:
+        try:
+            results.append(v.solve(base, solver, **options))
+        except InfeasiblePlanError as exc:
+            raise InfeasiblePlanError(
+                f"variant {v.name!r} has no feasible plan over {len(years)} year(s) "
+                f"({years[0]}–{years[-1]}): {exc} A short horizon leaves too little time to "
+                "invest (capacity needs a gestation lag); use a longer horizon or relax the "
+                "variant.", constraints=exc.constraints) from None
     table = pd.DataFrame([_row(r) for r in results], index=pd.Index(names, name="variant"))
     fig = Figure(figsize=(10, 7), layout="constrained")
     ax = fig.subplots(2, 2)
@@ -384,4 +621,4 @@ def compare(variants: Sequence[Variant] | None = None, base: MultiYearPlan | Non
             a.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.suptitle("Investment variants on the calibrated town–country economy "
                  "(calibration assumptions)")
-    return Comparison(table, fig, dict(zip(names, results, strict=True)))
+    return Comparison(table, fig, dict(zip(names, results, strict=True)), tuple(variants))

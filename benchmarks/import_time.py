@@ -1,0 +1,113 @@
+"""Start-up time: ``import nonequivalent`` against numpy + scipy.linalg + pandas alone.
+
+Each measurement runs in a fresh Python process (``python -c "import ..."``), so nothing is
+cached in memory between them; the operating system's file cache is warmed by one run of
+each command first. The two commands alternate, and the median of ``--repeat`` runs is
+printed for each, with the difference: the wall time, and the CPU time of the child process
+(user + system, from ``resource.getrusage``), which other work on a busy machine disturbs
+much less than the wall time. The target, for both, is a difference of at most 0.15 s: the
+library itself should cost little beyond the three packages it is built on, because what
+only some paths need (PuLP, highspy, scipy.optimize, sympy, matplotlib, the planning,
+exact, symbolic and exercise modules) is loaded on first use.
+
+The last lines list the heavy modules that ``import nonequivalent`` still loads, with the
+library module that first imports each (from ``python -X importtime``).
+
+Run:
+
+    python benchmarks/import_time.py [--repeat 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+BASELINE = "import numpy, scipy.linalg, pandas"
+LIBRARY = "import nonequivalent"
+TARGET = 0.15
+HEAVY = ("scipy.optimize", "scipy.sparse", "scipy.sparse.linalg", "scipy.stats", "sympy",
+         "pulp", "highspy", "matplotlib", "nonequivalent.planning.static",
+         "nonequivalent.exact", "nonequivalent.symbolic", "nonequivalent.exercises", "tomllib",
+         "tqdm", "rich")
+
+
+def run_once(code: str) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the child) of one fresh ``python -c code``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def loaded_by() -> dict[str, str]:
+    """For each heavy module loaded by ``import nonequivalent``: the importing module."""
+    code = ("import sys, nonequivalent; "
+            f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True).stdout.split()
+    trace = subprocess.run([sys.executable, "-X", "importtime", "-c", LIBRARY],
+                           check=True, capture_output=True, text=True).stderr.splitlines()
+    # -X importtime prints a module after the modules it imports, indented by depth; the
+    # first library module at a lower depth after a heavy module is the one importing it
+    rows = []
+    for line in trace:
+        if "|" not in line:
+            continue
+        name_part = line.split("|")[-1]
+        depth = (len(name_part) - len(name_part.lstrip())) // 2
+        rows.append((name_part.strip(), depth))
+    found: dict[str, str] = {}
+    for mod in out:
+        idx = next((i for i, (n, _) in enumerate(rows) if n == mod), None)
+        if idx is None:  # reached through a package __getattr__: use its first submodule
+            idx = next((i for i, (n, _) in enumerate(rows) if n.startswith(mod + ".")), None)
+        if idx is None:
+            continue
+        depth = rows[idx][1]
+        parent = next((n for n, d in rows[idx + 1:] if d < depth
+                       and n.startswith("nonequivalent")), "?")
+        found[mod] = parent
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=15)
+    args = ap.parse_args(argv)
+    run_once(BASELINE)
+    run_once(LIBRARY)  # warm the file cache
+    base, lib = [], []
+    for _ in range(args.repeat):
+        base.append(run_once(BASELINE))
+        lib.append(run_once(LIBRARY))
+    print(f"fresh-process times, median of {args.repeat} alternating runs "
+          f"(python {sys.version.split()[0]}):")
+    ok = True
+    for k, label in ((0, "wall"), (1, "CPU ")):
+        b = statistics.median(r[k] for r in base)
+        li = statistics.median(r[k] for r in lib)
+        diff = li - b
+        ok &= diff <= TARGET
+        print(f"  {label}  {BASELINE:<36} {b:6.3f} s   {LIBRARY:<22} {li:6.3f} s   "
+              f"difference {diff:+.3f} s (target <= {TARGET:.2f} s): "
+              f"{'met' if diff <= TARGET else 'NOT met'}")
+    heavy = loaded_by()
+    if heavy:
+        print("still loaded by `import nonequivalent` (module: first imported by):")
+        for mod, parent in heavy.items():
+            print(f"  {mod}: {parent}")
+    else:
+        print("none of " + ", ".join(HEAVY) + " is loaded by `import nonequivalent`.")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
