@@ -25,6 +25,7 @@ from . import economy as _economy
 from . import errors as _errors
 from . import exchange as _exchange
 from . import households as _households
+from . import mrio as _mrio
 from . import planning as _planning
 from . import scissors as _scissors
 from . import values as _values
@@ -33,6 +34,7 @@ from .economy import *  # noqa: F403
 from .errors import *  # noqa: F403
 from .exchange import *  # noqa: F403
 from .households import *  # noqa: F403
+from .mrio import *  # noqa: F403
 from .planning import *  # noqa: F403
 from .scissors import *  # noqa: F403
 from .values import *  # noqa: F403
@@ -48,6 +50,7 @@ __all__ = [
     *_exchange.__all__,
     *_scissors.__all__,
     *_households.__all__,
+    *_mrio.__all__,
     *_accounts.__all__,
     *_planning.__all__,
     *_SUBMODULES,
