@@ -1025,7 +1025,7 @@ class GlobalExchangeAccount:
         HB, B = self._HB, len(self.bloc_names)
         k = HB.shape[0]
         W = self._wages
-        mats = list(HB) + [HB.sum(axis=0)]
+        mats = [*HB, HB.sum(axis=0)]
         keys = [*self.skills, ALL_SKILLS]
         rows = []
         for m, M in enumerate(mats):
