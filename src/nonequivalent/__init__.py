@@ -22,6 +22,7 @@ from typing import Any
 
 from . import accounts as _accounts
 from . import economy as _economy
+from . import emmanuel as _emmanuel
 from . import errors as _errors
 from . import exchange as _exchange
 from . import households as _households
@@ -31,6 +32,7 @@ from . import scissors as _scissors
 from . import values as _values
 from .accounts import *  # noqa: F403
 from .economy import *  # noqa: F403
+from .emmanuel import *  # noqa: F403
 from .errors import *  # noqa: F403
 from .exchange import *  # noqa: F403
 from .households import *  # noqa: F403
@@ -51,6 +53,7 @@ __all__ = [
     *_scissors.__all__,
     *_households.__all__,
     *_mrio.__all__,
+    *_emmanuel.__all__,
     *_accounts.__all__,
     *_planning.__all__,
     *_SUBMODULES,
