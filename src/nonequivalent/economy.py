@@ -363,7 +363,7 @@ class Economy:
     @cached_property
     def _lu_unchecked(self) -> tuple[np.ndarray, np.ndarray] | None:
         # LU factor of I - A, computed once (None if LAPACK refuses the matrix).
-        M = np.eye(self.n)
+        M = np.eye(self.n, order="F")  # Fortran order: LAPACK factors it in place
         M -= self.A
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a singular I - A is reported as not productive
