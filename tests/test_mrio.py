@@ -394,3 +394,63 @@ def dataclasses_error() -> type[Exception]:
     import dataclasses
 
     return dataclasses.FrozenInstanceError
+
+
+# ----------------------------------------------------------------------------- command line
+def test_cli_global_on_the_test_system(capsys: pytest.CaptureFixture[str]) -> None:
+    from nonequivalent.cli import main
+
+    assert main(["global"]) == 0
+    out = capsys.readouterr().out
+    assert "Account by bloc" in out and "South / North" in out and "illustrative" in out
+
+
+def test_cli_global_json_and_plot(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from nonequivalent.cli import main
+
+    out_file, fig = tmp_path / "g.json", tmp_path / "g.png"
+    assert main(["global", "-f", "json", "-o", str(out_file), "--plot", str(fig)]) == 0
+    doc = json.loads(out_file.read_text())
+    assert doc["title"] == "Global exchange account"
+    assert fig.stat().st_size > 0
+
+
+def test_cli_global_on_a_pymrio_folder(test_system: tuple, tmp_path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from nonequivalent.cli import main
+
+    io, mrio, _ = test_system
+    folder = tmp_path / "table"
+    io.save_all(folder)
+    blocs = tmp_path / "blocs.csv"
+    blocs.write_text("region,bloc\n" + "".join(
+        f"reg{i},{'core' if i <= 2 else 'periphery'}\n" for i in range(1, 7)))
+    args = ["global", str(folder), "--blocs", str(blocs), "-f", "csv"]
+    for s in ILLUSTRATIVE_SHARES:
+        args += ["--hours", f"{s}=labour:hours: {s}",
+                 "--compensation", f"{s}=labour:compensation: {s}"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    acc = ne.global_exchange_account(mrio, {f"reg{i}": "core" if i <= 2 else "periphery"
+                                            for i in range(1, 7)})
+    expected = acc.by_bloc.loc[("all", "periphery"), "labour_given"]
+    line = next(x for x in out.splitlines()
+                if x.startswith("Account by bloc,all / periphery,labour_given,"))
+    assert float(line.rsplit(",", 1)[1]) == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["global", "/no/such/table"], "does not exist"),
+    (["global", "--year", "2021"], "need a TABLE"),
+    (["global", "--blocs", "/no/such.csv"], "cannot read blocs file"),
+    (["global", ".", "--hours", "low"], "SKILL=EXTENSION:PATTERN"),
+])
+def test_cli_global_bad_input(argv: list[str], message: str,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    from nonequivalent.cli import main
+
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0]

@@ -1190,7 +1190,9 @@ class GlobalExchangeAccount:
         ax.set_ylabel("producing bloc")
         for i in range(len(labels)):
             for j in range(len(labels)):
-                ax.text(j, i, f"{M.iat[i, j]:,.3g}", ha="center", va="center", fontsize=8)
+                dark = M.iat[i, j] > 0.6 * float(M.to_numpy().max())
+                ax.text(j, i, f"{M.iat[i, j]:,.3g}", ha="center", va="center", fontsize=8,
+                        color="white" if dark else "black")
         ax.set_title(f"Hours embodied ({skill if skill is not None else 'all skills'})")
         fig.colorbar(im, ax=ax, shrink=0.8)
         ax2 = axes[0, 1]
