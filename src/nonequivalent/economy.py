@@ -328,7 +328,7 @@ class Economy:
             if lu is not None:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    z = sla.lu_solve(lu, np.ones(self.n), check_finite=False)
+                    z = sla.lu_solve(lu, np.ones(self.n), trans=1, check_finite=False)
             if z is not None and np.all(np.isfinite(z)) and np.all(z > 0):
                 if np.max((A @ z) / z) < 1.0 - PRODUCTIVITY_MARGIN:
                     return None
@@ -362,13 +362,15 @@ class Economy:
     # ------------------------------------------------------------------ factorization
     @cached_property
     def _lu_unchecked(self) -> tuple[np.ndarray, np.ndarray] | None:
-        # LU factor of I - A, computed once (None if LAPACK refuses the matrix).
-        M = np.eye(self.n, order="F")  # Fortran order: LAPACK factors it in place
+        # LU factor of (I - A)^T, computed once (None if LAPACK refuses the matrix). The
+        # C-ordered I - A is the Fortran-ordered (I - A)^T: LAPACK factors it in place, with
+        # no copy; solves with I - A use trans=1 on this factor (see solve).
+        M = np.eye(self.n)
         M -= self.A
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a singular I - A is reported as not productive
             try:
-                return sla.lu_factor(M, overwrite_a=True, check_finite=False)
+                return sla.lu_factor(M.T, overwrite_a=True, check_finite=False)
             except (np.linalg.LinAlgError, ValueError):
                 return None
 
@@ -401,7 +403,8 @@ class Economy:
             raise InvalidEconomyError(
                 f"right-hand side has {rhs.shape[0]} rows; the economy has {self.n} sectors.")
         if not self.is_sparse:
-            return sla.lu_solve(self._lu, rhs, trans=1 if transpose else 0,
+            # the factor is of (I - A)^T (see _lu_unchecked)
+            return sla.lu_solve(self._lu, rhs, trans=0 if transpose else 1,
                                 check_finite=False)
         A, AT = self._sparse_ops
         M = AT if transpose else A
