@@ -760,7 +760,7 @@ def _read_text_table(path: Path, header: int = 2, index_cols: int | None = 2) ->
 
 
 # ============================================================================ blocs
-_BLOC_FILES = {"exiobase3-north-south": "exiobase3_blocs.csv"}
+_BLOC_FILES = {"exiobase3-north-south": "exiobase3_north_south.csv"}
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -847,7 +847,7 @@ def load_blocs(name: str = "exiobase3-north-south") -> Blocs:
     ``"exiobase3-north-south"``: EXIOBASE 3's 49 regions split into North and South
     following the definition stated by Hickel, Hanbury Lemos & Barbour (2024); each row of
     the data file says on what basis it was assigned and which assignments are uncertain
-    (see the file ``data/exiobase3_blocs.csv`` and the docs, "Global exchange").
+    (see the file ``data/blocs/exiobase3_north_south.csv`` and the docs, "Global exchange").
 
     >>> import nonequivalent as ne
     >>> b = ne.load_blocs()
@@ -860,7 +860,7 @@ def load_blocs(name: str = "exiobase3-north-south") -> Blocs:
         raise InvalidEconomyError(
             f"unknown built-in blocs {name!r}; available: {sorted(_BLOC_FILES)}. Or pass a "
             "mapping {region: bloc} or a CSV file with columns region,bloc.")
-    ref = resources.files("nonequivalent") / "data" / _BLOC_FILES[name]
+    ref = resources.files("nonequivalent") / "data" / "blocs" / _BLOC_FILES[name]
     with resources.as_file(ref) as p:
         df = pd.read_csv(p, comment="#", dtype=str)
     src = "; ".join(pd.unique(df["source"].dropna()))
@@ -874,7 +874,7 @@ def bloc_table(name: str = "exiobase3-north-south") -> pd.DataFrame:
     from importlib import resources
 
     load_blocs(name)  # validates the name
-    ref = resources.files("nonequivalent") / "data" / _BLOC_FILES[name]
+    ref = resources.files("nonequivalent") / "data" / "blocs" / _BLOC_FILES[name]
     with resources.as_file(ref) as p:
         return pd.read_csv(p, comment="#", dtype=str).set_index("region")
 
