@@ -340,6 +340,9 @@ def test_bad_inputs_raise_library_errors() -> None:
     with pytest.raises(ne.LabelMismatchError, match="Rename it"):
         ne.MRIOEconomy(np.zeros((2, 2)), np.ones((2, 2)), labour={"all": [1, 1]},
                        regions=["a", "b"], sectors=["g"])
+    with pytest.raises(ne.LabelMismatchError, match="not a tuple"):
+        ne.MRIOEconomy(np.zeros((2, 2)), np.ones((2, 2)), labour={("low", "f"): [1, 1]},
+                       regions=["a", "b"], sectors=["g"])
     with pytest.raises(ne.InvalidEconomyError, match="negative"):
         ne.MRIOEconomy(np.zeros((2, 2)), np.ones((2, 2)), labour={"h": [1, -1]},
                        regions=["a", "b"], sectors=["g"])

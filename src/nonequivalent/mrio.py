@@ -190,6 +190,10 @@ def _read_rows(data: Any, index: pd.MultiIndex, what: str,
         kinds = pd.RangeIndex(out.shape[0])
     if not kinds.is_unique:
         raise LabelMismatchError(f"{what}: row names must be unique; got {list(kinds)}.")
+    if isinstance(kinds, pd.MultiIndex) or any(isinstance(k, tuple) for k in kinds):
+        raise LabelMismatchError(
+            f"{what}: name each row with one label (e.g. 'low female'), not a tuple; got "
+            f"{list(kinds)[:4]}.")
     check_finite(out, what, InvalidEconomyError, nonneg=nonneg)
     return np.ascontiguousarray(out), kinds
 
@@ -218,8 +222,9 @@ class MRIOEconomy:
         pairs summed by region (pymrio's and EXIOBASE's ``Y``); an array has one column per
         region, in the order of ``regions``.
     labour : mapping, DataFrame or array
-        Hours per unit of gross output by skill level (one row per skill; labels such as
-        ``"low"`` or ``("low", "female")``), over the same (region, sector) pairs.
+        Hours per unit of gross output by skill level (one row per skill, labelled by a
+        string such as ``"low"``, or ``"low female"`` to keep genders apart), over the same
+        (region, sector) pairs.
     compensation : same forms as ``labour``, optional
         Compensation of labour per unit of gross output, with the same row names as
         ``labour``: gives the wage per hour of every skill in every bloc.
