@@ -391,6 +391,9 @@ def test_results_are_immutable_copies() -> None:
         acc._H[0, 0, 0] = 1.0
     with pytest.raises(dataclasses_error()):
         acc.skills = pd.Index(["x"])
+    mapping = acc.blocs.mapping
+    mapping.iloc[0] = "elsewhere"
+    assert acc.blocs.mapping.iloc[0] != "elsewhere"
 
 
 def dataclasses_error() -> type[Exception]:

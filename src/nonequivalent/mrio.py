@@ -775,7 +775,7 @@ class Blocs:
     Attributes
     ----------
     mapping : Series
-        Bloc of every region (index: region), a copy on access through :meth:`to_frame`.
+        Bloc of every region (index: region); a copy on every access.
     name, source : str
         What the grouping is and where it comes from.
 
@@ -787,9 +787,14 @@ class Blocs:
     ['North', 'South']
     """
 
-    mapping: pd.Series
+    _mapping: pd.Series = dataclasses.field(repr=False)
     name: str = "blocs"
     source: str = "given by the user"
+
+    @property
+    def mapping(self) -> pd.Series:
+        """Bloc of every region (index: region), a copy."""
+        return self._mapping.copy()
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[Hashable, Hashable] | pd.Series,
@@ -824,24 +829,24 @@ class Blocs:
     @property
     def names(self) -> pd.Index:
         """The blocs, in order of first appearance."""
-        return pd.Index(pd.unique(self.mapping.to_numpy()), name="bloc")
+        return pd.Index(pd.unique(self._mapping.to_numpy()), name="bloc")
 
     def codes(self, regions: pd.Index) -> np.ndarray:
         """Bloc position of every region; every region must be assigned."""
-        missing = [r for r in regions if r not in self.mapping.index]
+        missing = [r for r in regions if r not in self._mapping.index]
         if missing:
             raise LabelMismatchError(
                 f"blocs {self.name!r} assign no bloc to regions {missing[:10]}; add them to "
                 "the mapping.")
         names = self.names
-        return names.get_indexer(self.mapping.reindex(regions).to_numpy()).astype(np.intp)
+        return names.get_indexer(self._mapping.reindex(regions).to_numpy()).astype(np.intp)
 
     def to_frame(self) -> pd.DataFrame:
         """The assignment as a DataFrame (a copy)."""
-        return self.mapping.to_frame()
+        return self._mapping.to_frame()
 
     def __repr__(self) -> str:
-        counts = self.mapping.value_counts(sort=False)
+        counts = self._mapping.value_counts(sort=False)
         return f"Blocs({self.name!r}: " + ", ".join(
             f"{b} {int(c)} regions" for b, c in counts.items()) + ")"
 
