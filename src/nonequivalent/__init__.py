@@ -24,9 +24,11 @@ from typing import Any
 from . import accounts as _accounts
 from . import dual_economy as _dual_economy
 from . import economy as _economy
+from . import emmanuel as _emmanuel
 from . import errors as _errors
 from . import exchange as _exchange
 from . import households as _households
+from . import mrio as _mrio
 from . import planning as _planning
 from . import prices as _prices
 from . import procurement as _procurement
@@ -36,9 +38,11 @@ from . import values as _values
 from .accounts import *  # noqa: F403
 from .dual_economy import *  # noqa: F403
 from .economy import *  # noqa: F403
+from .emmanuel import *  # noqa: F403
 from .errors import *  # noqa: F403
 from .exchange import *  # noqa: F403
 from .households import *  # noqa: F403
+from .mrio import *  # noqa: F403
 from .prices import *  # noqa: F403
 from .procurement import *  # noqa: F403
 from .scissors import *  # noqa: F403
@@ -62,6 +66,8 @@ __all__ = [
     *_procurement.__all__,
     *_dual_economy.__all__,
     *_households.__all__,
+    *_mrio.__all__,
+    *_emmanuel.__all__,
     *_accounts.__all__,
     *_planning.__all__,
     *_SUBMODULES,

@@ -557,6 +557,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--solution", action="store_true", help="print the worked solution too")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE")
     p.set_defaults(handler=_cmd_exercise)
+
+    from . import _cli_global  # the global exchange account (multi-regional tables)
+
+    _cli_global.add_parser(sub)
     return parser
 
 

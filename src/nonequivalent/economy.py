@@ -438,7 +438,7 @@ class Economy(Result):
             if lu is not None:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    z = sla.lu_solve(lu, np.ones(self.n), check_finite=False)
+                    z = sla.lu_solve(lu, np.ones(self.n), trans=1, check_finite=False)
             if z is not None and np.all(np.isfinite(z)) and np.all(z > 0):
                 if np.max((A @ z) / z) < 1.0 - PRODUCTIVITY_MARGIN:
                     return None
@@ -472,13 +472,15 @@ class Economy(Result):
     # ------------------------------------------------------------------ factorization
     @cached_property
     def _lu_unchecked(self) -> tuple[np.ndarray, np.ndarray] | None:
-        # LU factor of I - A, computed once (None if LAPACK refuses the matrix).
+        # LU factor of (I - A)^T, computed once (None if LAPACK refuses the matrix). The
+        # C-ordered I - A is the Fortran-ordered (I - A)^T: LAPACK factors it in place, with
+        # no copy; solves with I - A use trans=1 on this factor (see solve).
         M = np.eye(self.n)
         M -= self.A
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a singular I - A is reported as not productive
             try:
-                return sla.lu_factor(M, overwrite_a=True, check_finite=False)
+                return sla.lu_factor(M.T, overwrite_a=True, check_finite=False)
             except (np.linalg.LinAlgError, ValueError):
                 return None
 
@@ -518,8 +520,9 @@ class Economy(Result):
         if not np.isfinite(rhs).all():
             check_finite(rhs, "right-hand side", InvalidEconomyError, nonneg=False)
         if not self.is_sparse:
-            # LAPACK raises no floating-point warnings; an overflow shows as inf below
-            out = sla.lu_solve(self._lu, rhs, trans=1 if transpose else 0,
+            # the factor is of (I - A)^T (see _lu_unchecked); LAPACK raises no
+            # floating-point warnings, an overflow shows as inf below
+            out = sla.lu_solve(self._lu, rhs, trans=0 if transpose else 1,
                                check_finite=False)
         else:
             A, AT = self._sparse_ops
