@@ -25,6 +25,7 @@ from . import dual_economy as _dual_economy
 from . import economy as _economy
 from . import errors as _errors
 from . import exchange as _exchange
+from . import groups as _groups
 from . import households as _households
 from . import planning as _planning
 from . import procurement as _procurement
@@ -36,6 +37,7 @@ from .dual_economy import *  # noqa: F403
 from .economy import *  # noqa: F403
 from .errors import *  # noqa: F403
 from .exchange import *  # noqa: F403
+from .groups import *  # noqa: F403
 from .households import *  # noqa: F403
 from .planning import *  # noqa: F403
 from .procurement import *  # noqa: F403
@@ -57,6 +59,7 @@ __all__ = [
     *_procurement.__all__,
     *_dual_economy.__all__,
     *_households.__all__,
+    *_groups.__all__,
     *_accounts.__all__,
     *_planning.__all__,
     *_SUBMODULES,
