@@ -29,6 +29,7 @@ from . import groups as _groups
 from . import households as _households
 from . import planning as _planning
 from . import procurement as _procurement
+from . import report as _report
 from . import scissors as _scissors
 from . import tribute as _tribute
 from . import values as _values
@@ -41,6 +42,7 @@ from .groups import *  # noqa: F403
 from .households import *  # noqa: F403
 from .planning import *  # noqa: F403
 from .procurement import *  # noqa: F403
+from .report import *  # noqa: F403
 from .scissors import *  # noqa: F403
 from .tribute import *  # noqa: F403
 from .values import *  # noqa: F403
@@ -61,6 +63,7 @@ __all__ = [
     *_households.__all__,
     *_groups.__all__,
     *_accounts.__all__,
+    *_report.__all__,
     *_planning.__all__,
     *_SUBMODULES,
 ]
