@@ -35,7 +35,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import ScenarioError
 from .groups import Peasants, WorkerCategory, WorkerHouseholds
 from .households import earners_needed
 from .procurement import squeeze_diagnostic
@@ -524,6 +523,11 @@ def report(scenario: Any = "ussr-1928", later: Any = "default", *, melt: float |
     ScenarioError
         Unknown or invalid scenario; scenarios on different sectors or technologies.
 
+    Notes
+    -----
+    When both scenarios describe the same year, the periods are labelled ``"<year>
+    (base)"`` and ``"<year> (later)"``.
+
     Examples
     --------
     >>> import nonequivalent as ne
@@ -536,10 +540,10 @@ def report(scenario: Any = "ussr-1928", later: Any = "default", *, melt: float |
         later = DEFAULT_LATER.get(scenario) if isinstance(scenario, str) else None
     scs = [base] + ([] if later is None else [_load(later)])
     kw = {} if melt is None else {"melt": melt}
-    periods = [_Period(s, s.surplus_account(**kw), str(s.year)) for s in scs]
-    if len(periods) == 2 and periods[0].label == periods[1].label:
-        raise ScenarioError(f"the two scenarios describe the same year {periods[0].label}; "
-                            "compare a base year with a later one", key="scenario.year")
+    same = len(scs) == 2 and scs[0].year == scs[1].year
+    periods = [_Period(s, s.surplus_account(**kw),
+                       f"{s.year} ({which})" if same else str(s.year))
+               for s, which in zip(scs, ("base", "later"), strict=False)]
     sections: list[ReportSection] = []
     for per, which in zip(periods, ("base", "later"), strict=False):
         sections += _account_sections(per, which)
