@@ -222,7 +222,7 @@ def test_many_groups_from_toml_reconcile_and_shares_sum_to_one():
     assert poor["hours_given"] == pytest.approx(lam[0] * 2000.0, rel=1e-12)
     # tribute and squeeze for each peasant group
     assert len(rep.section("tribute").rows) == 3 * 8
-    assert [r.key for r in rep.section("squeeze").rows][0] == "kulaks.benchmark_price"
+    assert rep.section("squeeze").rows[0].key == "kulaks.benchmark_price"
 
 
 def test_sources_for_n_groups_equal_the_joint_shapley_value():
