@@ -206,8 +206,9 @@ def test_many_groups_from_toml_reconcile_and_shares_sum_to_one():
         assert state["taxes"] + state["underpayment"] + state["overpayment"] == \
             pytest.approx(money["surplus_money"].drop("state").sum(), rel=1e-9)
     src = rep.to_frame("sources")
-    factors = src[src["group"] != "total"]
-    totals = src[src["group"] == "total"]
+    factors = src[~src.index.str.endswith(".total")]
+    totals = src[src.index.str.endswith(".total")]
+    assert set(totals["group"]) == {g.name for g in sc.groups if g.kind != "state"}
     for col in ("share_hours", "share_money"):
         assert factors[col].sum() == pytest.approx(100.0, rel=1e-9)
         assert totals[col].sum() == pytest.approx(100.0, rel=1e-9)
@@ -313,3 +314,63 @@ def test_report_units_come_from_structured_fields():
     t2 = scenarios.from_dict(doc)
     assert ne.report(t2, later=None).section("account_money_base").columns[0].unit == \
         "thousand roubles"
+
+
+def test_the_keys_page_is_generated_from_the_schema():
+    from nonequivalent.scenario_schema import schema_markdown
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "scenario-keys.md").read_text(
+        encoding="utf-8")
+    assert page.endswith(schema_markdown())
+    assert "`real_wage.cut`" in page and "`groups.<key>.kind`" in page
+
+
+def _check(value, schema, where="$"):
+    """A small validator for the subset of JSON Schema the report schema uses."""
+    if "const" in schema:
+        assert value == schema["const"], where
+    if "enum" in schema:
+        assert value in schema["enum"], where
+    types = schema.get("type")
+    if types is not None:
+        types = [types] if isinstance(types, str) else types
+        ok = {"object": dict, "array": list, "string": str, "null": type(None),
+              "number": (int, float)}
+        assert any(isinstance(value, ok[t]) and not isinstance(value, bool) for t in types), \
+            (where, value, types)
+    if isinstance(value, dict):
+        for k in schema.get("required", ()):
+            assert k in value, (where, k)
+        props = schema.get("properties", {})
+        for k, v in value.items():
+            if k in props:
+                _check(v, props[k], f"{where}.{k}")
+            elif isinstance(schema.get("additionalProperties"), dict):
+                _check(v, schema["additionalProperties"], f"{where}.{k}")
+    if isinstance(value, list) and "items" in schema:
+        for i, v in enumerate(value):
+            _check(v, schema["items"], f"{where}[{i}]")
+
+
+def test_report_json_follows_the_documented_schema():
+    import json
+
+    from nonequivalent.report import JSON_SCHEMA
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "report-json.md").read_text(
+        encoding="utf-8")
+    block = page.split("```json\n", 1)[1].split("```", 1)[0]
+    assert json.loads(block) == json.loads(json.dumps(dict(JSON_SCHEMA)))
+    for later in ("ussr-1932", None):
+        doc = json.loads(ne.report("ussr-1928", later=later).to_json())
+        _check(doc, json.loads(block))
+        for sec in doc["sections"]:
+            assert f"`{sec['key']}" in page
+            for col in sec["columns"]:
+                if not col["key"][:1].isdigit():
+                    assert f"`{col['key']}`" in page, col["key"]
+            for row in sec["rows"]:
+                if "." in row["key"]:
+                    assert f".{row['key'].split('.', 1)[1]}`" in page, row["key"]
+    with pytest.raises(AssertionError):
+        _check({"schema": "other"}, json.loads(block))

@@ -42,8 +42,58 @@ from .tribute import equivalent_tax_rate, tribute
 
 __all__ = ["REPORT_SCHEMA", "Line", "Report", "ReportSection", "report"]
 
+#: Section keys, in the order a report has them (those that apply).
+SECTION_KEYS = ("account_hours_base", "account_money_base", "account_hours_later",
+                "account_money_later", "sources", "tribute", "scissors", "squeeze",
+                "workers")
+
 #: Identifier of the JSON layout written by :meth:`Report.to_json`.
 REPORT_SCHEMA = "nonequivalent.report/1"
+
+_LINE = {"type": "object", "required": ["key", "label"],
+         "properties": {"key": {"type": "string"}, "label": {"type": "string"},
+                        "unit": {"type": "string"}}}
+
+#: JSON Schema (draft 2020-12) of :meth:`Report.to_json`, documented on the page
+#: *Report JSON schema*.
+JSON_SCHEMA: Mapping[str, Any] = MappingProxyType({
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": REPORT_SCHEMA,
+    "type": "object",
+    "required": ["schema", "title", "scenarios", "periods", "notes", "benchmark", "melt",
+                 "units", "sections"],
+    "properties": {
+        "schema": {"const": REPORT_SCHEMA},
+        "title": {"type": "string"},
+        "scenarios": {"type": "array", "items": {"type": "string"}},
+        "periods": {"type": "array", "items": {"type": "string"}},
+        "notes": {"type": "array", "items": {"type": "string"}},
+        "benchmark": {"type": "string"},
+        "melt": {"type": "object", "additionalProperties": {"type": "number"}},
+        "units": {"type": "object", "required": ["description", "scale", "currency",
+                                                 "people"],
+                  "additionalProperties": {"type": "string"}},
+        "sections": {"type": "array", "items": {
+            "type": "object",
+            "required": ["key", "title", "period", "units_by", "columns", "rows", "notes"],
+            "properties": {
+                "key": {"enum": ["account_hours_base", "account_money_base",
+                                 "account_hours_later", "account_money_later", "sources",
+                                 "tribute", "scissors", "squeeze", "workers"]},
+                "title": {"type": "string"},
+                "period": {"type": "string"},
+                "units_by": {"enum": ["column", "row"]},
+                "columns": {"type": "array", "items": _LINE},
+                "rows": {"type": "array", "items": {
+                    "type": "object", "required": ["key", "label", "values"],
+                    "properties": {
+                        "key": {"type": "string"}, "label": {"type": "string"},
+                        "unit": {"type": "string"}, "group": {"type": "string"},
+                        "values": {"type": "object", "additionalProperties": {
+                            "type": ["number", "null"]}}}}},
+                "notes": {"type": "array", "items": {"type": "string"}}}}},
+    },
+})
 
 #: Later scenario compared with a built-in one when ``later`` is not given.
 DEFAULT_LATER = MappingProxyType({"ussr-1928": "ussr-1932"})
@@ -86,6 +136,8 @@ class ReportSection:
     by_row : bool
     exact : bool
         Print numbers as given (historical series).
+    text : mapping
+        Columns of words printed before the numbers (the sources' group labels).
     """
 
     key: str
@@ -110,8 +162,8 @@ class ReportSection:
     def to_frame(self) -> pd.DataFrame:
         """The section with machine keys (a new DataFrame each call)."""
         data = {c.key: list(self.values[:, j]) for j, c in enumerate(self.columns)}
-        for k, col in self.text.items():
-            data = {k: list(col), **data}
+        if any(r.group for r in self.rows):
+            data = {"group": [r.group for r in self.rows], **data}
         df = pd.DataFrame(data, index=pd.Index([r.key for r in self.rows], name="key"))
         for c in self.columns:
             df[c.key] = pd.to_numeric(df[c.key])
@@ -178,8 +230,6 @@ class Report:
                     rec["group"] = r.group
                 if s.by_row:
                     rec["unit"] = r.unit
-                for k, col in s.text.items():
-                    rec[k] = col[i]
                 rec["values"] = {c.key: _plain(s.values[i, j])
                                  for j, c in enumerate(s.columns)}
                 rows.append(rec)
