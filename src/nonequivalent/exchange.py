@@ -620,6 +620,31 @@ def _prepare(economy: Economy, groups: Group | Iterable[Group], benchmark: Any) 
     return bench, names, economy.values_array, pe, S, D, taxes
 
 
+def stalin_parts(p: np.ndarray, pe: np.ndarray, S: np.ndarray,
+                 D: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Underpayment ``(p^e − p)·s`` and overpayment ``(p − p^e)·d`` of each group.
+
+    The one computation of Stalin's two price parts of the tribute, used by
+    :func:`exchange_account` and :func:`nonequivalent.tribute`. ``S`` and ``D`` are goods x
+    groups (or one group's vectors); the same product stands on both sides of each
+    difference, so both parts are exactly 0 at ``p = p^e`` (invariant 4).
+
+    Notes
+    -----
+    Stalin, plenum of 9 July 1928, *Works* vol. 11: "overpayment in the relatively high
+    prices for manufactured goods" and "underpayment in the prices for agricultural
+    produce".
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> stalin_parts(np.array([0.5, 1.0]), np.array([1.0, 1.0]), np.array([10.0, 0.0]),
+    ...              np.array([0.0, 5.0]))
+    (np.float64(5.0), np.float64(0.0))
+    """
+    return pe @ S - p @ S, p @ D - pe @ D
+
+
 def _labour_columns(lam: np.ndarray, S: np.ndarray, D: np.ndarray,
                     names: pd.Index) -> dict[str, np.ndarray]:
     """Labour given ``λ·s``, received ``λ·d``, the transfer and the ratio, by group
@@ -863,9 +888,7 @@ def exchange_account(economy: Economy, groups: Group | Iterable[Group], prices: 
     bench, names, lam, pe, S, D, taxes = _prepare(economy, groups, benchmark)
     goods = economy.sectors
     p = as_vector(prices, goods, "actual prices", InvalidPriceError)
-    # the same product on both sides, so exactly 0 at p = p^e (invariant 4)
-    under = pe @ S - p @ S
-    over = p @ D - pe @ D
+    under, over = stalin_parts(p, pe, S, D)
     table = np.column_stack([*_labour_columns(lam, S, D, names).values(), under, over, taxes,
                              taxes + under + over])
     by_group = pd.DataFrame(table, index=names, columns=_GROUP_COLUMNS_INDEX)

@@ -363,11 +363,11 @@ def _tribute_section(periods: list[_Period]) -> ReportSection:
                  for k, lab, unit, dim in items]
     for per in periods:
         col = []
-        bench = per.account.benchmark
         for g in per.scenario.groups_of(Peasants):
-            t = tribute(g.group(), per.scenario.prices_series(), bench)
+            account = per.account.flows[g.label].detail["exchange"]
+            t = tribute(account)
             rate = equivalent_tax_rate(t) if t.sales_value_benchmark > 0 else math.nan
-            exch = per.account.flows[g.label].detail["exchange"].by_group.iloc[0]
+            exch = account.by_group.iloc[0]
             col += [t.overpayment, t.underpayment, t.taxes, t.total, rate,
                     float(exch["labour_given"]), float(exch["labour_received"]),
                     float(exch["nonequivalence_ratio"])]
