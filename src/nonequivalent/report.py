@@ -211,7 +211,7 @@ class Report:
 
         >>> import nonequivalent as ne
         >>> ne.report("ussr-1928", later=None).to_frame("tribute").columns.tolist()
-        ['1928']
+        ['group', '1928']
         """
         return self.section(section).to_frame()
 

@@ -21,18 +21,12 @@ import pandas as pd
 
 from ._common import _amount_share_frame, _fmt, _positive, _shares
 from ._validation import as_vector, check_finite
+from .benchmarks import Benchmark, _as_benchmark, _price_series
 from .errors import (
     InvalidGroupError,
     InvalidPriceError,
 )
-from .exchange import (
-    Benchmark,
-    ExchangeAccount,
-    Group,
-    _as_benchmark,
-    _price_series,
-    stalin_parts,
-)
+from .exchange import ExchangeAccount, Group, stalin_parts
 
 __all__ = [
     "AccumulationFund",
