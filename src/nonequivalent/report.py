@@ -37,7 +37,7 @@ import pandas as pd
 
 from .groups import Peasants, WorkerCategory, WorkerHouseholds
 from .households import earners_needed
-from .procurement import squeeze_diagnostic
+from .procurement import TotalResponse, squeeze_diagnostic
 from .tribute import equivalent_tax_rate, tribute
 
 __all__ = ["REPORT_SCHEMA", "Line", "Report", "ReportSection", "report"]
@@ -411,6 +411,21 @@ def _squeeze_section(periods: list[_Period]) -> ReportSection | None:
             notes.append(f"{per.label}{' ' + g.label if many else ''}: {d.message}")
             method = d.optimum.method
         vals.append(col)
+    goods = {g.marketing_good for g in groups}
+    if many and len(goods) == 1:
+        # one procurement price for every group: the squeeze of the peasantry as a whole
+        good = goods.pop()
+        rows += [Line(f"all.{k}", f"all groups: {lab}", unit, dim, "")
+                 for k, lab, unit, dim in items]
+        for col, per in zip(vals, periods, strict=True):
+            sc = per.scenario
+            pe = float(per.account.benchmark.prices[good])
+            total = TotalResponse(tuple(_response(sc, sc.group(g.name)) for g in groups))
+            d = squeeze_diagnostic(total, pe, float(sc.prices[good]))
+            col += [pe, d.price, d.extraction, d.optimum.price, d.optimum.extraction,
+                    d.shortfall]
+            notes.append(f"{per.label} all groups (one price, summed marketings): "
+                         f"{d.message}")
     eps = ", ".join(f"{g.marketing_elasticity:g}" for g in groups)
     notes.insert(0, f"Marketing response q(p) = q0 (p/p0)^ε with ε = {eps}; optimum by "
                     f"{method}.")

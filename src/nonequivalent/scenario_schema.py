@@ -126,7 +126,7 @@ KEYS: tuple[Key, ...] = (
     Key("provenance.<parameter>.reason", "string", "assumption: why this value",
         required=False),
     Key("provenance.<parameter>.low", "number", "lower end of the range (a value; for a "
-        "table or matrix a factor on every entry); required for an assumption",
+        "table or matrix a factor on every entry); an assumption should have one",
         required=False),
     Key("provenance.<parameter>.high", "number", "upper end of the range (likewise)",
         required=False),
@@ -425,7 +425,7 @@ def parameter_keys(doc_groups: Sequence[GroupKind]) -> dict[str, Param | Key]:
 
 def _provenance(c: _Checker, doc: Mapping[str, Any], stated: Sequence[str],
                 known: Mapping[str, Any], values: Mapping[str, Any],
-                require_ranges: bool) -> Mapping[str, Mapping[str, Any]]:
+                ) -> Mapping[str, Mapping[str, Any]]:
     pv = c.table(doc, "provenance")
     extra = [k for k in pv if k not in known]
     if extra:
@@ -461,9 +461,6 @@ def _provenance(c: _Checker, doc: Mapping[str, Any], stated: Sequence[str],
             if not lo <= hi:
                 raise c.fail(f"{key}.low", f"low {lo:g} is above high {hi:g}")
             rec["low"], rec["high"] = lo, hi
-        elif kind == "assumption" and require_ranges and p in stated and p != "benchmark":
-            raise c.fail(f"{key}.low", "missing key: an assumption needs a plausible range "
-                                       "(low and high) for the uncertainty analysis")
         out[p] = _freeze(rec)
     return _freeze(out)
 
@@ -474,7 +471,7 @@ def _sectionwise_allowed(c: _Checker, doc: Mapping[str, Any]) -> None:
         raise c.fail(extra[0], f"unknown section; allowed sections: {list(_TOP)}")
 
 
-def validate(doc: Mapping[str, Any], file: str, require_ranges: bool = True) -> dict[str, Any]:
+def validate(doc: Mapping[str, Any], file: str) -> dict[str, Any]:
     """Validate a schema-2 document; return the fields of a :class:`Scenario`.
 
     Raises
@@ -582,7 +579,7 @@ def validate(doc: Mapping[str, Any], file: str, require_ranges: bool = True) -> 
               and (p in raw_stated or "." not in p or p.split(".")[0] not in groups)]
     for p in checked:
         known.setdefault(p, None)
-    provenance = _provenance(c, doc, stated, known, values, require_ranges)
+    provenance = _provenance(c, doc, stated, known, values)
     provenance = _freeze({k: v for k, v in provenance.items() if k not in checked})
     return dict(name=name, description=description, year=year, units=units,
                 sectors=sectors, labour_kinds=kinds, A=A, labour=labour,

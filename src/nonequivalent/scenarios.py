@@ -290,8 +290,7 @@ class Scenario(SingleGroupViews):
         groups = {g.name for g in self.groups}
         for key, val in values.items():
             set_parameter(doc, str(key), val, groups, list(self.provenance))
-        return from_dict(doc, file=f"{self.name} (with_values)",
-                         require_ranges=False)
+        return from_dict(doc, file=f"{self.name} (with_values)")
 
     # ---------------------------------------------------------------- pandas views
     # ---------------------------------------------------------------- pandas views
@@ -655,12 +654,11 @@ def loads(text: str, file: str = "<string>") -> Scenario:
     return from_dict(doc, file=file)
 
 
-def from_dict(doc: Mapping[str, Any], file: str = "<dict>",
-              require_ranges: bool = True) -> Scenario:
+def from_dict(doc: Mapping[str, Any], file: str = "<dict>") -> Scenario:
     """Validate plain data in the layout of the schema and build a :class:`Scenario`.
 
     Schema 1 documents are converted first (:func:`nonequivalent.scenario_toml.upgrade_v1`;
-    the notes are in :attr:`Scenario.notes`).
+    the notes are in :attr:`Scenario.notes`, with the assumptions that still lack a range).
 
     Raises
     ------
@@ -683,11 +681,15 @@ def from_dict(doc: Mapping[str, Any], file: str = "<dict>",
     notes: tuple[str, ...] = ()
     if version == 1:
         doc, notes = upgrade_v1(doc, file)
-        require_ranges = False
     elif version != SCHEMA_VERSION:
         raise ScenarioError(f"unsupported schema version {version!r}; this library reads "
                             f"versions 1 and {SCHEMA_VERSION}", file=file, key="schema")
-    fields = validate(doc, file, require_ranges=require_ranges)
+    fields = validate(doc, file)
+    open_ranges = [k for k, v in fields["provenance"].items()
+                   if v["kind"] == "assumption" and "low" not in v and k != "benchmark"]
+    if open_ranges:
+        notes += (f"assumptions without a plausible range (add low and high to their "
+                  f"provenance for the uncertainty analysis): {', '.join(open_ranges)}",)
     return Scenario(**fields, notes=notes)
 
 
