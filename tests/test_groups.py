@@ -278,7 +278,8 @@ def test_group_account_rejects_bad_groups():
 
 # ------------------------------------------------------------ the report object
 def test_report_is_frozen_with_stable_keys_and_units():
-    rep = ne.report()
+    rep = ne.report("ussr-1928", later="ussr-1932")
+    assert ne.report("ussr-1928").keys[:2] == ("account_hours_base", "account_money_base")
     assert repr(rep) == "Report('ussr-1928' and 'ussr-1932': 9 sections)"
     assert rep.keys == ("account_hours_base", "account_money_base", "account_hours_later",
                         "account_money_later", "sources", "tribute", "scissors", "squeeze",

@@ -95,8 +95,6 @@ JSON_SCHEMA: Mapping[str, Any] = MappingProxyType({
     },
 })
 
-#: Later scenario compared with a built-in one when ``later`` is not given.
-DEFAULT_LATER = MappingProxyType({"ussr-1928": "ussr-1932"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -563,8 +561,7 @@ def _provenance_note(sc: Any) -> str:
             f"assumptions (with reasons); see 'nonequivalent scenario show {sc.name}'.")
 
 
-def report(scenario: Any = "ussr-1928", later: Any = "default", *, melt: float | None = None,
-           ) -> Report:
+def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Report:
     """The surplus report of a scenario, compared with a later one.
 
     Parameters
@@ -573,8 +570,8 @@ def report(scenario: Any = "ussr-1928", later: Any = "default", *, melt: float |
         A :class:`~nonequivalent.scenarios.Scenario`, a built-in name or a file path.
     later : Scenario, str or None
         The later scenario (same sectors and technology) for the sources of
-        accumulation; ``None`` for one period alone; by default ``ussr-1932`` after
-        ``ussr-1928`` and nothing after any other scenario.
+        accumulation; ``None`` (the default) for one period alone. (The command line
+        compares ``ussr-1928`` with ``ussr-1932`` unless told otherwise.)
     melt : float, optional
         ``μ`` for the accounts (default: from each scenario's workers, see
         :func:`~nonequivalent.group_account`).
@@ -601,8 +598,6 @@ def report(scenario: Any = "ussr-1928", later: Any = "default", *, melt: float |
     ('account_hours_base', 'account_money_base', 'tribute', 'scissors', 'squeeze', 'workers')
     """
     base = _load(scenario)
-    if isinstance(later, str) and later == "default":
-        later = DEFAULT_LATER.get(scenario) if isinstance(scenario, str) else None
     scs = [base] + ([] if later is None else [_load(later)])
     kw = {} if melt is None else {"melt": melt}
     same = len(scs) == 2 and scs[0].year == scs[1].year
