@@ -89,7 +89,7 @@ KEYS: tuple[Key, ...] = (
         default="persons"),
     Key("economy.sectors", "labels", "n unique sector labels"),
     Key("economy.labour_kinds", "labels", "k unique labour kinds"),
-    Key("economy.A", "matrix", "n x n technical coefficients, A[i][j] = input of good i "
+    Key("economy.A", "matrix", "n x n technical coefficients, `A[i][j]` = input of good i "
         "per unit of gross output of sector j", parameter="economy.A"),
     Key("economy.labour", "labour", "table kind -> n hours per unit of gross output",
         unit="hours", parameter="economy.labour"),
