@@ -27,12 +27,15 @@ from . import economy as _economy
 from . import emmanuel as _emmanuel
 from . import errors as _errors
 from . import exchange as _exchange
+from . import groups as _groups
 from . import households as _households
 from . import mrio as _mrio
 from . import planning as _planning
 from . import prices as _prices
 from . import procurement as _procurement
+from . import report as _report
 from . import scissors as _scissors
+from . import sweeps as _sweeps
 from . import tribute as _tribute
 from . import values as _values
 from .accounts import *  # noqa: F403
@@ -41,11 +44,14 @@ from .economy import *  # noqa: F403
 from .emmanuel import *  # noqa: F403
 from .errors import *  # noqa: F403
 from .exchange import *  # noqa: F403
+from .groups import *  # noqa: F403
 from .households import *  # noqa: F403
 from .mrio import *  # noqa: F403
 from .prices import *  # noqa: F403
 from .procurement import *  # noqa: F403
+from .report import *  # noqa: F403
 from .scissors import *  # noqa: F403
+from .sweeps import *  # noqa: F403
 from .tribute import *  # noqa: F403
 from .values import *  # noqa: F403
 
@@ -61,14 +67,17 @@ __all__ = [
     *_values.__all__,
     *_prices.__all__,
     *_exchange.__all__,
+    *_sweeps.__all__,
     *_scissors.__all__,
     *_tribute.__all__,
     *_procurement.__all__,
     *_dual_economy.__all__,
     *_households.__all__,
+    *_groups.__all__,
     *_mrio.__all__,
     *_emmanuel.__all__,
     *_accounts.__all__,
+    *_report.__all__,
     *_planning.__all__,
     *_SUBMODULES,
 ]

@@ -129,7 +129,7 @@ def _load(args: argparse.Namespace) -> tuple[Any, Any, str]:
 
 
 def _document(acc: Any, what: str) -> Any:
-    from .cli import Document, Section
+    from .cli.render import Document, Section
 
     notes = (f"Table: {what}.", f"Blocs: {acc.blocs.name} ({acc.blocs.source}).")
     by_bloc = acc.by_bloc
@@ -168,7 +168,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     reports in one line with exit status 2.
     """
     from . import mrio
-    from .cli import _save_plot, _write, render
+    from .cli.commands import _save_plot
+    from .cli.render import _write, render
 
     out = out if out is not None else sys.stdout
     economy, blocs, what = _load(args)
