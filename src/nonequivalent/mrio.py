@@ -1187,7 +1187,7 @@ class GlobalExchangeAccount:
         -------
         matplotlib.figure.Figure
         """
-        from .plotting import _add_source, _new_figure
+        from .plotting._common import _add_source, _new_figure
 
         fig, axes = _new_figure(1, 2, figsize=(10.0, 4.4))
         ax = axes[0, 0]
