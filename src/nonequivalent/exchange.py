@@ -512,7 +512,8 @@ class Group(FrozenPandas):
     ``sells`` and ``buys`` are copies on every access: editing them leaves the group as
     validated (make a new group, or use :func:`dataclasses.replace`, to change it).
 
-    >>> g.sells["grain"] = -5
+    >>> mine = g.sells
+    >>> mine["grain"] = -5
     >>> g.sells.to_dict()
     {'grain': 10.0}
     """
