@@ -265,6 +265,16 @@ def test_group_rejects_junk(sells, taxes):
         assert (g.sells.to_numpy() >= 0).all()
 
 
+@BOUNDED
+@given(cut=scalars_junk, cost=scalars_junk)
+def test_family_wage_cut_rejects_junk(cut, cost):
+    fam = ne.Household(4, 1.3, 8, {"a": 3})
+    res = outcome(lambda: ne.family_wage_cut(ECO, fam, cut))
+    if res is not None:
+        assert res.extra_hours >= 0 and res.earners_after <= fam.members * (1 + 1e-9)
+    outcome(lambda: ne.family_wage_cut(ECO, fam, 0.5, housing_cost_per_migrant=cost))
+
+
 # ------------------------------------------------------------------------------- extremes
 @settings(max_examples=25, deadline=None)
 @given(eco=economies(max_n=6, sparse=False),

@@ -163,7 +163,7 @@ def test_melt_and_labour_value_prices_by_hand(two_sector):
     np.testing.assert_array_equal(pos.to_numpy(), lvp.to_numpy())
     np.testing.assert_array_equal(old.to_numpy(), lvp.to_numpy())
     np.testing.assert_array_equal(bench.prices.to_numpy(), lvp.to_numpy())
-    with pytest.raises(ne.InvalidPriceError, match="twice"):
+    with pytest.raises(ne.InvalidPriceError, match="twice"), pytest.warns(FutureWarning):
         ne.labour_value_prices(two_sector, p, y, prices=p)
 
 

@@ -39,6 +39,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from ._validation import as_number, require_finite
 from .economy import Economy
 from .errors import InvalidHouseholdError
 from .labour_power import (
@@ -541,6 +542,9 @@ def family_wage_cut(economy: Economy, household: Household, real_wage_cut: float
     (1.5, 4.0)
     """
     before = household_account(economy, household)
+    # the guarded conversion first: a string, a complex or a 10**400 is refused here
+    real_wage_cut = as_number(real_wage_cut, "the real-wage cut δ", InvalidHouseholdError,
+                              allow_negative=True)
     need = earners_needed(household.earners, real_wage_cut)
     m0 = household.earners
     if whole_earners:
@@ -567,7 +571,9 @@ def family_wage_cut(economy: Economy, household: Household, real_wage_cut: float
     if housing_cost_per_migrant is not None:
         cost = _positive_number(housing_cost_per_migrant, "housing cost per migrant",
                                 allow_zero=True)
-        saving = (m1 - m0) * cost
+        saving = float(require_finite((m1 - m0) * cost, "the housing saving"))
+    require_finite([m1, c1, e1, lab0, lab1, (m1 - m0) * h, lab1 / lab0],
+                   "the family's accounts after the wage change")
     return FamilyWageCut(
         before=before, earners=need, rounding="whole" if whole_earners else "fractional",
         earners_after=m1, consumption_after=c1,

@@ -47,8 +47,9 @@ import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
 from ._results import Result, format_number
+from ._solvers import _krylov_solve, _spectral_radius_by_block
 from ._validation import as_array, as_bundle, as_float, as_number, as_vector, require_finite
-from .economy import PRODUCTIVITY_MARGIN, Economy, _krylov_solve, _spectral_radius_by_block
+from .economy import PRODUCTIVITY_MARGIN, Economy
 from .errors import (
     ConvergenceError,
     InvalidEconomyError,
