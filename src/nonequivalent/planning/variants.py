@@ -400,6 +400,8 @@ class Comparison:
     variants : tuple of Variant
         The variants compared, in the same order.
 
+    Notes
+    -----
     Every quantity the table summarizes is shown by :meth:`summary` and available as a
     table: :attr:`constraints` (what each variant sets: floors, caps, prices, the tempo
     limit; these are constraints, not results), :attr:`heavy_capacity` (every year from
