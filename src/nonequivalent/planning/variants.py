@@ -114,6 +114,8 @@ def isoelastic_marketing(price_ratio: float, q0: float = CAL_MARKETED_AT_PARITY,
     from ..procurement import IsoelasticResponse
 
     p = real(price_ratio, "price ratio", lower=0.0, lower_open=True)
+    q0 = real(q0, "q0 (marketed grain at parity)", lower=0.0)
+    elasticity = real(elasticity, "marketing elasticity")
     return float(IsoelasticResponse(q0=q0, p0=1.0, elasticity=elasticity)(p))
 
 
