@@ -261,3 +261,16 @@ def test_exercise_check(topic, seed, answer) -> None:
     res = outcome(exercises.check, topic, seed, answer)
     if res is not None:
         assert isinstance(res.correct, bool) and isinstance(res.message, str)
+
+
+@FEW
+@given(price=scalar, q0=scalar, eps=scalar, result=junk_scalar)
+def test_marketing_and_accounts(price, q0, eps, result) -> None:
+    q = outcome(ne.isoelastic_marketing, price, q0, eps)
+    if q is not None:
+        assert math.isfinite(q) and q >= 0
+    assert outcome(ne.plan_labour_account, result) is None
+    assert outcome(ne.plan_surplus_account, result, [1.0, 1.0]) is None
+    lim = outcome(ne.marketing_limit, q0, price)
+    if lim is not None:
+        assert math.isfinite(lim) and lim >= 0

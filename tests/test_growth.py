@@ -131,7 +131,8 @@ def test_old_growth_inputs_still_work_with_a_deprecation_warning() -> None:
     new2 = ne.mahalanobis_two_sector(Y0=100.0, alpha0=0.1, lambda_k=0.3, beta_k=0.2,
                                      beta_c=0.5, periods=2).path
     pd.testing.assert_frame_equal(old2, new2)
-    with pytest.raises(ne.InvalidPlanError, match="not both"):
+    with pytest.warns(DeprecationWarning), pytest.raises(ne.InvalidPlanError,
+                                                         match="not both"):
         ne.feldman_domar(0.5, 0.2, 0.4, K1_0=1.0, C0=1.0, times=[1], Y0=3.0)
 
 

@@ -62,6 +62,15 @@ def _with_shares(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def _check_result(result: Any, func: str) -> None:
+    """A solved plan (PlanResult or MultiYearResult), else PlanError naming what was given."""
+    from ._common import PlanResultMixin
+
+    if not isinstance(result, PlanResultMixin):
+        raise PlanError(f"{func} needs a solved plan (PlanResult or MultiYearResult, from "
+                        f"plan.solve()), got {type(result).__name__}.")
+
+
 def _clip_roundoff(value: float, scale: float, what: str) -> float:
     """An LP quantity that must be >= 0, with solver round-off set to 0.
 
@@ -120,6 +129,7 @@ def plan_labour_account(result: Any, by_year: bool = False) -> pd.DataFrame:
     >>> round(float(acc["surplus labour"].sum()), 9)
     0.0
     """
+    _check_result(result, "plan_labour_account")
     plan = result.plan
     eco = plan.economy
     cons = result.consumption
@@ -183,6 +193,7 @@ def plan_surplus_account(result: Any, prices: Any, benchmark: Any = None,
     >>> acc.is_reconciled
     True
     """
+    _check_result(result, "plan_surplus_account")
     plan = result.plan
     eco = plan.economy
     if plan.marketed_good is None:

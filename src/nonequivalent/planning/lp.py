@@ -77,12 +77,9 @@ def _numbers(data: Any, what: str) -> np.ndarray:
         arr = np.asarray([], dtype=object)
     if arr.dtype.kind not in "iuf" or (arr.dtype.kind == "f" and arr.dtype.itemsize > 8):
         if arr.dtype.kind == "O":
-            try:
-                arr = np.array(data, dtype=float)
-            except (TypeError, ValueError, OverflowError):
-                raise InvalidPlanError(f"{what} must hold real numbers that fit a float "
-                                       "(no strings, complex numbers or ints beyond 1e308)."
-                                       ) from None
+            flat = [real(v, f"{what} entry", allow_inf=True, error=InvalidPlanError)
+                    if not (isinstance(v, float) and v != v) else v for v in arr.ravel()]
+            arr = np.array(flat, dtype=float).reshape(arr.shape)
         else:
             raise InvalidPlanError(f"{what} must hold real numbers, got {arr.dtype} "
                                    "entries (no strings, booleans or complex numbers).")

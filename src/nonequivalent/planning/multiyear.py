@@ -493,7 +493,10 @@ class MultiYearResult(PlanResultMixin):
         """Shadow prices of one constraint family as items x years (e.g. ``"balance"``).
 
         Families: balance, capacity_limit, capital, labour, wage_floor, subsistence,
-        marketing, trade_balance, tempo, target, terminal.
+        marketing, trade_balance, tempo, target, terminal. Sign rule (the library's one):
+        ``∂ objective / ∂ bound``, ``>= 0`` for limits (labour, capacity_limit, marketing,
+        tempo), ``<= 0`` for floors and requirements (balance, wage_floor, subsistence,
+        terminal); :attr:`valuations` are minus the balance duals.
         """
         sp_ = self.shadow_prices
         names = [s for s in sp_.index if s.startswith(f"{family}[")]

@@ -259,7 +259,11 @@ class PlanResult(PlanResultMixin):
 
     @property
     def labour_valuations(self) -> pd.Series:
-        """Shadow prices of an hour of each labour kind."""
+        """Shadow prices of an hour of each labour kind (``>= 0``: labour rows are limits).
+
+        The gain in the objective per extra hour of each kind (the sign rule of
+        :meth:`LPSolution.duals`).
+        """
         kinds = self.plan.economy.labour_kinds
         return pd.Series(self.shadow_prices.reindex([f"labour[{k}]" for k in kinds])
                          .to_numpy(), index=kinds, name="valuation")

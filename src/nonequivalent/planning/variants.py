@@ -114,6 +114,8 @@ def isoelastic_marketing(price_ratio: float, q0: float = CAL_MARKETED_AT_PARITY,
     from ..procurement import IsoelasticResponse
 
     p = real(price_ratio, "price ratio", lower=0.0, lower_open=True)
+    q0 = real(q0, "q0 (marketed grain at parity)", lower=0.0)
+    elasticity = real(elasticity, "marketing elasticity")
     return float(IsoelasticResponse(q0=q0, p0=1.0, elasticity=elasticity)(p))
 
 
@@ -400,6 +402,8 @@ class Comparison:
     variants : tuple of Variant
         The variants compared, in the same order.
 
+    Notes
+    -----
     Every quantity the table summarizes is shown by :meth:`summary` and available as a
     table: :attr:`constraints` (what each variant sets: floors, caps, prices, the tempo
     limit; these are constraints, not results), :attr:`heavy_capacity` (every year from
