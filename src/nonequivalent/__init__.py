@@ -30,6 +30,7 @@ from . import planning as _planning
 from . import procurement as _procurement
 from . import scissors as _scissors
 from . import tribute as _tribute
+from . import uncertainty as _uncertainty
 from . import values as _values
 from .accounts import *  # noqa: F403
 from .dual_economy import *  # noqa: F403
@@ -41,6 +42,7 @@ from .planning import *  # noqa: F403
 from .procurement import *  # noqa: F403
 from .scissors import *  # noqa: F403
 from .tribute import *  # noqa: F403
+from .uncertainty import *  # noqa: F403
 from .values import *  # noqa: F403
 
 __version__ = "0.1.0"
@@ -59,6 +61,7 @@ __all__ = [
     *_households.__all__,
     *_accounts.__all__,
     *_planning.__all__,
+    *_uncertainty.__all__,
     *_SUBMODULES,
 ]
 
