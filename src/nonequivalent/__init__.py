@@ -31,6 +31,7 @@ from . import procurement as _procurement
 from . import scissors as _scissors
 from . import tribute as _tribute
 from . import uncertainty as _uncertainty
+from . import uncertainty_leontief as _uncertainty_leontief
 from . import uncertainty_sensitivity as _uncertainty_sensitivity
 from . import values as _values
 from .accounts import *  # noqa: F403
@@ -44,6 +45,7 @@ from .procurement import *  # noqa: F403
 from .scissors import *  # noqa: F403
 from .tribute import *  # noqa: F403
 from .uncertainty import *  # noqa: F403
+from .uncertainty_leontief import *  # noqa: F403
 from .uncertainty_sensitivity import *  # noqa: F403
 from .values import *  # noqa: F403
 
@@ -64,6 +66,7 @@ __all__ = [
     *_accounts.__all__,
     *_planning.__all__,
     *_uncertainty.__all__,
+    *_uncertainty_leontief.__all__,
     *_uncertainty_sensitivity.__all__,
     *_SUBMODULES,
 ]
