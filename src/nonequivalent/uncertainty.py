@@ -194,7 +194,14 @@ class ParameterRange:
             right = hi - np.sqrt((1 - u) * w * (hi - m))
             return np.where(u < fc, left, right)
         a, b = self._pert_ab()
-        return lo + w * special.betaincinv(a, b, u)
+        # scipy's betaincinv returns NaN far in the lower tail; there I_x(a, b) is
+        # x^a / (a B(a, b)) to relative order x, so x = (u a B(a, b))^(1/a).
+        tail = u < 1e-100
+        with np.errstate(divide="ignore"):
+            x_tail = np.exp((np.log(np.where(tail, u, 1.0)) + math.log(a) + special.betaln(a, b))
+                            / a)
+        x = np.where(tail, x_tail * (u > 0), special.betaincinv(a, b, np.where(tail, 0.5, u)))
+        return lo + w * x
 
 
 def _dimensions(parameters: Sequence[ParameterRange]) -> list[str]:
@@ -426,8 +433,29 @@ def _vector_output(output: Any, m: int, cells: pd.Index | None, where: str
     return arr, cells
 
 
+def _row(output: Any, layout: _Layout, where: str) -> np.ndarray:
+    """One draw's output as numbers in the order of ``layout.cells`` (fast when unchanged)."""
+    try:
+        if layout.kind == "series" and isinstance(output, Mapping) \
+                and not isinstance(output, pd.Series):
+            if len(output) == len(layout.cells) and all(
+                    a == b for a, b in zip(output, layout.cells, strict=False)):
+                return np.fromiter(output.values(), dtype=float, count=len(output))
+        elif layout.kind == "series" and isinstance(output, pd.Series):
+            if output.index.equals(layout.cells):
+                return output.to_numpy(dtype=float)
+        elif layout.kind == "frame" and isinstance(output, pd.DataFrame):
+            if output.index.equals(layout.rows) and output.columns.equals(layout.columns):
+                return output.to_numpy(dtype=float).ravel()
+        elif layout.kind == "scalar" and isinstance(output, int | float | np.number):
+            return np.array([float(output)])
+    except (TypeError, ValueError):
+        pass  # the slow path below names the problem
+    return _aligned(_flatten(output)[0], layout.cells, where)
+
+
 def evaluate_chunk(model: Callable[..., Any], names: Sequence[str], values: np.ndarray,
-                   cells: pd.Index, vectorized: bool, start: int = 0) -> np.ndarray:
+                   layout: _Layout, vectorized: bool, start: int = 0) -> np.ndarray:
     """Evaluate ``model`` on the draws ``values`` (m × p); return an (m × cells) array.
 
     This is the unit of work sent to a worker: it depends only on its arguments, so a
@@ -436,12 +464,12 @@ def evaluate_chunk(model: Callable[..., Any], names: Sequence[str], values: np.n
     values = np.asarray(values, dtype=float)
     if vectorized:
         frame = pd.DataFrame(values, columns=list(names))
-        return _vector_output(model(frame), len(values), cells,
+        return _vector_output(model(frame), len(values), layout.cells,
                               f"draws {start}–{start + len(values) - 1}")[0]
-    out = np.empty((len(values), len(cells)))
+    out = np.empty((len(values), len(layout.cells)))
     for i, row in enumerate(values):
         params = dict(zip(names, row.tolist(), strict=True))
-        out[i] = _aligned(_flatten(model(params))[0], cells, f"draw {start + i}")
+        out[i] = _row(model(params), layout, f"draw {start + i}")
     return out
 
 
@@ -722,7 +750,7 @@ def propagate(model: Callable[..., Any], parameters: Iterable[ParameterRange], *
     central, layout = _central_output(model, params, vectorized)
     names = tuple(p.name for p in params)
     bounds = chunk_bounds(draws)
-    chunks = [(model, names, values[a:b], layout.cells, vectorized, a) for a, b in bounds]
+    chunks = [(model, names, values[a:b], layout, vectorized, a) for a, b in bounds]
     parts = run_chunks(evaluate_chunk, chunks, scheduler=scheduler, progress=progress,
                        sizes=[b - a for a, b in bounds])
     samples = np.vstack(parts)

@@ -170,7 +170,7 @@ def sobol_sensitivity(model: Callable[..., Any], parameters: Iterable[ParameterR
     _, layout = _central_output(model, params, vectorized)
     names = tuple(p.name for p in params)
     bounds = chunk_bounds(len(values))
-    chunks = [(model, names, values[lo:hi], layout.cells, vectorized, lo) for lo, hi in bounds]
+    chunks = [(model, names, values[lo:hi], layout, vectorized, lo) for lo, hi in bounds]
     f = np.vstack(run_chunks(evaluate_chunk, chunks, scheduler=scheduler, progress=progress,
                              sizes=[hi - lo for lo, hi in bounds]))
     cell_index = layout.cells
