@@ -498,7 +498,7 @@ def _client(scheduler: Any) -> tuple[Any, bool]:
         return scheduler, False
     if isinstance(scheduler, str):
         try:
-            return Client(scheduler, timeout="10s"), True
+            return Client(scheduler), True
         except (OSError, TimeoutError) as exc:
             raise UncertaintyError(f"cannot reach the Dask scheduler at {scheduler!r}: "
                                    f"{exc}. Start it (dask scheduler) or fix the "
@@ -551,7 +551,8 @@ def run_chunks(func: Callable[..., np.ndarray], chunks: Sequence[tuple[Any, ...]
 
 # ----------------------------------------------------------------------------- result
 def _readonly(a: np.ndarray) -> np.ndarray:
-    a = np.array(a, dtype=float, copy=True)
+    """A read-only C-ordered copy (one memory layout, so reductions sum in one order)."""
+    a = np.array(a, dtype=float, copy=True, order="C")
     a.flags.writeable = False
     return a
 
