@@ -191,7 +191,7 @@ def test_report_bad_scenario_files_exit_2_with_one_line(capsys, tmp_path: Path) 
     assert_user_error(code, out, err, "negative.toml", "prices")
     # a missing section
     missing = tmp_path / "missing.toml"
-    missing.write_text(text.replace("[marketing]", "[marketing_typo]"), encoding="utf-8")
+    missing.write_text(text.replace("[benchmark]", "[benchmark_typo]"), encoding="utf-8")
     code, out, err = run(capsys, "report", "--scenario", str(missing))
     assert_user_error(code, out, err, "missing.toml")
     # neither a built-in name nor a file

@@ -53,15 +53,24 @@ def test_builtin_builds_productive_economy(name):
 def test_builtin_provenance_complete(name):
     s = scenarios.load(name)
     documented = set(s.provenance)
-    expected = set(scenarios.PARAMETERS)
-    if s.workers.retail_prices is None:
-        expected.discard("workers.retail_prices")
+    expected = {"economy.A", "economy.labour", "economy.final_demand", "prices", "benchmark",
+                "scissors", "peasants.sells", "peasants.buys", "peasants.taxes",
+                "peasants.marketing.elasticity", "workers.number", "workers.hours",
+                "workers.real_wage.base_basket", "workers.real_wage.cut",
+                "two_earner_households.members", "two_earner_households.earners",
+                "two_earner_households.domestic_hours"}
+    if s.workers.retail_prices is not None:
+        expected.add("workers.retail_prices")
+    if s.group("two_earner_households").number is not None:
+        expected.add("two_earner_households.number")
     assert documented == expected
     for key, entry in s.provenance.items():
         if entry["kind"] == "historical":
             assert entry["source"].strip(), key
         else:
             assert entry["kind"] == "assumption" and entry["reason"].strip(), key
+            # every assumption but the choice of benchmark has a plausible range
+            assert key == "benchmark" or entry["low"] <= entry["high"], key
     frame = s.provenance_frame()
     assert set(frame["kind"]) == {"historical", "assumption"}
     assert frame.loc["workers.number", "kind"] == "historical"
@@ -104,7 +113,9 @@ def test_no_scissors_raises():
 def test_summary_and_str():
     s = scenarios.load("ussr-1932")
     text = str(s)
-    assert "ussr-1932" in text and "2 earner(s)" in text and "historical" in text
+    assert "ussr-1932" in text and "two-earner households (worker-households)" in text
+    assert "historical" in text
+    assert repr(s).startswith("Scenario('ussr-1932', year=1932, groups=[")
 
 
 # ------------------------------------------------------------------ builders
@@ -207,28 +218,32 @@ def _mutate(doc, path, value=None, *, delete=False):
 
 INVALID = [
     # (mutation path, new value or None for delete, expected key, words in the reason)
-    ("workers/number", None, "workers.number", "missing key"),
+    ("groups/workers/number", None, "groups.workers.number", "missing key"),
     ("economy/final_demand", None, "economy.final_demand", "missing key"),
     ("scenario/year", "1928", "scenario.year", "must be an integer"),
-    ("workers/hours", "many", "workers.hours", "must be a number"),
+    ("groups/workers/hours", "many", "workers.hours", "must be a number"),
     ("economy/labour/worker", [0.0, 0.6], "economy.labour.worker", "wrong length"),
     ("economy/A/1", [0.05, 0.1], "economy.A[1]", "wrong length"),
     ("economy/A/0/1", -0.1, "economy.A[0][1]", "negative"),
-    ("peasants/sells/grain", 1.0, "peasants.sells.grain", "unknown sector label"),
+    ("groups/peasants/sells/grain", 1.0, "peasants.sells.grain", "unknown sector label"),
     ("prices/tractors", 1.0, "prices.tractors", "unknown sector label"),
     ("economy/A/2/2", 1.2, "economy.A", "not productive"),
     ("benchmark/kind", "fair-prices", "benchmark.kind", "unknown benchmark kind"),
     ("prices/agriculture", 0.0, "prices.agriculture", "must be > 0"),
-    ("household/earners", 5, "household.earners", "earners in a household of 4"),
-    ("real_wage/cut", 1.0, "real_wage.cut", "must be < 1"),
-    ("marketing/good", "grain", "marketing.good", "unknown sector label"),
+    ("groups/two_earner_households/earners", 5, "groups.two_earner_households",
+     "5 earners in a household of 4"),
+    ("groups/workers/real_wage/cut", 1.0, "workers.real_wage.cut", "must be < 1"),
+    ("groups/peasants/marketing/good", "grain", "peasants.marketing.good", "unknown sector"),
+    ("groups/peasants/kind", "kulaks", "groups.peasants.kind", "unknown group kind"),
+    ("groups/two_earner_households/workers", "peasants", "two_earner_households.workers",
+     "not a worker category"),
     ("benchmark/normalization", "total-labour", "benchmark.normalization",
      "unknown normalization"),
     ("economy/labour/serf", [1.0, 0.0, 0.0], "economy.labour.serf", "unknown labour kind"),
     ("scissors/industrial", [276.0], "scissors.industrial", "wrong length"),
-    ("workers/bonus", 1.0, "workers.bonus", "unknown key"),
+    ("groups/workers/bonus", 1.0, "groups.workers.bonus", "unknown key"),
     ("tribute", {"x": 1.0}, "tribute", "unknown section"),
-    ("schema", 2, "schema", "unsupported schema version"),
+    ("schema", 3, "schema", "unsupported schema version"),
 ]
 
 
@@ -311,10 +326,10 @@ def test_code_in_strings_is_only_data(tmp_path, monkeypatch):
     doc = _doc()
     doc["scenario"]["name"] = payload
     doc["scenario"]["description"] = "{0.__class__} $(touch PWNED2) `touch PWNED3` " + payload
-    doc["peasants"]["name"] = "eval('1+1')"
+    doc["groups"]["peasants"]["label"] = "eval('1+1')"
     s = scenarios.load(_write(tmp_path, doc))
     assert s.name == payload
-    assert s.peasants.name == "eval('1+1')"
+    assert s.peasants.label == "eval('1+1')"
     assert not any((tmp_path / f).exists() for f in ("PWNED", "PWNED2", "PWNED3"))
     assert scenarios.loads(scenarios.dumps(s)) == s
     # A would-be attribute name as a sector label is just an unknown label.
@@ -327,7 +342,7 @@ def test_code_in_strings_is_only_data(tmp_path, monkeypatch):
 
 def test_non_finite_number_cannot_be_written():
     doc = _doc()
-    doc["workers"]["hours"] = float("nan")
+    doc["groups"]["workers"]["hours"] = float("nan")
     with pytest.raises(ne.ScenarioError, match="non-finite"):
         scenarios.dumps(doc)
 
@@ -341,16 +356,16 @@ _text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=4
     description=_text.filter(lambda t: t.strip() != ""),
     a=st.lists(st.floats(0.0, 0.3, allow_subnormal=True), min_size=9, max_size=9),
     lab=st.lists(st.floats(0.0, 5.0), min_size=3, max_size=3),
-    wage=st.floats(1e-6, 1e9),
+    hours=st.floats(1e-6, 1e9),
     cut=st.floats(0.0, 0.99),
 )
-def test_round_trip_of_arbitrary_valid_scenarios(name, description, a, lab, wage, cut):
+def test_round_trip_of_arbitrary_valid_scenarios(name, description, a, lab, hours, cut):
     # Columns of A sum to at most 0.9, so every generated A is productive by construction.
     base = scenarios.load("ussr-1928")
     A = tuple(tuple(a[3 * i: 3 * i + 3]) for i in range(3))
     s = dataclasses.replace(
         base, name=name, description=description, A=A,
         labour={"peasant": tuple(lab), "worker": base.labour["worker"]},
-        workers=dataclasses.replace(base.workers, money_wage=wage),
-        real_wage_cut=cut)
+        groups=tuple(dataclasses.replace(g, hours=hours, real_wage_cut=cut)
+                     if g.kind == "workers" else g for g in base.groups))
     assert scenarios.loads(scenarios.dumps(s)) == s

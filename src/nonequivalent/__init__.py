@@ -25,9 +25,11 @@ from . import dual_economy as _dual_economy
 from . import economy as _economy
 from . import errors as _errors
 from . import exchange as _exchange
+from . import groups as _groups
 from . import households as _households
 from . import planning as _planning
 from . import procurement as _procurement
+from . import report as _report
 from . import scissors as _scissors
 from . import tribute as _tribute
 from . import uncertainty as _uncertainty
@@ -39,9 +41,11 @@ from .dual_economy import *  # noqa: F403
 from .economy import *  # noqa: F403
 from .errors import *  # noqa: F403
 from .exchange import *  # noqa: F403
+from .groups import *  # noqa: F403
 from .households import *  # noqa: F403
 from .planning import *  # noqa: F403
 from .procurement import *  # noqa: F403
+from .report import *  # noqa: F403
 from .scissors import *  # noqa: F403
 from .tribute import *  # noqa: F403
 from .uncertainty import *  # noqa: F403
@@ -63,7 +67,9 @@ __all__ = [
     *_procurement.__all__,
     *_dual_economy.__all__,
     *_households.__all__,
+    *_groups.__all__,
     *_accounts.__all__,
+    *_report.__all__,
     *_planning.__all__,
     *_uncertainty.__all__,
     *_uncertainty_leontief.__all__,

@@ -11,6 +11,12 @@ M. Harrison, "Primary accumulation in the Soviet transition", *Journal of Develo
 Studies* 22(1) (1985), 81–103, who found that workers rather than peasants bore most of
 the cost (about two thirds, as Goldman 2022 summarizes).
 
+Every group is an object of a *group kind* (:mod:`nonequivalent.groups`): any number of
+peasant groups, worker categories and worker households, and the state, each answering the
+same protocol (:meth:`~nonequivalent.GroupKind.flows`); :func:`group_account` builds the
+table for any list of them. :func:`surplus_account` is the classic three-group account
+(peasants, workers, two-earner households), built on the same function.
+
 How each row is computed (``λ`` labour values, ``p`` actual prices, ``p^e`` benchmark
 prices, ``μ`` the money value of an hour at the benchmark):
 
@@ -52,8 +58,8 @@ households' row the extra, ``H (m1 − m0) h``.
 from __future__ import annotations
 
 import dataclasses
-import math
-from collections.abc import Callable, Mapping
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -67,16 +73,30 @@ from .errors import (
     InvalidPriceError,
     NonequivalentError,
 )
-from .exchange import Benchmark, ExchangeAccount, Group, exchange_account
+from .exchange import Benchmark, ExchangeAccount, Group
+from .groups import (
+    AccountContext,
+    Flows,
+    GroupKind,
+    Peasants,
+    State,
+    WorkerCategory,
+    WorkerHouseholds,
+)
 from .households import (
     Household,
     HouseholdAccount,
     Worker,
     WorkerAccount,
-    _align_goods,
-    _retail_vector,
     household_account,
     worker_account,
+)
+from .sources import (
+    FACTORS,
+    SourcesOfAccumulation,
+    group_sources,
+    shapley_decomposition,
+    sources_of_accumulation,
 )
 
 __all__ = [
@@ -84,40 +104,22 @@ __all__ = [
     "Period",
     "SourcesOfAccumulation",
     "SurplusAccount",
+    "group_account",
+    "group_sources",
     "shapley_decomposition",
     "sources_of_accumulation",
     "surplus_account",
 ]
 
-#: Row labels of :attr:`SurplusAccount.table`, in order.
+#: Row labels of :attr:`SurplusAccount.table` of :func:`surplus_account`, in order.
 ROWS = ("peasants", "workers", "two-earner households", "state")
 
 #: Columns of :attr:`SurplusAccount.table`, in order (hours first, then money at p^e).
 COLUMNS = ("hours_given", "hours_received", "surplus_hours", "taxes", "underpayment",
            "overpayment", "surplus_money", "share_hours", "share_money")
 
-#: Factors of :func:`sources_of_accumulation` and the group each belongs to.
-FACTORS: dict[str, str] = {
-    "price policy": "peasants",        # actual prices p of the peasants' exchange
-    "marketings": "peasants",          # quantities the peasants sell and buy
-    "taxes": "peasants",               # direct taxes on the peasants
-    "real wage": "workers",            # the per-worker basket b
-    "money wage": "workers",           # w
-    "retail margins": "workers",       # retail prices p_r
-    "employment": "workers",           # one-earner workforce N − X and hours h
-    "extra earners": "two-earner households",  # X = H (m1 − m0) and h_f
-}
-
-#: A change in the fund smaller than this fraction of the funds' scale counts as zero:
-#: shares would be dominated by rounding and are reported as undefined.
-ZERO_CHANGE_RTOL = 1e-9
-
 #: Relative tolerance of the reconciliation (groups' net = state's receipts).
 RECONCILE_RTOL = 1e-9
-
-
-def _fmt(x: float) -> str:
-    return f"{x:,.4g}"
 
 
 def _nonneg(x: Any, what: str, error: type[NonequivalentError] = InvalidHouseholdError,
@@ -236,90 +238,45 @@ class Period:
         >>> p.account(eco, ne.labour_value_benchmark(eco)).accumulation_fund_hours
         42.0
         """
-        return surplus_account(economy, self.prices, benchmark, self.peasants, self.worker,
-                               self.n_workers, household=self.household,
-                               n_households=self.n_households,
-                               counterfactual_earners=self.counterfactual_earners,
-                               melt=melt, spend_income=spend_income)
+        acc = group_account(economy, self.prices, benchmark, self.groups(), melt=melt,
+                            spend_income=spend_income)
+        return acc if self.household is not None else dataclasses.replace(acc, household=None)
+
+    def groups(self) -> tuple[GroupKind, ...]:
+        """The period's groups as group kinds: peasants, workers, households, state.
+
+        >>> import nonequivalent as ne
+        >>> p = ne.Period({"grain": 1.0}, ne.Group("peasants", sells={"grain": 10}),
+        ...               ne.Worker(8, 4, {"grain": 2}), n_workers=10)
+        >>> [g.kind for g in p.groups()]
+        ['peasants', 'workers', 'worker-households', 'state']
+        """
+        w = self.worker
+        retail = None if w.retail_prices is None else _labelled(w.retail_prices)
+        workers = WorkerCategory(name="workers", label=ROWS[1], number=self.n_workers,
+                                 hours=w.hours, basket=_labelled(w.basket),
+                                 money_wage=w.wage, retail_prices=retail)
+        hh = self.household
+        if hh is None:
+            households = WorkerHouseholds(name="households", label=ROWS[2],
+                                          workers="workers", number=0.0, members=1,
+                                          earners=1, hours_per_earner=w.hours)
+        else:
+            households = WorkerHouseholds(
+                name="households", label=ROWS[2], workers="workers",
+                number=self.n_households, members=hh.members, earners=hh.earners,
+                counterfactual_earners=self.counterfactual_earners,
+                hours_per_earner=hh.hours_per_earner, basket=_labelled(hh.basket),
+                domestic_hours=hh.domestic_hours)
+        p = self.peasants
+        peasants = Peasants(name="peasants", label=ROWS[0], sells=_labelled(p.sells),
+                            buys=_labelled(p.buys), taxes=p.taxes)
+        return (peasants, workers, households, State(name="state"))
 
 
-@dataclasses.dataclass(frozen=True)
-class _State:
-    """A period resolved into numbers (vectors in the economy's goods order)."""
-
-    p: np.ndarray          # actual prices
-    s: np.ndarray          # peasants' sales
-    dbar: np.ndarray       # peasants' purchases (composition, if spend_income)
-    tau: float             # peasants' taxes
-    bbar: np.ndarray       # worker basket (composition, if spend_income)
-    w: float               # money wage
-    pr: np.ndarray         # retail prices
-    primary: float         # one-earner workforce N − X
-    h: float               # hours per worker
-    X: float               # extra earners H (m1 − m0)
-    hf: float              # hours per household earner
-
-
-_FACTOR_FIELDS: dict[str, tuple[str, ...]] = {
-    "price policy": ("p",),
-    "marketings": ("s", "dbar"),
-    "taxes": ("tau",),
-    "real wage": ("bbar",),
-    "money wage": ("w",),
-    "retail margins": ("pr",),
-    "employment": ("primary", "h"),
-    "extra earners": ("X", "hf"),
-}
-
-
-def _resolve(economy: Economy, period: Period) -> _State:
-    goods = economy.sectors
-    p = as_vector(period.prices, goods, "actual prices", InvalidPriceError)
-    s, d = period.peasants.vectors(goods)
-    b = _align_goods(period.worker.basket, economy, "worker basket")
-    rp = period.worker.retail_prices
-    pr = p if rp is None else _retail_vector(rp, economy)
-    hf = period.household.hours_per_earner if period.household is not None else 0.0
-    X = period.extra_earners
-    return _State(p=p, s=s, dbar=d, tau=period.peasants.taxes, bbar=b, w=period.worker.wage,
-                  pr=pr, primary=period.n_workers - X, h=period.worker.hours, X=X, hf=hf)
-
-
-def _peasant_purchases(st: _State, spend_income: bool, name: str) -> np.ndarray:
-    if not spend_income:
-        return st.dbar
-    proceeds = float(st.p @ st.s) - st.tau
-    cost = float(st.p @ st.dbar)
-    if proceeds < 0:
-        raise InvalidGroupError(
-            f"{name}: the peasants' taxes {st.tau:g} exceed their sales proceeds "
-            f"{st.p @ st.s:g}, so they cannot spend their income on purchases "
-            "(spend_income=True); lower the taxes or raise sales.")
-    if not cost > 0:
-        raise InvalidGroupError(
-            f"{name}: the peasants' purchases cost nothing at the actual prices, so "
-            "spend_income=True cannot scale them; give a purchase composition with a price.")
-    return st.dbar * (proceeds / cost)
-
-
-def _worker_basket(st: _State, spend_income: bool) -> np.ndarray:
-    if not spend_income:
-        return st.bbar
-    cost = float(st.pr @ st.bbar)
-    if not cost > 0:
-        raise InvalidPriceError(
-            "the worker's basket costs nothing at retail prices, so spend_income=True "
-            "cannot turn the money wage into a basket; give positive retail prices.")
-    return st.bbar * (st.w / cost)
-
-
-def _default_melt(economy: Economy, pe: np.ndarray, b: np.ndarray) -> float:
-    vb = float(economy.values_array @ b)
-    if not vb > 0:
-        raise InvalidHouseholdError(
-            "the worker's basket has zero labour value, so the money value of an hour at "
-            "the benchmark (p^e·b / λ·b) is undefined; give melt= or a basket with value.")
-    return float(pe @ b) / vb
+def _labelled(s: pd.Series) -> dict:
+    """A Series of quantities or prices as a plain mapping (unlabelled: positions)."""
+    return {k: float(v) for k, v in s.items()}
 
 
 # ============================================================================ account
@@ -346,14 +303,16 @@ class SurplusAccount:
         ``state receives`` (computed separately: gross hours given minus gross hours
         received; taxes + underpayments + overpayments in money) and ``difference``;
         columns ``hours`` and ``money``.
-    exchange : ExchangeAccount
-        The peasants' exchange account behind the first row.
-    worker : WorkerAccount
-        The representative worker (with the basket actually consumed).
+    exchange : ExchangeAccount or None
+        The exchange account of the first peasant group.
+    worker : WorkerAccount or None
+        The first worker category's representative worker (with the basket consumed).
     household : HouseholdAccount or None
-        The representative household.
+        The first household group's representative household.
     n_workers, extra_earners : float
-        ``N`` and ``X = H (m1 − m0)``.
+        ``N`` and ``X = H (m1 − m0)``, summed over worker categories and households.
+    flows : mapping
+        Each row's :class:`~nonequivalent.Flows` by row label.
     retail_margin : float
         Memo: ``N (p_r − p)·b``, the margin between retail and actual prices on the
         workers' baskets. Not added to the fund: it is already inside the workers'
@@ -381,13 +340,19 @@ class SurplusAccount:
     melt: float
     table: pd.DataFrame
     reconciliation: pd.DataFrame
-    exchange: ExchangeAccount
-    worker: WorkerAccount
+    exchange: ExchangeAccount | None
+    worker: WorkerAccount | None
     household: HouseholdAccount | None
     n_workers: float
     extra_earners: float
     retail_margin: float
     spend_income: bool
+    flows: Mapping[str, Flows] = dataclasses.field(default_factory=dict, repr=False)
+
+    def __repr__(self) -> str:
+        return (f"SurplusAccount(groups={len(self.table) - 1}, fund_hours="
+                f"{self.accumulation_fund_hours:.6g}, fund_money="
+                f"{self.accumulation_fund_money:.6g}, benchmark={self.benchmark.name!r})")
 
     @property
     def accumulation_fund_hours(self) -> float:
@@ -446,32 +411,181 @@ class SurplusAccount:
         return self.summary()
 
 
-def _table(rows: dict[str, tuple[float, ...]]) -> pd.DataFrame:
-    """The table by group from the groups' rows (numbers in the order of COLUMNS[:7])."""
-    g = np.array([[float(x) for x in rows[r]] for r in ROWS[:3]])
-    state = g.sum(axis=0)
-    state[0], state[1] = state[1], state[0]  # the state gives what the groups receive
-    state[2] = state[1] - state[0]
-    body = np.vstack([g, state])
-    shares = np.full((4, 2), np.nan)
-    for j, col in enumerate((2, 6)):
-        fund = body[3, col]
-        if fund != 0:
-            shares[:, j] = body[:, col] / fund
-    return pd.DataFrame(np.hstack([body, shares]), index=pd.Index(ROWS, name="group"),
-                        columns=list(COLUMNS))
-
-
 def _reconciliation(table: pd.DataFrame) -> pd.DataFrame:
     """Groups' net contributions against the state's receipts computed from gross flows."""
-    g = table.to_numpy()[:3]
+    g = table.to_numpy()[:-1]
     net = g[:, [2, 6]]
     state_h = float(g[:, 0].sum() - g[:, 1].sum())
     state_m = float(g[:, 3:6].sum())
     total = net.sum(axis=0)
     rows = np.vstack([net, total, [state_h, state_m], total - [state_h, state_m]])
     return pd.DataFrame(rows, columns=["hours", "money"], index=pd.Index(
-        [*ROWS[:3], "groups give, net", "state receives", "difference"], name="item"))
+        [*table.index[:-1], "groups give, net", "state receives", "difference"],
+        name="item"))
+
+
+def _ordered(groups: Iterable[GroupKind]) -> dict[str, GroupKind]:
+    """Groups by key, the state last (one added when none is given)."""
+    out: dict[str, GroupKind] = {}
+    for g in groups:
+        if not isinstance(g, GroupKind):
+            raise InvalidGroupError(
+                f"every group must be a GroupKind (ne.Peasants, ne.WorkerCategory, "
+                f"ne.WorkerHouseholds, ne.State or a registered kind); got "
+                f"{type(g).__name__}.")
+        if g.name in out:
+            raise InvalidGroupError(f"two groups share the key {g.name!r}; keys must be "
+                                    "unique.")
+        out[g.name] = g
+    states = [k for k, g in out.items() if isinstance(g, State)]
+    if len(states) > 1:
+        raise InvalidGroupError(f"an account has one state; got {states}.")
+    state = out.pop(states[0]) if states else State(name="state")
+    out[state.name] = state
+    labels = [g.label for g in out.values()]
+    dup = sorted({x for x in labels if labels.count(x) > 1})
+    if dup:
+        raise InvalidGroupError(f"two groups share the label {dup[0]!r}; labels must be "
+                                "unique.")
+    return out
+
+
+def account_context(economy: Economy, prices: Any, benchmark: Benchmark,
+                    groups: Iterable[GroupKind], melt: float | None = None,
+                    spend_income: bool = False) -> AccountContext:
+    """The :class:`~nonequivalent.AccountContext` the groups' flows are computed in.
+
+    ``melt`` defaults to ``p^e·b / λ·b`` on the first worker category's basket (exactly
+    the benchmark's MELT when ``p^e = μλ``).
+    """
+    if not isinstance(benchmark, Benchmark):
+        raise InvalidPriceError(
+            "benchmark must be a Benchmark (e.g. ne.labour_value_benchmark(eco)); got "
+            f"{type(benchmark).__name__}.")
+    gs = _ordered(groups)
+    goods = economy.sectors
+    if isinstance(prices, Mapping) and not isinstance(prices, pd.Series):
+        prices = pd.Series(dict(prices), dtype=float)
+    p = as_vector(prices, goods, "actual prices", InvalidPriceError)
+    pe = benchmark.aligned(goods)
+    ctx = AccountContext(economy=economy, goods=goods, values=economy.values_array,
+                         prices=p, benchmark=benchmark, pe=pe, melt=1.0,
+                         groups=MappingProxyType(gs), spend_income=bool(spend_income))
+    if melt is not None:
+        mu = _nonneg(melt, "melt", InvalidPriceError, positive=True)
+    else:
+        cats = [g for g in gs.values() if isinstance(g, WorkerCategory)]
+        if not cats:
+            raise InvalidGroupError("no worker category gives the money value of an hour "
+                                    "at the benchmark; pass melt=.")
+        bbar, pr, w = cats[0]._resolved(ctx)
+        b = cats[0]._basket(ctx, bbar, w, pr)
+        vb = float(economy.values_array @ b)
+        if not vb > 0:
+            raise InvalidHouseholdError(
+                "the worker's basket has zero labour value, so the money value of an hour "
+                "at the benchmark (p^e·b / λ·b) is undefined; give melt= or a basket with "
+                "value.")
+        mu = float(pe @ b) / vb
+    return dataclasses.replace(ctx, melt=mu)
+
+
+def group_account(economy: Economy, prices: Any, benchmark: Benchmark,
+                  groups: Iterable[GroupKind], melt: float | None = None,
+                  spend_income: bool = False) -> SurplusAccount:
+    """The surplus account of any number of groups of any kinds, and the state.
+
+    Each group answers :meth:`~nonequivalent.GroupKind.flows`; the state's row mirrors
+    them (it receives what they give) and its surplus is the accumulation fund. Shares
+    are each row's surplus over the fund.
+
+    Parameters
+    ----------
+    economy : Economy
+    prices : Series or mapping
+        Actual prices ``p``.
+    benchmark : Benchmark
+        Equivalent prices ``p^e``.
+    groups : iterable of GroupKind
+        The groups (keys and labels unique); a :class:`~nonequivalent.State` is added
+        last when none is given.
+    melt : float, optional
+        ``μ``; default ``p^e·b / λ·b`` on the first worker category's basket.
+    spend_income : bool, default False
+        Purchases follow incomes (see :func:`surplus_account`).
+
+    Returns
+    -------
+    SurplusAccount
+        Rows are the groups' labels, the state last.
+
+    Raises
+    ------
+    InvalidGroupError
+        Not group kinds, duplicate keys or labels, two states, no ``melt`` and no worker
+        category.
+
+    Notes
+    -----
+    Barsov (1969); Ellman, *Economic Journal* 85 (1975), 844–864; Harrison, *Journal of
+    Development Studies* 22(1) (1985), 81–103, for the accounts by class.
+
+    Examples
+    --------
+    Two peasant groups and a category of workers: the state's fund is the sum of what
+    they give.
+
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
+    >>> groups = [ne.Peasants(name="kulaks", sells={"grain": 10}, buys={"cloth": 5}),
+    ...           ne.Peasants(name="poor", sells={"grain": 2}, buys={"cloth": 2}),
+    ...           ne.WorkerCategory(name="workers", number=10, hours=8,
+    ...                             base_basket={"grain": 2, "cloth": 2})]
+    >>> acc = ne.group_account(eco, {"grain": 1.0, "cloth": 1.0},
+    ...                        ne.labour_value_benchmark(eco, melt=1.0), groups)
+    >>> acc.table["surplus_hours"].to_dict()
+    {'kulaks': 5.0, 'poor': 0.0, 'workers': 40.0, 'state': 45.0}
+    >>> acc.is_reconciled
+    True
+    """
+    ctx = account_context(economy, prices, benchmark, groups, melt, spend_income)
+    gs = ctx.groups
+    flows = {g.label: g.flows(ctx) for g in gs.values()}
+    body = np.array([f.row() for f in flows.values()], dtype=float)
+    shares = np.full((len(body), 2), np.nan)
+    for j, col in enumerate((2, 6)):
+        fund = body[-1, col]
+        if fund != 0:
+            shares[:, j] = body[:, col] / fund
+    table = pd.DataFrame(np.hstack([body, shares]),
+                         index=pd.Index(list(flows), name="group"), columns=list(COLUMNS))
+    recon = _reconciliation(table)
+    exch = wacc = hacc = None
+    N = X = margin = 0.0
+    for g in gs.values():
+        f = flows[g.label]
+        if isinstance(g, Peasants) and exch is None:
+            exch = f.detail["exchange"]
+        elif isinstance(g, WorkerCategory):
+            N += g.number
+            X += f.detail["extra_earners"]
+            margin += f.detail["retail_margin"]
+            if wacc is None:
+                wk = Worker(g.hours, f.detail["wage"],
+                            pd.Series(f.detail["basket"], index=economy.sectors),
+                            retail_prices=pd.Series(f.detail["retail"],
+                                                    index=economy.sectors))
+                wacc = worker_account(economy, wk)
+        elif isinstance(g, WorkerHouseholds) and hacc is None:
+            hh = Household(g.members, g.earners, g.hours(gs),
+                           pd.Series(dict(g.family_basket(gs)), dtype=float),
+                           domestic_hours=g.domestic_hours)
+            hacc = household_account(economy, hh)
+    return SurplusAccount(
+        benchmark=benchmark, melt=ctx.melt, table=table, reconciliation=recon,
+        exchange=exch, worker=wacc, household=hacc, n_workers=N, extra_earners=X,
+        retail_margin=margin, spend_income=bool(spend_income),
+        flows=MappingProxyType(flows))
 
 
 def surplus_account(economy: Economy, prices: Any, benchmark: Benchmark, peasants: Group,
@@ -549,375 +663,6 @@ def surplus_account(economy: Economy, prices: Any, benchmark: Benchmark, peasant
     >>> acc.is_reconciled
     True
     """
-    if not isinstance(benchmark, Benchmark):
-        raise InvalidPriceError(
-            "benchmark must be a Benchmark (e.g. ne.labour_value_benchmark(eco)); got "
-            f"{type(benchmark).__name__}.")
     period = Period(prices, peasants, worker, n_workers, household=household,
                     n_households=n_households, counterfactual_earners=counterfactual_earners)
-    st = _resolve(economy, period)
-    pe = benchmark.aligned(economy.sectors)
-    d = _peasant_purchases(st, spend_income, "surplus account")
-    b = _worker_basket(st, spend_income)
-    mu = _default_melt(economy, pe, b) if melt is None else _nonneg(
-        melt, "melt", InvalidPriceError, positive=True)
-    group = Group.from_arrays(peasants.name, st.s, d, economy.sectors, taxes=st.tau)
-    exch = exchange_account(economy, group, st.p, benchmark)
-    pr_row = exch.by_group.iloc[0]
-    # the worker as consumed (basket b, retail prices p_r): its account gives v = λ·b
-    wk = dataclasses.replace(worker, basket=pd.Series(b, index=economy.sectors),
-                             retail_prices=pd.Series(st.pr, index=economy.sectors))
-    wacc = worker_account(economy, wk)
-    v = wacc.value_of_labour_power
-    N = period.n_workers
-    X, hf = st.X, st.hf
-    rows = {
-        "peasants": (pr_row["labour_given"], pr_row["labour_received"],
-                     pr_row["labour_transfer"], pr_row["taxes"], pr_row["underpayment"],
-                     pr_row["overpayment"], pr_row["tribute"]),
-    }
-    w_given = N * st.h - X * hf
-    w_under = N * (mu * st.h - st.w) - mu * X * hf
-    w_over = N * float((st.pr - pe) @ b)
-    rows["workers"] = (w_given, N * v, w_given - N * v, 0.0, w_under, w_over,
-                       w_under + w_over)
-    rows["two-earner households"] = (X * hf, 0.0, X * hf, 0.0, mu * X * hf, 0.0,
-                                     mu * X * hf)
-    table = _table(rows)
-    recon = _reconciliation(table)
-    hh = household_account(economy, household) if household is not None else None
-    return SurplusAccount(
-        benchmark=benchmark, melt=mu, table=table, reconciliation=recon,
-        exchange=exch, worker=wacc, household=hh, n_workers=N,
-        extra_earners=X, retail_margin=N * float((st.pr - st.p) @ b),
-        spend_income=bool(spend_income))
-
-
-# ============================================================================ Shapley
-def shapley_decomposition(func: Callable[[dict[str, Any]], float],
-                          base: Mapping[str, Any], later: Mapping[str, Any]) -> pd.Series:
-    """Exact Shapley decomposition of ``func(later) − func(base)`` over named factors.
-
-    Factor ``i`` gets the average, over all orders in which the factors could switch from
-    their base to their later values, of the change in ``func`` when ``i`` switches:
-    ``φ_i = Σ_{S ⊆ K∖{i}} |S|! (k − |S| − 1)! / k! · [F(S ∪ {i}) − F(S)]``, where ``F(S)``
-    evaluates ``func`` with the factors in ``S`` at their later values and the rest at base.
-    The contributions add up exactly to the total change for any function (interaction
-    terms are shared out, not lost); a factor whose value does not change gets zero.
-
-    Parameters
-    ----------
-    func : callable
-        Takes a dict ``{factor: value}`` and returns a number.
-    base, later : mapping
-        Factor values in the two periods (the same keys). ``func`` is evaluated
-        ``2^k`` times for ``k`` factors.
-
-    Returns
-    -------
-    pandas.Series
-        Contribution of each factor, in the order of ``base``.
-
-    Raises
-    ------
-    InvalidGroupError
-        ``base`` and ``later`` name different factors, or ``func`` returns a non-finite
-        number.
-
-    Notes
-    -----
-    A. F. Shorrocks, "Decomposition procedures for distributional analysis: a unified
-    framework based on the Shapley value", *Journal of Economic Inequality* 11 (2013),
-    99–126; L. S. Shapley, "A value for n-person games" (1953).
-
-    Examples
-    --------
-    ``F = x·y`` from ``(1, 1)`` to ``(2, 3)``: the change 5 splits as
-    ``φ_x = ½[(2·1 − 1) + (2·3 − 3)] = 2`` and ``φ_y = ½[(3 − 1) + (6 − 2)] = 3``.
-
-    >>> import nonequivalent as ne
-    >>> ne.shapley_decomposition(lambda f: f["x"] * f["y"], {"x": 1, "y": 1},
-    ...                          {"x": 2, "y": 3}).to_dict()
-    {'x': 2.0, 'y': 3.0}
-    """
-    names = list(base.keys())
-    if set(names) != set(later.keys()):
-        raise InvalidGroupError(
-            f"base and later must name the same factors; got {sorted(map(str, names))} and "
-            f"{sorted(map(str, later.keys()))}.")
-    k = len(names)
-    values: dict[int, float] = {}
-    for mask in range(1 << k):
-        args = {n: (later[n] if mask >> i & 1 else base[n]) for i, n in enumerate(names)}
-        val = float(func(args))
-        if not math.isfinite(val):
-            raise InvalidGroupError(
-                f"the decomposed function returned {val} for factors "
-                f"{[n for i, n in enumerate(names) if mask >> i & 1]} at their later values.")
-        values[mask] = val
-    weights = [math.factorial(s) * math.factorial(k - s - 1) / math.factorial(k)
-               for s in range(k)]
-    phi = np.zeros(k)
-    for i in range(k):
-        bit = 1 << i
-        total = 0.0
-        for mask in range(1 << k):
-            if mask & bit:
-                continue
-            total += weights[mask.bit_count()] * (values[mask | bit] - values[mask])
-        phi[i] = total
-    return pd.Series(phi, index=pd.Index(names, name="factor"), name="contribution")
-
-
-@dataclasses.dataclass(frozen=True)
-class SourcesOfAccumulation:
-    """The change in the accumulation fund between two periods, by source.
-
-    Attributes
-    ----------
-    measure : str
-        ``"hours"`` or ``"money"`` (at the benchmark, one hour = :attr:`melt`).
-    benchmark : str
-        Name of the benchmark.
-    melt : float
-        ``μ`` used for money figures (fixed across periods).
-    base_label, later_label : str
-        Period names.
-    base_fund, later_fund, change : float
-        The fund in each period and ``later − base``.
-    contributions : pandas.Series
-        Shapley contribution of each factor (see :data:`FACTORS`); they sum to ``change``.
-    by_group : pandas.Series
-        Contributions summed by group (peasants, workers, two-earner households).
-    shares, group_shares : pandas.Series
-        Contributions divided by their sum; they sum to one. NaN when
-        :attr:`shares_defined` is false.
-    shares_defined : bool
-        False when the fund did not change (``|change|`` at most
-        :data:`ZERO_CHANGE_RTOL` of the funds' scale): shares of a zero change are
-        undefined.
-    residual : float
-        ``change − Σ contributions`` (rounding only).
-    method : str
-        The decomposition used.
-
-    Examples
-    --------
-    >>> import dataclasses
-    >>> import nonequivalent as ne
-    >>> eco = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
-    >>> base = ne.Period({"grain": 1.0, "cloth": 1.0},
-    ...                  ne.Group("peasants", sells={"grain": 10}, buys={"cloth": 8}),
-    ...                  ne.Worker(8, 4, {"grain": 2, "cloth": 2}), n_workers=10)
-    >>> later = dataclasses.replace(base, n_workers=20)
-    >>> res = ne.sources_of_accumulation(eco, ne.labour_value_benchmark(eco), base, later)
-    >>> row = res.to_frame().loc["employment"]
-    >>> row["group"], float(row["contribution"]), float(row["share"])
-    ('workers', 40.0, 1.0)
-    """
-
-    measure: str
-    benchmark: str
-    melt: float
-    base_label: str
-    later_label: str
-    base_fund: float
-    later_fund: float
-    change: float
-    contributions: pd.Series
-    by_group: pd.Series
-    shares: pd.Series
-    group_shares: pd.Series
-    shares_defined: bool
-    residual: float
-    method: str = ("Shapley value over factors (Shorrocks 2013, J. Econ. Inequality 11: "
-                   "99-126)")
-
-    def to_frame(self) -> pd.DataFrame:
-        """Factors with their group, contribution and share."""
-        df = pd.DataFrame({"group": pd.Series(FACTORS).reindex(self.contributions.index),
-                           "contribution": self.contributions, "share": self.shares})
-        df.index.name = "factor"
-        df.attrs.update(measure=self.measure, benchmark=self.benchmark, method=self.method)
-        return df
-
-    def summary(self) -> str:
-        """Readable decomposition."""
-        unit = "hours" if self.measure == "hours" else "money at the benchmark"
-        lines = [f"Sources of accumulation {self.base_label} -> {self.later_label} "
-                 f"({unit}; benchmark '{self.benchmark}')",
-                 f"  method: {self.method}",
-                 f"  fund {_fmt(self.base_fund)} -> {_fmt(self.later_fund)}, change "
-                 f"{_fmt(self.change)}", ""]
-        for grp, val in self.by_group.items():
-            share = f"{self.group_shares[grp]:7.1%}" if self.shares_defined else "    n/a"
-            lines.append(f"  {grp:<24}{_fmt(val):>14} {share}")
-            for fac, c in self.contributions.items():
-                if FACTORS[fac] == grp:
-                    sh = f"{self.shares[fac]:7.1%}" if self.shares_defined else "    n/a"
-                    lines.append(f"    {fac:<22}{_fmt(c):>14} {sh}")
-        if not self.shares_defined:
-            lines.append("  shares undefined: the accumulation fund did not change")
-        return "\n".join(lines)
-
-    __str__ = summary
-
-
-def sources_of_accumulation(economy: Economy, benchmark: Benchmark, base: Period,
-                            later: Period, measure: str = "hours",
-                            melt: float | None = None,
-                            spend_income: bool = False) -> SourcesOfAccumulation:
-    """Decompose the change in the accumulation fund between two periods by source.
-
-    The fund is the state's row of :func:`surplus_account`. Each period is reduced to the
-    factors of :data:`FACTORS` — peasants: ``price policy`` (actual prices ``p``),
-    ``marketings`` (quantities sold and bought), ``taxes``; workers: ``real wage``
-    (basket), ``money wage``, ``retail margins`` (retail prices), ``employment`` (the
-    one-earner workforce ``N − X`` and hours ``h``); two-earner households: ``extra
-    earners`` (``X = H (m1 − m0)`` and their hours). The change is split exactly among
-    them by the Shapley value (:func:`shapley_decomposition`), and summed by group.
-
-    In the fund, every worker (extra earners included) gives ``h − λ·b`` hours; so in the
-    decomposition the extra earners contribute through the change in their number at the
-    prevailing per-worker surplus, while the account's households' row measures them
-    against the family counterfactual (``(m1 − m0) h``). Both conventions leave the
-    total unchanged.
-
-    Parameters
-    ----------
-    economy : Economy
-        Technology (held fixed across the periods).
-    benchmark : Benchmark
-        Benchmark prices (held fixed).
-    base, later : Period
-        The two periods.
-    measure : {"hours", "money"}
-        Decompose the fund in hours or in money at the benchmark.
-    melt : float, optional
-        ``μ`` for money figures; default ``p^e·b / λ·b`` on the base period's basket,
-        held fixed so that a change of basket is not also a change of unit.
-    spend_income : bool, default False
-        Purchases follow incomes (see :func:`surplus_account`).
-
-    Returns
-    -------
-    SourcesOfAccumulation
-
-    Raises
-    ------
-    InvalidGroupError
-        Unknown ``measure``; the peasants' taxes exceed their proceeds in some
-        combination of the periods' factors (with ``spend_income``).
-    InvalidHouseholdError, InvalidPriceError, LabelMismatchError
-        Malformed periods.
-
-    Notes
-    -----
-    Shorrocks (2013), *J. Econ. Inequality* 11, 99–126 (Shapley decomposition, exact for
-    any function). The question is Barsov's (1969) and Ellman's (1975, *Economic Journal*
-    85, 844–864): did the agricultural surplus finance the rise in investment in
-    1928–32? Harrison (1985, *J. Development Studies* 22(1), 81–103) attributes most of it
-    to workers.
-
-    Examples
-    --------
-    Grain and cloth take one hour each (``λ = (1, 1)``). The peasants sell 10 grain and
-    spend the proceeds on cloth; 10 workers of 8 hours spend their wage on equal amounts
-    of both at retail prices of 1. Later the grain price halves (the peasants get 5 cloth
-    instead of 10: +5 hours) and the money wage halves (the basket falls from 4 to 2
-    hours: +2 hours from each of 10 workers). The two changes do not interact, so each
-    factor gets exactly its own effect:
-
-    >>> import dataclasses
-    >>> import nonequivalent as ne
-    >>> eco = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
-    >>> bench = ne.labour_value_benchmark(eco)
-    >>> retail = {"grain": 1.0, "cloth": 1.0}
-    >>> base = ne.Period({"grain": 1.0, "cloth": 1.0},
-    ...                  ne.Group("peasants", sells={"grain": 10}, buys={"cloth": 1}),
-    ...                  ne.Worker(8, 4, {"grain": 1, "cloth": 1}, retail), n_workers=10)
-    >>> later = dataclasses.replace(base, prices={"grain": 0.5, "cloth": 1.0},
-    ...                             worker=ne.Worker(8, 2, {"grain": 1, "cloth": 1}, retail))
-    >>> res = ne.sources_of_accumulation(eco, bench, base, later, spend_income=True)
-    >>> res.change, res.by_group.round(12).to_dict()
-    (25.0, {'peasants': 5.0, 'workers': 20.0, 'two-earner households': 0.0})
-    >>> res.shares.round(3).to_dict()["money wage"]
-    0.8
-    """
-    if measure not in ("hours", "money"):
-        raise InvalidGroupError(f"measure must be 'hours' or 'money', got {measure!r}.")
-    if not isinstance(benchmark, Benchmark):
-        raise InvalidPriceError("benchmark must be a Benchmark; got "
-                                f"{type(benchmark).__name__}.")
-    for name, per in (("base", base), ("later", later)):
-        if not isinstance(per, Period):
-            raise InvalidGroupError(f"{name} must be a Period; got {type(per).__name__}.")
-    goods = economy.sectors
-    pe = benchmark.aligned(goods)
-    lam = economy.values_array
-    s0, s1 = _resolve(economy, base), _resolve(economy, later)
-    if melt is None:
-        mu = _default_melt(economy, pe, _worker_basket(s0, spend_income))
-    else:
-        mu = _nonneg(melt, "melt", InvalidPriceError, positive=True)
-    hours = measure == "hours"
-    name = base.peasants.name
-    peasant_factors = [f for f in FACTORS if FACTORS[f] == "peasants"]
-    worker_factors = [f for f in FACTORS if FACTORS[f] != "peasants"]
-    cache: dict[tuple, float] = {}
-
-    def state(f: Mapping[str, Any]) -> _State:
-        fields: dict[str, Any] = {}
-        for fac in FACTORS:
-            src = s1 if f.get(fac, False) else s0
-            for fld in _FACTOR_FIELDS[fac]:
-                fields[fld] = getattr(src, fld)
-        return _State(**fields)
-
-    def peasants_part(f: Mapping[str, Any]) -> float:
-        key = ("peasants", *(bool(f[k]) for k in peasant_factors))
-        if key not in cache:
-            st = state(f)
-            d = _peasant_purchases(st, spend_income, "sources of accumulation")
-            g = Group.from_arrays(name, st.s, d, goods, taxes=st.tau)
-            row = exchange_account(economy, g, st.p, benchmark).by_group.iloc[0]
-            cache[key] = float(row["labour_transfer"] if hours else row["tribute"])
-        return cache[key]
-
-    def workers_part(f: Mapping[str, Any]) -> float:
-        key = ("workers", *(bool(f[k]) for k in worker_factors))
-        if key not in cache:
-            st = state(f)
-            b = _worker_basket(st, spend_income)
-            n = st.primary + st.X
-            cache[key] = (n * (st.h - float(lam @ b)) if hours
-                          else n * (mu * st.h - st.w + float((st.pr - pe) @ b)))
-        return cache[key]
-
-    def fund(f: dict[str, Any]) -> float:
-        # the fund is the sum of a peasants' part (prices, marketings, taxes) and a
-        # workers' part (the other factors); each is computed once per combination
-        return peasants_part(f) + workers_part(f)
-
-    flags0 = dict.fromkeys(FACTORS, False)
-    flags1 = dict.fromkeys(FACTORS, True)
-    contrib = shapley_decomposition(fund, flags0, flags1)
-    f0, f1 = fund(flags0), fund(flags1)
-    change = f1 - f0
-    total = float(contrib.sum())
-    groups = pd.Index(list(dict.fromkeys(FACTORS.values())), name="group")
-    by_group = contrib.groupby(pd.Series(FACTORS)).sum().reindex(groups).rename("contribution")
-    scale = max(abs(f0), abs(f1), float(contrib.abs().max()))
-    defined = scale > 0 and abs(total) > ZERO_CHANGE_RTOL * scale
-    if defined:
-        shares = (contrib / total).rename("share")
-        gshares = (by_group / total).rename("share")
-    else:
-        shares = pd.Series(np.nan, index=contrib.index, name="share")
-        gshares = pd.Series(np.nan, index=groups, name="share")
-    return SourcesOfAccumulation(
-        measure=measure, benchmark=benchmark.name, melt=mu, base_label=base.label or "base",
-        later_label=later.label or "later", base_fund=f0, later_fund=f1, change=change,
-        contributions=contrib, by_group=by_group, shares=shares, group_shares=gshares,
-        shares_defined=bool(defined), residual=change - total)
-
+    return period.account(economy, benchmark, melt=melt, spend_income=spend_income)

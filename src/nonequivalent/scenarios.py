@@ -3,52 +3,53 @@
 A :class:`Scenario` gathers, in one immutable object, everything the other modules need to
 compute a surplus account for one year: a small Leontief economy (agriculture, light and
 heavy industry; peasant and worker labour), the actual prices, the benchmark of equivalent
-exchange, the peasantry's sales, purchases and taxes, the worker and the worker household,
-the real-wage cut, the peasants' marketing response and the price-scissors series. Every
-parameter carries a *provenance*: either ``historical`` (with its source) or ``assumption``
-(with the reason for the value chosen). A calibrated parameter is never presented as a record.
+exchange, any number of groups (peasant groups, worker categories, worker households by
+earner composition, the state, or kinds you register: :mod:`nonequivalent.groups`) and the
+price-scissors series. Every parameter carries a *provenance*: either ``historical`` (with
+its source and, where historians disagree, a low/high range) or ``assumption`` (with the
+reason and a plausible low/high range). A calibrated parameter is never presented as a
+record.
 
-Built-in scenarios (see :func:`builtin`):
+Each fact is stated once (schema 2): the worker's basket is the base basket cut by the
+real-wage cut, the money wage is that basket at retail prices, a household's hours and
+basket default to its workers', the marketing response passes through the peasants' sales
+at the current price. A file that states a derived value too is checked, and rejected with
+:class:`~nonequivalent.ScenarioError` naming both keys when they disagree.
 
-``ussr-1928``
-    the economy before the "great turn": one earner supports a family, peasants sell grain at
-    state procurement prices below the free-market price (Stalin's "tribute", July 1928);
-``ussr-1932``
-    the end of the first Five-Year Plan: real wages about half the 1928 level, two earners per
-    family, larger compulsory grain deliveries, wider scissors.
+For uncertainty and what-if analysis: :meth:`Scenario.parameters` lists every documented
+parameter with its value, kind, range and source; :meth:`Scenario.with_values` returns a new
+scenario with some of them replaced (validated, derived values recomputed).
 
-:func:`pair` returns the two as a base/later :class:`ScenarioPair` for the decomposition of
-the sources of accumulation (Barsov 1969, Ellman 1975, Harrison 1985; see
-:mod:`nonequivalent.accounts`).
+Built-in scenarios (see :func:`builtin`): ``ussr-1928`` (before the "great turn": one earner
+supports a family, grain bought at procurement prices below the free market) and
+``ussr-1932`` (the end of the first Five-Year Plan: real wages about half of 1928, two
+earners per family, larger compulsory deliveries, wider scissors). :func:`pair` returns
+them as a base/later :class:`ScenarioPair` for the sources of accumulation (Barsov 1969,
+Ellman 1975, Harrison 1985; see :mod:`nonequivalent.sources`).
 
 Scenario files are TOML (read with :mod:`tomllib`, which only parses data: nothing in a file
-is ever executed or evaluated). :func:`load` validates a file and raises
-:class:`~nonequivalent.ScenarioError` naming the file, the key and the reason; :func:`save`
-writes a file that :func:`load` reads back to an equal scenario. The schema is described in
-:data:`SCHEMA` and in the documentation page *Scenarios*.
+is executed). The keys are declared once in :mod:`nonequivalent.scenario_schema`.
 
 Examples
 --------
 >>> from nonequivalent import scenarios
 >>> scenarios.builtin()
 ('ussr-1928', 'ussr-1932')
->>> s = scenarios.load("ussr-1928")
+>>> s = scenarios.load("ussr-1932")
 >>> s.economy().is_productive
 True
->>> workers = s.provenance.get("workers.number")
->>> workers.get("kind")
+>>> s.provenance["workers.number"]["kind"]
 'historical'
->>> s.provenance.get("economy.A").get("kind")
-'assumption'
+>>> t = s.with_values({"workers.real_wage.cut": 0.4})
+>>> round(t.workers.money_wage, 6)
+1006.8
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
-import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -57,25 +58,41 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .accounts import Period, SourcesOfAccumulation, SurplusAccount, sources_of_accumulation
-from .economy import Economy
-from .errors import InvalidEconomyError, NotProductiveError, ScenarioError
-from .exchange import (
-    Benchmark,
-    Group,
-    base_period_benchmark,
-    given_benchmark,
-    labour_value_benchmark,
-    production_price_benchmark,
-    world_price_benchmark,
+from .accounts import (
+    Period,
+    SourcesOfAccumulation,
+    SurplusAccount,
+    group_account,
+    group_sources,
 )
-from .households import Household, Worker
+from .economy import Economy
+from .errors import ScenarioError
+from .exchange import Benchmark
+from .groups import GroupKind, Peasants, State, WorkerCategory, WorkerHouseholds
+from .households import Worker
 from .procurement import IsoelasticResponse
+from .scenario_schema import (
+    BENCHMARK_KINDS,
+    KEYS,
+    SCHEMA_VERSION,
+    BenchmarkSpec,
+    GroupSpec,
+    HouseholdSpec,
+    MarketingSpec,
+    ScissorsSpec,
+    Units,
+    WorkerSpec,
+    group_table,
+    parameter_keys,
+    schema_markdown,
+    to_toml,
+    upgrade_v1,
+    validate,
+)
 
 __all__ = [
     "BENCHMARK_KINDS",
-    "PARAMETERS",
-    "SCHEMA",
+    "KEYS",
     "SCHEMA_VERSION",
     "BenchmarkSpec",
     "GroupSpec",
@@ -84,6 +101,7 @@ __all__ = [
     "Scenario",
     "ScenarioPair",
     "ScissorsSpec",
+    "Units",
     "WorkerSpec",
     "builtin",
     "dumps",
@@ -92,257 +110,12 @@ __all__ = [
     "loads",
     "pair",
     "save",
+    "schema_markdown",
+    "upgrade",
 ]
-
-#: Version of the scenario-file schema written by :func:`save`.
-SCHEMA_VERSION = 1
-
-#: Benchmarks of equivalent exchange a scenario can name, with their required keys.
-BENCHMARK_KINDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "labour-values": ("normalization",),
-    "production-prices": ("profit_rate",),
-    "base-period": ("name", "prices"),
-    "given": ("name", "prices"),
-    "world-prices": ("name", "prices", "exchange_rate"),
-})
-
-_NORMALIZATIONS = ("new-interpretation", "total-price")
-
-#: Parameters every scenario must document in its ``[provenance]`` table.
-PARAMETERS: tuple[str, ...] = (
-    "economy.A", "economy.labour", "economy.final_demand", "prices", "benchmark",
-    "peasants.sells", "peasants.buys", "peasants.taxes",
-    "workers.number", "workers.hours", "workers.money_wage", "workers.basket",
-    "workers.retail_prices",
-    "household.number", "household.members", "household.earners",
-    "household.hours_per_earner",
-    "household.basket", "household.domestic_hours",
-    "real_wage.cut", "marketing.elasticity", "marketing.q0", "marketing.p0", "scissors",
-)
-
-#: The TOML schema: section -> {key: description}. ``sector`` tables are keyed by sector label.
-SCHEMA: Mapping[str, Mapping[str, str]] = MappingProxyType({
-    "": {"schema": "integer, schema version (1)"},
-    "scenario": {"name": "string", "description": "string", "year": "integer",
-                 "units": "string: the units of quantities, prices and hours"},
-    "economy": {"sectors": "array of n unique strings",
-                "labour_kinds": "array of k unique strings",
-                "A": "n x n array of arrays, A[i][j] = input of good i per unit of sector j",
-                "labour": "table kind -> array of n hours per unit of gross output",
-                "final_demand": "sector table of net final output y"},
-    "prices": {"<sector>": "actual price (> 0) of every sector's good"},
-    "benchmark": {"kind": f"one of {sorted(BENCHMARK_KINDS)}",
-                  "name": "string (required for base-period, given, world-prices)",
-                  "normalization": "labour-values: 'new-interpretation' or 'total-price'",
-                  "profit_rate": "production-prices: uniform profit rate r >= 0",
-                  "exchange_rate": "world-prices: rubles per unit of world currency",
-                  "prices": "sector table of benchmark prices"},
-    "peasants": {"name": "string", "sells": "sector table >= 0", "buys": "sector table >= 0",
-                 "taxes": "money paid directly to the state, >= 0"},
-    "workers": {"number": "workers (> 0)", "hours": "hours worked per worker (> 0)",
-                "money_wage": "money wage per worker (> 0)",
-                "basket": "sector table: what the wage buys (>= 0)",
-                "retail_prices": "optional sector table: retail prices paid by workers"},
-    "household": {"number": "how many such households (>= 0, same unit as workers.number)",
-                  "members": "integer >= 1", "earners": "integer, 1 <= earners <= members",
-                  "hours_per_earner": "> 0", "basket": "sector table: family basket",
-                  "domestic_hours": "unpaid domestic hours (>= 0)"},
-    "real_wage": {"cut": "share of the real wage lost against the base year, 0 <= cut < 1"},
-    "marketing": {"good": "sector marketed by the peasants", "elasticity": ">= 0",
-                  "q0": "marketed quantity at p0 (> 0)", "p0": "reference price (> 0)"},
-    "scissors": {"base": "string, base period of the indices",
-                 "periods": "array of strings", "industrial": "array of index numbers > 0",
-                 "agricultural": "array of index numbers > 0"},
-    "provenance": {"<parameter>": "table {kind = 'historical', source = ...} or "
-                                  "{kind = 'assumption', reason = ...}"},
-})
 
 _BUILTIN = ("ussr-1928", "ussr-1932")
 _FloatMap = Mapping[str, float]
-
-
-def _freeze(d: Mapping[str, Any]) -> Mapping[str, Any]:
-    return MappingProxyType(dict(d))
-
-
-# ====================================================================== specifications
-@dataclasses.dataclass(frozen=True)
-class BenchmarkSpec:
-    """Which benchmark of equivalent exchange a scenario uses (DESIGN §2.3).
-
-    Parameters
-    ----------
-    kind : str
-        One of :data:`BENCHMARK_KINDS`: ``labour-values`` (μλ, with the MELT μ fixed by
-        ``normalization``), ``production-prices`` (Sraffa prices at ``profit_rate``),
-        ``base-period`` (relative prices of a base year), ``given`` or ``world-prices``.
-    name : str
-        Label of the benchmark (required for the kinds that carry ``prices``).
-    normalization : str, optional
-        ``new-interpretation`` (μ = p·y / l·x, Duménil–Foley) or ``total-price``.
-    profit_rate : float, optional
-        For ``production-prices``.
-    prices : mapping, optional
-        Benchmark prices by sector (``base-period``, ``given``, ``world-prices``).
-    exchange_rate : float, optional
-        For ``world-prices``: rubles per unit of world currency.
-
-    Examples
-    --------
-    >>> BenchmarkSpec("labour-values", normalization="new-interpretation").kind
-    'labour-values'
-    """
-
-    kind: str
-    name: str = ""
-    normalization: str | None = None
-    profit_rate: float | None = None
-    prices: _FloatMap | None = None
-    exchange_rate: float | None = None
-
-    def __call__(self, economy: Economy, final_demand: Any = None,
-                 prices: Any = None) -> Benchmark:
-        """Build the :class:`nonequivalent.Benchmark` this specification names.
-
-        Parameters
-        ----------
-        economy : Economy
-            Gives labour values (``labour-values``) or prices of production.
-        final_demand, prices : Series or mapping, optional
-            Net output ``y`` and actual prices ``p`` that fix the MELT of ``labour-values``
-            (:meth:`Scenario.equivalence_benchmark` passes the scenario's own).
-
-        Returns
-        -------
-        Benchmark
-            Named after the specification; the formulas are those of the factories of
-            :mod:`nonequivalent.exchange` (DESIGN §2.3).
-
-        Examples
-        --------
-        >>> import nonequivalent as ne
-        >>> eco = ne.Economy([[0.1]], labour=[1.0], sectors=["grain"])
-        >>> BenchmarkSpec("given", name="market", prices={"grain": 2.0})(eco).prices.tolist()
-        [2.0]
-        """
-        if self.kind == "labour-values":
-            return labour_value_benchmark(economy, final_demand=final_demand, prices=prices,
-                                          normalization=self.normalization
-                                          or "new-interpretation")
-        if self.kind == "production-prices":
-            return production_price_benchmark(economy, self.profit_rate)
-        labels = list(economy.sectors)
-        bp = pd.Series([float((self.prices or {}).get(g, 0.0)) for g in labels],
-                       index=pd.Index(labels, name="sector"), name="benchmark price")
-        if self.kind == "base-period":
-            return base_period_benchmark(bp, name=self.name)
-        if self.kind == "world-prices":
-            return world_price_benchmark(bp, self.exchange_rate, name=self.name)
-        return given_benchmark(bp, self.name)
-
-
-@dataclasses.dataclass(frozen=True)
-class GroupSpec:
-    """A social group's exchange with the state sector: sales, purchases, direct taxes.
-
-    Examples
-    --------
-    >>> GroupSpec("peasants", {"agriculture": 3.0}, {"light industry": 2.0}, 0.6).taxes
-    0.6
-    """
-
-    name: str
-    sells: _FloatMap
-    buys: _FloatMap
-    taxes: float = 0.0
-
-    def __call__(self) -> Group:
-        """The group as a :class:`nonequivalent.Group` (so ``scenario.peasants()`` builds it).
-
-        >>> GroupSpec("peasants", {"agriculture": 3.0}, {"light industry": 2.0}, 0.6)().name
-        'peasants'
-        """
-        return Group(self.name, sells=dict(self.sells), buys=dict(self.buys), taxes=self.taxes)
-
-
-@dataclasses.dataclass(frozen=True)
-class WorkerSpec:
-    """The representative worker: number, hours, money wage, the basket the wage buys.
-
-    Examples
-    --------
-    >>> WorkerSpec(11.4, 2000.0, 1000.0, {"agriculture": 600.0}).hours
-    2000.0
-    """
-
-    number: float
-    hours: float
-    money_wage: float
-    basket: _FloatMap
-    retail_prices: _FloatMap | None = None
-
-
-@dataclasses.dataclass(frozen=True)
-class HouseholdSpec:
-    """The worker household: members, earners, hours per earner, family basket, and number.
-
-    ``number`` is how many households of this kind there are (in the scenario's units, e.g.
-    millions); with ``earners`` above the one-earner counterfactual they supply the extra
-    earners ``X = number × (earners − 1)`` of :class:`nonequivalent.Period`.
-
-    Examples
-    --------
-    >>> HouseholdSpec(4, 2, 2000.0, {"agriculture": 600.0}, number=4.0).earners
-    2
-    """
-
-    members: int
-    earners: int
-    hours_per_earner: float
-    basket: _FloatMap
-    domestic_hours: float = 0.0
-    number: float = 0.0
-
-    def __call__(self) -> Household:
-        """One household as a :class:`nonequivalent.Household` (``scenario.household()``).
-
-        >>> HouseholdSpec(4, 2, 2000.0, {"agriculture": 600.0})().earners
-        2.0
-        """
-        return Household(self.members, self.earners, self.hours_per_earner,
-                         dict(self.basket), domestic_hours=self.domestic_hours)
-
-
-@dataclasses.dataclass(frozen=True)
-class MarketingSpec:
-    """Isoelastic marketing response ``q(p) = q0 (p / p0)^ε`` of the peasants (DESIGN §2.3).
-
-    Examples
-    --------
-    >>> MarketingSpec("agriculture", 0.5, 3.0, 1.0).elasticity
-    0.5
-    """
-
-    good: str
-    elasticity: float
-    q0: float
-    p0: float
-
-
-@dataclasses.dataclass(frozen=True)
-class ScissorsSpec:
-    """Industrial and agricultural price indices against a base period.
-
-    Examples
-    --------
-    >>> ScissorsSpec("1913", ("1923-10",), (276.0,), (89.0,)).periods
-    ('1923-10',)
-    """
-
-    base: str
-    periods: tuple[str, ...]
-    industrial: tuple[float, ...]
-    agricultural: tuple[float, ...]
 
 
 # ====================================================================== scenario
@@ -351,17 +124,18 @@ class Scenario:
     """A calibrated town–country economy for one year, with the provenance of every parameter.
 
     Build one with :func:`load` (a built-in name or a TOML file) or :func:`from_dict`; derive
-    variants with :func:`dataclasses.replace`. The builders return the objects of the other
-    modules: :meth:`economy`, ``peasants()`` (calling the :class:`GroupSpec` gives a
-    :class:`nonequivalent.Group`), :meth:`worker`, ``household()`` (calling the
-    :class:`HouseholdSpec` gives a :class:`nonequivalent.Household`),
-    :meth:`equivalence_benchmark`, :meth:`marketing_response`, :meth:`period` and
-    :meth:`surplus_account`.
+    variants with :meth:`with_values` (or :func:`dataclasses.replace`). The builders return
+    the objects of the other modules: :meth:`economy`, :meth:`equivalence_benchmark`,
+    :meth:`surplus_account` (all groups), :meth:`marketing_response`; ``peasants``,
+    ``workers``, ``household`` give the first group of each kind.
 
     Attributes
     ----------
-    name, description, units : str
+    name, description : str
     year : int
+    units : Units
+        Structured units (scale of flows, currency, how people are counted) and their
+        description in words.
     sectors, labour_kinds : tuple of str
     A : tuple of tuples
         Technical coefficients, ``A[i][j]`` = input of good ``i`` per unit output of ``j``.
@@ -371,21 +145,12 @@ class Scenario:
         Net final output ``y`` and actual prices ``p``.
     benchmark : BenchmarkSpec
         Which benchmark of equivalence (build it with :meth:`equivalence_benchmark`).
-    peasants : GroupSpec
-        The peasantry's sales, purchases and taxes; ``peasants()`` builds the Group.
-    workers : WorkerSpec
-        Number, hours, money wage, basket (build one worker with :meth:`worker`).
-    household : HouseholdSpec
-        Members, earners, hours, family basket, number; ``household()`` builds one.
-    real_wage_cut : float
-        Share of the real wage lost against the base year.
-    marketing : MarketingSpec
-        Marketing response (build with :meth:`marketing_response`).
+    groups : tuple of GroupKind
+        The groups, the state last.
     scissors : ScissorsSpec or None
         Scissors series (see :meth:`scissors_frame`).
     provenance : mapping parameter -> mapping
-        ``{"kind": "historical", "source": ...}`` or ``{"kind": "assumption", "reason": ...}``
-        for every name in :data:`PARAMETERS`.
+        ``kind`` (historical/assumption), ``source`` or ``reason``, ``low``, ``high``.
 
     Examples
     --------
@@ -400,7 +165,7 @@ class Scenario:
     name: str
     description: str
     year: int
-    units: str
+    units: Units
     sectors: tuple[str, ...]
     labour_kinds: tuple[str, ...]
     A: tuple[tuple[float, ...], ...]
@@ -408,14 +173,168 @@ class Scenario:
     final_demand: _FloatMap
     prices: _FloatMap
     benchmark: BenchmarkSpec
-    peasants: GroupSpec
-    workers: WorkerSpec
-    household: HouseholdSpec
-    real_wage_cut: float
-    marketing: MarketingSpec
+    groups: tuple[GroupKind, ...]
     scissors: ScissorsSpec | None
-    provenance: Mapping[str, Mapping[str, str]]
+    provenance: Mapping[str, Mapping[str, Any]]
+    #: What was converted or derived on loading (e.g. from a schema-1 file).
+    notes: tuple[str, ...] = dataclasses.field(default=(), compare=False)
 
+    def __repr__(self) -> str:
+        kinds = ", ".join(f"{g.name}:{g.kind}" for g in self.groups)
+        return f"Scenario({self.name!r}, year={self.year}, groups=[{kinds}])"
+
+    # ---------------------------------------------------------------- groups
+    def group(self, key: str) -> GroupKind:
+        """The group with this key.
+
+        >>> from nonequivalent import scenarios
+        >>> scenarios.load("ussr-1932").group("workers").real_wage_cut
+        0.5
+        """
+        for g in self.groups:
+            if g.name == key:
+                return g
+        raise ScenarioError(f"no group {key!r}; groups: {[g.name for g in self.groups]}",
+                            key=f"groups.{key}")
+
+    def groups_of(self, cls: type) -> tuple[Any, ...]:
+        """The groups of one kind (a :class:`~nonequivalent.GroupKind` subclass), in order."""
+        return tuple(g for g in self.groups if isinstance(g, cls))
+
+    def _first(self, cls: type, what: str) -> Any:
+        found = self.groups_of(cls)
+        if not found:
+            raise ScenarioError(f"scenario {self.name!r} has no {what} group", key="groups")
+        return found[0]
+
+    @property
+    def peasants(self) -> Peasants:
+        """The first peasant group (call it for a :class:`nonequivalent.Group`)."""
+        return self._first(Peasants, "peasants")
+
+    @property
+    def workers(self) -> WorkerSpec:
+        """The first worker category as number, hours, money wage, basket, retail prices."""
+        w = self._first(WorkerCategory, "workers")
+        return WorkerSpec(w.number, w.hours, w.wage(self.prices), w.consumed_basket(),
+                          w.retail_prices)
+
+    @property
+    def household(self) -> HouseholdSpec:
+        """The first household group, its derived values filled in."""
+        h = self._first(WorkerHouseholds, "worker-households")
+        gs = self._group_map()
+        return HouseholdSpec(h.members, h.earners, h.hours(gs), h.family_basket(gs),
+                             h.domestic_hours, h.households(gs))
+
+    @property
+    def real_wage_cut(self) -> float:
+        """The real-wage cut of the first worker category."""
+        return self._first(WorkerCategory, "workers").real_wage_cut
+
+    @property
+    def marketing(self) -> MarketingSpec:
+        """The marketing response of the first peasant group that has one."""
+        for g in self.groups_of(Peasants):
+            if g.marketing_good is not None:
+                good = g.marketing_good
+                return MarketingSpec(good, g.marketing_elasticity, g.sells[good],
+                                     float(self.prices[good]))
+        raise ScenarioError(f"scenario {self.name!r} has no marketing response "
+                            "(groups.<peasants>.marketing)", key="groups")
+
+    def _group_map(self) -> Mapping[str, GroupKind]:
+        return MappingProxyType({g.name: g for g in self.groups})
+
+    # ---------------------------------------------------------------- parameters
+    def parameters(self) -> pd.DataFrame:
+        """Every documented parameter: value, kind, range, unit and source or reason.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by ``parameter`` (the key :meth:`with_values` takes, e.g.
+            ``"workers.real_wage.cut"``), with columns ``value`` (a number, or a mapping
+            for a table), ``kind`` (``historical`` or ``assumption``), ``low``, ``high``
+            (NaN when not given), ``range`` (``"value"``: low/high are values;
+            ``"factor"``: low/high multiply every entry of a table or matrix), ``unit``
+            and ``source`` (the source of a record or the reason of an assumption).
+
+        Examples
+        --------
+        >>> from nonequivalent import scenarios
+        >>> t = scenarios.load("ussr-1932").parameters()
+        >>> row = t.loc["workers.real_wage.cut"]
+        >>> row["value"], row["kind"], float(row["low"]), float(row["high"])
+        (0.5, 'historical', 0.5, 0.57)
+        """
+        values = self._values()
+        schema = parameter_keys(list(self.groups))
+        rows = []
+        for key, prov in self.provenance.items():
+            v = values.get(key)
+            scalar = isinstance(v, int | float)
+            spec = schema.get(key)
+            rows.append({"parameter": key,
+                         "value": v if scalar or v is None else _plain(v),
+                         "kind": prov["kind"],
+                         "low": float(prov.get("low", np.nan)),
+                         "high": float(prov.get("high", np.nan)),
+                         "range": "value" if scalar else "factor",
+                         "unit": getattr(spec, "unit", "") or "",
+                         "source": prov.get("source", prov.get("reason", ""))})
+        return pd.DataFrame(rows).set_index("parameter")
+
+    def _values(self) -> dict[str, Any]:
+        from .scenario_schema import group_values
+
+        out: dict[str, Any] = {"economy.A": self.A, "economy.labour": self.labour,
+                               "economy.final_demand": self.final_demand,
+                               "prices": self.prices, "benchmark": self.benchmark,
+                               "scissors": self.scissors}
+        for g in self.groups:
+            out.update(group_values(g))
+        return out
+
+    def with_values(self, values: Mapping[str, Any]) -> Scenario:
+        """A new scenario with some parameters replaced; this one is left unchanged.
+
+        Parameters
+        ----------
+        values : mapping
+            ``{parameter key: new value}``, keys as in :meth:`parameters` (group keys
+            first: ``"workers.real_wage.cut"``, ``"peasants.taxes"``; or top-level:
+            ``"prices"``, ``"economy.final_demand"``). A table-valued parameter takes a
+            mapping (the entries to change) or a number (a factor on every entry); one
+            entry can also be named directly (``"prices.agriculture"``).
+
+        Returns
+        -------
+        Scenario
+            Validated like a file (derived values recomputed: a new cut gives a new
+            basket and money wage); provenance kept.
+
+        Raises
+        ------
+        ScenarioError
+            An unknown key (listing the parameters), or a value the schema rejects.
+
+        Examples
+        --------
+        >>> from nonequivalent import scenarios
+        >>> s = scenarios.load("ussr-1932")
+        >>> t = s.with_values({"workers.real_wage.cut": 0.4, "peasants.taxes": 900.0})
+        >>> t.workers.basket["agriculture"], s.workers.basket["agriculture"]
+        (240.0, 200.0)
+        """
+        doc = self.to_dict()
+        groups = {g.name for g in self.groups}
+        for key, val in values.items():
+            _set(doc, str(key), val, groups, self)
+        return from_dict(doc, file=f"{self.name} (with_values)",
+                         require_ranges=False)
+
+    # ---------------------------------------------------------------- pandas views
     # ---------------------------------------------------------------- pandas views
     def _series(self, data: Mapping[str, float], name: str) -> pd.Series:
         return pd.Series([float(data.get(s, 0.0)) for s in self.sectors],
@@ -477,7 +396,8 @@ class Scenario:
         'historical'
         """
         rows = [{"parameter": k, "kind": v["kind"],
-                 "source or reason": v.get("source", v.get("reason", ""))}
+                 "source or reason": v.get("source", v.get("reason", "")),
+                 "low": v.get("low", np.nan), "high": v.get("high", np.nan)}
                 for k, v in self.provenance.items()]
         return pd.DataFrame(rows).set_index("parameter")
 
@@ -499,18 +419,14 @@ class Scenario:
         """
         kinds = [v["kind"] for v in self.provenance.values()]
         eco = self.economy()
-        b, p = self.benchmark, self.peasants
-        w, h = self.workers, self.household
+        b = self.benchmark
         lines = [
             f"Scenario {self.name!r} ({self.year}): {self.description}",
             f"  sectors: {', '.join(self.sectors)}; labour kinds: "
             f"{', '.join(self.labour_kinds)}; rho(A) = {eco.spectral_radius:.4f}",
             f"  benchmark: {b.kind}" + (f" ({b.normalization})" if b.normalization else "")
             + (f" '{b.name}'" if b.name else ""),
-            f"  peasants: sell {dict(p.sells)}, buy {dict(p.buys)}, taxes {p.taxes:g}",
-            f"  workers: {w.number:g} x {w.hours:g} h, wage {w.money_wage:g}; household: "
-            f"{h.earners} earner(s) of {h.members} members; real-wage cut "
-            f"{self.real_wage_cut:g}",
+            "  groups: " + ", ".join(f"{g.label} ({g.kind})" for g in self.groups),
             f"  provenance: {kinds.count('historical')} historical, "
             f"{kinds.count('assumption')} assumed parameters",
             f"  units: {self.units}",
@@ -597,11 +513,7 @@ class Scenario:
         return IsoelasticResponse(q0=m.q0, p0=m.p0, elasticity=m.elasticity)
 
     def period(self) -> Period:
-        """The scenario as a :class:`nonequivalent.Period` for surplus accounts.
-
-        Workers number ``workers.number``; the households are ``household.number``
-        households of ``household.earners`` earners against a one-earner
-        counterfactual.
+        """The first group of each classic kind as a :class:`nonequivalent.Period`.
 
         >>> from nonequivalent import scenarios
         >>> scenarios.load("ussr-1932").period().extra_earners
@@ -609,27 +521,29 @@ class Scenario:
         """
         h = self.household
         return Period(self.prices_series(), self.peasants(), self.worker(),
-                      n_workers=self.workers.number, household=self.household(),
-                      n_households=h.number, counterfactual_earners=1.0,
+                      n_workers=self.workers.number, household=h(),
+                      n_households=h.number,
+                      counterfactual_earners=self._first(
+                          WorkerHouseholds, "households").counterfactual_earners,
                       label=str(self.year))
 
     def surplus_account(self, **kwargs: Any) -> SurplusAccount:
-        """The surplus account of the scenario (:func:`nonequivalent.surplus_account`).
+        """The surplus account of all the scenario's groups (:func:`~nonequivalent.group_account`).
 
-        Uses :meth:`economy`, :meth:`benchmark` and :meth:`period`; keyword arguments
-        (``melt``, ``spend_income``) are passed on.
+        Keyword arguments (``melt``, ``spend_income``) are passed on.
 
         >>> from nonequivalent import scenarios
         >>> acc = scenarios.load("ussr-1928").surplus_account()
-        >>> type(acc).__name__
-        'SurplusAccount'
+        >>> acc.table.index.tolist()
+        ['peasants', 'workers', 'two-earner households', 'state']
         """
         eco = self.economy()
-        return self.period().account(eco, self.equivalence_benchmark(eco), **kwargs)
+        return group_account(eco, self.prices_series(), self.equivalence_benchmark(eco),
+                             self.groups, **kwargs)
 
     # ---------------------------------------------------------------- serialization
     def to_dict(self) -> dict[str, Any]:
-        """The scenario as plain data in the layout of the TOML schema (:data:`SCHEMA`).
+        """The scenario as plain data in the layout of schema 2 (inputs only).
 
         >>> from nonequivalent import scenarios
         >>> s = scenarios.load("ussr-1928")
@@ -648,35 +562,22 @@ class Scenario:
             bench["exchange_rate"] = b.exchange_rate
         if b.prices is not None:
             bench["prices"] = dict(b.prices)
-        ws = self.workers
-        workers: dict[str, Any] = {"number": ws.number, "hours": ws.hours,
-                                   "money_wage": ws.money_wage, "basket": dict(ws.basket)}
-        if self.workers.retail_prices is not None:
-            workers["retail_prices"] = dict(self.workers.retail_prices)
+        u = self.units
         doc: dict[str, Any] = {
             "schema": SCHEMA_VERSION,
             "scenario": {"name": self.name, "description": self.description,
-                         "year": self.year, "units": self.units},
+                         "year": self.year,
+                         "units": {"description": u.description, "scale": u.scale,
+                                   "currency": u.currency, "people": u.people}},
             "economy": {"sectors": list(self.sectors), "labour_kinds": list(self.labour_kinds),
                         "A": [list(r) for r in self.A],
                         "labour": {k: list(v) for k, v in self.labour.items()},
                         "final_demand": dict(self.final_demand)},
             "prices": dict(self.prices),
             "benchmark": bench,
-            "peasants": {"name": self.peasants.name, "taxes": self.peasants.taxes,
-                         "sells": dict(self.peasants.sells),
-                         "buys": dict(self.peasants.buys)},
-            "workers": workers,
-            "household": {"number": self.household.number,
-                          "members": self.household.members,
-                          "earners": self.household.earners,
-                          "hours_per_earner": self.household.hours_per_earner,
-                          "domestic_hours": self.household.domestic_hours,
-                          "basket": dict(self.household.basket)},
-            "real_wage": {"cut": self.real_wage_cut},
-            "marketing": {"good": self.marketing.good,
-                          "elasticity": self.marketing.elasticity,
-                          "q0": self.marketing.q0, "p0": self.marketing.p0},
+            "groups": {g.name: group_table(g) for g in self.groups
+                       if not (isinstance(g, State) and g.name == "state"
+                               and g.label == "state")},
         }
         if self.scissors is not None:
             doc["scissors"] = {"base": self.scissors.base,
@@ -685,6 +586,51 @@ class Scenario:
                                "agricultural": list(self.scissors.agricultural)}
         doc["provenance"] = {k: dict(v) for k, v in self.provenance.items()}
         return doc
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, Mapping):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, tuple | list):
+        return [_plain(x) for x in v]
+    return v
+
+
+def _set(doc: dict[str, Any], key: str, value: Any, groups: set[str],
+         scenario: Scenario) -> None:
+    """Set the parameter ``key`` of a scenario document (see Scenario.with_values)."""
+    parts = key.split(".")
+    if parts[0] in groups:
+        cur = doc["groups"][parts[0]]
+        parts = parts[1:]
+    elif parts[0] in ("economy", "prices", "benchmark", "scissors"):
+        cur = doc
+    else:
+        raise ScenarioError(
+            f"unknown parameter {key!r}; parameters: {list(scenario.provenance)} (group "
+            f"keys: {sorted(groups)})", key=key)
+    for i, part in enumerate(parts[:-1]):
+        nxt = cur.get(part)
+        if nxt is None:
+            nxt = cur[part] = {}
+        if not isinstance(nxt, dict):
+            raise ScenarioError(f"{'.'.join(parts[:i + 1])} is not a table", key=key)
+        cur = nxt
+    last = parts[-1]
+    old = cur.get(last)
+    if isinstance(value, int | float) and not isinstance(value, bool) \
+            and isinstance(old, dict):
+        value = {k: float(v) * float(value) for k, v in old.items()}
+    elif isinstance(value, int | float) and not isinstance(value, bool) \
+            and isinstance(old, list) and old and isinstance(old[0], list):
+        value = [[float(x) * float(value) for x in row] for row in old]
+    elif isinstance(value, Mapping) and isinstance(old, dict):
+        value = {**old, **{str(k): v for k, v in value.items()}}
+    elif isinstance(value, Mapping):
+        value = dict(value)
+    if key.startswith(tuple(f"{g}." for g in groups)) and last in ("basket", "money_wage"):
+        cur.pop(last, None)
+    cur[last] = _plain(value)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -746,9 +692,11 @@ class ScenarioPair:
                 "scenario's economy (dataclasses.replace(later, A=..., labour=...))",
                 key="economy")
         eco = self.base.economy()
-        return sources_of_accumulation(eco, self.base.equivalence_benchmark(eco),
-                                       self.base.period(),
-                                       self.later.period(), measure=measure, **kwargs)
+        return group_sources(eco, self.base.equivalence_benchmark(eco),
+                             self.base.prices_series(), self.base.groups,
+                             self.later.prices_series(), self.later.groups,
+                             measure=measure, labels=(str(self.base.year),
+                                                      str(self.later.year)), **kwargs)
 
 
 def pair(base: str | Scenario = "ussr-1928", later: str | Scenario = "ussr-1932",
@@ -799,7 +747,7 @@ def load(name_or_path: str | Path) -> Scenario:
     Examples
     --------
     >>> from nonequivalent import scenarios
-    >>> scenarios.load("ussr-1932").workers.number
+    >>> scenarios.load("ussr-1932").group("workers").number
     24.2
     >>> scenarios.load("ussr-1999")
     Traceback (most recent call last):
@@ -836,121 +784,12 @@ def loads(text: str, file: str = "<string>") -> Scenario:
     return from_dict(doc, file=file)
 
 
-# ====================================================================== validation
-class _Checker:
-    """Reads a parsed document, raising ScenarioError(reason, file, key) on the first fault."""
+def from_dict(doc: Mapping[str, Any], file: str = "<dict>",
+              require_ranges: bool = True) -> Scenario:
+    """Validate plain data in the layout of the schema and build a :class:`Scenario`.
 
-    def __init__(self, file: str) -> None:
-        self.file = file
-
-    def fail(self, key: str, reason: str) -> ScenarioError:
-        return ScenarioError(reason, file=self.file, key=key)
-
-    def table(self, doc: Mapping[str, Any], key: str, *,
-              allowed: Sequence[str] | None = None) -> dict[str, Any]:
-        if key not in doc:
-            raise self.fail(key, "missing table; see nonequivalent.scenarios.SCHEMA")
-        return self._as_table(doc[key], key, allowed)
-
-    def opt_table(self, doc: Mapping[str, Any], key: str, *,
-                  allowed: Sequence[str] | None = None) -> dict[str, Any] | None:
-        if key not in doc:
-            return None
-        return self._as_table(doc[key], key, allowed)
-
-    def _as_table(self, cur: Any, key: str, allowed: Sequence[str] | None) -> dict[str, Any]:
-        if not isinstance(cur, Mapping):
-            raise self.fail(key, f"must be a table, got {type(cur).__name__}")
-        if allowed is not None:
-            extra = [k for k in cur if k not in allowed]
-            if extra:
-                raise self.fail(f"{key}.{extra[0]}",
-                                f"unknown key; allowed keys here: {list(allowed)}")
-        return dict(cur)
-
-    def get(self, tbl: Mapping[str, Any], key: str, prefix: str, *,
-            required: bool = True) -> Any:
-        if key not in tbl:
-            if required:
-                raise self.fail(f"{prefix}.{key}", "missing key")
-            return None
-        return tbl[key]
-
-    def string(self, value: Any, key: str, *, nonempty: bool = True) -> str:
-        if not isinstance(value, str):
-            raise self.fail(key, f"must be a string, got {type(value).__name__}")
-        if nonempty and not value.strip():
-            raise self.fail(key, "must not be empty")
-        return value
-
-    def integer(self, value: Any, key: str, *, minimum: int | None = None) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(key, f"must be an integer, got {type(value).__name__}")
-        if minimum is not None and value < minimum:
-            raise self.fail(key, f"must be >= {minimum}, got {value}")
-        return value
-
-    def number(self, value: Any, key: str, *, positive: bool = False,
-               nonneg: bool = True) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(key, f"must be a number, got {type(value).__name__}")
-        x = float(value)
-        if not math.isfinite(x):
-            raise self.fail(key, f"must be finite, got {x}")
-        if positive and x <= 0:
-            raise self.fail(key, f"must be > 0, got {x:g}")
-        if nonneg and x < 0:
-            raise self.fail(key, f"must be >= 0 (a negative coefficient or quantity), "
-                                 f"got {x:g}")
-        return x
-
-    def vector(self, value: Any, key: str, n: int) -> tuple[float, ...]:
-        if not isinstance(value, list):
-            raise self.fail(key, f"must be an array of {n} numbers, got "
-                                 f"{type(value).__name__}")
-        if len(value) != n:
-            raise self.fail(key, f"wrong length: {len(value)} entries for {n} sectors")
-        return tuple(self.number(v, f"{key}[{i}]") for i, v in enumerate(value))
-
-    def labels(self, value: Any, key: str) -> tuple[str, ...]:
-        if not isinstance(value, list) or not value:
-            raise self.fail(key, "must be a non-empty array of strings")
-        out = tuple(self.string(v, f"{key}[{i}]") for i, v in enumerate(value))
-        dup = sorted({x for x in out if out.count(x) > 1})
-        if dup:
-            raise self.fail(key, f"labels must be unique; repeated: {dup}")
-        return out
-
-    def sector_table(self, value: Any, key: str, sectors: Sequence[str], *,
-                     complete: bool = False, positive: bool = False) -> Mapping[str, float]:
-        if not isinstance(value, Mapping):
-            raise self.fail(key, f"must be a table keyed by sector, got {type(value).__name__}")
-        out: dict[str, float] = {}
-        for label, v in value.items():
-            if label not in sectors:
-                raise self.fail(f"{key}.{label}",
-                                f"unknown sector label {label!r}; sectors are {list(sectors)}")
-            out[label] = self.number(v, f"{key}.{label}", positive=positive)
-        if complete:
-            missing = [s for s in sectors if s not in out]
-            if missing:
-                raise self.fail(f"{key}.{missing[0]}", "missing key: give a value for every "
-                                                       f"sector; missing {missing}")
-            out = {s: out[s] for s in sectors}
-        return _freeze(out)
-
-
-_TOP = ("schema", "scenario", "economy", "prices", "benchmark", "peasants", "workers",
-        "household", "real_wage", "marketing", "scissors", "provenance")
-
-
-def from_dict(doc: Mapping[str, Any], file: str = "<dict>") -> Scenario:
-    """Validate plain data in the layout of :data:`SCHEMA` and build a :class:`Scenario`.
-
-    Checks: missing keys, wrong types, wrong lengths, negative coefficients, unknown sector
-    labels, a non-productive ``A`` (naming ρ(A) and the sectors), unknown benchmark kinds,
-    and a provenance entry (historical with source, or assumption with reason) for every
-    parameter in :data:`PARAMETERS`.
+    Schema 1 documents are converted first (:func:`nonequivalent.scenario_schema.upgrade_v1`;
+    the notes are in :attr:`Scenario.notes`).
 
     Raises
     ------
@@ -967,289 +806,32 @@ def from_dict(doc: Mapping[str, Any], file: str = "<dict>") -> Scenario:
     ...
     nonequivalent.errors.ScenarioError: file 'mine.toml', key 'benchmark.kind': unknown ...
     """
-    c = _Checker(file)
     if not isinstance(doc, Mapping):
-        raise c.fail("", "a scenario must be a table")
-    extra = [k for k in doc if k not in _TOP]
-    if extra:
-        raise c.fail(extra[0], f"unknown section; allowed sections: {list(_TOP)}")
-    version = c.integer(doc["schema"], "schema") if "schema" in doc else SCHEMA_VERSION
-    if version != SCHEMA_VERSION:
-        raise c.fail("schema", f"unsupported schema version {version}; this library reads "
-                               f"version {SCHEMA_VERSION}")
-
-    sc = c.table(doc, "scenario", allowed=("name", "description", "year", "units"))
-    name = c.string(c.get(sc, "name", "scenario"), "scenario.name")
-    description = c.string(c.get(sc, "description", "scenario"), "scenario.description")
-    year = c.integer(c.get(sc, "year", "scenario"), "scenario.year")
-    units = c.string(c.get(sc, "units", "scenario", required=False) or "", "scenario.units",
-                     nonempty=False)
-
-    # ---- economy
-    ec = c.table(doc, "economy",
-                 allowed=("sectors", "labour_kinds", "A", "labour", "final_demand"))
-    sectors = c.labels(c.get(ec, "sectors", "economy"), "economy.sectors")
-    kinds = c.labels(c.get(ec, "labour_kinds", "economy"), "economy.labour_kinds")
-    n = len(sectors)
-    rawA = c.get(ec, "A", "economy")
-    if not isinstance(rawA, list):
-        raise c.fail("economy.A", "must be an array of arrays (one row per input good)")
-    if len(rawA) != n:
-        raise c.fail("economy.A", f"wrong length: {len(rawA)} rows for {n} sectors")
-    A = tuple(c.vector(row, f"economy.A[{i}]", n) for i, row in enumerate(rawA))
-    lab = c.get(ec, "labour", "economy")
-    if not isinstance(lab, Mapping):
-        raise c.fail("economy.labour", "must be a table: labour kind -> array of hours")
-    for k in lab:
-        if k not in kinds:
-            raise c.fail(f"economy.labour.{k}",
-                         f"unknown labour kind {k!r}; economy.labour_kinds are {list(kinds)}")
-    missing = [k for k in kinds if k not in lab]
-    if missing:
-        raise c.fail(f"economy.labour.{missing[0]}", "missing key: one row per labour kind")
-    labour = _freeze({k: c.vector(lab[k], f"economy.labour.{k}", n) for k in kinds})
-    final_demand = c.sector_table(c.get(ec, "final_demand", "economy"),
-                                  "economy.final_demand", sectors, complete=True)
-    _check_productive(c, A, labour, sectors)
-
-    if "prices" not in doc:
-        raise c.fail("prices", "missing table; see nonequivalent.scenarios.SCHEMA")
-    prices = c.sector_table(doc["prices"], "prices", sectors, complete=True, positive=True)
-
-    # ---- benchmark
-    bt = c.table(doc, "benchmark", allowed=("kind", "name", "normalization", "profit_rate",
-                                            "prices", "exchange_rate"))
-    benchmark = _benchmark(c, bt, sectors)
-
-    # ---- peasants
-    pt = c.table(doc, "peasants", allowed=("name", "sells", "buys", "taxes"))
-    peasants = GroupSpec(
-        c.string(pt.get("name", "peasants"), "peasants.name"),
-        c.sector_table(c.get(pt, "sells", "peasants"), "peasants.sells", sectors),
-        c.sector_table(c.get(pt, "buys", "peasants"), "peasants.buys", sectors),
-        c.number(c.get(pt, "taxes", "peasants"), "peasants.taxes"),
-    )
-
-    # ---- workers
-    wt = c.table(doc, "workers",
-                 allowed=("number", "hours", "money_wage", "basket", "retail_prices"))
-    retail = wt.get("retail_prices")
-    workers = WorkerSpec(
-        c.number(c.get(wt, "number", "workers"), "workers.number", positive=True),
-        c.number(c.get(wt, "hours", "workers"), "workers.hours", positive=True),
-        c.number(c.get(wt, "money_wage", "workers"), "workers.money_wage", positive=True),
-        c.sector_table(c.get(wt, "basket", "workers"), "workers.basket", sectors),
-        None if retail is None else c.sector_table(retail, "workers.retail_prices", sectors,
-                                                   complete=True, positive=True),
-    )
-
-    # ---- household
-    ht = c.table(doc, "household", allowed=("number", "members", "earners",
-                                            "hours_per_earner", "basket", "domestic_hours"))
-    members = c.integer(c.get(ht, "members", "household"), "household.members", minimum=1)
-    earners = c.integer(c.get(ht, "earners", "household"), "household.earners", minimum=1)
-    if earners > members:
-        raise c.fail("household.earners",
-                     f"{earners} earners in a household of {members} members")
-    household = HouseholdSpec(
-        members, earners,
-        c.number(c.get(ht, "hours_per_earner", "household"), "household.hours_per_earner",
-                 positive=True),
-        c.sector_table(c.get(ht, "basket", "household"), "household.basket", sectors),
-        c.number(ht.get("domestic_hours", 0.0), "household.domestic_hours"),
-        c.number(c.get(ht, "number", "household"), "household.number"),
-    )
-
-    rt = c.table(doc, "real_wage", allowed=("cut",))
-    cut = c.number(c.get(rt, "cut", "real_wage"), "real_wage.cut")
-    if cut >= 1:
-        raise c.fail("real_wage.cut", f"must be < 1 (a share of the real wage), got {cut:g}")
-
-    mt = c.table(doc, "marketing", allowed=("good", "elasticity", "q0", "p0"))
-    good = c.string(c.get(mt, "good", "marketing"), "marketing.good")
-    if good not in sectors:
-        raise c.fail("marketing.good", f"unknown sector label {good!r}; sectors are "
-                                       f"{list(sectors)}")
-    marketing = MarketingSpec(
-        good,
-        c.number(c.get(mt, "elasticity", "marketing"), "marketing.elasticity"),
-        c.number(c.get(mt, "q0", "marketing"), "marketing.q0", positive=True),
-        c.number(c.get(mt, "p0", "marketing"), "marketing.p0", positive=True),
-    )
-
-    st = c.opt_table(doc, "scissors",
-                 allowed=("base", "periods", "industrial", "agricultural"))
-    scissors = None if st is None else _scissors(c, st)
-
-    provenance = _provenance(c, doc, scissors is not None, retail is not None)
-
-    return Scenario(
-        name=name, description=description, year=year, units=units, sectors=sectors,
-        labour_kinds=kinds, A=A, labour=labour, final_demand=final_demand, prices=prices,
-        benchmark=benchmark, peasants=peasants, workers=workers,
-        household=household, real_wage_cut=cut, marketing=marketing,
-        scissors=scissors, provenance=provenance,
-    )
+        raise ScenarioError("a scenario must be a table", file=file)
+    version = doc.get("schema", SCHEMA_VERSION if "groups" in doc else 1)
+    notes: tuple[str, ...] = ()
+    if version == 1:
+        doc, notes = upgrade_v1(doc, file)
+        require_ranges = False
+    elif version != SCHEMA_VERSION:
+        raise ScenarioError(f"unsupported schema version {version!r}; this library reads "
+                            f"versions 1 and {SCHEMA_VERSION}", file=file, key="schema")
+    fields = validate(doc, file, require_ranges=require_ranges)
+    return Scenario(**fields, notes=notes)
 
 
-def _check_productive(c: _Checker, A: tuple[tuple[float, ...], ...],
-                      labour: Mapping[str, tuple[float, ...]], sectors: tuple[str, ...],
-                      ) -> None:
-    try:
-        eco = Economy(np.array(A, dtype=float), labour={k: list(v) for k, v in labour.items()},
-                      sectors=list(sectors))
-        eco.require_productive()
-    except NotProductiveError as exc:
-        raise c.fail("economy.A", f"the technical matrix is not productive: "
-                                  f"rho(A) = {exc.spectral_radius:.6g} >= 1, carried by "
-                                  f"sectors {exc.sectors}; reduce their input "
-                                  "coefficients") from None
-    except InvalidEconomyError as exc:
-        raise c.fail("economy", f"invalid economy: {exc}") from None
+def upgrade(name_or_path: str | Path) -> str:
+    """The schema-2 TOML text of a scenario file of any schema version.
 
-
-def _benchmark(c: _Checker, bt: Mapping[str, Any], sectors: tuple[str, ...]) -> BenchmarkSpec:
-    kind = c.string(c.get(bt, "kind", "benchmark"), "benchmark.kind")
-    if kind not in BENCHMARK_KINDS:
-        raise c.fail("benchmark.kind", f"unknown benchmark kind {kind!r}; known kinds: "
-                                       f"{sorted(BENCHMARK_KINDS)}")
-    for req in BENCHMARK_KINDS[kind]:
-        if req not in bt:
-            raise c.fail(f"benchmark.{req}", f"missing key (required for kind {kind!r})")
-    allowed = {"kind", "name", *BENCHMARK_KINDS[kind]}
-    extra = [k for k in bt if k not in allowed]
-    if extra:
-        raise c.fail(f"benchmark.{extra[0]}", f"not used by benchmark kind {kind!r}; keys "
-                                              f"for this kind: {sorted(allowed)}")
-    name = c.string(bt.get("name", ""), "benchmark.name",
-                    nonempty="name" in BENCHMARK_KINDS[kind])
-    norm = None
-    if "normalization" in bt:
-        norm = c.string(bt["normalization"], "benchmark.normalization")
-        if norm not in _NORMALIZATIONS:
-            raise c.fail("benchmark.normalization", f"unknown normalization {norm!r}; use one "
-                                                    f"of {list(_NORMALIZATIONS)}")
-    r = None if "profit_rate" not in bt else c.number(bt["profit_rate"], "benchmark.profit_rate")
-    prices = None if "prices" not in bt else c.sector_table(
-        bt["prices"], "benchmark.prices", sectors, complete=True, positive=True)
-    xr = None if "exchange_rate" not in bt else c.number(
-        bt["exchange_rate"], "benchmark.exchange_rate", positive=True)
-    return BenchmarkSpec(kind, name, norm, r, prices, xr)
-
-
-def _scissors(c: _Checker, st: Mapping[str, Any]) -> ScissorsSpec:
-    base = c.string(c.get(st, "base", "scissors"), "scissors.base")
-    periods = c.labels(c.get(st, "periods", "scissors"), "scissors.periods")
-    m = len(periods)
-    ind = c.get(st, "industrial", "scissors")
-    agr = c.get(st, "agricultural", "scissors")
-    industrial = c.vector(ind, "scissors.industrial", m)
-    agricultural = c.vector(agr, "scissors.agricultural", m)
-    for key, vals in (("scissors.industrial", industrial),
-                      ("scissors.agricultural", agricultural)):
-        for i, v in enumerate(vals):
-            if v <= 0:
-                raise c.fail(f"{key}[{i}]", f"index numbers must be > 0, got {v:g}")
-    return ScissorsSpec(base, periods, industrial, agricultural)
-
-
-def _provenance(c: _Checker, doc: Mapping[str, Any], has_scissors: bool,
-                has_retail: bool) -> Mapping[str, Mapping[str, str]]:
-    pv = c.table(doc, "provenance")
-    needed = [p for p in PARAMETERS
-              if (p != "scissors" or has_scissors)
-              and (p != "workers.retail_prices" or has_retail)]
-    extra = [k for k in pv if k not in PARAMETERS]
-    if extra:
-        raise c.fail(f"provenance.{extra[0]}", f"unknown parameter; documented parameters "
-                                               f"are {list(PARAMETERS)}")
-    out: dict[str, Mapping[str, str]] = {}
-    for p in needed:
-        if p not in pv:
-            raise c.fail(f"provenance.{p}", "missing key: every parameter must say whether it "
-                                            "is historical (with source) or an assumption "
-                                            "(with reason)")
-    for p in [q for q in PARAMETERS if q in pv]:
-        key = f"provenance.{p}"
-        entry = pv[p]
-        if not isinstance(entry, Mapping):
-            raise c.fail(key, f"must be a table, got {type(entry).__name__}")
-        kind = c.string(c.get(entry, "kind", key), f"{key}.kind")
-        if kind not in ("historical", "assumption"):
-            raise c.fail(f"{key}.kind", f"must be 'historical' or 'assumption', got {kind!r}")
-        need = "source" if kind == "historical" else "reason"
-        extra_keys = [k for k in entry if k not in ("kind", need)]
-        if extra_keys:
-            raise c.fail(f"{key}.{extra_keys[0]}", f"unknown key for a {kind} parameter; "
-                                                   f"give 'kind' and '{need}'")
-        text = c.string(c.get(entry, need, key), f"{key}.{need}")
-        out[p] = _freeze({"kind": kind, need: text})
-    return _freeze(out)
-
-
-# ====================================================================== writing
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-
-
-def _key(k: str) -> str:
-    return k if _BARE_KEY.fullmatch(k) else _string(k)
-
-
-def _string(s: str) -> str:
-    out = ['"']
-    for ch in s:
-        o = ord(ch)
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ch == "\r":
-            out.append("\\r")
-        elif o < 0x20 or o == 0x7F:
-            out.append(f"\\u{o:04X}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
-
-
-def _value(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, float):
-        if not math.isfinite(v):
-            raise ScenarioError(f"cannot write the non-finite number {v}")
-        return repr(v)
-    if isinstance(v, str):
-        return _string(v)
-    if isinstance(v, list | tuple):
-        if v and all(isinstance(x, list | tuple) for x in v):
-            inner = ",\n".join(f"    {_value(x)}" for x in v)
-            return f"[\n{inner},\n]"
-        return "[" + ", ".join(_value(x) for x in v) + "]"
-    raise ScenarioError(f"cannot write a value of type {type(v).__name__}")
-
-
-def _emit(tbl: Mapping[str, Any], path: tuple[str, ...], out: list[str]) -> None:
-    scalars = [(k, v) for k, v in tbl.items() if not isinstance(v, Mapping)]
-    subtables = [(k, v) for k, v in tbl.items() if isinstance(v, Mapping)]
-    if path and (scalars or not subtables):
-        out.append("")
-        out.append("[" + ".".join(_key(p) for p in path) + "]")
-    for k, v in scalars:
-        out.append(f"{_key(k)} = {_value(v)}")
-    for k, v in subtables:
-        _emit(v, (*path, k), out)
+    >>> from nonequivalent import scenarios
+    >>> "schema = 2" in scenarios.upgrade("ussr-1928")
+    True
+    """
+    return dumps(load(name_or_path))
 
 
 def dumps(scenario: Scenario | Mapping[str, Any]) -> str:
-    """TOML text of a scenario (or of plain data in the layout of :data:`SCHEMA`).
+    """TOML text of a scenario (or of plain data in the layout of the schema).
 
     Strings are written as TOML basic strings with every special character escaped, floats
     with :func:`repr` (so they read back exactly); non-finite numbers are refused.
@@ -1259,9 +841,7 @@ def dumps(scenario: Scenario | Mapping[str, Any]) -> str:
     # nonequivalent scenario file
     """
     doc = scenario.to_dict() if isinstance(scenario, Scenario) else scenario
-    out = ["# nonequivalent scenario file", f"# schema version {SCHEMA_VERSION}"]
-    _emit(doc, (), out)
-    return "\n".join(out) + "\n"
+    return to_toml(doc)
 
 
 def save(scenario: Scenario, path: str | Path) -> Path:
