@@ -34,6 +34,7 @@ from . import scissors as _scissors
 from . import tribute as _tribute
 from . import uncertainty as _uncertainty
 from . import uncertainty_leontief as _uncertainty_leontief
+from . import uncertainty_report as _uncertainty_report
 from . import uncertainty_sensitivity as _uncertainty_sensitivity
 from . import values as _values
 from .accounts import *  # noqa: F403
@@ -50,6 +51,7 @@ from .scissors import *  # noqa: F403
 from .tribute import *  # noqa: F403
 from .uncertainty import *  # noqa: F403
 from .uncertainty_leontief import *  # noqa: F403
+from .uncertainty_report import *  # noqa: F403
 from .uncertainty_sensitivity import *  # noqa: F403
 from .values import *  # noqa: F403
 
@@ -73,6 +75,7 @@ __all__ = [
     *_planning.__all__,
     *_uncertainty.__all__,
     *_uncertainty_leontief.__all__,
+    *_uncertainty_report.__all__,
     *_uncertainty_sensitivity.__all__,
     *_SUBMODULES,
 ]

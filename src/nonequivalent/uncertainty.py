@@ -98,6 +98,9 @@ class ParameterRange:
         modified beta with mode ``central`` and ``α = 1 + 4 (central − low)/(high − low)``,
         ``β = 1 + 4 (high − central)/(high − low)``, mean ``(low + 4 central + high)/6``
         (Malcolm et al., *Operations Research* 7, 1959; Vose, *Risk Analysis*, 2008, §13.3).
+    integer : bool
+        A whole number (earners, family members): drawn uniformly from the integers
+        ``low, low + 1, …, high`` (``low`` and ``high`` must be whole; ``shape`` uniform).
     group : str, optional
         Parameters with the same group move together: they share one uniform draw, so each
         sits at the same quantile of its own range in every draw (rank correlation 1; for
@@ -121,6 +124,7 @@ class ParameterRange:
     shape: str = "uniform"
     group: str | None = None
     source: str = ""
+    integer: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
@@ -139,6 +143,12 @@ class ParameterRange:
         if self.group is not None and (not isinstance(self.group, str) or not self.group):
             raise UncertaintyError(f"parameter {self.name!r}: group must be a non-empty "
                                    f"string or None; got {self.group!r}.")
+        if self.integer and (self.shape != "uniform" or not all(
+                float(x).is_integer() for x in (low, central, high))):
+            raise UncertaintyError(
+                f"integer parameter {self.name!r}: low, central and high must be whole "
+                f"numbers and the shape uniform; got {low}, {central}, {high}, "
+                f"{self.shape!r}.")
         object.__setattr__(self, "low", low)
         object.__setattr__(self, "central", central)
         object.__setattr__(self, "high", high)
@@ -166,10 +176,13 @@ class ParameterRange:
 
     @property
     def variance(self) -> float:
-        """The distribution's variance (closed forms of the uniform, triangular and beta)."""
+        """The distribution's variance (closed forms of the uniform, triangular and beta;
+        ``((w + 1)² − 1)/12`` for whole numbers)."""
         lo, m, hi, w = self.low, self.central, self.high, self.width
         if w == 0:
             return 0.0
+        if self.integer:
+            return ((w + 1) ** 2 - 1) / 12
         if self.shape == "uniform":
             return w * w / 12
         if self.shape == "triangular":
@@ -186,6 +199,8 @@ class ParameterRange:
         if self.width == 0:
             return np.full(u.shape, self.central)
         lo, m, hi, w = self.low, self.central, self.high, self.width
+        if self.integer:
+            return np.minimum(lo + np.floor(u * (w + 1)), hi)
         if self.shape == "uniform":
             return lo + u * w
         if self.shape == "triangular":
