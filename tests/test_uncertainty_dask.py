@@ -61,3 +61,11 @@ def test_a_bad_scheduler_is_a_specific_error():
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), \
             pytest.raises(ne.UncertaintyError, match="cannot reach the Dask scheduler"):
         ne.propagate(accounts, PARAMS, draws=10, scheduler="tcp://127.0.0.1:9")
+
+
+def test_the_report_with_intervals_on_a_local_cluster(cluster):
+    # the scenarios travel to the workers as TOML text and read back exactly
+    local = ne.report_uncertainty(draws=3, seed=8)
+    remote = ne.report_uncertainty(draws=3, seed=8, scheduler=cluster.scheduler_address)
+    assert np.array_equal(remote.propagation.samples.to_numpy(),
+                          local.propagation.samples.to_numpy())

@@ -498,6 +498,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "otherwise; 'none' for a single period)")
     _add_output(p)
     p.add_argument("--plot", metavar="FILE", help="also write the report figure (PNG, PDF, SVG)")
+    from .uncertainty_cli import add_arguments as _add_uncertainty
+    _add_uncertainty(p)
     p.set_defaults(handler=_cmd_report)
 
     p = sub.add_parser("compare", help="compare plan variants: table and figure",
@@ -889,6 +891,10 @@ def _report_figure(periods: list[_Period]) -> Any:
 
 def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from . import scenarios
+
+    if args.draws is not None:
+        from .uncertainty_cli import report_with_intervals
+        return report_with_intervals(args, out)
 
     base = _load_scenario(args.scenario)
     later_name = _later_name(args)
