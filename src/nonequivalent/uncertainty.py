@@ -15,7 +15,9 @@ a ``DataFrame`` of draws when ``vectorized=True``) that returns labelled numbers
 (``scheduler=`` a ``distributed.Client`` or a scheduler address; install with
 ``pip install "nonequivalent[dask]"``). Draws are taken in chunks of fixed size
 (:data:`CHUNK`), chunk ``k`` from the ``k``-th child of ``numpy.random.SeedSequence(seed)``,
-so the same seed gives the same numbers whatever the number of workers.
+and evaluated in tasks whose size depends on the number of draws alone
+(:func:`task_bounds`), so the same seed gives the same numbers whatever the number of
+workers.
 
 Sources: Latin hypercube sampling, McKay, Beckman & Conover, *Technometrics* 21 (1979);
 Sobol' sequences, Sobol', *USSR Comput. Math. Math. Phys.* 7 (1967), scrambled after Owen
@@ -306,9 +308,24 @@ def _check_seed(seed: Any) -> int:
     return int(seed)
 
 
-def chunk_bounds(n: int) -> list[tuple[int, int]]:
-    """``(start, stop)`` of each chunk of :data:`CHUNK` draws out of ``n``."""
-    return [(a, min(a + CHUNK, n)) for a in range(0, n, CHUNK)]
+#: Most tasks a run is split into for evaluation (fewer when that would make tasks
+#: smaller than one draw).
+TASKS = 64
+
+
+def chunk_bounds(n: int, size: int = CHUNK) -> list[tuple[int, int]]:
+    """``(start, stop)`` of each chunk of ``size`` draws out of ``n``."""
+    return [(a, min(a + size, n)) for a in range(0, n, size)]
+
+
+def task_bounds(n: int) -> list[tuple[int, int]]:
+    """How ``n`` draws are split into evaluation tasks: a function of ``n`` alone.
+
+    Tasks hold ``min(CHUNK, ceil(n / TASKS))`` draws, so expensive models are spread over
+    up to :data:`TASKS` tasks (and workers), while a vectorized model sees the same batches
+    whatever the number of workers: the same seed gives the same numbers everywhere.
+    """
+    return chunk_bounds(n, min(CHUNK, max(1, -(-n // TASKS))))
 
 
 def unit_draws(n: int, d: int, seed: int, method: str = "lhs") -> np.ndarray:
@@ -765,7 +782,7 @@ def propagate(model: Callable[..., Any], parameters: Iterable[ParameterRange], *
     values = sample_parameters(params, draws, seed, method, correlation)
     central, layout = _central_output(model, params, vectorized)
     names = tuple(p.name for p in params)
-    bounds = chunk_bounds(draws)
+    bounds = task_bounds(draws)
     chunks = [(model, names, values[a:b], layout, vectorized, a) for a, b in bounds]
     parts = run_chunks(evaluate_chunk, chunks, scheduler=scheduler, progress=progress,
                        sizes=[b - a for a, b in bounds])

@@ -40,9 +40,9 @@ from .uncertainty import (
     _dimensions,
     _readonly,
     _values,
-    chunk_bounds,
     evaluate_chunk,
     run_chunks,
+    task_bounds,
     unit_draws,
 )
 
@@ -169,7 +169,7 @@ def sobol_sensitivity(model: Callable[..., Any], parameters: Iterable[ParameterR
     values = _values(np.vstack(blocks), params, dims, None)
     _, layout = _central_output(model, params, vectorized)
     names = tuple(p.name for p in params)
-    bounds = chunk_bounds(len(values))
+    bounds = task_bounds(len(values))
     chunks = [(model, names, values[lo:hi], layout, vectorized, lo) for lo, hi in bounds]
     f = np.vstack(run_chunks(evaluate_chunk, chunks, scheduler=scheduler, progress=progress,
                              sizes=[hi - lo for lo, hi in bounds]))
