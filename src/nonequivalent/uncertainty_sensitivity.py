@@ -34,17 +34,15 @@ from scipy import stats
 from .errors import UncertaintyError
 from .uncertainty import (
     ParameterRange,
-    _central_output,
     _check_parameters,
     _check_seed,
     _dimensions,
-    _readonly,
     _values,
-    evaluate_chunk,
-    run_chunks,
     task_bounds,
     unit_draws,
 )
+from .uncertainty_model import _central_output, evaluate_chunk, run_chunks
+from .uncertainty_result import _readonly
 
 __all__ = ["Sensitivity", "sobol_sensitivity"]
 
