@@ -47,11 +47,22 @@ def assert_user_error(code: int, out: str, err: str, *fragments: str) -> None:
         assert fragment in lines[0], lines[0]
 
 
-def section(doc: dict, title_start: str) -> pd.DataFrame:
-    """A section of a JSON report as a DataFrame indexed by its first column."""
-    (sec,) = [s for s in doc["sections"] if s["title"].startswith(title_start)]
-    frame = pd.DataFrame(sec["rows"])
-    return frame.set_index(frame.columns[0])
+def section(doc: dict, key: str) -> pd.DataFrame:
+    """A section of a JSON document as a DataFrame.
+
+    A report's section by its key (row keys x column keys); another command's section by
+    the start of its title (indexed by its first column).
+    """
+    if "key" not in doc["sections"][0]:
+        (sec,) = [s for s in doc["sections"] if s["title"].startswith(key)]
+        frame = pd.DataFrame(sec["rows"])
+        return frame.set_index(frame.columns[0])
+    (sec,) = [s for s in doc["sections"] if s["key"] == key]
+    frame = pd.DataFrame({r["key"]: r["values"] for r in sec["rows"]}).T
+    for extra in ("group",):
+        if extra in sec["rows"][0]:
+            frame.insert(0, extra, [r.get(extra) for r in sec["rows"]])
+    return frame
 
 
 # ------------------------------------------------------------------------- report
@@ -79,26 +90,37 @@ def test_report_json_numbers_are_the_library_results(capsys) -> None:
     assert code == 0
     doc = json.loads(out)
     assert doc["scenarios"] == ["ussr-1928", "ussr-1932"]
-    for name in ("ussr-1928", "ussr-1932"):
+    assert doc["schema"] == "nonequivalent.report/1"
+    for name, which in (("ussr-1928", "base"), ("ussr-1932", "later")):
         sc = scenarios.load(name)
         acc = sc.surplus_account()
         year = str(sc.year)
-        hours = section(doc, f"Surplus account by group, {year}: million hours")
-        money = section(doc, f"Surplus account by group, {year}: million rubles")
-        assert list(hours.index) == list(acc.table.index)
-        np.testing.assert_allclose(hours["surplus (hours)"], acc.table["surplus_hours"])
-        np.testing.assert_allclose(money["surplus (money)"], acc.table["surplus_money"])
-        # shares are printed in percent
-        np.testing.assert_allclose(hours["share of fund (%)"], 100 * acc.table["share_hours"])
+        hours = section(doc, f"account_hours_{which}")
+        money = section(doc, f"account_money_{which}")
+        assert list(hours.index) == [g.name for g in sc.groups]
+        assert list(hours.index) == ["peasants", "workers", "two_earner_households", "state"]
+        np.testing.assert_allclose(hours["surplus_hours"].astype(float),
+                                   acc.table["surplus_hours"])
+        np.testing.assert_allclose(money["surplus_money"].astype(float),
+                                   acc.table["surplus_money"])
+        # shares are given in percent, with the unit in its own field
+        np.testing.assert_allclose(hours["share_of_fund"].astype(float),
+                                   100 * acc.table["share_hours"])
+        (sec,) = [s for s in doc["sections"] if s["key"] == f"account_hours_{which}"]
+        units = {c["key"]: c["unit"] for c in sec["columns"]}
+        assert units == {"hours_given": "million hours", "hours_received": "million hours",
+                         "surplus_hours": "million hours", "share_of_fund": "percent"}
         assert doc["melt"][year] == pytest.approx(acc.melt)
     pair = scenarios.pair("ussr-1928", "ussr-1932")
-    sources = section(doc, "Sources of accumulation")
+    sources = section(doc, "sources")
     expected = pair.sources_of_accumulation(measure="money")
     for factor, value in expected.contributions.items():
-        assert sources.loc[factor, "Δ million rubles"] == pytest.approx(value)
+        assert sources.loc[expected.keys[factor], "change_money"] == pytest.approx(value)
+    assert "workers.real_wage" in sources.index
     # the group totals add up to the change in the fund (Shapley: exact)
-    totals = sources[sources["group"] == "total"]
-    assert totals["Δ million rubles"].sum() == pytest.approx(expected.change)
+    totals = sources[sources.index.str.endswith(".total")]
+    assert list(totals["group"]) == ["peasants", "workers", "two_earner_households"]
+    assert totals["change_money"].astype(float).sum() == pytest.approx(expected.change)
 
 
 def test_report_tribute_and_squeeze_sections_match_the_library(capsys) -> None:
@@ -108,20 +130,24 @@ def test_report_tribute_and_squeeze_sections_match_the_library(capsys) -> None:
     assert code == 0
     doc = json.loads(out)
     assert doc["scenarios"] == ["ussr-1928"]
-    assert not any(s["title"].startswith("Sources") for s in doc["sections"])
+    assert [s["key"] for s in doc["sections"]] == [
+        "account_hours_base", "account_money_base", "tribute", "scissors", "squeeze",
+        "workers"]
     sc = scenarios.load("ussr-1928")
     bench = sc.surplus_account().benchmark
     trib = ne.tribute(sc.peasants(), sc.prices_series(), bench)
-    table = section(doc, "Tribute of the peasantry")
-    assert table.loc["total tribute (million rubles)", "1928"] == pytest.approx(trib.total)
-    assert (table.loc["underpayment for cheap grain (million rubles)", "1928"]
-            == pytest.approx(trib.underpayment))
-    squeeze = section(doc, "The grain squeeze")
+    table = section(doc, "tribute")
+    assert table.loc["peasants.total", "1928"] == pytest.approx(trib.total)
+    assert table.loc["peasants.underpayment", "1928"] == pytest.approx(trib.underpayment)
+    squeeze = section(doc, "squeeze")
     good = "agriculture"
     opt = ne.squeeze_optimum(sc.marketing_response(), float(bench.prices[good]))
-    assert squeeze.loc["optimal price p* (rubles per unit)", "1928"] == pytest.approx(opt.price)
-    assert (squeeze.loc["maximum extraction (million rubles)", "1928"]
-            == pytest.approx(opt.extraction))
+    assert squeeze.loc["peasants.optimal_price", "1928"] == pytest.approx(opt.price)
+    assert squeeze.loc["peasants.maximum_extraction", "1928"] == pytest.approx(opt.extraction)
+    (sq,) = [s for s in doc["sections"] if s["key"] == "squeeze"]
+    assert sq["units_by"] == "row"
+    assert {r["key"]: r["unit"] for r in sq["rows"]}["peasants.optimal_price"] == \
+        "rubles per unit"
 
 
 def test_report_markdown_and_csv(capsys) -> None:
@@ -133,9 +159,10 @@ def test_report_markdown_and_csv(capsys) -> None:
     code, out, _ = run(capsys, "report", "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert set(rows[0]) == {"section", "row", "column", "value"}
-    fund = [r for r in rows if r["section"] == "Surplus account by group, 1932: million hours"
-            and r["row"] == "state" and r["column"] == "surplus (hours)"]
+    assert set(rows[0]) == {"section", "row", "column", "value", "unit"}
+    fund = [r for r in rows if r["section"] == "account_hours_later"
+            and r["row"] == "state" and r["column"] == "surplus_hours"]
+    assert fund[0]["unit"] == "million hours"
     assert len(fund) == 1
     acc = scenarios.load("ussr-1932").surplus_account()
     assert float(fund[0]["value"]) == pytest.approx(acc.accumulation_fund_hours)
@@ -158,7 +185,9 @@ def test_report_from_a_scenario_file_and_output_file(capsys, tmp_path: Path) -> 
     assert out == ""
     assert f"wrote {target}" in err
     text = target.read_text(encoding="utf-8")
-    assert "## Surplus account by group, 1932: million hours" in text
+    # two scenarios of the same year: the periods are told apart as base and later
+    assert "## Surplus account by group, 1932 (base): million hours" in text
+    assert "## Surplus account by group, 1932 (later): million hours" in text
 
 
 def test_report_plot_writes_a_png(capsys, tmp_path: Path) -> None:

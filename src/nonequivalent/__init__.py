@@ -31,6 +31,7 @@ from . import planning as _planning
 from . import procurement as _procurement
 from . import report as _report
 from . import scissors as _scissors
+from . import sweeps as _sweeps
 from . import tribute as _tribute
 from . import uncertainty as _uncertainty
 from . import uncertainty_leontief as _uncertainty_leontief
@@ -48,6 +49,7 @@ from .planning import *  # noqa: F403
 from .procurement import *  # noqa: F403
 from .report import *  # noqa: F403
 from .scissors import *  # noqa: F403
+from .sweeps import *  # noqa: F403
 from .tribute import *  # noqa: F403
 from .uncertainty import *  # noqa: F403
 from .uncertainty_leontief import *  # noqa: F403
@@ -64,6 +66,7 @@ __all__ = [
     *_economy.__all__,
     *_values.__all__,
     *_exchange.__all__,
+    *_sweeps.__all__,
     *_scissors.__all__,
     *_tribute.__all__,
     *_procurement.__all__,

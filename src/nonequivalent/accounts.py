@@ -65,23 +65,22 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validation import as_number, as_vector
+from ._validation import as_number
 from .economy import Economy
 from .errors import (
     InvalidGroupError,
     InvalidHouseholdError,
-    InvalidPriceError,
     NonequivalentError,
 )
 from .exchange import Benchmark, ExchangeAccount, Group
 from .groups import (
-    AccountContext,
     Flows,
     GroupKind,
     Peasants,
     State,
     WorkerCategory,
     WorkerHouseholds,
+    account_context,
 )
 from .households import (
     Household,
@@ -96,7 +95,6 @@ from .sources import (
     SourcesOfAccumulation,
     group_sources,
     shapley_decomposition,
-    sources_of_accumulation,
 )
 
 __all__ = [
@@ -424,72 +422,6 @@ def _reconciliation(table: pd.DataFrame) -> pd.DataFrame:
         name="item"))
 
 
-def _ordered(groups: Iterable[GroupKind]) -> dict[str, GroupKind]:
-    """Groups by key, the state last (one added when none is given)."""
-    out: dict[str, GroupKind] = {}
-    for g in groups:
-        if not isinstance(g, GroupKind):
-            raise InvalidGroupError(
-                f"every group must be a GroupKind (ne.Peasants, ne.WorkerCategory, "
-                f"ne.WorkerHouseholds, ne.State or a registered kind); got "
-                f"{type(g).__name__}.")
-        if g.name in out:
-            raise InvalidGroupError(f"two groups share the key {g.name!r}; keys must be "
-                                    "unique.")
-        out[g.name] = g
-    states = [k for k, g in out.items() if isinstance(g, State)]
-    if len(states) > 1:
-        raise InvalidGroupError(f"an account has one state; got {states}.")
-    state = out.pop(states[0]) if states else State(name="state")
-    out[state.name] = state
-    labels = [g.label for g in out.values()]
-    dup = sorted({x for x in labels if labels.count(x) > 1})
-    if dup:
-        raise InvalidGroupError(f"two groups share the label {dup[0]!r}; labels must be "
-                                "unique.")
-    return out
-
-
-def account_context(economy: Economy, prices: Any, benchmark: Benchmark,
-                    groups: Iterable[GroupKind], melt: float | None = None,
-                    spend_income: bool = False) -> AccountContext:
-    """The :class:`~nonequivalent.AccountContext` the groups' flows are computed in.
-
-    ``melt`` defaults to ``p^e·b / λ·b`` on the first worker category's basket (exactly
-    the benchmark's MELT when ``p^e = μλ``).
-    """
-    if not isinstance(benchmark, Benchmark):
-        raise InvalidPriceError(
-            "benchmark must be a Benchmark (e.g. ne.labour_value_benchmark(eco)); got "
-            f"{type(benchmark).__name__}.")
-    gs = _ordered(groups)
-    goods = economy.sectors
-    if isinstance(prices, Mapping) and not isinstance(prices, pd.Series):
-        prices = pd.Series(dict(prices), dtype=float)
-    p = as_vector(prices, goods, "actual prices", InvalidPriceError)
-    pe = benchmark.aligned(goods)
-    ctx = AccountContext(economy=economy, goods=goods, values=economy.values_array,
-                         prices=p, benchmark=benchmark, pe=pe, melt=1.0,
-                         groups=MappingProxyType(gs), spend_income=bool(spend_income))
-    if melt is not None:
-        mu = _nonneg(melt, "melt", InvalidPriceError, positive=True)
-    else:
-        cats = [g for g in gs.values() if isinstance(g, WorkerCategory)]
-        if not cats:
-            raise InvalidGroupError("no worker category gives the money value of an hour "
-                                    "at the benchmark; pass melt=.")
-        bbar, pr, w = cats[0]._resolved(ctx)
-        b = cats[0]._basket(ctx, bbar, w, pr)
-        vb = float(economy.values_array @ b)
-        if not vb > 0:
-            raise InvalidHouseholdError(
-                "the worker's basket has zero labour value, so the money value of an hour "
-                "at the benchmark (p^e·b / λ·b) is undefined; give melt= or a basket with "
-                "value.")
-        mu = float(pe @ b) / vb
-    return dataclasses.replace(ctx, melt=mu)
-
-
 def group_account(economy: Economy, prices: Any, benchmark: Benchmark,
                   groups: Iterable[GroupKind], melt: float | None = None,
                   spend_income: bool = False) -> SurplusAccount:
@@ -666,3 +598,93 @@ def surplus_account(economy: Economy, prices: Any, benchmark: Benchmark, peasant
     period = Period(prices, peasants, worker, n_workers, household=household,
                     n_households=n_households, counterfactual_earners=counterfactual_earners)
     return period.account(economy, benchmark, melt=melt, spend_income=spend_income)
+
+
+def sources_of_accumulation(economy: Economy, benchmark: Benchmark, base: Period,
+                            later: Period, measure: str = "hours",
+                            melt: float | None = None,
+                            spend_income: bool = False) -> SourcesOfAccumulation:
+    """Decompose the change in the accumulation fund between two periods by source.
+
+    The fund is the state's row of :func:`surplus_account`. Each period is reduced to the
+    factors of :data:`FACTORS` — peasants: ``price policy`` (actual prices ``p``),
+    ``marketings`` (quantities sold and bought), ``taxes``; workers: ``real wage``
+    (basket), ``money wage``, ``retail margins`` (retail prices), ``employment`` (the
+    one-earner workforce ``N − X`` and hours ``h``); two-earner households: ``extra
+    earners`` (``X = H (m1 − m0)`` and their hours). The change is split exactly among
+    them by the Shapley value (:func:`shapley_decomposition`), and summed by group.
+
+    In the fund, every worker (extra earners included) gives ``h − λ·b`` hours; so in the
+    decomposition the extra earners contribute through the change in their number at the
+    prevailing per-worker surplus, while the account's households' row measures them
+    against the family counterfactual (``(m1 − m0) h``). Both conventions leave the
+    total unchanged.
+
+    Parameters
+    ----------
+    economy : Economy
+        Technology (held fixed across the periods).
+    benchmark : Benchmark
+        Benchmark prices (held fixed).
+    base, later : Period
+        The two periods.
+    measure : {"hours", "money"}
+        Decompose the fund in hours or in money at the benchmark.
+    melt : float, optional
+        ``μ`` for money figures; default ``p^e·b / λ·b`` on the base period's basket,
+        held fixed so that a change of basket is not also a change of unit.
+    spend_income : bool, default False
+        Purchases follow incomes (see :func:`surplus_account`).
+
+    Returns
+    -------
+    SourcesOfAccumulation
+
+    Raises
+    ------
+    InvalidGroupError
+        Unknown ``measure``; the peasants' taxes exceed their proceeds in some
+        combination of the periods' factors (with ``spend_income``).
+    InvalidHouseholdError, InvalidPriceError, LabelMismatchError
+        Malformed periods.
+
+    Notes
+    -----
+    Shorrocks (2013), *J. Econ. Inequality* 11, 99–126 (Shapley decomposition, exact for
+    any function). The question is Barsov's (1969) and Ellman's (1975, *Economic Journal*
+    85, 844–864): did the agricultural surplus finance the rise in investment in
+    1928–32? Harrison (1985, *J. Development Studies* 22(1), 81–103) attributes most of it
+    to workers.
+
+    Examples
+    --------
+    Grain and cloth take one hour each (``λ = (1, 1)``). The peasants sell 10 grain and
+    spend the proceeds on cloth; 10 workers of 8 hours spend their wage on equal amounts
+    of both at retail prices of 1. Later the grain price halves (the peasants get 5 cloth
+    instead of 10: +5 hours) and the money wage halves (the basket falls from 4 to 2
+    hours: +2 hours from each of 10 workers). The two changes do not interact, so each
+    factor gets exactly its own effect:
+
+    >>> import dataclasses
+    >>> import nonequivalent as ne
+    >>> eco = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
+    >>> bench = ne.labour_value_benchmark(eco)
+    >>> retail = {"grain": 1.0, "cloth": 1.0}
+    >>> base = ne.Period({"grain": 1.0, "cloth": 1.0},
+    ...                  ne.Group("peasants", sells={"grain": 10}, buys={"cloth": 1}),
+    ...                  ne.Worker(8, 4, {"grain": 1, "cloth": 1}, retail), n_workers=10)
+    >>> later = dataclasses.replace(base, prices={"grain": 0.5, "cloth": 1.0},
+    ...                             worker=ne.Worker(8, 2, {"grain": 1, "cloth": 1}, retail))
+    >>> res = ne.sources_of_accumulation(eco, bench, base, later, spend_income=True)
+    >>> res.change, res.by_group.round(12).to_dict()
+    (25.0, {'peasants': 5.0, 'workers': 20.0, 'two-earner households': 0.0})
+    >>> res.shares.round(3).to_dict()["money wage"]
+    0.8
+    """
+    for name, per in (("base", base), ("later", later)):
+        if not isinstance(per, Period):
+            raise InvalidGroupError(f"{name} must be a Period; got {type(per).__name__}.")
+    return group_sources(economy, benchmark, base.prices, base.groups(), later.prices,
+                         later.groups(), measure=measure, melt=melt,
+                         spend_income=spend_income,
+                         labels=(base.label or "base", later.label or "later"))

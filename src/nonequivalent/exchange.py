@@ -49,24 +49,31 @@ import numpy as np
 import pandas as pd
 
 from ._validation import as_vector
+from .benchmarks import (
+    Benchmark,
+    _as_benchmark,
+    _fmt,
+    _labelled_floats,
+    base_period_benchmark,
+    given_benchmark,
+    labour_value_benchmark,
+    production_price_benchmark,
+    world_price_benchmark,
+)
 from .economy import Economy
 from .errors import InvalidGroupError, InvalidPriceError, LabelMismatchError
-from .values import melt as _melt
-from .values import production_prices
 
 __all__ = [
     "Benchmark",
     "ConsistencyCheck",
     "ExchangeAccount",
     "Group",
-    "TransferSweep",
     "base_period_benchmark",
     "exchange_account",
     "given_benchmark",
     "labour_value_benchmark",
     "production_price_benchmark",
-    "scaled_price_matrix",
-    "transfer_sweep",
+    "stalin_parts",
     "world_price_benchmark",
 ]
 
@@ -84,369 +91,8 @@ _GROUP_COLUMNS_INDEX = pd.Index(GROUP_COLUMNS)
 CONSISTENCY_RTOL = 1e-9
 
 
-# ============================================================================ helpers
-def _labelled_floats(data: Any, what: str, *, error: type[Exception],
-                     duplicate_error: type[Exception], expected: str,
-                     numeric: str = "numeric") -> pd.Series:
-    """A float Series (a copy) from a Series or a mapping ``{good: number}``.
-
-    ``expected`` completes the message "``what`` must be ..." when ``data`` is neither;
-    repeated goods raise ``duplicate_error``, non-numbers ``error``.
-    """
-    if isinstance(data, Mapping) and not isinstance(data, pd.Series):
-        data = pd.Series(dict(data), dtype=object)
-    if not isinstance(data, pd.Series):
-        raise error(f"{what} must be {expected}; got {type(data).__name__}.")
-    if not data.index.is_unique:
-        dup = data.index[data.index.duplicated()].unique().tolist()
-        raise duplicate_error(f"{what}: goods must be unique; repeated: {dup}.")
-    try:
-        return data.astype(float).copy()
-    except (TypeError, ValueError) as exc:
-        raise error(f"{what} must be {numeric}: {exc}.") from None
 
 
-def _price_series(prices: Any, what: str) -> pd.Series:
-    """A float Series of prices from a Series or mapping (labels kept)."""
-    return _labelled_floats(
-        prices, what, error=InvalidPriceError, duplicate_error=LabelMismatchError,
-        expected="a pandas Series or a mapping {good: price} so that every price carries "
-                 "its good's label")
-
-
-def _check_positive(values: np.ndarray, labels: pd.Index, what: str) -> None:
-    bad = ~np.isfinite(values)
-    if bad.any():
-        raise InvalidPriceError(f"{what} contains NaN or infinite prices at "
-                                f"{list(labels[bad])[:10]}; give finite prices.")
-    nonpos = values <= 0
-    if nonpos.any():
-        raise InvalidPriceError(
-            f"{what} must be strictly positive (a benchmark is a set of exchange ratios); "
-            f"zero or negative at {list(labels[nonpos])[:10]}. Drop those goods or give them "
-            "a positive benchmark price.")
-
-
-def _fmt(x: float) -> str:
-    return f"{x:.6g}"
-
-
-# ============================================================================ benchmarks
-@dataclasses.dataclass(frozen=True, eq=False)
-class Benchmark:
-    """An explicit benchmark of equivalent prices ``p^e``.
-
-    Every exchange account, tribute and sweep is measured against one benchmark and names
-    it, because "equivalent exchange" means nothing until its prices are stated
-    (Preobrazhensky, *The New Economics*, ch. 2; E. Emmanuel, *Unequal Exchange* (1972),
-    ch. 2, for the same question between countries).
-
-    Parameters
-    ----------
-    name : str
-        Short name (``"labour values"``, ``"1913 prices"``, ...).
-    prices : Series or mapping
-        Benchmark price of every good, strictly positive and finite.
-    description : str
-        How the prices were obtained (normalization, profit rate, base year, ...).
-
-    Raises
-    ------
-    InvalidPriceError
-        Non-finite, zero or negative benchmark prices, or a non-string name.
-
-    Examples
-    --------
-    >>> import nonequivalent as ne
-    >>> b = ne.Benchmark("parity", {"grain": 1.0, "cloth": 2.0}, "illustrative parity")
-    >>> b.prices.to_dict()
-    {'grain': 1.0, 'cloth': 2.0}
-    >>> print(b)
-    Benchmark 'parity': illustrative parity
-    """
-
-    name: str
-    prices: pd.Series
-    description: str = ""
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.name, str) or not self.name:
-            raise InvalidPriceError("a benchmark needs a non-empty name (str) saying what "
-                                    "it is, e.g. '1913 prices'.")
-        s = _price_series(self.prices, f"benchmark prices '{self.name}'")
-        _check_positive(s.to_numpy(), s.index, f"benchmark prices '{self.name}'")
-        s.name = self.name
-        object.__setattr__(self, "prices", s)
-        object.__setattr__(self, "description", str(self.description or self.name))
-
-    def __str__(self) -> str:
-        return f"Benchmark '{self.name}': {self.description}"
-
-    def summary(self) -> str:
-        """The benchmark's name, description and prices as text."""
-        return f"{self}\n{self.prices.to_string()}"
-
-    def to_frame(self) -> pd.DataFrame:
-        """The benchmark prices as a one-column DataFrame named after the benchmark."""
-        return self.prices.to_frame(self.name)
-
-    def aligned(self, goods: pd.Index) -> np.ndarray:
-        """Benchmark prices as a numpy vector in the order of ``goods``.
-
-        Raises :class:`~nonequivalent.LabelMismatchError` unless the benchmark prices
-        exactly the goods given.
-
-        >>> import pandas as pd, nonequivalent as ne
-        >>> ne.given_benchmark({"a": 1, "b": 2}, "x").aligned(pd.Index(["b", "a"]))
-        array([2., 1.])
-        """
-        if self.prices.index.equals(goods):               # validated at construction
-            return self.prices.to_numpy(dtype=float, copy=True)
-        return as_vector(self.prices, pd.Index(goods), f"benchmark prices '{self.name}'",
-                         InvalidPriceError)
-
-
-def labour_value_benchmark(economy: Economy, final_demand: Any = None, prices: Any = None,
-                           melt: float | None = None,
-                           normalization: str = "new-interpretation") -> Benchmark:
-    """Labour-value prices ``p^e = μ λ`` with the MELT ``μ`` named.
-
-    Parameters
-    ----------
-    economy : Economy
-        Gives the labour values ``λ = l (I − A)^-1`` (total over labour kinds).
-    final_demand, prices : vector or Series, optional
-        Final demand ``y`` and actual prices ``p``; with both, ``μ`` is the monetary
-        expression of labour time by ``normalization``.
-    melt : float, optional
-        A given MELT (money per hour). Without ``melt`` and without ``prices`` and
-        ``final_demand``, ``μ = 1``: the benchmark is in hours.
-    normalization : {"new-interpretation", "total-price"}
-        ``μ = p·y / λ·y`` (Duménil 1980; Foley 1982: the New Interpretation) or
-        ``μ = p·x / λ·x`` ("total price = total value"), computed by
-        :func:`nonequivalent.melt`.
-
-    Returns
-    -------
-    Benchmark
-        Named ``"labour values"``; its description states ``μ`` and how it was set.
-
-    Raises
-    ------
-    InvalidPriceError
-        Only one of ``prices``/``final_demand`` given, both given together with ``melt``,
-        a non-positive MELT, or a sector with zero labour value.
-
-    Notes
-    -----
-    Marx, *Capital* I, ch. 1; Preobrazhensky, *The New Economics*, ch. 2 (labour value as
-    the regulator that non-equivalent exchange departs from); G. Duménil, *De la valeur
-    aux prix de production* (1980); D. Foley, "The value of money, the value of labor
-    power and the net product", *Review of Radical Political Economics* 14 (1982).
-
-    Examples
-    --------
-    >>> import nonequivalent as ne
-    >>> eco = ne.Economy([[0.5]], labour=[1.0], sectors=["grain"])
-    >>> b = ne.labour_value_benchmark(eco, melt=3.0)
-    >>> b.prices.to_dict(), b.description
-    ({'grain': 6.0}, 'labour-value prices μλ with the given MELT μ = 3 money per hour')
-    """
-    lam = economy.values_array
-    if melt is not None:
-        if prices is not None or final_demand is not None:
-            raise InvalidPriceError(
-                "give either melt= or (prices=, final_demand=) to set the MELT, not both.")
-        mu = float(melt)
-        if not np.isfinite(mu) or mu <= 0:
-            raise InvalidPriceError(f"the MELT must be a positive finite number; got {melt}.")
-        how = f"with the given MELT μ = {_fmt(mu)} money per hour"
-    elif prices is None and final_demand is None:
-        mu = 1.0
-        how = "in hours (μ = 1, no MELT normalization)"
-    elif prices is None or final_demand is None:
-        raise InvalidPriceError(
-            "the MELT needs both prices= and final_demand= (or give melt= directly, or "
-            "neither for a benchmark in hours).")
-    else:
-        mu = float(_melt(economy, prices, final_demand, normalization=normalization))
-        label = {"new-interpretation": "New Interpretation μ = p·y / λ·y",
-                 "total-price": "total price = total value, μ = p·x / λ·x"}.get(
-                     normalization, normalization)
-        how = f"MELT by the {label} = {_fmt(mu)}"
-    return Benchmark("labour values", pd.Series(mu * lam, index=economy.sectors),
-                     f"labour-value prices μλ {how}")
-
-
-def production_price_benchmark(economy: Economy, profit_rate: float,
-                               numeraire: Any = None) -> Benchmark:
-    """Prices of production ``p = (1 + r) p A + w l`` at a uniform profit rate ``r``.
-
-    Computed by :func:`nonequivalent.production_prices` (wages paid post factum, Sraffa's
-    convention); the benchmark's description states ``r``, the wage and the numeraire.
-
-    Parameters
-    ----------
-    economy : Economy
-    profit_rate : float
-        Uniform rate of profit ``r`` in ``[0, R)``, ``R = 1/ρ(A) − 1``.
-    numeraire : vector or Series, optional
-        Bundle ``d`` with ``p·d = 1`` (see :func:`nonequivalent.production_prices`).
-
-    Raises
-    ------
-    ProfitRateError
-        ``r`` outside ``[0, R)``.
-
-    Notes
-    -----
-    P. Sraffa, *Production of Commodities by Means of Commodities* (1960), ch. II–III;
-    Marx, *Capital* III, ch. 9. Emmanuel, *Unequal Exchange* (1972), measures
-    international non-equivalence against prices of production.
-
-    Examples
-    --------
-    >>> import nonequivalent as ne
-    >>> eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
-    ...                  sectors=["agriculture", "industry"])
-    >>> b = ne.production_price_benchmark(eco, 0.0)
-    >>> ratio = b.prices / eco.labour_values()      # at r = 0 prices ∝ λ
-    >>> bool(abs(ratio.iloc[0] - ratio.iloc[1]) < 1e-12)
-    True
-    """
-    pp = production_prices(economy, profit_rate, numeraire=numeraire)
-    num = "p·d = 1 for the given numeraire" if numeraire is not None else "default numeraire"
-    desc = (f"prices of production at r = {_fmt(float(profit_rate))} "
-            f"(wage w = {_fmt(float(pp.wage))} per hour, {num})")
-    return Benchmark("prices of production", pd.Series(pp.prices, index=economy.sectors),
-                     desc)
-
-
-def base_period_benchmark(base_prices: Any, name: str = "1913 prices",
-                          scale_to: Any = None, weights: Any = None) -> Benchmark:
-    """Base-period relative prices (e.g. 1913) brought to the current price level.
-
-    Parameters
-    ----------
-    base_prices : Series or mapping
-        Prices of the base period ``p_0`` (only their ratios matter for the scissors).
-    name : str
-        Name of the benchmark.
-    scale_to : float or Series, optional
-        The current price level: a number ``c`` (``p^e = c p_0``), or the current prices
-        ``p`` (then ``c = p·w / p_0·w``, a Laspeyres index with basket ``w``). Default 1.
-    weights : Series or mapping, optional
-        Basket ``w`` of the Laspeyres index (default one unit of each good).
-
-    Raises
-    ------
-    InvalidPriceError
-        Non-positive base prices, a non-positive level, or a basket with zero value.
-    LabelMismatchError
-        ``scale_to`` or ``weights`` price other goods than ``base_prices``.
-
-    Notes
-    -----
-    The price-scissors literature measures against pre-war (1913) relative prices:
-    Preobrazhensky, *The New Economics*, ch. 2; A. Nove, *An Economic History of the USSR*,
-    ch. 4; E. H. Carr, *The Interregnum 1923–1924*, ch. 1. The Laspeyres level is
-    E. Laspeyres (1871).
-
-    Examples
-    --------
-    >>> import nonequivalent as ne
-    >>> b = ne.base_period_benchmark({"grain": 1.0, "cloth": 1.0},
-    ...                              scale_to={"grain": 0.89, "cloth": 2.76})
-    >>> b.prices.round(3).to_dict()
-    {'grain': 1.825, 'cloth': 1.825}
-    >>> b.description
-    'base-period relative prices (1913 prices) at the current price level c = 1.825 (Laspeyres)'
-    """
-    p0 = _price_series(base_prices, f"base-period prices '{name}'")
-    _check_positive(p0.to_numpy(), p0.index, f"base-period prices '{name}'")
-    if scale_to is None:
-        c, how = 1.0, "at the base-period level"
-    elif isinstance(scale_to, pd.Series | Mapping):
-        p = as_vector(_price_series(scale_to, "current prices (scale_to)"), p0.index,
-                      "current prices (scale_to)", InvalidPriceError)
-        w = (np.ones(len(p0)) if weights is None else
-             as_vector(_price_series(weights, "basket weights"), p0.index,
-                       "basket weights", InvalidPriceError))
-        den = float(p0.to_numpy() @ w)
-        if den <= 0:
-            raise InvalidPriceError("the Laspeyres basket has zero value at base prices; "
-                                    "give weights with at least one positive entry.")
-        c = float(p @ w) / den
-        if c <= 0:
-            raise InvalidPriceError("the current basket has zero value: the price level "
-                                    "would be 0; give positive current prices.")
-        how = f"at the current price level c = {_fmt(c)} (Laspeyres)"
-    else:
-        c = float(scale_to)
-        if not np.isfinite(c) or c <= 0:
-            raise InvalidPriceError(f"scale_to must be a positive price level; got {scale_to}.")
-        how = f"at the price level c = {_fmt(c)}"
-    return Benchmark(name, p0 * c, f"base-period relative prices ({name}) {how}")
-
-
-def world_price_benchmark(world_prices: Any, exchange_rate: float,
-                          name: str = "world-market prices") -> Benchmark:
-    """World-market prices converted at an exchange rate: ``p^e = e p^world``.
-
-    Parameters
-    ----------
-    world_prices : Series or mapping
-        Prices in foreign currency.
-    exchange_rate : float
-        Domestic currency per unit of foreign currency (``e > 0``).
-    name : str
-
-    Notes
-    -----
-    A. Emmanuel, *Unequal Exchange: A Study of the Imperialism of Trade* (1972), ch. 2
-    and appendix V; the foreign-trade monopoly as a channel of primitive socialist
-    accumulation: Preobrazhensky, *The New Economics*, ch. 2.
-
-    Examples
-    --------
-    >>> import nonequivalent as ne
-    >>> ne.world_price_benchmark({"grain": 2.0, "cloth": 5.0}, 1.5).prices.to_dict()
-    {'grain': 3.0, 'cloth': 7.5}
-    """
-    e = float(exchange_rate)
-    if not np.isfinite(e) or e <= 0:
-        raise InvalidPriceError(f"the exchange rate must be positive and finite; got "
-                                f"{exchange_rate}.")
-    pw = _price_series(world_prices, f"world prices '{name}'")
-    _check_positive(pw.to_numpy(), pw.index, f"world prices '{name}'")
-    return Benchmark(name, pw * e,
-                     f"world-market prices at the exchange rate e = {_fmt(e)}")
-
-
-def given_benchmark(prices: Any, name: str) -> Benchmark:
-    """A benchmark of prices the user gives (e.g. a reform proposal, a parity norm).
-
-    Examples
-    --------
-    >>> import nonequivalent as ne
-    >>> print(ne.given_benchmark({"grain": 1.0, "cloth": 1.0}, "parity"))
-    Benchmark 'parity': user-given prices (parity)
-    """
-    return Benchmark(name, _price_series(prices, f"benchmark prices '{name}'"),
-                     f"user-given prices ({name})")
-
-
-def _as_benchmark(benchmark: Any) -> Benchmark:
-    if isinstance(benchmark, Benchmark):
-        return benchmark
-    if isinstance(benchmark, pd.Series | Mapping):
-        return given_benchmark(benchmark, "given prices")
-    raise InvalidPriceError(
-        "benchmark must be a Benchmark (e.g. ne.labour_value_benchmark(eco)) or a Series "
-        f"of prices; got {type(benchmark).__name__}.")
-
-
-# ============================================================================ groups
 def _quantities(data: Any, what: str) -> pd.Series:
     if data is None:
         return pd.Series(dtype=float)
@@ -618,6 +264,31 @@ def _prepare(economy: Economy, groups: Group | Iterable[Group], benchmark: Any) 
     pe = bench.aligned(economy.sectors)
     S, D, taxes = _flows(gl, economy.sectors)
     return bench, names, economy.values_array, pe, S, D, taxes
+
+
+def stalin_parts(p: np.ndarray, pe: np.ndarray, S: np.ndarray,
+                 D: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Underpayment ``(p^e − p)·s`` and overpayment ``(p − p^e)·d`` of each group.
+
+    The one computation of Stalin's two price parts of the tribute, used by
+    :func:`exchange_account` and :func:`nonequivalent.tribute`. ``S`` and ``D`` are goods x
+    groups (or one group's vectors); the same product stands on both sides of each
+    difference, so both parts are exactly 0 at ``p = p^e`` (invariant 4).
+
+    Notes
+    -----
+    Stalin, plenum of 9 July 1928, *Works* vol. 11: "overpayment in the relatively high
+    prices for manufactured goods" and "underpayment in the prices for agricultural
+    produce".
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> stalin_parts(np.array([0.5, 1.0]), np.array([1.0, 1.0]), np.array([10.0, 0.0]),
+    ...              np.array([0.0, 5.0]))
+    (np.float64(5.0), np.float64(0.0))
+    """
+    return pe @ S - p @ S, p @ D - pe @ D
 
 
 def _labour_columns(lam: np.ndarray, S: np.ndarray, D: np.ndarray,
@@ -863,9 +534,7 @@ def exchange_account(economy: Economy, groups: Group | Iterable[Group], prices: 
     bench, names, lam, pe, S, D, taxes = _prepare(economy, groups, benchmark)
     goods = economy.sectors
     p = as_vector(prices, goods, "actual prices", InvalidPriceError)
-    # the same product on both sides, so exactly 0 at p = p^e (invariant 4)
-    under = pe @ S - p @ S
-    over = p @ D - pe @ D
+    under, over = stalin_parts(p, pe, S, D)
     table = np.column_stack([*_labour_columns(lam, S, D, names).values(), under, over, taxes,
                              taxes + under + over])
     by_group = pd.DataFrame(table, index=names, columns=_GROUP_COLUMNS_INDEX)
@@ -878,190 +547,21 @@ def exchange_account(economy: Economy, groups: Group | Iterable[Group], prices: 
                            _S=S, _D=D, _pe=pe)
 
 
-# ============================================================================ sweeps
-@dataclasses.dataclass(frozen=True, eq=False)
-class TransferSweep:
-    """Money transfers of each group in many price scenarios, against one benchmark.
-
-    Attributes
-    ----------
-    benchmark : Benchmark
-    underpayment, overpayment : DataFrame
-        Scenarios x groups, money at benchmark prices.
-    taxes : Series
-        Taxes by group (the same in every scenario).
-    labour : DataFrame
-        By group: ``labour_given, labour_received, labour_transfer,
-        nonequivalence_ratio`` — independent of prices, computed once.
-
-    Examples
-    --------
-    >>> import nonequivalent as ne
-    >>> eco = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
-    >>> P = ne.scaled_price_matrix({"grain": 1.0, "cloth": 1.0}, ["cloth"], [1.0, 2.0])
-    >>> sw = ne.transfer_sweep(eco, ne.Group("peasants", sells={"grain": 10},
-    ...                                      buys={"cloth": 5}), P,
-    ...                        ne.labour_value_benchmark(eco))
-    >>> sw.tribute["peasants"].tolist()
-    [0.0, 5.0]
-    """
-
-    benchmark: Benchmark
-    underpayment: pd.DataFrame
-    overpayment: pd.DataFrame
-    taxes: pd.Series
-    labour: pd.DataFrame
-
-    @property
-    def tribute(self) -> pd.DataFrame:
-        """Taxes + underpayment + overpayment, scenarios x groups."""
-        return self.underpayment + self.overpayment + self.taxes
-
-    def to_frame(self) -> pd.DataFrame:
-        """Scenarios x (group, measure) with measures underpayment, overpayment, taxes,
-        tribute; the benchmark's name in ``attrs``."""
-        taxes = pd.DataFrame(np.broadcast_to(self.taxes.to_numpy(),
-                                             self.underpayment.shape).copy(),
-                             index=self.underpayment.index, columns=self.underpayment.columns)
-        parts = {"underpayment": self.underpayment, "overpayment": self.overpayment,
-                 "taxes": taxes, "tribute": self.tribute}
-        out = pd.concat(parts, axis=1, names=["measure", "group"])
-        out = out.swaplevel(axis=1).sort_index(axis=1, level=0, sort_remaining=False)
-        out.attrs["benchmark"] = self.benchmark.name
-        return out
-
-    def summary(self) -> str:
-        """Scenario count, benchmark and the range of each group's tribute."""
-        t = self.tribute
-        desc = pd.DataFrame({"min": t.min(), "mean": t.mean(), "max": t.max()})
-        return (f"Transfer sweep over {len(t)} price scenarios, measured against "
-                f"{self.benchmark}\nTribute (money at benchmark prices):\n"
-                f"{desc.to_string(float_format=lambda x: f'{x:,.4g}')}")
-
-    def __str__(self) -> str:
-        return self.summary()
 
 
-def _price_matrix(price_matrix: Any, goods: pd.Index) -> tuple[np.ndarray, pd.Index]:
-    if isinstance(price_matrix, pd.DataFrame):
-        cols = price_matrix.columns
-        if not cols.is_unique or set(cols) != set(goods):
-            missing = [g for g in goods if g not in set(cols)]
-            extra = [c for c in cols if c not in set(goods)]
-            raise LabelMismatchError(
-                f"price matrix columns do not match the goods: missing {missing[:10]}, "
-                f"unexpected {extra[:10]}. Give one column per good of the economy.")
-        P = price_matrix.reindex(columns=goods).to_numpy(dtype=float)
-        index = price_matrix.index
-    else:
-        try:
-            P = np.asarray(price_matrix, dtype=float)
-        except (TypeError, ValueError) as exc:
-            raise InvalidPriceError(f"price matrix must be numeric: {exc}.") from None
-        if P.ndim != 2 or P.shape[1] != len(goods):
-            raise InvalidPriceError(
-                f"price matrix has shape {P.shape}; expected (scenarios, {len(goods)}): one "
-                "row per scenario, one column per good.")
-        index = pd.RangeIndex(P.shape[0], name="scenario")
-    if P.size and not (P.min() >= 0 and P.max() < np.inf):   # two reductions, no temporaries
-        if not np.isfinite(P).all():
-            raise InvalidPriceError("price matrix contains NaN or infinite prices.")
-        rows = np.flatnonzero((P < 0).any(axis=1))[:5].tolist()
-        raise InvalidPriceError(f"price matrix has negative prices (scenarios {rows}).")
-    return P, index
+_MOVED = {"TransferSweep": "sweeps", "transfer_sweep": "sweeps",
+          "scaled_price_matrix": "sweeps"}
 
 
-def transfer_sweep(economy: Economy, group: Group | Iterable[Group], price_matrix: Any,
-                   benchmark: Benchmark | pd.Series) -> TransferSweep:
-    """Money transfers for many price scenarios in one matrix product.
+def __getattr__(name: str) -> Any:
+    """Names that moved out of this module still resolve, with a DeprecationWarning."""
+    if name in _MOVED:
+        import importlib
+        import warnings
 
-    Money transfers are linear in prices: for scenario prices ``P`` (K x n) and the
-    groups' sales ``S`` and purchases ``D`` (n x G), ``underpayment = p^e S − P S`` and
-    ``overpayment = P D − p^e D``. Both come from one product ``P [S | D]``; labour values
-    (and so labour transfers, which do not depend on prices) are computed once.
-
-    Parameters
-    ----------
-    economy : Economy
-    group : Group or iterable of Group
-    price_matrix : DataFrame (scenarios x goods) or array (K, n)
-        Actual prices, one row per scenario (>= 0, finite).
-    benchmark : Benchmark or Series
-
-    Returns
-    -------
-    TransferSweep
-        Identical (to rounding) to :func:`exchange_account` evaluated scenario by scenario.
-
-    Notes
-    -----
-    DESIGN §6 (sweeps are linear in prices); the decomposition is Stalin's (9 July 1928,
-    *Works* vol. 11). ``benchmarks/sweep.py`` measures the speed-up over a loop.
-
-    Examples
-    --------
-    >>> import numpy as np, nonequivalent as ne
-    >>> eco = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
-    >>> sw = ne.transfer_sweep(eco, ne.Group("peasants", sells={"grain": 10},
-    ...                                      buys={"cloth": 5}),
-    ...                        np.array([[1.0, 1.0], [0.5, 1.0]]), ne.labour_value_benchmark(eco))
-    >>> sw.underpayment["peasants"].tolist(), sw.overpayment["peasants"].tolist()
-    ([0.0, 5.0], [0.0, 0.0])
-    """
-    bench, names, lam, pe, S, D, taxes = _prepare(economy, group, benchmark)
-    P, index = _price_matrix(price_matrix, economy.sectors)
-    G = len(names)
-    PSD = P @ np.hstack([S, D])                      # one (K x n) @ (n x 2G) product
-    under = (pe @ S)[None, :] - PSD[:, :G]
-    over = PSD[:, G:] - (pe @ D)[None, :]
-    labour = pd.DataFrame(_labour_columns(lam, S, D, names), index=names)
-    return TransferSweep(benchmark=bench,
-                         underpayment=pd.DataFrame(under, index=index, columns=names),
-                         overpayment=pd.DataFrame(over, index=index, columns=names),
-                         taxes=pd.Series(taxes, index=names, name="taxes"), labour=labour)
-
-
-def scaled_price_matrix(prices: Any, goods: Sequence[Hashable] | Hashable,
-                        factors: Any) -> pd.DataFrame:
-    """Price scenarios: ``prices`` with the prices of ``goods`` multiplied by each factor.
-
-    A sweep over price ratios (e.g. the scissors) in the form :func:`transfer_sweep` takes.
-
-    Parameters
-    ----------
-    prices : Series or mapping
-        Reference prices.
-    goods : label or list of labels
-        Goods whose prices are scaled (e.g. the manufactures).
-    factors : sequence of float
-        One scenario per factor (>= 0).
-
-    Notes
-    -----
-    DESIGN §6: sweeps over price ratios are linear in prices (see :func:`transfer_sweep`).
-
-    Examples
-    --------
-    >>> import nonequivalent as ne
-    >>> ne.scaled_price_matrix({"grain": 1.0, "cloth": 2.0}, "cloth", [1.0, 1.5])
-    good    grain  cloth
-    factor
-    1.0       1.0    2.0
-    1.5       1.0    3.0
-    """
-    p = _price_series(prices, "prices")
-    if isinstance(goods, str) or not isinstance(goods, Iterable):
-        goods = [goods]
-    goods = list(goods)
-    unknown = [g for g in goods if g not in p.index]
-    if unknown:
-        raise LabelMismatchError(f"goods {unknown} are not priced; priced goods are "
-                                 f"{list(p.index)[:10]}.")
-    f = np.asarray(factors, dtype=float).ravel()
-    if not np.isfinite(f).all() or (f < 0).any():
-        raise InvalidPriceError("scaling factors must be finite and >= 0.")
-    mask = p.index.isin(goods)
-    P = np.tile(p.to_numpy(), (len(f), 1))
-    P[:, mask] *= f[:, None]
-    return pd.DataFrame(P, index=pd.Index(f, name="factor"),
-                        columns=pd.Index(p.index, name="good"))
+        module = _MOVED[name]
+        warnings.warn(f"nonequivalent.exchange.{name} has moved to "
+                      f"nonequivalent.{module}.{name} (also ne.{name}); the old path will "
+                      "be removed in a future release.", DeprecationWarning, stacklevel=2)
+        return getattr(importlib.import_module(f".{module}", __package__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -35,7 +35,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import ScenarioError
 from .groups import Peasants, WorkerCategory, WorkerHouseholds
 from .households import earners_needed
 from .procurement import squeeze_diagnostic
@@ -43,8 +42,58 @@ from .tribute import equivalent_tax_rate, tribute
 
 __all__ = ["REPORT_SCHEMA", "Line", "Report", "ReportSection", "report"]
 
+#: Section keys, in the order a report has them (those that apply).
+SECTION_KEYS = ("account_hours_base", "account_money_base", "account_hours_later",
+                "account_money_later", "sources", "tribute", "scissors", "squeeze",
+                "workers")
+
 #: Identifier of the JSON layout written by :meth:`Report.to_json`.
 REPORT_SCHEMA = "nonequivalent.report/1"
+
+_LINE = {"type": "object", "required": ["key", "label"],
+         "properties": {"key": {"type": "string"}, "label": {"type": "string"},
+                        "unit": {"type": "string"}}}
+
+#: JSON Schema (draft 2020-12) of :meth:`Report.to_json`, documented on the page
+#: *Report JSON schema*.
+JSON_SCHEMA: Mapping[str, Any] = MappingProxyType({
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": REPORT_SCHEMA,
+    "type": "object",
+    "required": ["schema", "title", "scenarios", "periods", "notes", "benchmark", "melt",
+                 "units", "sections"],
+    "properties": {
+        "schema": {"const": REPORT_SCHEMA},
+        "title": {"type": "string"},
+        "scenarios": {"type": "array", "items": {"type": "string"}},
+        "periods": {"type": "array", "items": {"type": "string"}},
+        "notes": {"type": "array", "items": {"type": "string"}},
+        "benchmark": {"type": "string"},
+        "melt": {"type": "object", "additionalProperties": {"type": "number"}},
+        "units": {"type": "object", "required": ["description", "scale", "currency",
+                                                 "people"],
+                  "additionalProperties": {"type": "string"}},
+        "sections": {"type": "array", "items": {
+            "type": "object",
+            "required": ["key", "title", "period", "units_by", "columns", "rows", "notes"],
+            "properties": {
+                "key": {"enum": ["account_hours_base", "account_money_base",
+                                 "account_hours_later", "account_money_later", "sources",
+                                 "tribute", "scissors", "squeeze", "workers"]},
+                "title": {"type": "string"},
+                "period": {"type": "string"},
+                "units_by": {"enum": ["column", "row"]},
+                "columns": {"type": "array", "items": _LINE},
+                "rows": {"type": "array", "items": {
+                    "type": "object", "required": ["key", "label", "values"],
+                    "properties": {
+                        "key": {"type": "string"}, "label": {"type": "string"},
+                        "unit": {"type": "string"}, "group": {"type": "string"},
+                        "values": {"type": "object", "additionalProperties": {
+                            "type": ["number", "null"]}}}}},
+                "notes": {"type": "array", "items": {"type": "string"}}}}},
+    },
+})
 
 #: Later scenario compared with a built-in one when ``later`` is not given.
 DEFAULT_LATER = MappingProxyType({"ussr-1928": "ussr-1932"})
@@ -87,6 +136,8 @@ class ReportSection:
     by_row : bool
     exact : bool
         Print numbers as given (historical series).
+    text : mapping
+        Columns of words printed before the numbers (the sources' group labels).
     """
 
     key: str
@@ -111,8 +162,8 @@ class ReportSection:
     def to_frame(self) -> pd.DataFrame:
         """The section with machine keys (a new DataFrame each call)."""
         data = {c.key: list(self.values[:, j]) for j, c in enumerate(self.columns)}
-        for k, col in self.text.items():
-            data = {k: list(col), **data}
+        if any(r.group for r in self.rows):
+            data = {"group": [r.group for r in self.rows], **data}
         df = pd.DataFrame(data, index=pd.Index([r.key for r in self.rows], name="key"))
         for c in self.columns:
             df[c.key] = pd.to_numeric(df[c.key])
@@ -160,7 +211,7 @@ class Report:
 
         >>> import nonequivalent as ne
         >>> ne.report("ussr-1928", later=None).to_frame("tribute").columns.tolist()
-        ['1928']
+        ['group', '1928']
         """
         return self.section(section).to_frame()
 
@@ -179,8 +230,6 @@ class Report:
                     rec["group"] = r.group
                 if s.by_row:
                     rec["unit"] = r.unit
-                for k, col in s.text.items():
-                    rec[k] = col[i]
                 rec["values"] = {c.key: _plain(s.values[i, j])
                                  for j, c in enumerate(s.columns)}
                 rows.append(rec)
@@ -314,11 +363,11 @@ def _tribute_section(periods: list[_Period]) -> ReportSection:
                  for k, lab, unit, dim in items]
     for per in periods:
         col = []
-        bench = per.account.benchmark
         for g in per.scenario.groups_of(Peasants):
-            t = tribute(g.group(), per.scenario.prices_series(), bench)
+            account = per.account.flows[g.label].detail["exchange"]
+            t = tribute(account)
             rate = equivalent_tax_rate(t) if t.sales_value_benchmark > 0 else math.nan
-            exch = per.account.flows[g.label].detail["exchange"].by_group.iloc[0]
+            exch = account.by_group.iloc[0]
             col += [t.overpayment, t.underpayment, t.taxes, t.total, rate,
                     float(exch["labour_given"]), float(exch["labour_received"]),
                     float(exch["nonequivalence_ratio"])]
@@ -524,6 +573,11 @@ def report(scenario: Any = "ussr-1928", later: Any = "default", *, melt: float |
     ScenarioError
         Unknown or invalid scenario; scenarios on different sectors or technologies.
 
+    Notes
+    -----
+    When both scenarios describe the same year, the periods are labelled ``"<year>
+    (base)"`` and ``"<year> (later)"``.
+
     Examples
     --------
     >>> import nonequivalent as ne
@@ -536,10 +590,10 @@ def report(scenario: Any = "ussr-1928", later: Any = "default", *, melt: float |
         later = DEFAULT_LATER.get(scenario) if isinstance(scenario, str) else None
     scs = [base] + ([] if later is None else [_load(later)])
     kw = {} if melt is None else {"melt": melt}
-    periods = [_Period(s, s.surplus_account(**kw), str(s.year)) for s in scs]
-    if len(periods) == 2 and periods[0].label == periods[1].label:
-        raise ScenarioError(f"the two scenarios describe the same year {periods[0].label}; "
-                            "compare a base year with a later one", key="scenario.year")
+    same = len(scs) == 2 and scs[0].year == scs[1].year
+    periods = [_Period(s, s.surplus_account(**kw),
+                       f"{s.year} ({which})" if same else str(s.year))
+               for s, which in zip(scs, ("base", "later"), strict=False)]
     sections: list[ReportSection] = []
     for per, which in zip(periods, ("base", "later"), strict=False):
         sections += _account_sections(per, which)

@@ -932,7 +932,7 @@ def schema_markdown() -> str:
             if f.default is dataclasses.MISSING:
                 default = "required"
             elif f.default is None:
-                default = "derived"
+                default = "optional"
             else:
                 default = repr(f.default)
             lines.append(f"| `{p.key or f.name}` | {p.allowed()} | {p.unit} | {default} | "

@@ -257,7 +257,8 @@ class Scenario:
             ``"workers.real_wage.cut"``), with columns ``value`` (a number, or a mapping
             for a table), ``kind`` (``historical`` or ``assumption``), ``low``, ``high``
             (NaN when not given), ``range`` (``"value"``: low/high are values;
-            ``"factor"``: low/high multiply every entry of a table or matrix), ``unit``
+            ``"factor"``: low/high multiply every entry of a table or matrix; ``"none"``
+            for the choice of benchmark), ``unit``
             and ``source`` (the source of a record or the reason of an assumption).
 
         Examples
@@ -280,7 +281,8 @@ class Scenario:
                          "kind": prov["kind"],
                          "low": float(prov.get("low", np.nan)),
                          "high": float(prov.get("high", np.nan)),
-                         "range": "value" if scalar else "factor",
+                         "range": "value" if scalar else (
+                             "none" if key == "benchmark" else "factor"),
                          "unit": getattr(spec, "unit", "") or "",
                          "source": prov.get("source", prov.get("reason", ""))})
         return pd.DataFrame(rows).set_index("parameter")
@@ -628,6 +630,8 @@ def _set(doc: dict[str, Any], key: str, value: Any, groups: set[str],
         value = {**old, **{str(k): v for k, v in value.items()}}
     elif isinstance(value, Mapping):
         value = dict(value)
+    if isinstance(old, int) and isinstance(value, float) and value.is_integer():
+        value = int(value)     # a whole number for an integer parameter (earners, members)
     if key.startswith(tuple(f"{g}." for g in groups)) and last in ("basket", "money_wage"):
         cur.pop(last, None)
     cur[last] = _plain(value)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -28,17 +28,13 @@ import pandas as pd
 from .economy import Economy
 from .errors import InvalidGroupError, InvalidPriceError
 from .exchange import Benchmark
-from .groups import GroupKind, State
-
-if TYPE_CHECKING:
-    from .accounts import Period
+from .groups import GroupKind, State, account_context
 
 __all__ = [
     "FACTORS",
     "SourcesOfAccumulation",
     "group_sources",
     "shapley_decomposition",
-    "sources_of_accumulation",
 ]
 
 #: Factors of :func:`sources_of_accumulation` (the classic three groups) and their group.
@@ -298,8 +294,6 @@ def group_sources(economy: Economy, benchmark: Benchmark, base_prices: Any,
     >>> res.contributions.to_dict()["real wage"], float(res.shares.sum())
     (20.0, 1.0)
     """
-    from .accounts import account_context
-
     if measure not in ("hours", "money"):
         raise InvalidGroupError(f"measure must be 'hours' or 'money', got {measure!r}.")
     if not isinstance(benchmark, Benchmark):
@@ -364,95 +358,3 @@ def group_sources(economy: Economy, benchmark: Benchmark, base_prices: Any,
         later_label=labels[1], base_fund=f0, later_fund=f1, change=change,
         contributions=contributions, by_group=by_group, shares=shares, group_shares=gshares,
         shares_defined=bool(defined), residual=change - total, groups=group_of, keys=keys)
-
-
-def sources_of_accumulation(economy: Economy, benchmark: Benchmark, base: Period,
-                            later: Period, measure: str = "hours",
-                            melt: float | None = None,
-                            spend_income: bool = False) -> SourcesOfAccumulation:
-    """Decompose the change in the accumulation fund between two periods by source.
-
-    The fund is the state's row of :func:`surplus_account`. Each period is reduced to the
-    factors of :data:`FACTORS` — peasants: ``price policy`` (actual prices ``p``),
-    ``marketings`` (quantities sold and bought), ``taxes``; workers: ``real wage``
-    (basket), ``money wage``, ``retail margins`` (retail prices), ``employment`` (the
-    one-earner workforce ``N − X`` and hours ``h``); two-earner households: ``extra
-    earners`` (``X = H (m1 − m0)`` and their hours). The change is split exactly among
-    them by the Shapley value (:func:`shapley_decomposition`), and summed by group.
-
-    In the fund, every worker (extra earners included) gives ``h − λ·b`` hours; so in the
-    decomposition the extra earners contribute through the change in their number at the
-    prevailing per-worker surplus, while the account's households' row measures them
-    against the family counterfactual (``(m1 − m0) h``). Both conventions leave the
-    total unchanged.
-
-    Parameters
-    ----------
-    economy : Economy
-        Technology (held fixed across the periods).
-    benchmark : Benchmark
-        Benchmark prices (held fixed).
-    base, later : Period
-        The two periods.
-    measure : {"hours", "money"}
-        Decompose the fund in hours or in money at the benchmark.
-    melt : float, optional
-        ``μ`` for money figures; default ``p^e·b / λ·b`` on the base period's basket,
-        held fixed so that a change of basket is not also a change of unit.
-    spend_income : bool, default False
-        Purchases follow incomes (see :func:`surplus_account`).
-
-    Returns
-    -------
-    SourcesOfAccumulation
-
-    Raises
-    ------
-    InvalidGroupError
-        Unknown ``measure``; the peasants' taxes exceed their proceeds in some
-        combination of the periods' factors (with ``spend_income``).
-    InvalidHouseholdError, InvalidPriceError, LabelMismatchError
-        Malformed periods.
-
-    Notes
-    -----
-    Shorrocks (2013), *J. Econ. Inequality* 11, 99–126 (Shapley decomposition, exact for
-    any function). The question is Barsov's (1969) and Ellman's (1975, *Economic Journal*
-    85, 844–864): did the agricultural surplus finance the rise in investment in
-    1928–32? Harrison (1985, *J. Development Studies* 22(1), 81–103) attributes most of it
-    to workers.
-
-    Examples
-    --------
-    Grain and cloth take one hour each (``λ = (1, 1)``). The peasants sell 10 grain and
-    spend the proceeds on cloth; 10 workers of 8 hours spend their wage on equal amounts
-    of both at retail prices of 1. Later the grain price halves (the peasants get 5 cloth
-    instead of 10: +5 hours) and the money wage halves (the basket falls from 4 to 2
-    hours: +2 hours from each of 10 workers). The two changes do not interact, so each
-    factor gets exactly its own effect:
-
-    >>> import dataclasses
-    >>> import nonequivalent as ne
-    >>> eco = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
-    >>> bench = ne.labour_value_benchmark(eco)
-    >>> retail = {"grain": 1.0, "cloth": 1.0}
-    >>> base = ne.Period({"grain": 1.0, "cloth": 1.0},
-    ...                  ne.Group("peasants", sells={"grain": 10}, buys={"cloth": 1}),
-    ...                  ne.Worker(8, 4, {"grain": 1, "cloth": 1}, retail), n_workers=10)
-    >>> later = dataclasses.replace(base, prices={"grain": 0.5, "cloth": 1.0},
-    ...                             worker=ne.Worker(8, 2, {"grain": 1, "cloth": 1}, retail))
-    >>> res = ne.sources_of_accumulation(eco, bench, base, later, spend_income=True)
-    >>> res.change, res.by_group.round(12).to_dict()
-    (25.0, {'peasants': 5.0, 'workers': 20.0, 'two-earner households': 0.0})
-    >>> res.shares.round(3).to_dict()["money wage"]
-    0.8
-    """
-    from .accounts import Period
-
-    for name, per in (("base", base), ("later", later)):
-        if not isinstance(per, Period):
-            raise InvalidGroupError(f"{name} must be a Period; got {type(per).__name__}.")
-    return group_sources(economy, benchmark, base.prices, base.groups(), later.prices,
-                         later.groups(), measure=measure, melt=melt,
-                         spend_income=spend_income,
-                         labels=(base.label or "base", later.label or "later"))

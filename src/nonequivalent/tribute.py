@@ -21,11 +21,12 @@ import pandas as pd
 
 from ._common import _amount_share_frame, _fmt, _positive, _shares
 from ._validation import as_vector, check_finite
+from .benchmarks import Benchmark, _as_benchmark, _price_series
 from .errors import (
     InvalidGroupError,
     InvalidPriceError,
 )
-from .exchange import Benchmark, Group, _as_benchmark, _price_series
+from .exchange import ExchangeAccount, Group, stalin_parts
 
 __all__ = [
     "AccumulationFund",
@@ -122,18 +123,28 @@ class Tribute:
         return self.summary()
 
 
-def tribute(group: Group, prices: Any, benchmark: Benchmark | pd.Series | Mapping) -> Tribute:
+def tribute(group: Group | ExchangeAccount, prices: Any = None,
+            benchmark: Benchmark | pd.Series | Mapping | None = None, *,
+            name: str | None = None) -> Tribute:
     """Stalin's tribute of a group: overpayment, underpayment and taxes at benchmark prices.
+
+    The one function for the tribute: give a group with prices and a benchmark, or an
+    :class:`~nonequivalent.ExchangeAccount` (and the ``name`` of one of its groups), whose
+    prices, benchmark and flows are then used. Both go through
+    :func:`nonequivalent.exchange.stalin_parts`, so the parts of a tribute and the money
+    columns of an exchange account are the same numbers.
 
     Parameters
     ----------
-    group : Group
-        What the group sells and buys, and its direct taxes.
+    group : Group or ExchangeAccount
+        What the group sells and buys, and its direct taxes; or an exchange account.
     prices : Series or mapping
-        Actual prices ``p`` of the goods (defines the goods; >= 0).
+        Actual prices ``p`` of the goods (defines the goods; >= 0). Not with an account.
     benchmark : Benchmark, Series or mapping
         Equivalent prices ``p^e`` of the same goods (a Series/mapping is a user-given
-        benchmark).
+        benchmark). Not with an account.
+    name : str, optional
+        With an account: which group (default: its only group).
 
     Returns
     -------
@@ -146,11 +157,13 @@ def tribute(group: Group, prices: Any, benchmark: Benchmark | pd.Series | Mappin
         The group trades goods that are not priced, or the benchmark prices other goods.
     InvalidPriceError
         Negative or non-finite prices, or a non-positive benchmark.
+    InvalidGroupError
+        Not a group or account; prices or benchmark missing; an unknown ``name``.
 
     Notes
     -----
-    Stalin, plenum of 9 July 1928, *Works* vol. 11; the same decomposition as
-    :func:`nonequivalent.exchange_account` (money part), without labour values.
+    Stalin, plenum of 9 July 1928, *Works* vol. 11; the money part of
+    :func:`nonequivalent.exchange_account`, without labour values.
 
     Examples
     --------
@@ -164,9 +177,28 @@ def tribute(group: Group, prices: Any, benchmark: Benchmark | pd.Series | Mappin
       underpayment for what it sells (grain):      10
       direct taxes:                                20
       total tribute:                               60
+
+    From an exchange account, the same numbers as its money columns:
+
+    >>> eco = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
+    >>> acc = ne.exchange_account(eco, peasants, {"grain": 0.9, "cloth": 3.0},
+    ...                           ne.base_period_benchmark({"grain": 1.0, "cloth": 2.0}))
+    >>> t = ne.tribute(acc)
+    >>> row = acc.by_group.loc["peasants"]
+    >>> bool(t.underpayment == row["underpayment"] and t.overpayment == row["overpayment"])
+    True
     """
+    if isinstance(group, ExchangeAccount):
+        if prices is not None or benchmark is not None:
+            raise InvalidGroupError("with an exchange account, give no prices or benchmark: "
+                                    "the account's are used.")
+        return _from_account(group, name)
     if not isinstance(group, Group):
-        raise InvalidGroupError(f"tribute() needs a Group; got {type(group).__name__}.")
+        raise InvalidGroupError(f"tribute() needs a Group or an ExchangeAccount; got "
+                                f"{type(group).__name__}.")
+    if prices is None or benchmark is None:
+        raise InvalidGroupError("tribute(group, prices, benchmark): give the actual prices "
+                                "and the benchmark.")
     p_s = _price_series(prices, "actual prices")
     goods = p_s.index
     p = p_s.to_numpy()
@@ -174,12 +206,31 @@ def tribute(group: Group, prices: Any, benchmark: Benchmark | pd.Series | Mappin
     bench = _as_benchmark(benchmark)
     pe = bench.aligned(goods)
     s, d = group.vectors(goods)
-    under_g = (pe - p) * s
-    over_g = (p - pe) * d
-    by_good = pd.DataFrame({"underpayment": under_g, "overpayment": over_g},
+    return _tribute(group.name, bench, goods, p, pe, s, d, group.taxes)
+
+
+def _from_account(acc: ExchangeAccount, name: str | None) -> Tribute:
+    names = acc.by_group.index
+    if name is None:
+        if len(names) != 1:
+            raise InvalidGroupError(f"the account has groups {list(names)}; say which with "
+                                    "name=.")
+        name = names[0]
+    if name not in names:
+        raise InvalidGroupError(f"no group {name!r} in the account; groups: {list(names)}.")
+    j = names.get_loc(name)
+    goods = acc.prices.index
+    return _tribute(str(name), acc.benchmark, goods, acc.prices.to_numpy(), acc._pe,
+                    acc._S[:, j], acc._D[:, j], float(acc.by_group.loc[name, "taxes"]))
+
+
+def _tribute(name: str, bench: Benchmark, goods: pd.Index, p: np.ndarray, pe: np.ndarray,
+             s: np.ndarray, d: np.ndarray, taxes: float) -> Tribute:
+    under, over = stalin_parts(p, pe, s, d)
+    by_good = pd.DataFrame({"underpayment": (pe - p) * s, "overpayment": (p - pe) * d},
                            index=pd.Index(goods, name="good"))
-    return Tribute(group=group.name, benchmark=bench, overpayment=float(over_g.sum()),
-                   underpayment=float(under_g.sum()), taxes=group.taxes,
+    return Tribute(group=name, benchmark=bench, overpayment=float(over),
+                   underpayment=float(under), taxes=float(taxes),
                    sales_value=float(p @ s), sales_value_benchmark=float(pe @ s),
                    by_good=by_good)
 

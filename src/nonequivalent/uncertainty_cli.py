@@ -44,16 +44,9 @@ def _labels(section: Any, frame: pd.DataFrame) -> pd.DataFrame:
 
 def report_with_intervals(args: argparse.Namespace, out: TextIO) -> int:
     """Run ``nonequivalent report --draws N`` and write the document."""
-    from .cli import (
-        Document,
-        Section,
-        UsageError,
-        _later_name,
-        _load_scenario,
-        _save_plot,
-        _write,
-        render,
-    )
+    from .cli.commands import _later_name, _load_scenario, _save_plot
+    from .cli.render import Document, Section, UsageError, _write, render
+    from .report import DEFAULT_LATER
     from .uncertainty_report import report_uncertainty
 
     if args.draws < 2:
@@ -62,6 +55,8 @@ def report_with_intervals(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"--seed must be >= 0; got {args.seed}.")
     base = _load_scenario(args.scenario)
     later_name = _later_name(args)
+    if later_name == "default":
+        later_name = DEFAULT_LATER.get(args.scenario)
     later = None if later_name is None else _load_scenario(later_name)
     res = report_uncertainty(base, later, draws=args.draws, seed=args.seed,
                              method=args.method, scheduler=args.scheduler,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .errors import PlotDataError
-from .plotting import _add_source, _colour, _new_figure, _source_text
+from .plotting._common import _add_source, _colour, _new_figure, _source_text
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from matplotlib.figure import Figure

@@ -1,268 +1,39 @@
-"""Figures: the scissors, the extraction curve, surplus by group, earners, plan variants.
-
-Every function takes plain labelled pandas data (or a library result that offers
-``to_frame()``) and returns a :class:`matplotlib.figure.Figure`. Figures are built with the
-object-oriented API (:class:`~matplotlib.figure.Figure`, never :mod:`matplotlib.pyplot`),
-so nothing is displayed, no global state is touched and no display is needed: save a
-figure with ``fig.savefig("file.png")``. Each figure carries a title, axis labels with
-units, and a source line at the bottom that cites where its numbers come from (the
-``source`` argument, else the data's ``attrs["source"]``).
-
-The quantities drawn are defined elsewhere in the library, with their sources:
-the scissors index (Preobrazhensky, *The New Economics*, 1926, ch. 2; DESIGN §2.3), the
-extraction curve ``(p^e - p) q(p)`` of a marketing response (Sah & Stiglitz, "The
-economics of price scissors", *AER* 74, 1984), surplus accounts by group (Barsov 1969;
-Ellman, *Economic Journal* 85, 1975; Harrison, 1985), earners needed per household
-``m1 = m0 / (1 - delta)`` (Marx, *Capital* I, ch. 15 §3a) and the variant paths of the
-planning models.
-
->>> import pandas as pd
->>> from nonequivalent import plotting
->>> prices = pd.DataFrame({"industrial": [100, 118, 140], "agricultural": [100, 98, 97]},
-...                       index=pd.Index([1926, 1927, 1928], name="year"))
->>> fig = plotting.scissors_figure(prices, source="Source: illustrative numbers.")
->>> fig.axes[0].get_title()
-'The price scissors'
-"""
+"""Single figures: the scissors, the extraction curve, surplus by group, earners, variants."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from .errors import PlotDataError
+from ..errors import PlotDataError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = [
-    "PlotDataError",
-    "check_figure_path",
-    "earners_figure",
-    "extraction_figure",
-    "report_figure",
-    "save_figure",
-    "scissors_figure",
-    "surplus_figure",
-    "variants_figure",
-]
 
-#: Colours of the social groups, the same in every figure.
-GROUP_COLOURS = {
-    "peasants": "#7a8b2f",
-    "workers": "#b2282e",
-    "two-earner households": "#6a3d9a",
-    "households": "#6a3d9a",
-    "state": "#5f5f5f",
-}
-_CYCLE = ["#1f4e79", "#b2282e", "#7a8b2f", "#6a3d9a", "#d48a1c", "#2a9d8f", "#5f5f5f"]
-
-DEFAULT_SOURCE = "Source: computed with nonequivalent."
-
-_EXTRACTION_UNIT = "money at benchmark prices"
-_PRICE_UNIT = "money per unit"
-_EXTRACTION_TITLE = "Squeezing harder collects less"
-_WAGE_UNIT = "index, base = 100"
+from ._common import (
+    _CYCLE,
+    _EXTRACTION_TITLE,
+    _EXTRACTION_UNIT,
+    _PRICE_UNIT,
+    _WAGE_UNIT,
+    GROUP_COLOURS,
+    _as_frame,
+    _colour,
+    _decorate,
+    _num,
+    _numeric,
+    _panels,
+    _source_text,
+    _thousands,
+)
 
 
-# ---------------------------------------------------------------------------- helpers
-def _new_figure(nrows: int = 1, ncols: int = 1, figsize: tuple[float, float] = (7.5, 4.8),
-                **kw: Any) -> tuple[Figure, Any]:
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=figsize, layout="constrained")
-    # keep a strip at the bottom for the source line
-    fig.get_layout_engine().set(rect=(0.0, 0.045, 1.0, 0.955))
-    axes = fig.subplots(nrows, ncols, squeeze=False, **kw)
-    return fig, axes
-
-
-def _source_text(source: str | None, *data: Any) -> str:
-    if source:
-        text = str(source)
-    else:
-        text = ""
-        for item in data:
-            attrs = getattr(item, "attrs", None)
-            if isinstance(attrs, Mapping) and attrs.get("source"):
-                text = str(attrs["source"])
-                break
-        text = text or DEFAULT_SOURCE
-    if not text.lower().startswith("source"):
-        text = f"Source: {text}"
-    return text
-
-
-def _add_source(fig: Figure, source: str) -> None:
-    import textwrap
-
-    width = int(fig.get_figwidth() * 17)
-    wrapped = "\n".join(textwrap.wrap(source, width=max(width, 40))[:3])
-    fig.text(0.01, 0.008, wrapped, ha="left", va="bottom", fontsize=7, color="0.3",
-             gid="source")
-
-
-def _as_frame(data: Any, what: str) -> pd.DataFrame:
-    if hasattr(data, "to_frame") and not isinstance(data, pd.Series | pd.DataFrame):
-        data = data.to_frame()
-    if isinstance(data, pd.Series):
-        data = data.to_frame(name=data.name if data.name is not None else "value")
-    if isinstance(data, Mapping):
-        data = pd.DataFrame(dict(data))
-    if not isinstance(data, pd.DataFrame):
-        raise PlotDataError(f"{what}: expected a pandas Series or DataFrame, got "
-                            f"{type(data).__name__}.")
-    if data.empty:
-        raise PlotDataError(f"{what}: the data is empty; nothing to draw.")
-    return data
-
-
-def _numeric(frame: pd.DataFrame, what: str) -> pd.DataFrame:
-    try:
-        out = frame.astype(float)
-    except (TypeError, ValueError) as exc:
-        raise PlotDataError(f"{what}: every column must be numeric ({exc}).") from None
-    if not np.isfinite(out.to_numpy()).all():
-        raise PlotDataError(f"{what}: the data holds NaN or infinite values; drop or fill "
-                            "them before plotting.")
-    return out
-
-
-def _num(v: float) -> str:
-    """A number for a label: thousands separated, about three significant digits."""
-    v = float(v)
-    if abs(v) >= 100:
-        return f"{v:,.0f}"
-    return f"{v:.3g}"
-
-
-def _thousands(ax: Axes, axis: str = "y") -> None:
-    from matplotlib.ticker import FuncFormatter
-
-    fmt = FuncFormatter(lambda v, _pos: f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}")
-    getattr(ax, f"{axis}axis").set_major_formatter(fmt)
-
-
-def _colour(name: Any, i: int) -> str:
-    return GROUP_COLOURS.get(str(name).lower(), _CYCLE[i % len(_CYCLE)])
-
-
-def _decorate(ax: Axes, title: str, legend_loc: str = "best", grid_axis: str = "both") -> None:
-    """Title, light grid and legend: the finish shared by every panel."""
-    ax.set_title(title)
-    ax.grid(axis=grid_axis, alpha=0.3)
-    ax.legend(fontsize=8, loc=legend_loc)
-
-
-def _panels(draws: Sequence[Callable[[Axes], None]], source: str, *,
-            panel_size: tuple[float, float] | None = None, title: str | None = None,
-            title_size: int = 12) -> Figure:
-    """A figure with one panel per drawing function (two a row) and the source line.
-
-    ``panel_size`` is the (width, height) of one panel in inches; without it the figure
-    has the default single-panel size.
-    """
-    ncols = 1 if len(draws) == 1 else 2
-    nrows = -(-len(draws) // ncols)
-    figsize = ((7.5, 4.8) if panel_size is None
-               else (panel_size[0] * ncols, panel_size[1] * nrows + 0.6))
-    fig, axes = _new_figure(nrows, ncols, figsize=figsize)
-    flat = list(axes.ravel())
-    for ax, draw in zip(flat, draws, strict=False):
-        draw(ax)
-    for ax in flat[len(draws):]:
-        ax.set_visible(False)
-    if title:
-        fig.suptitle(title, fontsize=title_size, fontweight="bold")
-    _add_source(fig, source)
-    return fig
-
-
-def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> Path:
-    """Write a figure to ``path`` (format from the suffix: .png, .pdf, .svg) and return it.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-        The figure to write.
-    path : str or Path
-        Target file; its parent directory must exist.
-    dpi : int
-        Resolution for raster formats.
-
-    Returns
-    -------
-    Path
-        The path written.
-
-    Raises
-    ------
-    PlotDataError
-        The suffix names no format matplotlib can write, or the directory is missing.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib, pandas as pd
-    >>> from nonequivalent import plotting
-    >>> fig = plotting.scissors_figure(pd.Series([1.0, 1.2, 1.4], index=[1926, 1927, 1928]))
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     out = plotting.save_figure(fig, pathlib.Path(d) / "s.png")
-    ...     out.stat().st_size > 1000
-    True
-    """
-    path = check_figure_path(path)
-    fig.savefig(path, dpi=dpi)
-    return path
-
-
-def check_figure_path(path: str | Path) -> Path:
-    """Check, before any work, that a figure can be written to ``path``.
-
-    Parameters
-    ----------
-    path : str or Path
-        Target file: a suffix matplotlib can write, in an existing directory.
-
-    Returns
-    -------
-    Path
-
-    Raises
-    ------
-    PlotDataError
-        Unknown suffix (the message lists the known ones) or missing directory.
-
-    Examples
-    --------
-    >>> from nonequivalent import plotting
-    >>> plotting.check_figure_path("report.png").name
-    'report.png'
-    >>> plotting.check_figure_path("report.doc")
-    Traceback (most recent call last):
-    ...
-    nonequivalent.errors.PlotDataError: cannot write a figure to 'report.doc': use one of ...
-    """
-    from matplotlib.figure import Figure
-
-    path = Path(path)
-    fmt = path.suffix.lstrip(".").lower()
-    supported = Figure().canvas.get_supported_filetypes()
-    if fmt not in supported:
-        raise PlotDataError(f"cannot write a figure to {str(path)!r}: use one of the suffixes "
-                            + ", ".join(f".{k}" for k in sorted(supported)) + ".")
-    if not path.parent.is_dir():
-        raise PlotDataError(f"cannot write a figure to {str(path)!r}: directory "
-                            f"{str(path.parent)!r} does not exist.")
-    return path
-
-
-# ---------------------------------------------------------------------------- scissors
 def _draw_scissors(ax: Axes, data: Any, industrial: str, agricultural: str,
                    scissors: str) -> None:
     if isinstance(data, pd.Series):
@@ -763,88 +534,3 @@ def variants_figure(paths: Any, *, capacity: str = "capacity", consumption: str 
     return _panels(draws, _source_text(source, paths), panel_size=(5.2, 4.0), title=title)
 
 
-# ---------------------------------------------------------------------------- report
-def report_figure(*, scissors: Any = None, extraction: Mapping[str, Any] | None = None,
-                  surplus: Any = None, earners: Mapping[str, Any] | Any = None,
-                  title: str | None = None, surplus_unit: str = "hours",
-                  source: str | None = None) -> Figure:
-    """Combine the panels of a scenario report into one figure (``nonequivalent report``).
-
-    Parameters
-    ----------
-    scissors : DataFrame or Series, optional
-        As for :func:`scissors_figure`.
-    extraction : mapping, optional
-        Keyword arguments of :func:`extraction_figure` (``curve`` required; also
-        ``optimum``, ``current``, ``benchmark_price``, ``unit``, ``price_unit``,
-        ``title``).
-    surplus : DataFrame or mapping, optional
-        As for :func:`surplus_figure`.
-    earners : Series, DataFrame or mapping, optional
-        As for :func:`earners_figure` (a mapping gives ``data`` and ``observed``).
-    title : str, optional
-        Overall title (e.g. the scenario name).
-    surplus_unit : str
-        Unit of the surplus panel.
-    source : str, optional
-        Source line for the whole figure.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        One panel per part given, in a grid of two columns.
-
-    Raises
-    ------
-    PlotDataError
-        No part given, or a part's data is unusable.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from nonequivalent import plotting
-    >>> sigma = pd.Series([1.0, 1.3], index=[1913, 1928])
-    >>> table = pd.DataFrame({"1928": [30.0, 50.0]}, index=["peasants", "workers"])
-    >>> fig = plotting.report_figure(scissors=sigma, surplus=table, title="Example",
-    ...                              source="illustrative")
-    >>> [ax.get_title() for ax in fig.axes]
-    ['The price scissors', 'Surplus by group']
-    """
-    parts: list[tuple[str, Any]] = [(k, v) for k, v in (("scissors", scissors),
-                                                        ("extraction", extraction),
-                                                        ("surplus", surplus),
-                                                        ("earners", earners))
-                                    if v is not None]
-    if not parts:
-        raise PlotDataError("report figure: give at least one of scissors, extraction, "
-                            "surplus, earners.")
-    draws = [_report_panel(kind, value, surplus_unit) for kind, value in parts]
-    return _panels(draws, _source_text(source, scissors, surplus), panel_size=(6.2, 4.4),
-                   title=title, title_size=13)
-
-
-_EXTRACTION_KEYS = frozenset({"curve", "optimum", "current", "benchmark_price", "unit",
-                              "price_unit", "title"})
-
-
-def _report_panel(kind: str, value: Any, surplus_unit: str) -> Callable[[Axes], None]:
-    """The drawing function of one part of :func:`report_figure` (checked before drawing)."""
-    if kind == "scissors":
-        return functools.partial(_draw_scissors, data=value, industrial="industrial",
-                                 agricultural="agricultural", scissors="scissors")
-    if kind == "extraction":
-        kw = dict(value)
-        if "curve" not in kw:
-            raise PlotDataError("report figure: the extraction part needs a 'curve'.")
-        unknown = sorted(set(kw) - _EXTRACTION_KEYS)
-        if unknown:
-            raise PlotDataError(f"report figure: unknown extraction keys {unknown}.")
-        return functools.partial(_draw_extraction, **kw)
-    if kind == "surplus":
-        return functools.partial(_draw_surplus, data=value, unit=surplus_unit,
-                                 exclude=("state",))
-    if isinstance(value, Mapping) and "data" in value:
-        return functools.partial(_draw_earners, data=value["data"],
-                                 observed=value.get("observed"),
-                                 wage_unit=value.get("wage_unit", _WAGE_UNIT))
-    return functools.partial(_draw_earners, data=value, observed=None, wage_unit=_WAGE_UNIT)

@@ -1,0 +1,337 @@
+"""The group protocol: parameters, the account context, flows, the registry of kinds."""
+
+from __future__ import annotations
+
+import abc
+import dataclasses
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+import numpy as np
+import pandas as pd
+
+from .._validation import as_vector
+from ..economy import Economy
+from ..errors import (
+    InvalidGroupError,
+    InvalidPriceError,
+    LabelMismatchError,
+)
+from ..exchange import Benchmark
+
+__all__ = [
+    "GROUP_KINDS",
+    "AccountContext",
+    "Flows",
+    "GroupKind",
+    "Param",
+    "param",
+    "params",
+    "register_group_kind",
+]
+
+#: Value types a parameter can declare (see :func:`param`).
+PARAM_TYPES = ("number", "integer", "string", "sectors", "prices", "group")
+
+
+@dataclasses.dataclass(frozen=True)
+class Param:
+    """The schema of one parameter: what it is, its type, unit, bounds and TOML key.
+
+    Built by :func:`param`; read by the scenario loader, writer and key documentation.
+    """
+
+    doc: str
+    type: str = "number"
+    unit: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    below: float | None = None
+    positive: bool = False
+    key: str | None = None
+    optional: bool = False
+
+    def allowed(self) -> str:
+        """What values are allowed, in words (used in error messages and in the docs)."""
+        words = {"number": "a number", "integer": "a whole number", "string": "a string",
+                 "sectors": "a table sector -> number >= 0",
+                 "prices": "a table giving every sector a price > 0",
+                 "group": "the key of another group"}[self.type]
+        bounds = []
+        if self.positive:
+            bounds.append("> 0")
+        if self.minimum is not None:
+            bounds.append(f">= {self.minimum:g}")
+        if self.maximum is not None:
+            bounds.append(f"<= {self.maximum:g}")
+        if self.below is not None:
+            bounds.append(f"< {self.below:g}")
+        return words + (" " + " and ".join(bounds) if bounds else "")
+
+
+def param(doc: str, *, type: str = "number", unit: str = "", default: Any = dataclasses.MISSING,
+          minimum: float | None = None, maximum: float | None = None,
+          below: float | None = None, positive: bool = False,
+          key: str | None = None) -> Any:
+    """Declare a field of a group kind as a scenario parameter (a dataclass field).
+
+    Parameters
+    ----------
+    doc : str
+        What the parameter is (shown in ``nonequivalent scenario keys`` and the docs).
+    type : {"number", "integer", "string", "sectors", "prices", "group"}
+        ``sectors``: a table sector -> quantity (missing sectors are 0); ``prices``: a
+        table with a positive price for every sector; ``group``: another group's key.
+    unit : str
+        Structured unit: ``hours``, ``money``, ``goods``, ``people``, ``share``,
+        ``persons`` or ``""`` (a pure number).
+    default : optional
+        Default value; ``None`` makes the parameter optional (derived when absent).
+    minimum, maximum, below : float, optional
+        Bounds ``>= minimum``, ``<= maximum``, ``< below``.
+    positive : bool
+        ``> 0``.
+    key : str, optional
+        Dotted TOML key inside the group's table when it differs from the field name
+        (``"real_wage.cut"`` for the field ``real_wage_cut``).
+
+    Returns
+    -------
+    dataclasses.Field
+
+    Examples
+    --------
+    >>> import dataclasses
+    >>> f = param("number of workers", unit="people", positive=True)
+    >>> f.metadata["param"].allowed()
+    'a number > 0'
+    """
+    if type not in PARAM_TYPES:
+        raise InvalidGroupError(f"param type must be one of {PARAM_TYPES}, got {type!r}.")
+    meta = Param(doc, type, unit, minimum, maximum, below, positive, key,
+                 optional=default is None)
+    return dataclasses.field(default=default, metadata={"param": meta})
+
+
+@dataclasses.dataclass(frozen=True)
+class AccountContext:
+    """What every group's :meth:`GroupKind.flows` is computed against.
+
+    Attributes
+    ----------
+    economy : Economy
+    goods : pandas.Index
+        The goods (sectors), in the order of every vector.
+    values : numpy.ndarray
+        Labour values ``λ``.
+    prices : numpy.ndarray
+        Actual prices ``p``.
+    benchmark : Benchmark
+    pe : numpy.ndarray
+        Benchmark prices ``p^e``.
+    melt : float
+        ``μ``, the money value of an hour at the benchmark.
+    groups : mapping
+        Every group of the account by key (for links between groups).
+    spend_income : bool
+        Purchases follow incomes (see :func:`nonequivalent.surplus_account`).
+    """
+
+    economy: Economy
+    goods: pd.Index
+    values: np.ndarray
+    prices: np.ndarray
+    benchmark: Benchmark
+    pe: np.ndarray
+    melt: float
+    groups: Mapping[str, GroupKind]
+    spend_income: bool = False
+
+    def quantities(self, table: Mapping[str, float] | None, what: str) -> np.ndarray:
+        """Quantities by good as a vector in the order of :attr:`goods` (missing goods 0).
+
+        Raises :class:`~nonequivalent.LabelMismatchError` for goods the economy lacks.
+        """
+        if table is None:
+            return np.zeros(len(self.goods))
+        unknown = [g for g in table if g not in set(self.goods)]
+        if unknown:
+            raise LabelMismatchError(
+                f"{what} names goods {unknown[:10]} that are not goods of the economy "
+                f"{list(self.goods)[:10]}. Use the economy's sector labels.")
+        s = pd.Series({str(k): float(v) for k, v in table.items()}, dtype=float)
+        return s.reindex(self.goods, fill_value=0.0).to_numpy(dtype=float)
+
+    def price_vector(self, table: Mapping[str, float], what: str) -> np.ndarray:
+        """Prices of every good as a vector in the order of :attr:`goods`."""
+        return as_vector(dict(table), self.goods, what, InvalidPriceError)
+
+
+@dataclasses.dataclass(frozen=True)
+class Flows:
+    """One group's answers to the account's five questions (hours; money at ``p^e``).
+
+    ``surplus_hours = hours_given − hours_received`` and ``surplus_money = taxes +
+    underpayment + overpayment`` for a group that gives; for the state (``receives``)
+    ``surplus_hours = hours_received − hours_given``.
+    """
+
+    hours_given: float
+    hours_received: float
+    taxes: float
+    underpayment: float
+    overpayment: float
+    receives: bool = False
+    detail: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False)
+
+    @property
+    def surplus_hours(self) -> float:
+        d = self.hours_given - self.hours_received
+        return -d if self.receives else d
+
+    @property
+    def surplus_money(self) -> float:
+        return self.taxes + self.underpayment + self.overpayment
+
+    def row(self) -> tuple[float, ...]:
+        """``(given, received, surplus_hours, taxes, underpayment, overpayment, surplus)``."""
+        return (self.hours_given, self.hours_received, self.surplus_hours, self.taxes,
+                self.underpayment, self.overpayment, self.surplus_money)
+
+
+#: Registered group kinds by their ``kind`` string (see :func:`register_group_kind`).
+GROUP_KINDS: dict[str, type[GroupKind]] = {}
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GroupKind(abc.ABC):
+    """The protocol of a group in a surplus account.
+
+    Subclass it as a frozen, keyword-only dataclass, give it a ``kind`` string, declare
+    its parameters with :func:`param` and implement :meth:`flows`; register it with
+    :func:`register_group_kind`. :meth:`factors` and :meth:`fund_part` (the group's part of
+    the accumulation fund, split among its factors by the Shapley value in
+    :func:`nonequivalent.group_sources`) have defaults that treat the whole group as one
+    factor.
+
+    Attributes
+    ----------
+    name : str
+        The group's key: snake_case, unique in a scenario (its table ``[groups.<name>]``).
+    label : str
+        Name printed in reports (default: the key).
+    """
+
+    kind: ClassVar[str] = ""
+    #: Order of rows in a report (groups of lower rank first; the state last).
+    rank: ClassVar[int] = 50
+
+    name: str
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name:
+            raise InvalidGroupError("a group needs a non-empty key (name).")
+        if not self.label:
+            object.__setattr__(self, "label", self.name)
+
+    @abc.abstractmethod
+    def flows(self, ctx: AccountContext) -> Flows:
+        """Hours given and received, taxes, underpayment and overpayment (money at p^e)."""
+
+    def factors(self, ctx: AccountContext) -> dict[str, Any]:
+        """The group's factors for the sources of accumulation: ``{factor: value}``.
+
+        Default: one factor, named after the kind, holding the group and the prices.
+        """
+        return {self.kind: (self, ctx.prices)}
+
+    def reads(self, groups: Mapping[str, GroupKind]) -> tuple[tuple[str, str], ...]:
+        """``(group key, factor)`` pairs :meth:`fund_part` reads (default: its own)."""
+        return tuple((self.name, f) for f in self.factor_names())
+
+    def factor_names(self) -> tuple[str, ...]:
+        """Names of the group's own factors (default: the kind)."""
+        return (self.kind,)
+
+    def fund_part(self, ctx: AccountContext, factor: Callable[[str, str], Any],
+                  measure: str) -> float:
+        """The group's part of the accumulation fund with the factors given by ``factor``.
+
+        ``factor(group_key, name)`` returns that factor's value (base or later period).
+        Default: the surplus of the group as evaluated in the chosen period.
+        """
+        group, prices = factor(self.name, self.kind)
+        fl = group.flows(dataclasses.replace(ctx, prices=prices))
+        return fl.surplus_hours if measure == "hours" else fl.surplus_money
+
+    def normalize(self, sectors: tuple[str, ...], prices: Mapping[str, float],
+                  groups: Mapping[str, GroupKind]) -> tuple[GroupKind, dict[str, str]]:
+        """Check links with other groups once a scenario is loaded; return the canonical
+        group (derived values dropped) and the over-determined keys that were checked.
+
+        Raise :class:`ValueError` with ``(key, message)`` arguments on a disagreement.
+        Default: the group unchanged.
+        """
+        return self, {}
+
+
+def register_group_kind(cls: type[GroupKind] | None = None, *,
+                        replace: bool = False) -> Any:
+    """Register a :class:`GroupKind` subclass under its ``kind`` string (a decorator).
+
+    A class of the same name registered again (a notebook cell run twice) replaces the
+    earlier one.
+
+    Raises
+    ------
+    InvalidGroupError
+        Not a GroupKind subclass, no ``kind``, or the kind is taken by a class of another
+        name (``replace=True`` to override).
+
+    Examples
+    --------
+    >>> import dataclasses
+    >>> import nonequivalent as ne
+    >>> @ne.register_group_kind
+    ... @dataclasses.dataclass(frozen=True, kw_only=True)
+    ... class Pensioners(ne.GroupKind):
+    ...     kind = "pensioners-doc"
+    ...     def flows(self, ctx):
+    ...         return ne.Flows(0.0, 0.0, 0.0, 0.0, 0.0)
+    >>> "pensioners-doc" in ne.GROUP_KINDS
+    True
+    """
+    def deco(c: type[GroupKind]) -> type[GroupKind]:
+        if not (isinstance(c, type) and issubclass(c, GroupKind)):
+            raise InvalidGroupError(f"only GroupKind subclasses can be registered; got {c!r}.")
+        if not c.kind or not isinstance(c.kind, str):
+            raise InvalidGroupError(f"{c.__name__} needs a class attribute kind = '...'.")
+        taken = GROUP_KINDS.get(c.kind)
+        # a class defined again under the same name (a re-run notebook cell) replaces
+        # its earlier definition; another class needs replace=True
+        if taken is not None and taken is not c and not replace \
+                and taken.__qualname__ != c.__qualname__:
+            raise InvalidGroupError(
+                f"group kind {c.kind!r} is already registered ({GROUP_KINDS[c.kind].__name__});"
+                " pass replace=True to override it.")
+        GROUP_KINDS[c.kind] = c
+        return c
+
+    return deco if cls is None else deco(cls)
+
+
+def params(cls: type[GroupKind]) -> list[tuple[dataclasses.Field, Param]]:
+    """The declared parameters of a group kind, in declaration order."""
+    return [(f, f.metadata["param"]) for f in dataclasses.fields(cls)
+            if "param" in f.metadata]
+
+
+def _frozen(d: Mapping[str, float] | None) -> Mapping[str, float] | None:
+    return None if d is None else MappingProxyType({str(k): float(v) for k, v in d.items()})
+
+
+def _close(a: float, b: float, rtol: float = 1e-6) -> bool:
+    return abs(a - b) <= rtol * max(abs(a), abs(b), 1e-300)
+
