@@ -111,3 +111,16 @@ def test_cli_prints_intervals_and_rejects_bad_options(capsys):
     assert "p95" in buf.getvalue()
     assert main(["report", "--draws", "1"]) == 2
     assert "--draws must be at least 2" in capsys.readouterr().err
+
+
+def test_report_sensitivity_names_the_input_that_moves_a_share():
+    # two inputs: the 1932 real-wage cut moves the workers' share of the change in hours;
+    # the 1928 taxes do not enter the hours at all (their indices are 0)
+    ranges = [r for r in RANGES if r.name in ("1932:workers.real_wage.cut",
+                                               "1928:peasants.taxes")]
+    sens = ne.report_sensitivity(draws=16, seed=2, parameters=ranges)
+    cell = ("sources", "workers.total", "share_hours")
+    total = sens.total_order.loc[cell]
+    assert total["1928:peasants.taxes"] == 0.0
+    assert total["1932:workers.real_wage.cut"] > 0.5
+    assert sens.figure(cell).axes[0].get_title().startswith("What moves")

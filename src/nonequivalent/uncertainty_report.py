@@ -39,8 +39,8 @@ import pandas as pd
 from .errors import UncertaintyError
 from .uncertainty import ParameterRange, Propagation, propagate
 
-__all__ = ["ReportDraw", "ReportUncertainty", "report_cells", "report_uncertainty",
-           "scenario_ranges"]
+__all__ = ["ReportDraw", "ReportUncertainty", "report_cells", "report_sensitivity",
+           "report_uncertainty", "scenario_ranges"]
 
 
 # ------------------------------------------------------------------ scenarios, ranges
@@ -337,6 +337,57 @@ def _num(x: float) -> str:
     return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.3g}"
 
 
+def _model(scenario: Any, later: Any, parameters: Sequence[ParameterRange] | None,
+           melt: float | None) -> tuple[_ReportModel, tuple[ParameterRange, ...]]:
+    base, later_sc = _resolve(scenario, later)
+    targets = _targets(base, later_sc)
+    params = scenario_ranges(base, later_sc) if parameters is None else tuple(parameters)
+    unknown = [p.name for p in params if p.name not in targets]
+    if unknown:
+        raise UncertaintyError(f"unknown uncertain parameters {unknown}; those of these "
+                               f"scenarios are {list(targets)}.")
+    return _ReportModel(base, later_sc, {p.name: targets[p.name] for p in params},
+                        melt), params
+
+
+def report_sensitivity(scenario: Any = "ussr-1928", later: Any = "default", *,
+                       draws: int = 64, seed: int | None = 0,
+                       parameters: Sequence[ParameterRange] | None = None,
+                       cells: Sequence[tuple[str, str, str]] | None = None,
+                       melt: float | None = None, scheduler: Any = None,
+                       progress: bool = False) -> Any:
+    """Sobol' indices of report cells: which scenario range moves each number most.
+
+    Parameters
+    ----------
+    scenario, later, melt, parameters
+        As in :func:`report_uncertainty`.
+    draws, seed, scheduler, progress
+        As in :func:`~nonequivalent.sobol_sensitivity`: the report is computed
+        ``draws × (inputs + 2)`` times (about 0.3 s each for the built-in pair).
+    cells : sequence of (section, row, column), optional
+        The cells (default: the group shares of the change in the fund, in hours, when
+        there is a later scenario; the groups' shares of the fund otherwise).
+
+    Returns
+    -------
+    Sensitivity
+    """
+    from .uncertainty_sensitivity import sobol_sensitivity
+
+    model, params = _model(scenario, later, parameters, melt)
+    if cells is None:
+        rep = model.report({})
+        if "sources" in rep.keys:
+            cells = [("sources", r.key, "share_hours") for r in rep.section("sources").rows
+                     if r.key.endswith(".total")]
+        else:
+            cells = [("account_hours_base", r.key, "share_of_fund")
+                     for r in rep.section("account_hours_base").rows if r.key != "state"]
+    return sobol_sensitivity(model, params, draws=draws, seed=seed, cells=list(cells),
+                             scheduler=scheduler, progress=progress)
+
+
 def report_uncertainty(scenario: Any = "ussr-1928", later: Any = "default", *,
                        draws: int = 1000, seed: int | None = 0, method: str = "lhs",
                        parameters: Sequence[ParameterRange] | None = None,
@@ -359,14 +410,7 @@ def report_uncertainty(scenario: Any = "ussr-1928", later: Any = "default", *,
     -------
     ReportUncertainty
     """
-    base, later_sc = _resolve(scenario, later)
-    targets = _targets(base, later_sc)
-    params = scenario_ranges(base, later_sc) if parameters is None else tuple(parameters)
-    unknown = [p.name for p in params if p.name not in targets]
-    if unknown:
-        raise UncertaintyError(f"unknown uncertain parameters {unknown}; those of these "
-                               f"scenarios are {list(targets)}.")
-    model = _ReportModel(base, later_sc, {p.name: targets[p.name] for p in params}, melt)
+    model, params = _model(scenario, later, parameters, melt)
     central_report = model.report({})
     prop = propagate(model, params, draws=draws, seed=seed, method=method,
                      correlation=correlation, percentiles=percentiles, scheduler=scheduler,
