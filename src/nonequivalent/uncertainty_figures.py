@@ -9,6 +9,7 @@ of :func:`~nonequivalent.propagate`; the indices are Sobol' first-order and tota
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,8 @@ def _label(cell: Any) -> str:
 
 def interval_figure(result: Propagation, cells: Sequence[Any] | None = None, *,
                     low: float = 5, high: float = 95, unit: str = "",
+                    labels: Sequence[str] | None = None,
+                    colour_by: Sequence[str] | None = None,
                     title: str = "Central values and intervals over the draws",
                     source: str | None = None) -> Figure:
     """Horizontal interval bars: each cell's ``[p_low, p_high]`` with its central value.
@@ -46,6 +49,11 @@ def interval_figure(result: Propagation, cells: Sequence[Any] | None = None, *,
         Percentiles of the bar's ends.
     unit : str
         Unit of the horizontal axis.
+    labels : sequence of str, optional
+        Printed label of each cell (default: the cell's labels joined by " / ").
+    colour_by : sequence of str, optional
+        A name per cell choosing its colour (social groups have fixed colours; default:
+        the cell's first label).
     """
     central = result.central
     chosen = list(central.index) if cells is None else list(cells)
@@ -61,14 +69,18 @@ def interval_figure(result: Propagation, cells: Sequence[Any] | None = None, *,
     fig, axes = _new_figure(figsize=(7.5, 1.2 + 0.38 * len(chosen)))
     ax = axes[0, 0]
     y = np.arange(len(chosen))[::-1]
-    groups = [c[0] if isinstance(c, tuple) else c for c in chosen]
+    groups = list(colour_by) if colour_by is not None else \
+        [c[0] if isinstance(c, tuple) else c for c in chosen]
     colours = [_colour(g, i) for i, g in enumerate(groups)]
     ax.hlines(y, lo, hi, colors=colours, linewidth=6, alpha=0.45,
               label=f"p{low:g}–p{high:g} of {result.draws} draws")
     ax.scatter(mid, y, color="black", zorder=3, s=18, label="central value")
-    ax.set_yticks(y, [_label(c) for c in chosen], fontsize=8)
+    names = list(labels) if labels is not None else [_label(c) for c in chosen]
+    if len(names) != len(chosen) or len(groups) != len(chosen):
+        raise PlotDataError("interval figure: give one label and one colour name per cell.")
+    ax.set_yticks(y, names, fontsize=8)
     ax.set_xlabel(unit or "value")
-    ax.set_title(title)
+    ax.set_title("\n".join(textwrap.wrap(title, 60)), fontsize=11)
     ax.grid(axis="x", alpha=0.3)
     ax.legend(fontsize=8, loc="best")
     _add_source(fig, _source_text(source, result.to_frame()))

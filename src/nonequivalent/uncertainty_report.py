@@ -322,9 +322,17 @@ class ReportUncertainty:
 
         sec = self.report.section(section)
         cells = [(section, r.key, column) for r in sec.rows]
-        unit = next((c.unit for c in sec.columns if c.key == column), "")
-        return interval_figure(self.propagation, cells, low=low, high=high, unit=unit,
-                               title=f"{sec.title}: {column}")
+        col = next((c for c in sec.columns if c.key == column), None)
+        if col is None:
+            raise UncertaintyError(f"no column {column!r} in section {section!r}; columns: "
+                                   f"{[c.key for c in sec.columns]}.")
+        groups = [(r.group or r.key).replace("_", " ").replace("two earner", "two-earner")
+                  for r in sec.rows]
+        labels = [r.label if not r.group or g in r.label or r.key == r.group
+                  else f"{r.label} ({g})" for r, g in zip(sec.rows, groups, strict=True)]
+        return interval_figure(self.propagation, cells, low=low, high=high, unit=col.unit,
+                               labels=labels, colour_by=groups,
+                               title=f"{sec.title}: {col.label}")
 
     def __repr__(self) -> str:
         return (f"ReportUncertainty({self.report.scenarios}, {self.draws} draws, "
