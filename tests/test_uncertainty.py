@@ -206,7 +206,7 @@ def test_model_whose_labels_change_is_rejected():
         ne.propagate(lambda p: "text", [ne.ParameterRange("x", 0, 1, 2)], draws=10)
     with pytest.raises(ne.UncertaintyError, match="one row per draw"):
         ne.propagate(lambda f: pd.DataFrame({"y": [1.0]}), [ne.ParameterRange("x", 0, 1, 2)],
-                     draws=200, vectorized=True)
+                     draws=10, vectorized=True)
 
 
 # ------------------------------------------------------------------ reproducibility

@@ -310,11 +310,12 @@ def chunk_bounds(n: int, size: int = CHUNK) -> list[tuple[int, int]]:
 
 
 def task_bounds(n: int) -> list[tuple[int, int]]:
-    """How ``n`` draws are split into evaluation tasks: a function of ``n`` alone.
+    """How ``n`` draws of a per-draw model are split into tasks: a function of ``n`` alone.
 
     Tasks hold ``min(CHUNK, ceil(n / TASKS))`` draws, so expensive models are spread over
-    up to :data:`TASKS` tasks (and workers), while a vectorized model sees the same batches
-    whatever the number of workers: the same seed gives the same numbers everywhere.
+    up to :data:`TASKS` tasks (and workers). A vectorized model gets whole chunks of
+    :data:`CHUNK` draws, the same batches whatever the number of workers: the same seed
+    gives the same numbers everywhere.
     """
     return chunk_bounds(n, min(CHUNK, max(1, -(-n // TASKS))))
 
@@ -438,7 +439,7 @@ def propagate(model: Callable[..., Any], parameters: Iterable[ParameterRange], *
     values = sample_parameters(params, draws, seed, method, correlation)
     central, layout = _central_output(model, params, vectorized)
     names = tuple(p.name for p in params)
-    bounds = task_bounds(draws)
+    bounds = chunk_bounds(draws) if vectorized else task_bounds(draws)
     chunks = [(model, names, values[a:b], layout, vectorized, a) for a, b in bounds]
     parts = run_chunks(evaluate_chunk, chunks, scheduler=scheduler, progress=progress,
                        sizes=[b - a for a, b in bounds])

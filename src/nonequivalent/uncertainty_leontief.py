@@ -154,7 +154,7 @@ def _gmres_rows(apply: Any, rhs: np.ndarray, k: int) -> np.ndarray:
 
 
 def _scaled_left(a: np.ndarray, rhs: np.ndarray, r: np.ndarray, s: np.ndarray,
-                 tol: float, max_iter: int, krylov: int = 8) -> np.ndarray:
+                 tol: float, max_iter: int, krylov: int = 12) -> np.ndarray:
     """Solve ``λ_k (I − diag(r_k) A diag(s_k)) = b_k`` for every draw with one LU.
 
     With ``ν = λ ⊙ r`` the system is ``ν (D_k − A) = c_k``, ``c_k = b_k / s_k``,

@@ -38,6 +38,7 @@ from .uncertainty import (
     _check_seed,
     _dimensions,
     _values,
+    chunk_bounds,
     task_bounds,
     unit_draws,
 )
@@ -167,7 +168,7 @@ def sobol_sensitivity(model: Callable[..., Any], parameters: Iterable[ParameterR
     values = _values(np.vstack(blocks), params, dims, None)
     _, layout = _central_output(model, params, vectorized)
     names = tuple(p.name for p in params)
-    bounds = task_bounds(len(values))
+    bounds = chunk_bounds(len(values)) if vectorized else task_bounds(len(values))
     chunks = [(model, names, values[lo:hi], layout, vectorized, lo) for lo, hi in bounds]
     f = np.vstack(run_chunks(evaluate_chunk, chunks, scheduler=scheduler, progress=progress,
                              sizes=[hi - lo for lo, hi in bounds]))
