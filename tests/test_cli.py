@@ -595,3 +595,53 @@ def test_the_options_table_of_the_cli_page_matches_the_parser() -> None:
             key = name if action is None else f"{name} {action}"
             actual[key] = {o for a in p._actions for o in a.option_strings} - {"-h", "--help"}
     assert documented == actual
+
+
+def test_scenario_upgrade_writes_schema_2_and_keys_prints_the_schema(capsys,
+                                                                     tmp_path: Path) -> None:
+    import tomllib
+
+    old = tmp_path / "old.toml"
+    s = scenarios.load("ussr-1928")
+    doc = s.to_dict()
+    v1 = {"schema": 1, "scenario": {**doc["scenario"], "units": "in words"},
+          "economy": doc["economy"], "prices": doc["prices"], "benchmark": doc["benchmark"],
+          "peasants": {"name": "peasants", "taxes": 1200.0,
+                       "sells": doc["groups"]["peasants"]["sells"],
+                       "buys": doc["groups"]["peasants"]["buys"]},
+          "workers": {"number": 11.4, "hours": 2000.0, "money_wage": 670.0,
+                      "basket": doc["groups"]["workers"]["real_wage"]["base_basket"]},
+          "real_wage": {"cut": 0.0},
+          "provenance": {k: {"kind": "assumption", "reason": "r"} for k in (
+              "economy.A", "economy.labour", "economy.final_demand", "prices", "benchmark",
+              "peasants.sells", "peasants.buys", "peasants.taxes", "workers.number",
+              "workers.hours", "workers.basket", "real_wage.cut")}}
+    old.write_text(scenarios.dumps(v1).replace("schema = 2", "schema = 1"), encoding="utf-8")
+    new = tmp_path / "new.toml"
+    code, out, err = run(capsys, "scenario", "upgrade", str(old), "-o", str(new))
+    assert code == 0, err
+    assert "note: schema 1" in err
+    assert "note: assumptions without a plausible range" in err and "economy.A" in err
+    text = new.read_text(encoding="utf-8")
+    parsed = tomllib.loads(text)
+    assert parsed["schema"] == 2 and parsed["groups"]["workers"]["kind"] == "workers"
+    assert scenarios.load(new) == scenarios.load(old)
+    assert "workers.real_wage.cut" in parsed["provenance"]
+    code, out, err = run(capsys, "scenario", "keys")
+    assert code == 0 and out.startswith("## Top-level keys")
+    assert "`real_wage.base_basket`" in out
+    code, out, err = run(capsys, "scenario", "upgrade", str(old), "-o", str(tmp_path / "x.txt"))
+    assert_user_error(code, out, err, "TOML")
+
+
+def test_report_on_many_groups(capsys) -> None:
+    path = Path(__file__).resolve().parent / "data" / "many-groups.toml"
+    code, out, err = run(capsys, "report", "--scenario", str(path), "-f", "json")
+    assert code == 0, err
+    doc = json.loads(out)
+    (hours,) = [s for s in doc["sections"] if s["key"] == "account_hours_base"]
+    assert [r["key"] for r in hours["rows"]] == [
+        "kulaks", "middle_peasants", "poor_peasants", "skilled", "unskilled",
+        "two_earner_families", "three_earner_families", "state"]
+    code, out, err = run(capsys, "report", "--scenario", str(path))
+    assert code == 0 and "three-earner families" in out and "all groups: optimal price" in out

@@ -278,7 +278,8 @@ def test_group_account_rejects_bad_groups():
 
 # ------------------------------------------------------------ the report object
 def test_report_is_frozen_with_stable_keys_and_units():
-    rep = ne.report()
+    rep = ne.report("ussr-1928", later="ussr-1932")
+    assert ne.report("ussr-1928").keys[:2] == ("account_hours_base", "account_money_base")
     assert repr(rep) == "Report('ussr-1928' and 'ussr-1932': 9 sections)"
     assert rep.keys == ("account_hours_base", "account_money_base", "account_hours_later",
                         "account_money_later", "sources", "tribute", "scissors", "squeeze",
@@ -374,3 +375,23 @@ def test_report_json_follows_the_documented_schema():
                     assert f".{row['key'].split('.', 1)[1]}`" in page, row["key"]
     with pytest.raises(AssertionError):
         _check({"schema": "other"}, json.loads(block))
+
+
+def test_squeeze_of_several_groups_at_one_price():
+    sc = scenarios.load(DATA / "many-groups.toml")
+    sq = ne.report(sc, later=None).to_frame("squeeze")["1932"]
+    groups = ("kulaks", "middle_peasants")          # the two with a marketing response
+    # at the current price the whole extraction is the groups' sum
+    assert sq["all.extraction"] == pytest.approx(sum(sq[f"{g}.extraction"] for g in groups),
+                                                 rel=1e-12)
+    # one price for both: the joint maximum is at most the sum of the separate maxima, at
+    # least the current extraction, and no price on a fine grid does better
+    assert sq["all.maximum_extraction"] <= sum(sq[f"{g}.maximum_extraction"] for g in groups)
+    assert sq["all.maximum_extraction"] >= sq["all.extraction"]
+    pe = sq["all.benchmark_price"]
+    total = ne.TotalResponse(tuple(ne.IsoelasticResponse(
+        sc.group(g).sells["agriculture"], 1.0, sc.group(g).marketing_elasticity)
+        for g in groups))
+    grid = np.linspace(1e-3, pe, 20001)
+    assert float(ne.extraction(total, pe, grid).max()) <= \
+        sq["all.maximum_extraction"] * (1 + 1e-9)

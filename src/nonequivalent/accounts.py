@@ -243,6 +243,8 @@ class Period:
     def groups(self) -> tuple[GroupKind, ...]:
         """The period's groups as group kinds: peasants, workers, households, state.
 
+        Examples
+        --------
         >>> import nonequivalent as ne
         >>> p = ne.Period({"grain": 1.0}, ne.Group("peasants", sells={"grain": 10}),
         ...               ne.Worker(8, 4, {"grain": 2}), n_workers=10)

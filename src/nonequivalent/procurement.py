@@ -32,6 +32,7 @@ __all__ = [
     "MarketingResponse",
     "SqueezeDiagnostic",
     "SqueezeOptimum",
+    "TotalResponse",
     "extraction",
     "squeeze_diagnostic",
     "squeeze_optimum",
@@ -237,6 +238,42 @@ class CallableResponse(MarketingResponse):
             raise MarketingResponseError(
                 f"{self.label}: could not evaluate q(p) ({exc}); it must map a price to a "
                 "number.") from None
+
+
+@dataclasses.dataclass(frozen=True)
+class TotalResponse(MarketingResponse):
+    """The marketings of several groups at one price: ``q(p) = Σ_g q_g(p)``.
+
+    With one procurement price for every group (the state's price of the good), the
+    squeeze of the peasantry as a whole is that of the summed response; with different
+    elasticities its optimum has no closed form and :func:`squeeze_optimum` finds it
+    numerically (DESIGN §2.3; Sah & Stiglitz, *AER* 74, 1984).
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> r = ne.TotalResponse((ne.IsoelasticResponse(100.0, 1.0, 0.5),
+    ...                       ne.IsoelasticResponse(50.0, 1.0, 1.0)))
+    >>> r(4.0)
+    400.0
+    """
+
+    parts: tuple[MarketingResponse, ...]
+
+    def __post_init__(self) -> None:
+        parts = tuple(self.parts)
+        if not parts or not all(isinstance(r, MarketingResponse) for r in parts):
+            raise MarketingResponseError("TotalResponse needs one or more marketing "
+                                         "responses.")
+        object.__setattr__(self, "parts", parts)
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return "sum of " + ", ".join(r.name for r in self.parts)
+
+    def quantity(self, price: np.ndarray) -> np.ndarray:
+        """``Σ_g q_g(p)``."""
+        return sum(np.asarray(r.quantity(price), dtype=float) for r in self.parts)
 
 
 def _as_response(response: Any) -> MarketingResponse:

@@ -37,7 +37,7 @@ import pandas as pd
 
 from .groups import Peasants, WorkerCategory, WorkerHouseholds
 from .households import earners_needed
-from .procurement import squeeze_diagnostic
+from .procurement import TotalResponse, squeeze_diagnostic
 from .tribute import equivalent_tax_rate, tribute
 
 __all__ = ["REPORT_SCHEMA", "Line", "Report", "ReportSection", "report"]
@@ -95,8 +95,6 @@ JSON_SCHEMA: Mapping[str, Any] = MappingProxyType({
     },
 })
 
-#: Later scenario compared with a built-in one when ``later`` is not given.
-DEFAULT_LATER = MappingProxyType({"ussr-1928": "ussr-1932"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -411,6 +409,21 @@ def _squeeze_section(periods: list[_Period]) -> ReportSection | None:
             notes.append(f"{per.label}{' ' + g.label if many else ''}: {d.message}")
             method = d.optimum.method
         vals.append(col)
+    goods = {g.marketing_good for g in groups}
+    if many and len(goods) == 1:
+        # one procurement price for every group: the squeeze of the peasantry as a whole
+        good = goods.pop()
+        rows += [Line(f"all.{k}", f"all groups: {lab}", unit, dim, "")
+                 for k, lab, unit, dim in items]
+        for col, per in zip(vals, periods, strict=True):
+            sc = per.scenario
+            pe = float(per.account.benchmark.prices[good])
+            total = TotalResponse(tuple(_response(sc, sc.group(g.name)) for g in groups))
+            d = squeeze_diagnostic(total, pe, float(sc.prices[good]))
+            col += [pe, d.price, d.extraction, d.optimum.price, d.optimum.extraction,
+                    d.shortfall]
+            notes.append(f"{per.label} all groups (one price, summed marketings): "
+                         f"{d.message}")
     eps = ", ".join(f"{g.marketing_elasticity:g}" for g in groups)
     notes.insert(0, f"Marketing response q(p) = q0 (p/p0)^ε with ε = {eps}; optimum by "
                     f"{method}.")
@@ -548,8 +561,7 @@ def _provenance_note(sc: Any) -> str:
             f"assumptions (with reasons); see 'nonequivalent scenario show {sc.name}'.")
 
 
-def report(scenario: Any = "ussr-1928", later: Any = "default", *, melt: float | None = None,
-           ) -> Report:
+def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Report:
     """The surplus report of a scenario, compared with a later one.
 
     Parameters
@@ -558,8 +570,8 @@ def report(scenario: Any = "ussr-1928", later: Any = "default", *, melt: float |
         A :class:`~nonequivalent.scenarios.Scenario`, a built-in name or a file path.
     later : Scenario, str or None
         The later scenario (same sectors and technology) for the sources of
-        accumulation; ``None`` for one period alone; by default ``ussr-1932`` after
-        ``ussr-1928`` and nothing after any other scenario.
+        accumulation; ``None`` (the default) for one period alone. (The command line
+        compares ``ussr-1928`` with ``ussr-1932`` unless told otherwise.)
     melt : float, optional
         ``μ`` for the accounts (default: from each scenario's workers, see
         :func:`~nonequivalent.group_account`).
@@ -586,8 +598,6 @@ def report(scenario: Any = "ussr-1928", later: Any = "default", *, melt: float |
     ('account_hours_base', 'account_money_base', 'tribute', 'scissors', 'squeeze', 'workers')
     """
     base = _load(scenario)
-    if isinstance(later, str) and later == "default":
-        later = DEFAULT_LATER.get(scenario) if isinstance(scenario, str) else None
     scs = [base] + ([] if later is None else [_load(later)])
     kw = {} if melt is None else {"melt": melt}
     same = len(scs) == 2 and scs[0].year == scs[1].year

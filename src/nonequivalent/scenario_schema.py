@@ -4,8 +4,10 @@ The top-level keys are declared in :data:`KEYS`; the keys of each group are the
 :func:`~nonequivalent.param` fields of its kind (:mod:`nonequivalent.groups`). From these
 declarations come the validation of a file (:func:`validate`, errors naming the file, the
 key, the value and what is allowed), the defaults, the key documentation
-(:func:`schema_markdown`, the page *Scenario file keys*) and the writer (:func:`to_toml`).
-Schema 1 files are converted (:func:`upgrade_v1`) with a note for every change.
+(:func:`schema_markdown`, the page *Scenario file keys*) and the writer (the group tables of
+:func:`group_table`).
+Schema 1 files are converted (:func:`nonequivalent.scenario_toml.upgrade_v1`) with a note
+for every change; the TOML writer is :func:`nonequivalent.scenario_toml.to_toml`.
 
 A declarative table of our own rather than a validation library: the keys of a group are
 declared by its kind, which a user may register at run time, so the schema is open; and
@@ -23,21 +25,11 @@ from types import MappingProxyType
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from .economy import Economy
 from .errors import InvalidEconomyError, NonequivalentError, NotProductiveError, ScenarioError
-from .exchange import (
-    Benchmark,
-    Group,
-    base_period_benchmark,
-    given_benchmark,
-    labour_value_benchmark,
-    production_price_benchmark,
-    world_price_benchmark,
-)
 from .groups import GROUP_KINDS, GroupKind, Param, State, params
-from .households import Household
+from .scenario_specs import BenchmarkSpec, ScissorsSpec, Units
 
 #: Version of the scenario-file schema written by the writer.
 SCHEMA_VERSION = 2
@@ -97,7 +89,7 @@ KEYS: tuple[Key, ...] = (
         default="persons"),
     Key("economy.sectors", "labels", "n unique sector labels"),
     Key("economy.labour_kinds", "labels", "k unique labour kinds"),
-    Key("economy.A", "matrix", "n x n technical coefficients, A[i][j] = input of good i "
+    Key("economy.A", "matrix", "n x n technical coefficients, `A[i][j]` = input of good i "
         "per unit of gross output of sector j", parameter="economy.A"),
     Key("economy.labour", "labour", "table kind -> n hours per unit of gross output",
         unit="hours", parameter="economy.labour"),
@@ -134,7 +126,7 @@ KEYS: tuple[Key, ...] = (
     Key("provenance.<parameter>.reason", "string", "assumption: why this value",
         required=False),
     Key("provenance.<parameter>.low", "number", "lower end of the range (a value; for a "
-        "table or matrix a factor on every entry); required for an assumption",
+        "table or matrix a factor on every entry); an assumption should have one",
         required=False),
     Key("provenance.<parameter>.high", "number", "upper end of the range (likewise)",
         required=False),
@@ -148,222 +140,6 @@ def _section_keys(section: str) -> tuple[str, ...]:
     pre = section + "."
     return tuple(dict.fromkeys(k.path[len(pre):].split(".")[0] for k in KEYS
                                if k.path.startswith(pre)))
-
-
-# ====================================================================== specifications
-@dataclasses.dataclass(frozen=True)
-class BenchmarkSpec:
-    """Which benchmark of equivalent exchange a scenario uses (DESIGN §2.3).
-
-    Parameters
-    ----------
-    kind : str
-        One of :data:`BENCHMARK_KINDS`: ``labour-values`` (μλ, with the MELT μ fixed by
-        ``normalization``), ``production-prices`` (Sraffa prices at ``profit_rate``),
-        ``base-period`` (relative prices of a base year), ``given`` or ``world-prices``.
-    name : str
-        Label of the benchmark (required for the kinds that carry ``prices``).
-    normalization : str, optional
-        ``new-interpretation`` (μ = p·y / l·x, Duménil–Foley) or ``total-price``.
-    profit_rate : float, optional
-        For ``production-prices``.
-    prices : mapping, optional
-        Benchmark prices by sector (``base-period``, ``given``, ``world-prices``).
-    exchange_rate : float, optional
-        For ``world-prices``: rubles per unit of world currency.
-
-    Examples
-    --------
-    >>> BenchmarkSpec("labour-values", normalization="new-interpretation").kind
-    'labour-values'
-    """
-
-    kind: str
-    name: str = ""
-    normalization: str | None = None
-    profit_rate: float | None = None
-    prices: _FloatMap | None = None
-    exchange_rate: float | None = None
-
-    def __call__(self, economy: Economy, final_demand: Any = None,
-                 prices: Any = None) -> Benchmark:
-        """Build the :class:`nonequivalent.Benchmark` this specification names.
-
-        Parameters
-        ----------
-        economy : Economy
-            Gives labour values (``labour-values``) or prices of production.
-        final_demand, prices : Series or mapping, optional
-            Net output ``y`` and actual prices ``p`` that fix the MELT of ``labour-values``
-            (:meth:`Scenario.equivalence_benchmark` passes the scenario's own).
-
-        Returns
-        -------
-        Benchmark
-            Named after the specification; the formulas are those of the factories of
-            :mod:`nonequivalent.exchange` (DESIGN §2.3).
-
-        Examples
-        --------
-        >>> import nonequivalent as ne
-        >>> eco = ne.Economy([[0.1]], labour=[1.0], sectors=["grain"])
-        >>> BenchmarkSpec("given", name="market", prices={"grain": 2.0})(eco).prices.tolist()
-        [2.0]
-        """
-        if self.kind == "labour-values":
-            return labour_value_benchmark(economy, final_demand=final_demand, prices=prices,
-                                          normalization=self.normalization
-                                          or "new-interpretation")
-        if self.kind == "production-prices":
-            return production_price_benchmark(economy, self.profit_rate)
-        labels = list(economy.sectors)
-        bp = pd.Series([float((self.prices or {}).get(g, 0.0)) for g in labels],
-                       index=pd.Index(labels, name="sector"), name="benchmark price")
-        if self.kind == "base-period":
-            return base_period_benchmark(bp, name=self.name)
-        if self.kind == "world-prices":
-            return world_price_benchmark(bp, self.exchange_rate, name=self.name)
-        return given_benchmark(bp, self.name)
-
-
-@dataclasses.dataclass(frozen=True)
-class Units:
-    """Structured units of a scenario: economy-wide flows, money, people.
-
-    Examples
-    --------
-    >>> u = Units("...", "million", "rubles", "millions")
-    >>> u.hours, u.money, u.price
-    ('million hours', 'million rubles', 'rubles per unit')
-    """
-
-    description: str = ""
-    scale: str = ""
-    currency: str = "money units"
-    people: str = "persons"
-
-    @property
-    def hours(self) -> str:
-        """Unit of economy-wide hours (e.g. ``million hours``)."""
-        return f"{self.scale} hours".strip()
-
-    @property
-    def money(self) -> str:
-        """Unit of economy-wide money (e.g. ``million rubles``)."""
-        return f"{self.scale} {self.currency}".strip()
-
-    @property
-    def price(self) -> str:
-        """Unit of a price (e.g. ``rubles per unit``)."""
-        return f"{self.currency} per unit"
-
-    def __str__(self) -> str:
-        return self.description
-
-
-@dataclasses.dataclass(frozen=True)
-class GroupSpec:
-    """A social group's exchange with the state sector: sales, purchases, direct taxes.
-
-    Examples
-    --------
-    >>> GroupSpec("peasants", {"agriculture": 3.0}, {"light industry": 2.0}, 0.6).taxes
-    0.6
-    """
-
-    name: str
-    sells: _FloatMap
-    buys: _FloatMap
-    taxes: float = 0.0
-
-    def __call__(self) -> Group:
-        """The group as a :class:`nonequivalent.Group` (so ``scenario.peasants()`` builds it).
-
-        >>> GroupSpec("peasants", {"agriculture": 3.0}, {"light industry": 2.0}, 0.6)().name
-        'peasants'
-        """
-        return Group(self.name, sells=dict(self.sells), buys=dict(self.buys), taxes=self.taxes)
-
-
-@dataclasses.dataclass(frozen=True)
-class WorkerSpec:
-    """The representative worker: number, hours, money wage, the basket the wage buys.
-
-    Examples
-    --------
-    >>> WorkerSpec(11.4, 2000.0, 1000.0, {"agriculture": 600.0}).hours
-    2000.0
-    """
-
-    number: float
-    hours: float
-    money_wage: float
-    basket: _FloatMap
-    retail_prices: _FloatMap | None = None
-
-
-@dataclasses.dataclass(frozen=True)
-class HouseholdSpec:
-    """The worker household: members, earners, hours per earner, family basket, and number.
-
-    ``number`` is how many households of this kind there are (in the scenario's units, e.g.
-    millions); with ``earners`` above the one-earner counterfactual they supply the extra
-    earners ``X = number × (earners − 1)`` of :class:`nonequivalent.Period`.
-
-    Examples
-    --------
-    >>> HouseholdSpec(4, 2, 2000.0, {"agriculture": 600.0}, number=4.0).earners
-    2
-    """
-
-    members: int
-    earners: int
-    hours_per_earner: float
-    basket: _FloatMap
-    domestic_hours: float = 0.0
-    number: float = 0.0
-
-    def __call__(self) -> Household:
-        """One household as a :class:`nonequivalent.Household` (``scenario.household()``).
-
-        >>> HouseholdSpec(4, 2, 2000.0, {"agriculture": 600.0})().earners
-        2.0
-        """
-        return Household(self.members, self.earners, self.hours_per_earner,
-                         dict(self.basket), domestic_hours=self.domestic_hours)
-
-
-@dataclasses.dataclass(frozen=True)
-class MarketingSpec:
-    """Isoelastic marketing response ``q(p) = q0 (p / p0)^ε`` of the peasants (DESIGN §2.3).
-
-    Examples
-    --------
-    >>> MarketingSpec("agriculture", 0.5, 3.0, 1.0).elasticity
-    0.5
-    """
-
-    good: str
-    elasticity: float
-    q0: float
-    p0: float
-
-
-@dataclasses.dataclass(frozen=True)
-class ScissorsSpec:
-    """Industrial and agricultural price indices against a base period.
-
-    Examples
-    --------
-    >>> ScissorsSpec("1913", ("1923-10",), (276.0,), (89.0,)).periods
-    ('1923-10',)
-    """
-
-    base: str
-    periods: tuple[str, ...]
-    industrial: tuple[float, ...]
-    agricultural: tuple[float, ...]
-
 
 
 # ====================================================================== validation
@@ -649,7 +425,7 @@ def parameter_keys(doc_groups: Sequence[GroupKind]) -> dict[str, Param | Key]:
 
 def _provenance(c: _Checker, doc: Mapping[str, Any], stated: Sequence[str],
                 known: Mapping[str, Any], values: Mapping[str, Any],
-                require_ranges: bool) -> Mapping[str, Mapping[str, Any]]:
+                ) -> Mapping[str, Mapping[str, Any]]:
     pv = c.table(doc, "provenance")
     extra = [k for k in pv if k not in known]
     if extra:
@@ -685,9 +461,6 @@ def _provenance(c: _Checker, doc: Mapping[str, Any], stated: Sequence[str],
             if not lo <= hi:
                 raise c.fail(f"{key}.low", f"low {lo:g} is above high {hi:g}")
             rec["low"], rec["high"] = lo, hi
-        elif kind == "assumption" and require_ranges and p in stated and p != "benchmark":
-            raise c.fail(f"{key}.low", "missing key: an assumption needs a plausible range "
-                                       "(low and high) for the uncertainty analysis")
         out[p] = _freeze(rec)
     return _freeze(out)
 
@@ -698,7 +471,7 @@ def _sectionwise_allowed(c: _Checker, doc: Mapping[str, Any]) -> None:
         raise c.fail(extra[0], f"unknown section; allowed sections: {list(_TOP)}")
 
 
-def validate(doc: Mapping[str, Any], file: str, require_ranges: bool = True) -> dict[str, Any]:
+def validate(doc: Mapping[str, Any], file: str) -> dict[str, Any]:
     """Validate a schema-2 document; return the fields of a :class:`Scenario`.
 
     Raises
@@ -806,108 +579,12 @@ def validate(doc: Mapping[str, Any], file: str, require_ranges: bool = True) -> 
               and (p in raw_stated or "." not in p or p.split(".")[0] not in groups)]
     for p in checked:
         known.setdefault(p, None)
-    provenance = _provenance(c, doc, stated, known, values, require_ranges)
+    provenance = _provenance(c, doc, stated, known, values)
     provenance = _freeze({k: v for k, v in provenance.items() if k not in checked})
     return dict(name=name, description=description, year=year, units=units,
                 sectors=sectors, labour_kinds=kinds, A=A, labour=labour,
                 final_demand=final_demand, prices=prices, benchmark=benchmark,
                 groups=tuple(groups.values()), scissors=scissors, provenance=provenance)
-
-
-# ====================================================================== schema 1
-_V1_PROVENANCE = {
-    "workers.basket": "workers.real_wage.base_basket",
-    "real_wage.cut": "workers.real_wage.cut",
-    "marketing.elasticity": "peasants.marketing.elasticity",
-    **{f"household.{k}": f"two_earner_households.{k}"
-       for k in ("number", "members", "earners", "hours_per_earner", "basket",
-                 "domestic_hours")},
-}
-_V1_DROPPED = ("workers.money_wage", "marketing.q0", "marketing.p0")
-
-
-def upgrade_v1(doc: Mapping[str, Any], file: str) -> tuple[dict[str, Any], tuple[str, ...]]:
-    """Convert a schema-1 document to schema 2; return it with notes on what changed.
-
-    Peasants, workers and the household become the groups ``peasants``, ``workers`` and
-    ``two_earner_households``; the worker basket becomes the base basket
-    ``basket / (1 − cut)`` with the cut under ``workers.real_wage``; the money wage is
-    derived (the basket at retail prices) and checked; the marketing response moves to
-    the peasants and its ``q0``, ``p0`` are derived from their sales and the price; the
-    units, written in words in schema 1, get structured fields with defaults.
-    """
-    c = _Checker(file)
-    allowed = ("schema", "scenario", "economy", "prices", "benchmark", "peasants", "workers",
-               "household", "real_wage", "marketing", "scissors", "provenance")
-    extra = [k for k in doc if k not in allowed]
-    if extra:
-        raise c.fail(extra[0], f"unknown section; allowed sections (schema 1): "
-                               f"{list(allowed)}")
-    notes: list[str] = []
-    out: dict[str, Any] = {"schema": 2}
-    sc = dict(c.table(doc, "scenario", allowed=("name", "description", "year", "units")))
-    units = sc.pop("units", "")
-    sc["units"] = {"description": units} if isinstance(units, str) else units
-    notes.append("schema 1 states its units in words only: set scenario.units.scale, "
-                 "currency and people for labelled reports")
-    out["scenario"] = sc
-    for k in ("economy", "prices", "benchmark", "scissors"):
-        if k in doc:
-            out[k] = doc[k]
-    pt = dict(c.table(doc, "peasants", allowed=("name", "sells", "buys", "taxes")))
-    peasants: dict[str, Any] = {"kind": "peasants", "label": pt.pop("name", "peasants")}
-    peasants.update(pt)
-    mt = c.opt_table(doc, "marketing", allowed=("good", "elasticity", "q0", "p0"))
-    if mt is not None:
-        peasants["marketing"] = {k: mt[k] for k in ("good", "elasticity") if k in mt}
-        good = mt.get("good")
-        sells = pt.get("sells", {})
-        price = doc.get("prices", {}).get(good) if isinstance(doc.get("prices"), Mapping) \
-            else None
-        if isinstance(sells, Mapping) and "q0" in mt and mt["q0"] != sells.get(good):
-            notes.append(f"marketing.q0 = {mt['q0']!r} is now derived: the peasants' sales "
-                         f"of {good!r} ({sells.get(good)!r})")
-        if "p0" in mt and mt["p0"] != price:
-            notes.append(f"marketing.p0 = {mt['p0']!r} is now derived: the price of "
-                         f"{good!r} ({price!r})")
-    wt = dict(c.table(doc, "workers", allowed=("number", "hours", "money_wage", "basket",
-                                              "retail_prices")))
-    rt = c.opt_table(doc, "real_wage", allowed=("cut",)) or {}
-    cut = rt.get("cut", 0.0)
-    workers: dict[str, Any] = {"kind": "workers"}
-    for k in ("number", "hours", "retail_prices"):
-        if k in wt:
-            workers[k] = wt[k]
-    workers["real_wage"] = {"cut": cut}
-    if "basket" in wt:
-        basket = wt["basket"]
-        if isinstance(basket, Mapping) and isinstance(cut, int | float) and cut < 1:
-            workers["real_wage"]["base_basket"] = {g: q / (1.0 - cut) if isinstance(
-                q, int | float) else q for g, q in basket.items()}
-        else:
-            workers["basket"] = basket
-    if "money_wage" in wt:
-        workers["money_wage"] = wt["money_wage"]
-    notes.append("workers.basket is now (1 − workers.real_wage.cut) × "
-                 "workers.real_wage.base_basket and the money wage the basket at retail "
-                 "prices: a change of the cut now changes both")
-    out["groups"] = {"peasants": peasants, "workers": workers}
-    ht = c.opt_table(doc, "household", allowed=("number", "members", "earners",
-                                                "hours_per_earner", "basket",
-                                                "domestic_hours"))
-    if ht is not None:
-        hh = {"kind": "worker-households", "label": "two-earner households",
-              "workers": "workers", **ht}
-        out["groups"]["two_earner_households"] = hh
-    prov = dict(doc.get("provenance", {})) if isinstance(doc.get("provenance"), Mapping) \
-        else {}
-    newprov: dict[str, Any] = {}
-    for k, v in prov.items():
-        if k in _V1_DROPPED:
-            continue
-        newprov[_V1_PROVENANCE.get(k, k)] = v
-    out["provenance"] = newprov
-    return out, tuple(notes)
 
 
 # ====================================================================== documentation
@@ -940,73 +617,3 @@ def schema_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-# ====================================================================== writing
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-
-
-def _key(k: str) -> str:
-    return k if _BARE_KEY.fullmatch(k) else _string(k)
-
-
-def _string(s: str) -> str:
-    out = ['"']
-    for ch in s:
-        o = ord(ch)
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ch == "\r":
-            out.append("\\r")
-        elif o < 0x20 or o == 0x7F:
-            out.append(f"\\u{o:04X}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
-
-
-def _value(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, float):
-        if not math.isfinite(v):
-            raise ScenarioError(f"cannot write the non-finite number {v}")
-        return repr(v)
-    if isinstance(v, str):
-        return _string(v)
-    if isinstance(v, list | tuple):
-        if v and all(isinstance(x, list | tuple) for x in v):
-            inner = ",\n".join(f"    {_value(x)}" for x in v)
-            return f"[\n{inner},\n]"
-        return "[" + ", ".join(_value(x) for x in v) + "]"
-    raise ScenarioError(f"cannot write a value of type {type(v).__name__}")
-
-
-def _emit(tbl: Mapping[str, Any], path: tuple[str, ...], out: list[str]) -> None:
-    scalars = [(k, v) for k, v in tbl.items() if not isinstance(v, Mapping)]
-    subtables = [(k, v) for k, v in tbl.items() if isinstance(v, Mapping)]
-    if path and (scalars or not subtables):
-        out.append("")
-        out.append("[" + ".".join(_key(p) for p in path) + "]")
-    for k, v in scalars:
-        out.append(f"{_key(k)} = {_value(v)}")
-    for k, v in subtables:
-        _emit(v, (*path, k), out)
-
-
-def to_toml(doc: Mapping[str, Any]) -> str:
-    """TOML text of plain data in the layout of the schema (see :data:`KEYS`).
-
-    >>> print(to_toml({"schema": 2}).splitlines()[1])
-    # schema version 2
-    """
-    out = ["# nonequivalent scenario file", f"# schema version {SCHEMA_VERSION}"]
-    _emit(doc, (), out)
-    return "\n".join(out) + "\n"

@@ -59,7 +59,6 @@ import numpy as np
 import pandas as pd
 
 from .accounts import (
-    Period,
     SourcesOfAccumulation,
     SurplusAccount,
     group_account,
@@ -68,27 +67,29 @@ from .accounts import (
 from .economy import Economy
 from .errors import ScenarioError
 from .exchange import Benchmark
-from .groups import GroupKind, Peasants, State, WorkerCategory, WorkerHouseholds
-from .households import Worker
-from .procurement import IsoelasticResponse
+from .groups import GroupKind, State
 from .scenario_schema import (
     BENCHMARK_KINDS,
     KEYS,
     SCHEMA_VERSION,
+    group_table,
+    group_values,
+    parameter_keys,
+    schema_markdown,
+    validate,
+)
+from .scenario_specs import (
     BenchmarkSpec,
     GroupSpec,
     HouseholdSpec,
     MarketingSpec,
     ScissorsSpec,
+    SingleGroupViews,
     Units,
     WorkerSpec,
-    group_table,
-    parameter_keys,
-    schema_markdown,
-    to_toml,
-    upgrade_v1,
-    validate,
 )
+from .scenario_toml import _plain as plain
+from .scenario_toml import set_parameter, to_toml, upgrade_v1
 
 __all__ = [
     "BENCHMARK_KINDS",
@@ -120,7 +121,7 @@ _FloatMap = Mapping[str, float]
 
 # ====================================================================== scenario
 @dataclasses.dataclass(frozen=True)
-class Scenario:
+class Scenario(SingleGroupViews):
     """A calibrated town–country economy for one year, with the provenance of every parameter.
 
     Build one with :func:`load` (a built-in name or a TOML file) or :func:`from_dict`; derive
@@ -201,48 +202,6 @@ class Scenario:
         """The groups of one kind (a :class:`~nonequivalent.GroupKind` subclass), in order."""
         return tuple(g for g in self.groups if isinstance(g, cls))
 
-    def _first(self, cls: type, what: str) -> Any:
-        found = self.groups_of(cls)
-        if not found:
-            raise ScenarioError(f"scenario {self.name!r} has no {what} group", key="groups")
-        return found[0]
-
-    @property
-    def peasants(self) -> Peasants:
-        """The first peasant group (call it for a :class:`nonequivalent.Group`)."""
-        return self._first(Peasants, "peasants")
-
-    @property
-    def workers(self) -> WorkerSpec:
-        """The first worker category as number, hours, money wage, basket, retail prices."""
-        w = self._first(WorkerCategory, "workers")
-        return WorkerSpec(w.number, w.hours, w.wage(self.prices), w.consumed_basket(),
-                          w.retail_prices)
-
-    @property
-    def household(self) -> HouseholdSpec:
-        """The first household group, its derived values filled in."""
-        h = self._first(WorkerHouseholds, "worker-households")
-        gs = self._group_map()
-        return HouseholdSpec(h.members, h.earners, h.hours(gs), h.family_basket(gs),
-                             h.domestic_hours, h.households(gs))
-
-    @property
-    def real_wage_cut(self) -> float:
-        """The real-wage cut of the first worker category."""
-        return self._first(WorkerCategory, "workers").real_wage_cut
-
-    @property
-    def marketing(self) -> MarketingSpec:
-        """The marketing response of the first peasant group that has one."""
-        for g in self.groups_of(Peasants):
-            if g.marketing_good is not None:
-                good = g.marketing_good
-                return MarketingSpec(good, g.marketing_elasticity, g.sells[good],
-                                     float(self.prices[good]))
-        raise ScenarioError(f"scenario {self.name!r} has no marketing response "
-                            "(groups.<peasants>.marketing)", key="groups")
-
     def _group_map(self) -> Mapping[str, GroupKind]:
         return MappingProxyType({g.name: g for g in self.groups})
 
@@ -277,7 +236,7 @@ class Scenario:
             scalar = isinstance(v, int | float)
             spec = schema.get(key)
             rows.append({"parameter": key,
-                         "value": v if scalar or v is None else _plain(v),
+                         "value": v if scalar or v is None else plain(v),
                          "kind": prov["kind"],
                          "low": float(prov.get("low", np.nan)),
                          "high": float(prov.get("high", np.nan)),
@@ -288,8 +247,6 @@ class Scenario:
         return pd.DataFrame(rows).set_index("parameter")
 
     def _values(self) -> dict[str, Any]:
-        from .scenario_schema import group_values
-
         out: dict[str, Any] = {"economy.A": self.A, "economy.labour": self.labour,
                                "economy.final_demand": self.final_demand,
                                "prices": self.prices, "benchmark": self.benchmark,
@@ -332,9 +289,8 @@ class Scenario:
         doc = self.to_dict()
         groups = {g.name for g in self.groups}
         for key, val in values.items():
-            _set(doc, str(key), val, groups, self)
-        return from_dict(doc, file=f"{self.name} (with_values)",
-                         require_ranges=False)
+            set_parameter(doc, str(key), val, groups, list(self.provenance))
+        return from_dict(doc, file=f"{self.name} (with_values)")
 
     # ---------------------------------------------------------------- pandas views
     # ---------------------------------------------------------------- pandas views
@@ -457,23 +413,6 @@ class Scenario:
             object.__setattr__(self, "_economy", eco)
         return eco
 
-    def worker(self) -> Worker:
-        """The representative worker as a :class:`nonequivalent.Worker`.
-
-        The basket and the retail prices (when the scenario gives them) are Series indexed
-        by sector; goods missing from the basket are zero.
-
-        >>> from nonequivalent import scenarios
-        >>> w = scenarios.load("ussr-1932").worker()
-        >>> w.hours, w.wage
-        (2000.0, 839.0)
-        """
-        w = self.workers
-        retail = (None if w.retail_prices is None
-                  else self._series(w.retail_prices, "retail price"))
-        return Worker(w.hours, w.money_wage, self._series(w.basket, "basket"),
-                      retail_prices=retail)
-
     def equivalence_benchmark(self, economy: Economy | None = None) -> Benchmark:
         """The benchmark of equivalent prices as a :class:`nonequivalent.Benchmark`.
 
@@ -502,32 +441,6 @@ class Scenario:
         eco = economy if economy is not None else self.economy()
         return self.benchmark(eco, final_demand=self.final_demand_series(),
                               prices=self.prices_series())
-
-    def marketing_response(self) -> IsoelasticResponse:
-        """The peasants' marketing response ``q(p) = q0 (p / p0)^ε``.
-
-        >>> from nonequivalent import scenarios
-        >>> r = scenarios.load("ussr-1928").marketing_response()
-        >>> round(r(0.25), 1)   # a quarter of the price: 6000 * 0.25**0.5
-        3000.0
-        """
-        m = self.marketing
-        return IsoelasticResponse(q0=m.q0, p0=m.p0, elasticity=m.elasticity)
-
-    def period(self) -> Period:
-        """The first group of each classic kind as a :class:`nonequivalent.Period`.
-
-        >>> from nonequivalent import scenarios
-        >>> scenarios.load("ussr-1932").period().extra_earners
-        4.0
-        """
-        h = self.household
-        return Period(self.prices_series(), self.peasants(), self.worker(),
-                      n_workers=self.workers.number, household=h(),
-                      n_households=h.number,
-                      counterfactual_earners=self._first(
-                          WorkerHouseholds, "households").counterfactual_earners,
-                      label=str(self.year))
 
     def surplus_account(self, **kwargs: Any) -> SurplusAccount:
         """The surplus account of all the scenario's groups (:func:`~nonequivalent.group_account`).
@@ -588,53 +501,6 @@ class Scenario:
                                "agricultural": list(self.scissors.agricultural)}
         doc["provenance"] = {k: dict(v) for k, v in self.provenance.items()}
         return doc
-
-
-def _plain(v: Any) -> Any:
-    if isinstance(v, Mapping):
-        return {k: _plain(x) for k, x in v.items()}
-    if isinstance(v, tuple | list):
-        return [_plain(x) for x in v]
-    return v
-
-
-def _set(doc: dict[str, Any], key: str, value: Any, groups: set[str],
-         scenario: Scenario) -> None:
-    """Set the parameter ``key`` of a scenario document (see Scenario.with_values)."""
-    parts = key.split(".")
-    if parts[0] in groups:
-        cur = doc["groups"][parts[0]]
-        parts = parts[1:]
-    elif parts[0] in ("economy", "prices", "benchmark", "scissors"):
-        cur = doc
-    else:
-        raise ScenarioError(
-            f"unknown parameter {key!r}; parameters: {list(scenario.provenance)} (group "
-            f"keys: {sorted(groups)})", key=key)
-    for i, part in enumerate(parts[:-1]):
-        nxt = cur.get(part)
-        if nxt is None:
-            nxt = cur[part] = {}
-        if not isinstance(nxt, dict):
-            raise ScenarioError(f"{'.'.join(parts[:i + 1])} is not a table", key=key)
-        cur = nxt
-    last = parts[-1]
-    old = cur.get(last)
-    if isinstance(value, int | float) and not isinstance(value, bool) \
-            and isinstance(old, dict):
-        value = {k: float(v) * float(value) for k, v in old.items()}
-    elif isinstance(value, int | float) and not isinstance(value, bool) \
-            and isinstance(old, list) and old and isinstance(old[0], list):
-        value = [[float(x) * float(value) for x in row] for row in old]
-    elif isinstance(value, Mapping) and isinstance(old, dict):
-        value = {**old, **{str(k): v for k, v in value.items()}}
-    elif isinstance(value, Mapping):
-        value = dict(value)
-    if isinstance(old, int) and isinstance(value, float) and value.is_integer():
-        value = int(value)     # a whole number for an integer parameter (earners, members)
-    if key.startswith(tuple(f"{g}." for g in groups)) and last in ("basket", "money_wage"):
-        cur.pop(last, None)
-    cur[last] = _plain(value)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -788,12 +654,11 @@ def loads(text: str, file: str = "<string>") -> Scenario:
     return from_dict(doc, file=file)
 
 
-def from_dict(doc: Mapping[str, Any], file: str = "<dict>",
-              require_ranges: bool = True) -> Scenario:
+def from_dict(doc: Mapping[str, Any], file: str = "<dict>") -> Scenario:
     """Validate plain data in the layout of the schema and build a :class:`Scenario`.
 
-    Schema 1 documents are converted first (:func:`nonequivalent.scenario_schema.upgrade_v1`;
-    the notes are in :attr:`Scenario.notes`).
+    Schema 1 documents are converted first (:func:`nonequivalent.scenario_toml.upgrade_v1`;
+    the notes are in :attr:`Scenario.notes`, with the assumptions that still lack a range).
 
     Raises
     ------
@@ -816,11 +681,15 @@ def from_dict(doc: Mapping[str, Any], file: str = "<dict>",
     notes: tuple[str, ...] = ()
     if version == 1:
         doc, notes = upgrade_v1(doc, file)
-        require_ranges = False
     elif version != SCHEMA_VERSION:
         raise ScenarioError(f"unsupported schema version {version!r}; this library reads "
                             f"versions 1 and {SCHEMA_VERSION}", file=file, key="schema")
-    fields = validate(doc, file, require_ranges=require_ranges)
+    fields = validate(doc, file)
+    open_ranges = [k for k, v in fields["provenance"].items()
+                   if v["kind"] == "assumption" and "low" not in v and k != "benchmark"]
+    if open_ranges:
+        notes += (f"assumptions without a plausible range (add low and high to their "
+                  f"provenance for the uncertainty analysis): {', '.join(open_ranges)}",)
     return Scenario(**fields, notes=notes)
 
 

@@ -30,6 +30,9 @@ from .render import (
 
 __all__ = ["EXAMPLES", "build_parser", "main"]
 
+#: Later scenario compared with a built-in one when ``--later`` is not given.
+DEFAULT_LATER = {"ussr-1928": "ussr-1932"}
+
 #: Examples printed by ``nonequivalent --help``.
 EXAMPLES = """examples:
   nonequivalent report                                  1928 and 1932, as text
@@ -238,8 +241,6 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     base = _load_scenario(args.scenario)
     later = _later_name(args)
     if later == "default":
-        from ..report import DEFAULT_LATER
-
         later = DEFAULT_LATER.get(args.scenario)
     rep = report(base, later=None if later is None else _load_scenario(later))
     _write(render_report(rep, args.format), args.output, out)

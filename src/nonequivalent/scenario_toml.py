@@ -1,0 +1,251 @@
+"""Scenario files as TOML: the writer, and the conversion of schema-1 documents.
+
+The writer emits plain data in the layout of the schema (:mod:`nonequivalent.scenario_schema`)
+as TOML that :mod:`tomllib` reads back exactly (strings escaped, floats by ``repr``, no
+non-finite numbers). :func:`upgrade_v1` converts a schema-1 document; :func:`set_parameter`
+changes one parameter of a document (what :meth:`Scenario.with_values` does before it
+validates the result).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from .errors import ScenarioError
+from .scenario_schema import SCHEMA_VERSION, _Checker
+
+__all__ = ["set_parameter", "to_toml", "upgrade_v1"]
+
+
+# ====================================================================== schema 1
+_V1_PROVENANCE = {
+    "workers.basket": "workers.real_wage.base_basket",
+    "real_wage.cut": "workers.real_wage.cut",
+    "marketing.elasticity": "peasants.marketing.elasticity",
+    **{f"household.{k}": f"two_earner_households.{k}"
+       for k in ("number", "members", "earners", "hours_per_earner", "basket",
+                 "domestic_hours")},
+}
+_V1_DROPPED = ("workers.money_wage", "marketing.q0", "marketing.p0")
+
+
+def upgrade_v1(doc: Mapping[str, Any], file: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """Convert a schema-1 document to schema 2; return it with notes on what changed.
+
+    Peasants, workers and the household become the groups ``peasants``, ``workers`` and
+    ``two_earner_households``; the worker basket becomes the base basket
+    ``basket / (1 − cut)`` with the cut under ``workers.real_wage``; the money wage is
+    derived (the basket at retail prices) and checked; the marketing response moves to
+    the peasants and its ``q0``, ``p0`` are derived from their sales and the price; the
+    units, written in words in schema 1, get structured fields with defaults.
+    """
+    c = _Checker(file)
+    allowed = ("schema", "scenario", "economy", "prices", "benchmark", "peasants", "workers",
+               "household", "real_wage", "marketing", "scissors", "provenance")
+    extra = [k for k in doc if k not in allowed]
+    if extra:
+        raise c.fail(extra[0], f"unknown section; allowed sections (schema 1): "
+                               f"{list(allowed)}")
+    notes: list[str] = []
+    out: dict[str, Any] = {"schema": 2}
+    sc = dict(c.table(doc, "scenario", allowed=("name", "description", "year", "units")))
+    units = sc.pop("units", "")
+    sc["units"] = {"description": units} if isinstance(units, str) else units
+    notes.append("schema 1 states its units in words only: set scenario.units.scale, "
+                 "currency and people for labelled reports")
+    out["scenario"] = sc
+    for k in ("economy", "prices", "benchmark", "scissors"):
+        if k in doc:
+            out[k] = doc[k]
+    pt = dict(c.table(doc, "peasants", allowed=("name", "sells", "buys", "taxes")))
+    peasants: dict[str, Any] = {"kind": "peasants", "label": pt.pop("name", "peasants")}
+    peasants.update(pt)
+    mt = c.opt_table(doc, "marketing", allowed=("good", "elasticity", "q0", "p0"))
+    if mt is not None:
+        peasants["marketing"] = {k: mt[k] for k in ("good", "elasticity") if k in mt}
+        good = mt.get("good")
+        sells = pt.get("sells", {})
+        price = doc.get("prices", {}).get(good) if isinstance(doc.get("prices"), Mapping) \
+            else None
+        if isinstance(sells, Mapping) and "q0" in mt and mt["q0"] != sells.get(good):
+            notes.append(f"marketing.q0 = {mt['q0']!r} is now derived: the peasants' sales "
+                         f"of {good!r} ({sells.get(good)!r})")
+        if "p0" in mt and mt["p0"] != price:
+            notes.append(f"marketing.p0 = {mt['p0']!r} is now derived: the price of "
+                         f"{good!r} ({price!r})")
+    wt = dict(c.table(doc, "workers", allowed=("number", "hours", "money_wage", "basket",
+                                              "retail_prices")))
+    rt = c.opt_table(doc, "real_wage", allowed=("cut",)) or {}
+    cut = rt.get("cut", 0.0)
+    workers: dict[str, Any] = {"kind": "workers"}
+    for k in ("number", "hours", "retail_prices"):
+        if k in wt:
+            workers[k] = wt[k]
+    workers["real_wage"] = {"cut": cut}
+    if "basket" in wt:
+        basket = wt["basket"]
+        if isinstance(basket, Mapping) and isinstance(cut, int | float) and cut < 1:
+            workers["real_wage"]["base_basket"] = {g: q / (1.0 - cut) if isinstance(
+                q, int | float) else q for g, q in basket.items()}
+        else:
+            workers["basket"] = basket
+    if "money_wage" in wt:
+        workers["money_wage"] = wt["money_wage"]
+    notes.append("workers.basket is now (1 − workers.real_wage.cut) × "
+                 "workers.real_wage.base_basket and the money wage the basket at retail "
+                 "prices: a change of the cut now changes both")
+    out["groups"] = {"peasants": peasants, "workers": workers}
+    ht = c.opt_table(doc, "household", allowed=("number", "members", "earners",
+                                                "hours_per_earner", "basket",
+                                                "domestic_hours"))
+    if ht is not None:
+        hh = {"kind": "worker-households", "label": "two-earner households",
+              "workers": "workers", **ht}
+        out["groups"]["two_earner_households"] = hh
+    prov = dict(doc.get("provenance", {})) if isinstance(doc.get("provenance"), Mapping) \
+        else {}
+    newprov: dict[str, Any] = {}
+    for k, v in prov.items():
+        if k in _V1_DROPPED:
+            continue
+        newprov[_V1_PROVENANCE.get(k, k)] = v
+    out["provenance"] = newprov
+    return out, tuple(notes)
+
+
+# ====================================================================== writing
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key(k: str) -> str:
+    return k if _BARE_KEY.fullmatch(k) else _string(k)
+
+
+def _string(s: str) -> str:
+    out = ['"']
+    for ch in s:
+        o = ord(ch)
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch == "\r":
+            out.append("\\r")
+        elif o < 0x20 or o == 0x7F:
+            out.append(f"\\u{o:04X}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def _value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        if not math.isfinite(v):
+            raise ScenarioError(f"cannot write the non-finite number {v}")
+        return repr(v)
+    if isinstance(v, str):
+        return _string(v)
+    if isinstance(v, list | tuple):
+        if v and all(isinstance(x, list | tuple) for x in v):
+            inner = ",\n".join(f"    {_value(x)}" for x in v)
+            return f"[\n{inner},\n]"
+        return "[" + ", ".join(_value(x) for x in v) + "]"
+    raise ScenarioError(f"cannot write a value of type {type(v).__name__}")
+
+
+def _emit(tbl: Mapping[str, Any], path: tuple[str, ...], out: list[str]) -> None:
+    scalars = [(k, v) for k, v in tbl.items() if not isinstance(v, Mapping)]
+    subtables = [(k, v) for k, v in tbl.items() if isinstance(v, Mapping)]
+    if path and (scalars or not subtables):
+        out.append("")
+        out.append("[" + ".".join(_key(p) for p in path) + "]")
+    for k, v in scalars:
+        out.append(f"{_key(k)} = {_value(v)}")
+    for k, v in subtables:
+        _emit(v, (*path, k), out)
+
+
+def to_toml(doc: Mapping[str, Any]) -> str:
+    """TOML text of plain data in the layout of the schema (see :data:`KEYS`).
+
+    >>> print(to_toml({"schema": 2}).splitlines()[1])
+    # schema version 2
+    """
+    out = ["# nonequivalent scenario file", f"# schema version {SCHEMA_VERSION}"]
+    _emit(doc, (), out)
+    return "\n".join(out) + "\n"
+
+
+# ====================================================================== parameters
+def _plain(v: Any) -> Any:
+    if isinstance(v, Mapping):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, tuple | list):
+        return [_plain(x) for x in v]
+    return v
+
+
+def set_parameter(doc: dict[str, Any], key: str, value: Any, groups: set[str],
+                  parameters: list[str]) -> None:
+    """Set the parameter ``key`` of a scenario document, in place.
+
+    ``groups`` are the document's group keys (``"workers.real_wage.cut"`` is in
+    ``[groups.workers]``); ``parameters`` are listed in the error for an unknown key. A
+    number for a table or matrix multiplies every entry; a mapping for a table updates
+    the entries it names; a whole number for an integer parameter stays an integer; a
+    stated ``basket`` or ``money_wage`` is replaced (they are checked against the rest).
+
+    Examples
+    --------
+    >>> doc = {"groups": {"w": {"real_wage": {"cut": 0.5}}}, "prices": {"a": 1.0, "b": 2.0}}
+    >>> set_parameter(doc, "w.real_wage.cut", 0.4, {"w"}, [])
+    >>> set_parameter(doc, "prices", 2.0, {"w"}, [])
+    >>> doc["groups"]["w"]["real_wage"]["cut"], doc["prices"]
+    (0.4, {'a': 2.0, 'b': 4.0})
+    """
+    parts = key.split(".")
+    if parts[0] in groups:
+        cur = doc["groups"][parts[0]]
+        parts = parts[1:]
+    elif parts[0] in ("economy", "prices", "benchmark", "scissors"):
+        cur = doc
+    else:
+        raise ScenarioError(
+            f"unknown parameter {key!r}; parameters: {parameters} (group "
+            f"keys: {sorted(groups)})", key=key)
+    for i, part in enumerate(parts[:-1]):
+        nxt = cur.get(part)
+        if nxt is None:
+            nxt = cur[part] = {}
+        if not isinstance(nxt, dict):
+            raise ScenarioError(f"{'.'.join(parts[:i + 1])} is not a table", key=key)
+        cur = nxt
+    last = parts[-1]
+    old = cur.get(last)
+    if isinstance(value, int | float) and not isinstance(value, bool) \
+            and isinstance(old, dict):
+        value = {k: float(v) * float(value) for k, v in old.items()}
+    elif isinstance(value, int | float) and not isinstance(value, bool) \
+            and isinstance(old, list) and old and isinstance(old[0], list):
+        value = [[float(x) * float(value) for x in row] for row in old]
+    elif isinstance(value, Mapping) and isinstance(old, dict):
+        value = {**old, **{str(k): v for k, v in value.items()}}
+    elif isinstance(value, Mapping):
+        value = dict(value)
+    if isinstance(old, int) and isinstance(value, float) and value.is_integer():
+        value = int(value)     # a whole number for an integer parameter (earners, members)
+    if key.startswith(tuple(f"{g}." for g in groups)) and last in ("basket", "money_wage"):
+        cur.pop(last, None)
+    cur[last] = _plain(value)
