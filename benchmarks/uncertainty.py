@@ -48,7 +48,7 @@ def row(what: str, seconds: float, note: str = "") -> None:
 
 
 def report_loop(draws: int, loop_draws: int) -> float:
-    base, later = _resolve("ussr-1928", "default")
+    base, later = _resolve("ussr-1928", "ussr-1932")
     ranges = ne.scenario_ranges(base, later)
     model = _ReportModel(base, later, _targets(base, later), None)
     values = ne.uncertainty.sample_parameters(ranges, max(loop_draws, 2), seed=1)
@@ -118,7 +118,8 @@ def dask(draws: int, per_draw: float) -> None:
                           dashboard_address=None) as cluster, Client(cluster) as client:
             client.run(lambda: __import__("nonequivalent"))  # import once per worker
             t = time.perf_counter()
-            res = ne.report_uncertainty(draws=draws, seed=3, scheduler=client)
+            res = ne.report_uncertainty("ussr-1928", "ussr-1932", draws=draws, seed=3,
+                                         scheduler=client)
             times[workers] = time.perf_counter() - t
             results[workers] = res.propagation.samples.to_numpy()
         row(f"report, {draws} draws on a LocalCluster of {workers} worker process"

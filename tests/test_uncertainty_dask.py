@@ -65,7 +65,8 @@ def test_a_bad_scheduler_is_a_specific_error():
 
 def test_the_report_with_intervals_on_a_local_cluster(cluster):
     # the scenarios travel to the workers as TOML text and read back exactly
-    local = ne.report_uncertainty(draws=3, seed=8)
-    remote = ne.report_uncertainty(draws=3, seed=8, scheduler=cluster.scheduler_address)
+    local = ne.report_uncertainty("ussr-1928", "ussr-1932", draws=3, seed=8)
+    remote = ne.report_uncertainty("ussr-1928", "ussr-1932", draws=3, seed=8,
+                                   scheduler=cluster.scheduler_address)
     assert np.array_equal(remote.propagation.samples.to_numpy(),
                           local.propagation.samples.to_numpy())

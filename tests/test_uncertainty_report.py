@@ -14,16 +14,16 @@ from hypothesis import strategies as st
 import nonequivalent as ne
 from nonequivalent.cli import main
 
-RANGES = ne.scenario_ranges()
+RANGES = ne.scenario_ranges("ussr-1928", "ussr-1932")
 
 
 @pytest.fixture(scope="module")
 def drawn():
-    return ne.report_uncertainty(draws=6, seed=3)
+    return ne.report_uncertainty("ussr-1928", "ussr-1932", draws=6, seed=3)
 
 
 @settings(max_examples=3)
-@given(later=st.sampled_from(["default", None]), seed=st.integers(0, 10**6),
+@given(later=st.sampled_from(["ussr-1932", None]), seed=st.integers(0, 10**6),
        keep=st.lists(st.booleans(), min_size=len(RANGES), max_size=len(RANGES)))
 def test_zero_width_ranges_give_exactly_ne_report(later, seed, keep):
     ranges = ne.scenario_ranges("ussr-1928", later)
@@ -62,7 +62,8 @@ def test_cells_linear_in_uniform_parameters_match_the_closed_form():
     # workers' hours given are N h with N = 11.4 (certain) and h ~ U(1750, 2240). By hand:
     # E = N (1750 + 2240)/2, Var = N^2 (2240 - 1750)^2 / 12; SE(mean) = sqrt(Var/draws).
     n = 12
-    res = ne.report_uncertainty(draws=n, seed=5, method="random", parameters=[
+    res = ne.report_uncertainty("ussr-1928", "ussr-1932", draws=n, seed=5, method="random",
+                                parameters=[
         r for r in RANGES if r.name in ("1928:peasants.taxes", "workers.hours")])
     s = res.propagation.samples
     np.testing.assert_allclose(s[("account_money_base", "peasants", "taxes")],
@@ -85,7 +86,8 @@ def test_scenario_ranges_share_what_both_years_state_alike():
     with pytest.raises(ne.UncertaintyError, match="unknown uncertain parameters"):
         ne.scenario_ranges(include=["nope"])
     with pytest.raises(ne.UncertaintyError, match="whole number"):
-        ne.scenario_ranges(shape={"two_earner_households.members": "pert"})
+        ne.scenario_ranges("ussr-1928", "ussr-1932",
+                           shape={"two_earner_households.members": "pert"})
 
 
 def test_harrison_event_and_figure(drawn):
@@ -118,7 +120,8 @@ def test_report_sensitivity_names_the_input_that_moves_a_share():
     # the 1928 taxes do not enter the hours at all (their indices are 0)
     ranges = [r for r in RANGES if r.name in ("1932:workers.real_wage.cut",
                                                "1928:peasants.taxes")]
-    sens = ne.report_sensitivity(draws=16, seed=2, parameters=ranges)
+    sens = ne.report_sensitivity("ussr-1928", "ussr-1932", draws=16, seed=2,
+                                 parameters=ranges)
     cell = ("sources", "workers.total", "share_hours")
     total = sens.total_order.loc[cell]
     assert total["1928:peasants.taxes"] == 0.0

@@ -44,9 +44,8 @@ def _labels(section: Any, frame: pd.DataFrame) -> pd.DataFrame:
 
 def report_with_intervals(args: argparse.Namespace, out: TextIO) -> int:
     """Run ``nonequivalent report --draws N`` and write the document."""
-    from .cli.commands import _later_name, _load_scenario, _save_plot
+    from .cli.commands import DEFAULT_LATER, _later_name, _load_scenario, _save_plot
     from .cli.render import Document, Section, UsageError, _write, render
-    from .report import DEFAULT_LATER
     from .uncertainty_report import report_uncertainty
 
     if args.draws < 2:

@@ -21,7 +21,7 @@ Rules, stated once here and on the concept page *Uncertainty*:
 Example: how sure is the workers' share of the change in accumulation, in hours?
 
 >>> import nonequivalent as ne
->>> res = ne.report_uncertainty("ussr-1928", draws=8, seed=1)  # doctest: +SKIP
+>>> res = ne.report_uncertainty("ussr-1928", "ussr-1932", draws=8, seed=1)  # doctest: +SKIP
 >>> res.probability(lambda r: r.value("sources", "workers.total", "share_hours") >= 200 / 3)
 ... # doctest: +SKIP
 """
@@ -45,12 +45,9 @@ __all__ = ["ReportDraw", "ReportUncertainty", "report_cells", "report_sensitivit
 
 # ------------------------------------------------------------------ scenarios, ranges
 def _resolve(scenario: Any, later: Any) -> tuple[Any, Any]:
-    from .report import DEFAULT_LATER, _load
+    from .report import _load
 
-    base = _load(scenario)
-    if isinstance(later, str) and later == "default":
-        later = DEFAULT_LATER.get(scenario) if isinstance(scenario, str) else None
-    return base, (None if later is None else _load(later))
+    return _load(scenario), (None if later is None else _load(later))
 
 
 def _rows(sc: Any) -> dict[str, tuple[float, float, float, bool]]:
@@ -88,7 +85,7 @@ def _targets(base: Any, later: Any) -> dict[str, tuple[tuple[int, str], ...]]:
     return out
 
 
-def scenario_ranges(scenario: Any = "ussr-1928", later: Any = "default", *,
+def scenario_ranges(scenario: Any = "ussr-1928", later: Any = None, *,
                     shape: str | Mapping[str, str] = "uniform",
                     groups: Mapping[str, str] | None = None,
                     include: Iterable[str] | None = None,
@@ -358,7 +355,7 @@ def _model(scenario: Any, later: Any, parameters: Sequence[ParameterRange] | Non
                         melt), params
 
 
-def report_sensitivity(scenario: Any = "ussr-1928", later: Any = "default", *,
+def report_sensitivity(scenario: Any = "ussr-1928", later: Any = None, *,
                        draws: int = 64, seed: int | None = 0,
                        parameters: Sequence[ParameterRange] | None = None,
                        cells: Sequence[tuple[str, str, str]] | None = None,
@@ -396,7 +393,7 @@ def report_sensitivity(scenario: Any = "ussr-1928", later: Any = "default", *,
                              scheduler=scheduler, progress=progress)
 
 
-def report_uncertainty(scenario: Any = "ussr-1928", later: Any = "default", *,
+def report_uncertainty(scenario: Any = "ussr-1928", later: Any = None, *,
                        draws: int = 1000, seed: int | None = 0, method: str = "lhs",
                        parameters: Sequence[ParameterRange] | None = None,
                        correlation: Mapping[tuple[str, str], float] | None = None,
