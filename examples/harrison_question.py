@@ -9,7 +9,7 @@ the parameters from those ranges (uniform, Latin hypercube), evaluates the whole
 report for each draw and asks: in how many draws is the workers' share of the change in
 the accumulation fund, in hours, at least two thirds?
 
-Run:  python examples/harrison_question.py [--draws 64] [--seed 1928]
+Run:  python examples/harrison_question.py [--draws 32] [--seed 1928]
       (each draw is one full report, about 0.3 s; --scheduler ADDRESS runs on Dask)
 
 Sources: A. A. Barsov (1969); M. Ellman, Economic Journal 85 (1975); M. Harrison, Journal
@@ -26,7 +26,7 @@ matplotlib.use("Agg")
 import nonequivalent as ne
 
 ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-ap.add_argument("--draws", type=int, default=64)
+ap.add_argument("--draws", type=int, default=32)
 ap.add_argument("--seed", type=int, default=1928)
 ap.add_argument("--scheduler", default=None)
 args = ap.parse_args()
