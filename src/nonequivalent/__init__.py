@@ -37,6 +37,10 @@ from . import report as _report
 from . import scissors as _scissors
 from . import sweeps as _sweeps
 from . import tribute as _tribute
+from . import uncertainty as _uncertainty
+from . import uncertainty_leontief as _uncertainty_leontief
+from . import uncertainty_report as _uncertainty_report
+from . import uncertainty_sensitivity as _uncertainty_sensitivity
 from . import values as _values
 from .accounts import *  # noqa: F403
 from .dual_economy import *  # noqa: F403
@@ -53,6 +57,10 @@ from .report import *  # noqa: F403
 from .scissors import *  # noqa: F403
 from .sweeps import *  # noqa: F403
 from .tribute import *  # noqa: F403
+from .uncertainty import *  # noqa: F403
+from .uncertainty_leontief import *  # noqa: F403
+from .uncertainty_report import *  # noqa: F403
+from .uncertainty_sensitivity import *  # noqa: F403
 from .values import *  # noqa: F403
 
 __version__ = "0.1.0"
@@ -79,6 +87,10 @@ __all__ = [
     *_accounts.__all__,
     *_report.__all__,
     *_planning.__all__,
+    *_uncertainty.__all__,
+    *_uncertainty_leontief.__all__,
+    *_uncertainty_report.__all__,
+    *_uncertainty_sensitivity.__all__,
     *_SUBMODULES,
 ]
 

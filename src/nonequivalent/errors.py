@@ -36,6 +36,7 @@ __all__ = [
     "SolverError",
     "SolverNotAvailableError",
     "UnboundedPlanError",
+    "UncertaintyError",
 ]
 
 
@@ -212,3 +213,16 @@ class ExerciseError(NonequivalentError, ValueError):
 
 class PlotDataError(NonequivalentError, ValueError):
     """Data given to a figure is empty, non-numeric or non-finite, or a file type is unknown."""
+
+
+class UncertaintyError(NonequivalentError, ValueError):
+    """An uncertainty set-up is malformed: a range with low > high, an unknown distribution
+    or sampling method, a correlation matrix that is not positive definite, a model whose
+    output changes its labels between draws, or a Dask scheduler that cannot be reached.
+
+    >>> import nonequivalent as ne
+    >>> ne.ParameterRange("harvest", low=80, central=70, high=90)
+    Traceback (most recent call last):
+    ...
+    nonequivalent.errors.UncertaintyError: ...
+    """

@@ -143,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "otherwise; 'none' for a single period)")
     _add_output(p)
     p.add_argument("--plot", metavar="FILE", help="also write the report figure (PNG, PDF, SVG)")
+    from ..uncertainty_cli import add_arguments as _add_uncertainty
+    _add_uncertainty(p)
     p.set_defaults(handler=_cmd_report)
 
     p = sub.add_parser("compare", help="compare plan variants: table and figure",
@@ -235,6 +237,10 @@ def _later_name(args: argparse.Namespace) -> str | None:
 
 def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from ..report import report
+
+    if args.draws is not None:
+        from ..uncertainty_cli import report_with_intervals
+        return report_with_intervals(args, out)
 
     base = _load_scenario(args.scenario)
     later = _later_name(args)
