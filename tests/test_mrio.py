@@ -460,3 +460,17 @@ def test_cli_global_bad_input(argv: list[str], message: str,
     assert main(argv) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and message in err[0]
+
+
+def test_cli_global_foreign_file_and_missing_year(tmp_path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from nonequivalent.cli import main
+
+    junk = tmp_path / "not_a_table.zip"
+    junk.write_text("this is not an EXIOBASE archive")
+    assert main(["global", str(junk)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot read" in err[0] and "EXIOBASE 3" in err[0]
+    assert main(["global", str(tmp_path), "--year", "2021"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "IOT_2021_*.zip" in err[0]
