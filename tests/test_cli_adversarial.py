@@ -198,6 +198,15 @@ def test_global(table, year) -> None:
     check(["global", table, "--year", year])
 
 
+@settings(max_examples=3, deadline=None, derandomize=True)
+@given(blocs=st.one_of(st.none(), junk), fmt=formats, width=st.sampled_from(["40", "1000"]))
+def test_global_test_system(blocs, fmt, width) -> None:
+    argv = ["global", "-f", fmt, "--width", width]
+    if blocs is not None:
+        argv += ["--blocs", blocs]
+    check(argv)
+
+
 @SETTINGS
 @given(argv=st.lists(junk, max_size=4))
 def test_top_level_junk(argv) -> None:

@@ -106,7 +106,8 @@ def test_report_to_a_file_under_the_c_locale_is_utf8(tmp_path) -> None:
     with target.open("wb") as fh:
         proc = subprocess.run([sys.executable, "-X", "utf8=0", "-m", "nonequivalent", "report"],
                               stdout=fh, stderr=subprocess.PIPE,
-                              env=_clean_env(LC_ALL="C", LANG="C"), timeout=120)
+                              env=_clean_env(LC_ALL="C", LANG="C", PYTHONCOERCECLOCALE="0"),
+                              timeout=120)
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
     assert proc.stderr == b""
     text = target.read_bytes().decode("utf-8")         # strict: valid UTF-8

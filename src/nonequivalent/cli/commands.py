@@ -233,7 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "nonequivalent.planning.load_variants); compared with the built-in "
                         "ones named by --variant, if any")
     p.add_argument("--years", type=int, default=5, metavar="T",
-                   help="length of the plan in years (default: 5)")
+                   help="length of the plan in years, 1 to 50 (default: 5); a horizon too "
+                        "short for new capacity to mature may have no feasible plan, which "
+                        "is reported as an error")
     p.add_argument("--start-year", type=int, default=1928, metavar="YEAR",
                    help="first year of the plan (default: 1928)")
     p.add_argument("--no-progress", action="store_true", help="do not draw the progress bar")
@@ -697,7 +699,7 @@ def _cmd_scenario_list(args: argparse.Namespace, out: TextIO) -> int:
     doc = Document("Built-in scenarios", (Section("Scenarios", table, (
         "historical / assumed: how many parameters are records (with a source) and how many "
         "are calibration assumptions (with a reason).",
-        "Show one with: nonequivalent scenario show NAME; copy one as a template with: "
+        "Show one with: nonequivalent scenario show NAME (or FILE); copy one as a template with: "
         "nonequivalent scenario write NAME FILE"),),))
     _write(render(doc, args.format, _width(args, out)), args.output, out)
     return 0
