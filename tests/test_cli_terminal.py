@@ -336,3 +336,27 @@ def test_compare_runs_variants_from_a_file(capsys, tmp_path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('[[variant]]\nname = "x"\nprice_ratio = "0.9"\n', encoding="utf-8")
     one_line_error(*run(capsys, "compare", "--variants", str(bad)), "price_ratio")
+
+
+def test_a_warning_is_one_line_without_its_source(capsys, monkeypatch) -> None:
+    import warnings
+
+    from nonequivalent.cli import commands
+
+    def noisy(args, out) -> int:
+        warnings.warn("overflow encountered in multiply", RuntimeWarning, stacklevel=1)
+        out.write("ok\n")
+        return 0
+
+    monkeypatch.setattr(commands, "_cmd_scenario_keys", noisy)
+    code, out, err = run(capsys, "scenario", "keys")
+    assert (code, out) == (0, "ok\n")
+    assert err == "nonequivalent: warning: overflow encountered in multiply\n"
+
+
+def test_scenario_list_keeps_the_year_a_number_in_json(capsys) -> None:
+    code, out, _ = run(capsys, "scenario", "list", "-f", "json")
+    assert code == 0
+    rows = json.loads(out)["sections"][0]["rows"]
+    assert {r["scenario"]: r["year"] for r in rows}["ussr-1928"] == \
+        scenarios.load("ussr-1928").year == 1928
