@@ -113,6 +113,18 @@ def test_report(workdir, data) -> None:
     check(argv)
 
 
+@pytest.mark.parametrize("value", ["1e308", "1e-300"])
+def test_report_with_each_number_of_the_scenario_extreme(workdir, value) -> None:
+    """Every number of the scenario file in turn set to an extreme (but valid TOML) value."""
+    text = scenario_text()
+    spots = list(re.finditer(r"(?<=\n)([a-z_]+ = )(-?\d[\d.e+-]*)\n", text))
+    assert len(spots) > 10
+    for spot in spots:
+        mutated = text[:spot.start(2)] + value + text[spot.end(2):]
+        code, out, _ = check(["report", "-s", write(workdir, mutated), "--later", "none"])
+        assert code == 2 or "—" not in out      # "—": a number that is not finite
+
+
 @SETTINGS
 @given(lo=number, hi=number, steps=small_int)
 def test_sweep(lo, hi, steps) -> None:

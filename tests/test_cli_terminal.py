@@ -344,14 +344,23 @@ def test_a_warning_is_one_line_without_its_source(capsys, monkeypatch) -> None:
     from nonequivalent.cli import commands
 
     def noisy(args, out) -> int:
-        warnings.warn("overflow encountered in multiply", RuntimeWarning, stacklevel=1)
+        warnings.warn("the optimum is degenerate", UserWarning, stacklevel=1)
         out.write("ok\n")
         return 0
 
     monkeypatch.setattr(commands, "_cmd_scenario_keys", noisy)
     code, out, err = run(capsys, "scenario", "keys")
     assert (code, out) == (0, "ok\n")
-    assert err == "nonequivalent: warning: overflow encountered in multiply\n"
+    assert err == "nonequivalent: warning: the optimum is degenerate\n"
+
+
+def test_a_non_finite_computation_is_an_error_not_a_table(capsys, tmp_path) -> None:
+    # workers.number = 1e308 overflows the account; the command must not print NaN tables
+    text = scenarios.dumps(scenarios.load("ussr-1928"))
+    assert "\nnumber = 11.4\n" in text
+    big = tmp_path / "big.toml"
+    big.write_text(text.replace("\nnumber = 11.4\n", "\nnumber = 1e308\n"), encoding="utf-8")
+    one_line_error(*run(capsys, "report", "-s", str(big), "--later", "none"), "not finite")
 
 
 def test_scenario_list_keeps_the_year_a_number_in_json(capsys) -> None:

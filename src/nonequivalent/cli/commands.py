@@ -886,12 +886,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_targets(args)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
+            # numpy's overflow / invalid-value warnings mean a number is no longer finite:
+            # stop with an error rather than print NaN or inf as a result
+            warnings.simplefilter("error", RuntimeWarning)
             status = handler(args, sys.stdout)
         for message in dict.fromkeys(_one_line(w.message) for w in caught):
             print(f"{PROG}: warning: {message}", file=sys.stderr)  # one line, no source
         return status
     except NonequivalentError as exc:
         print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except (RuntimeWarning, FloatingPointError, OverflowError) as exc:
+        print(f"{PROG}: error: the computation gave a number that is not finite "
+              f"({_one_line(exc)}); a value of the input is too large or too small for it: "
+              "check its magnitude and units.", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
