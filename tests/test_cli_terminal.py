@@ -369,3 +369,29 @@ def test_scenario_list_keeps_the_year_a_number_in_json(capsys) -> None:
     rows = json.loads(out)["sections"][0]["rows"]
     assert {r["scenario"]: r["year"] for r in rows}["ussr-1928"] == \
         scenarios.load("ussr-1928").year == 1928
+
+
+def test_sweep_on_a_terminal_draws_the_progress_bar() -> None:
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    proc = subprocess.run([sys.executable, "-m", "nonequivalent", "sweep", "--steps", "30",
+                           "-o", os.devnull, "--force"], stderr=slave,
+                          stdout=subprocess.DEVNULL, env=_clean_env(), timeout=120)
+    os.close(slave)
+    data = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:          # the terminal is closed: everything was read
+            break
+        if not chunk:
+            break
+        data += chunk
+    os.close(master)
+    assert proc.returncode == 0
+    assert b"\rsweep:" in data and b"30/30" in data      # tqdm's frames, on a terminal only
