@@ -550,8 +550,10 @@ def _sweep_grid(args: argparse.Namespace) -> np.ndarray:
     if not 2 <= steps <= MAX_STEPS:
         raise UsageError(f"--steps must be between 2 and {MAX_STEPS:,}, got {steps}.")
     grid = np.linspace(lo, hi, steps)
-    # 12 significant digits: 0.7, not 0.7000000000000001 (and 1e-06 stays 1e-06)
-    return np.array([float(f"{v:.12g}") for v in grid])
+    # 12 significant digits: 0.7, not 0.7000000000000001 (and 1e-06 stays 1e-06): an
+    # integer over an exact power of ten is the nearest double to the decimal
+    scale = 10.0 ** (11 - np.floor(np.log10(grid)))
+    return np.round(grid * scale) / scale
 
 
 def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
