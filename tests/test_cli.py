@@ -269,10 +269,10 @@ def test_sweep_csv_and_progress_bar(capsys) -> None:
     response = sc.marketing_response()
     np.testing.assert_allclose(table["marketed q(p)"],
                                response(table["price of agriculture"].to_numpy()))
-    lines = err.strip("\n").split("\n")                # (splitlines would split at \r)
-    assert lines[0].startswith("\rsweep [")             # the bar, redrawn with \r
-    assert lines[0].endswith("] 9/9")
-    assert lines[-1].startswith("nonequivalent: sweep of 9 terms of trade")
+    assert "\r" not in err                              # no progress frames off a terminal
+    lines = err.strip("\n").split("\n")
+    assert len(lines) == 1
+    assert lines[0].startswith("nonequivalent: sweep of 9 terms of trade")
 
 
 def test_sweep_matches_the_scenario_at_its_own_terms_of_trade(capsys) -> None:
@@ -327,16 +327,24 @@ def test_compare_table_paths_and_figure(capsys, tmp_path: Path) -> None:
     assert code == 0, err
     doc = json.loads(out)
     assert doc["variants"] == ["left course", "1929 maximum variant"]
-    measures = section(doc, "Variants compared")
+    measures = section(doc, "Results of the optimal plans")
     table, _ = compare([LEFT_COURSE, MAXIMUM_1929])
+    results = table.drop(columns=[c for c in table.columns if c.startswith("real wage ")])
+    assert measures.index.tolist() == results.columns.tolist()
     for variant in table.index:
         np.testing.assert_allclose(measures[variant].to_numpy(dtype=float),
-                                   table.loc[variant].to_numpy(dtype=float))
+                                   results.loc[variant].to_numpy(dtype=float))
+    wages = section(doc, "Real wage by year")
+    for variant in table.index:
+        np.testing.assert_allclose(
+            wages[variant].to_numpy(dtype=float),
+            table.loc[variant, [c for c in table.columns if c.startswith("real wage ")]]
+            .to_numpy(dtype=float))
     capacity = section(doc, "Capacity of heavy industry")
     solved = MAXIMUM_1929.solve(base_plan())
     np.testing.assert_allclose(capacity["1929 maximum variant"],
-                               solved.capacity.loc["heavy industry"].iloc[:-1])
-    assert "compare [" in err and f"wrote figure {png}" in err
+                               solved.capacity.loc["heavy industry"])   # terminal year too
+    assert "compare [" not in err and f"wrote figure {png}" in err    # no bar off a TTY
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -436,11 +444,15 @@ def test_scenario_bad_input(capsys, tmp_path: Path) -> None:
 def test_exercise_prints_the_generated_exercise(capsys) -> None:
     code, out, _ = run(capsys, "exercise", "tribute", "--seed", "3")
     assert code == 0
-    expected = exercises.render(exercises.generate("tribute", seed=3), solution=False)
+    expected = exercises.render(exercises.generate("tribute", seed=3), solution=False,
+                                format="text")
     assert out == expected
     code, out, _ = run(capsys, "exercise", "tribute", "--seed", "3", "--solution")
-    assert out == exercises.render(exercises.generate("tribute", seed=3), solution=True)
-    assert "## Solution" in out
+    assert out == exercises.render(exercises.generate("tribute", seed=3), solution=True,
+                                   format="text")
+    assert "Solution\n--------" in out and "$" not in out     # Unicode text, no LaTeX
+    code, out, _ = run(capsys, "exercise", "tribute", "--seed", "3", "--format", "latex")
+    assert out == exercises.render(exercises.generate("tribute", seed=3), format="latex")
     code, out, _ = run(capsys, "exercise", "list")
     assert code == 0
     for topic in exercises.topics():
@@ -492,15 +504,25 @@ def test_render_formats_round_trip() -> None:
     assert json.loads(render(nan, "json"))["sections"][0]["rows"][0]["v"] is None
 
 
-def test_progress_bar_draws_to_its_stream() -> None:
-    stream = io.StringIO()
-    bar = Progress(10, "work", stream=stream, width=10)
-    for _ in range(10):
-        bar.advance()
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_draws_on_a_terminal_only() -> None:
+    for stream, drawn in ((_Terminal(), True), (io.StringIO(), False)):
+        bar = Progress(10, "work", stream=stream)
+        for _ in range(10):
+            bar.advance()
+        bar.close()
+        text = stream.getvalue()
+        assert ("10/10" in text and "work" in text) is drawn
+        assert ("\r" in text) is drawn
+    quiet = _Terminal()
+    bar = Progress(10, "work", stream=quiet, enabled=False)      # --no-progress
+    bar.advance(10)
     bar.close()
-    frames = stream.getvalue().split("\r")
-    assert frames[-1] == "work [##########] 10/10\n"
-    assert "work [#####.....] 5/10" in frames
+    assert quiet.getvalue() == ""
 
 
 # ------------------------------------------------------------------------- subprocess

@@ -57,9 +57,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                    help="extension whose rows sum to value added (default: factor_inputs)")
     p.add_argument("--format", "-f", choices=("text", "markdown", "json", "csv"),
                    default="text", help="output format (default: text)")
+    from .cli.commands import _add_width
+
+    _add_width(p)
     p.add_argument("--output", "-o", metavar="FILE",
                    help="write the result to FILE instead of standard output")
     p.add_argument("--plot", metavar="FILE", help="also write the figure (PNG, PDF, SVG)")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite an existing --output/--plot file (never the TABLE)")
     p.set_defaults(handler=run)
     return p
 
@@ -168,13 +173,13 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     reports in one line with exit status 2.
     """
     from . import mrio
-    from .cli.commands import _save_plot
+    from .cli.commands import _save_plot, _width
     from .cli.render import _write, render
 
     out = out if out is not None else sys.stdout
     economy, blocs, what = _load(args)
     acc = mrio.global_exchange_account(economy, blocs)
-    _write(render(_document(acc, what), args.format), args.output, out)
+    _write(render(_document(acc, what), args.format, _width(args, out)), args.output, out)
     if args.plot:
         _save_plot(acc.figure(), args.plot)
     return 0

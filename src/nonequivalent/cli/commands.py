@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import io
 import math
 import os
+import shlex
+import shutil
 import sys
+import textwrap
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -23,9 +28,12 @@ from .render import (
     Progress,
     Section,
     UsageError,
+    _is_terminal,
     _write,
+    frame_csv,
     render,
     render_report,
+    report_document,
 )
 
 __all__ = ["EXAMPLES", "build_parser", "main"]
@@ -48,16 +56,53 @@ EXAMPLES = """examples:
 exit status: 0 success, 2 bad input (one line on standard error), 1 other failure."""
 
 
+#: Arguments that may name an input file (a scenario, variants or a table).
+_INPUT_ARGS = ("scenario", "later", "name", "variants_file", "table")
+
+
+def _resolved(path: str) -> Path:
+    try:
+        return Path(path).expanduser().resolve()
+    except (OSError, RuntimeError, ValueError):
+        return Path(os.path.abspath(path))
+
+
 def _check_targets(args: argparse.Namespace) -> None:
-    """Fail before any work if --output or --plot cannot be written."""
-    output = getattr(args, "output", None)
-    if output not in (None, "-"):
-        parent = Path(output).parent
+    """Fail before any work if --output or --plot cannot or must not be written.
+
+    An existing file is overwritten only with ``--force``; a file the command reads
+    (``--scenario``, ``--later``, the scenario ``NAME|FILE``, ``--variants``, ``TABLE``) is
+    never overwritten, even with ``--force``.
+    """
+    targets = [(opt, value) for opt, value in (("--output", getattr(args, "output", None)),
+                                               ("--plot", getattr(args, "plot", None)))
+               if value not in (None, "-", "")]
+    if getattr(args, "command", None) == "scenario" and getattr(args, "file", None):
+        targets.append(("FILE", args.file))
+    inputs = {}
+    for name in _INPUT_ARGS:
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value and os.path.exists(value):
+            inputs[_resolved(value)] = value
+    seen: dict[Path, str] = {}
+    for opt, value in targets:
+        where = _resolved(value)
+        if where in inputs:
+            raise UsageError(f"{opt} {value!r} is the input file {inputs[where]!r}; write to "
+                             "another file (an input is never overwritten).")
+        if where in seen:
+            raise UsageError(f"{opt} and {seen[where]} name the same file {value!r}; give "
+                             "two different files.")
+        seen[where] = opt
+        if where.is_dir():
+            raise UsageError(f"cannot write {value!r}: it is a directory.")
+        parent = where.parent
         if not parent.is_dir():
-            raise UsageError(f"cannot write {output!r}: directory {str(parent)!r} does not "
-                             "exist.")
-        if Path(output).is_dir():
-            raise UsageError(f"cannot write {output!r}: it is a directory.")
+            raise UsageError(f"cannot write {value!r}: directory {str(Path(value).parent)!r} "
+                             "does not exist.")
+        if opt != "FILE" and os.path.lexists(value) and not getattr(args, "force", False):
+            raise UsageError(f"{value!r} exists; choose another file or add --force to "
+                             "overwrite it.")
     if getattr(args, "plot", None):
         from ..plotting import check_figure_path
 
@@ -86,8 +131,39 @@ def _add_output(p: argparse.ArgumentParser, fmt: str | None = "text") -> None:
     if fmt:
         p.add_argument("--format", "-f", choices=FORMATS, default=fmt,
                        help=f"output format (default: {fmt})")
+        _add_width(p)
     p.add_argument("--output", "-o", metavar="FILE",
                    help="write the result to FILE instead of standard output")
+    _add_force(p)
+
+
+def _add_width(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--width", type=int, metavar="N",
+                   help="longest line of text output: wider tables are wrapped (default: "
+                        "the terminal's width; no limit when writing to a file or a pipe)")
+
+
+#: Narrowest and widest --width accepted.
+WIDTH_RANGE = (40, 1000)
+
+
+def _width(args: argparse.Namespace, out: TextIO) -> int | None:
+    """The width of text output: ``--width``, else the terminal's, else no limit."""
+    width = getattr(args, "width", None)
+    if width is not None:
+        low, high = WIDTH_RANGE
+        if not low <= width <= high:
+            raise UsageError(f"--width must be between {low} and {high} characters, got "
+                             f"{width}.")
+        return width
+    if getattr(args, "output", None) in (None, "-") and _is_terminal(out):
+        return max(WIDTH_RANGE[0], shutil.get_terminal_size().columns)
+    return None
+
+
+def _add_force(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--force", action="store_true",
+                   help="overwrite an existing --output/--plot file (never an input file)")
 
 
 def _add_scenario(p: argparse.ArgumentParser) -> None:
@@ -152,10 +228,16 @@ def build_parser() -> argparse.ArgumentParser:
                        "course, the 1929 maximum variant) on the same calibrated multi-year "
                        "plan and compare capacity, consumption and who bears the cost.")
     p.add_argument("--variant", action="append", metavar="NAME", dest="variants",
-                   help="compare only this variant (repeatable; a unique part of the name "
-                        "will do, e.g. 'left'; default: all)")
+                   help="compare only this built-in variant (repeatable; a unique part of "
+                        "the name will do, e.g. 'left'; default: all)")
+    p.add_argument("--variants", metavar="FILE", dest="variants_file",
+                   help="your own variants from a TOML file of [[variant]] tables (see "
+                        "nonequivalent.planning.load_variants); compared with the built-in "
+                        "ones named by --variant, if any")
     p.add_argument("--years", type=int, default=5, metavar="T",
-                   help="length of the plan in years (default: 5)")
+                   help="length of the plan in years, 1 to 50 (default: 5); a horizon too "
+                        "short for new capacity to mature may have no feasible plan, which "
+                        "is reported as an error")
     p.add_argument("--start-year", type=int, default=1928, metavar="YEAR",
                    help="first year of the plan (default: 1928)")
     p.add_argument("--no-progress", action="store_true", help="do not draw the progress bar")
@@ -199,9 +281,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "conversion changed is noted on standard error.")
     q.add_argument("name", metavar="NAME|FILE")
     q.add_argument("--output", "-o", metavar="FILE", help="write to FILE (*.toml)")
+    _add_force(q)
     q.set_defaults(handler=_cmd_scenario_upgrade)
     q = ssub.add_parser("keys", help="the keys of a scenario file, with types and units")
     q.add_argument("--output", "-o", metavar="FILE", help="write to FILE")
+    _add_force(q)
     q.set_defaults(handler=_cmd_scenario_keys)
 
     p = sub.add_parser("exercise", help="generate an exercise (and its worked solution)",
@@ -212,7 +296,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="seed, a non-negative integer: the same seed gives the same "
                         "exercise (default: 0)")
     p.add_argument("--solution", action="store_true", help="print the worked solution too")
+    p.add_argument("--check", metavar="ANSWER",
+                   help="check your answer instead of printing the problem: the values in "
+                        "the order of the parts, separated by commas ('19/4, 21/4, 21/19'), "
+                        "or by name ('v = 19/4; e = 21/19')")
+    p.add_argument("--format", "-f", choices=("text", "markdown", "latex"), default="text",
+                   help="text: readable Unicode for a terminal (default); markdown or latex: "
+                        "the math in LaTeX")
+    _add_width(p)
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE")
+    _add_force(p)
     p.set_defaults(handler=_cmd_exercise)
 
     from .. import _cli_global  # the global exchange account (multi-regional tables)
@@ -225,7 +318,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _load_scenario(name: str) -> Any:
     from .. import scenarios
 
-    return scenarios.load(name)
+    try:
+        return scenarios.load(name)
+    except NonequivalentError:
+        raise
+    except (OSError, ValueError) as exc:   # a path the system cannot open (too long, NUL)
+        reason = getattr(exc, "strerror", None) or exc
+        raise UsageError(f"cannot read scenario {name[:80]!r}: {reason}; give a built-in "
+                         "name (nonequivalent scenario list) or a TOML file.") from None
 
 
 def _later_name(args: argparse.Namespace) -> str | None:
@@ -246,14 +346,32 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     later = _later_name(args)
     if later == "default":
         later = DEFAULT_LATER.get(args.scenario)
-    rep = report(base, later=None if later is None else _load_scenario(later))
-    _write(render_report(rep, args.format), args.output, out)
+    later_sc = None if later is None else _load_scenario(later)
+    rep = report(base, later=later_sc)
+    if args.format in ("text", "markdown"):
+        doc = _file_hints(report_document(rep), [(base, args.scenario), (later_sc, later)])
+        text = render(doc, args.format, _width(args, out))
+    else:
+        text = render_report(rep, args.format)
+    _write(text, args.output, out)
     if args.plot:
         from ..plotting import figure_of_report
 
-        _save_plot(figure_of_report(rep, [base] + ([] if later is None
-                                                  else [_load_scenario(later)])), args.plot)
+        _save_plot(figure_of_report(rep, [base] + ([] if later_sc is None else [later_sc])),
+                   args.plot)
     return 0
+
+
+def _file_hints(doc: Document, loaded: Sequence[tuple[Any, str | None]]) -> Document:
+    """Point the report's ``scenario show NAME`` hints at the file a scenario came from."""
+    notes = list(doc.notes)
+    for sc, given in loaded:
+        if sc is None or not given or not os.path.exists(given):
+            continue
+        old = f"scenario show {sc.name}'"
+        new = f"scenario show {shlex.quote(given)}'"
+        notes = [n.replace(old, new) for n in notes]
+    return dataclasses.replace(doc, notes=tuple(notes))
 
 
 @contextlib.contextmanager
@@ -308,42 +426,85 @@ def _pick_variants(names: Sequence[str] | None) -> list[Any]:
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
-    from ..planning import base_plan, compare
+    from ..planning import base_plan, compare, load_variants
 
     if not 1 <= args.years <= 50:
         raise UsageError(f"--years must be between 1 and 50, got {args.years}.")
+    if not 1800 <= args.start_year <= 2200:
+        raise UsageError(f"--start-year must be between 1800 and 2200, got {args.start_year}.")
     variants = _pick_variants(args.variants)
+    if args.variants_file:
+        own = list(load_variants(args.variants_file))
+        variants = own + (variants if args.variants else [])
     base = base_plan(years=args.years, start_year=args.start_year)
     bar = Progress(1, "compare", enabled=not args.no_progress)
     with _solver_chatter_to_stderr():
         comparison = compare(variants, base=base)
         bar.advance()
     bar.close()
-    table, results = comparison.table, comparison.results
-    measures = table.T
-    measures.index.name = "measure"
-    heavy = base.heavy_sector
-    years = next(iter(results.values())).output.columns
-    capacity = pd.DataFrame({name: r.capacity.loc[heavy, years] for name, r in results.items()})
-    capacity.index.name = "year"
-    wage = pd.DataFrame({name: r.real_wage for name, r in results.items()})
-    wage.index.name = "year"
-    notes = tuple(f"{v.name}: {v.description} ({v.source})." for v in variants)
-    doc = Document(
-        f"Plan variants {years[0]}–{years[-1]} on the calibrated town–country economy",
-        (Section("Variants compared", measures, (
-            "Heavy capacity growth = terminal / initial capacity; consumption per head in "
-            "hours of labour value per hour of labour supply; surplus labour and shares by "
-            "group from the plan's labour account.",), rowwise=True),
-         Section(f"Capacity of {heavy} by year (units of output)", capacity),
-         Section("Real wage by year (baskets per hour; 1 = base wage)", wage)),
-        notes=(*notes, "Every parameter of the planning model is a calibration assumption, "
-                       "not a historical record (nonequivalent.planning.variants)."),
-        meta={"variants": [v.name for v in variants], "years": [int(y) for y in years]})
-    _write(render(doc, args.format), args.output, out)
+    doc = _comparison_document(comparison, variants, args.format)
+    _write(render(doc, args.format, _width(args, out)), args.output, out)
     if args.plot:
-        _save_plot(_variants_plot(results, heavy, years), args.plot)
+        results = comparison.results
+        years = next(iter(results.values())).output.columns
+        _save_plot(_variants_plot(results, base.heavy_sector, years), args.plot)
     return 0
+
+
+def _comparison_document(comparison: Any, variants: Sequence[Any], fmt: str) -> Document:
+    """Every quantity a comparison summarizes: constraints, results, capacity, real wage.
+
+    What a variant sets (floors, caps, prices) is printed as a constraint, not a result; a
+    real wage held on its floor or cap is marked "(floor)" / "(cap)"; alternative optima of
+    a variant's LP are named in a note.
+    """
+    table, results = comparison.table, comparison.results
+    wage_rows = [c for c in table.columns if c.startswith("real wage ")]
+    measures = table.drop(columns=wage_rows).T
+    measures.index.name = "measure"
+    constraints = comparison.constraints.T
+    constraints.index.name = "constraint"
+    heavy = next(iter(results.values())).plan.heavy_sector
+    capacity = comparison.heavy_capacity
+    wages = comparison.real_wages
+    marks = comparison.at_bound
+    sections = [
+        Section("Constraints set by each variant (inputs, not results)", constraints.astype(
+            object).map(lambda v: v if isinstance(v, str) else f"{v:g}")),
+        Section("Results of the optimal plans", measures, (
+            "Heavy capacity growth = terminal / initial capacity (both in the next table); "
+            "consumption per head in hours of labour value per hour of labour supply; "
+            "surplus labour and shares by group from the plan's labour account.",),
+            rowwise=True),
+        Section(f"Capacity of {heavy} by year (units of output; the last year is the "
+                "terminal capacity)", capacity)]
+    wage_note = ("(floor) / (cap): the real wage is held there by the variant's constraint "
+                 "(an input, not a result of the plan).")
+    if fmt in ("text", "markdown"):
+        shown = wages.map(lambda v: f"{v:.2f}")
+        shown = shown.where(marks == "", shown + " (" + marks + ")")
+        sections.append(Section("Real wage by year (baskets per hour; 1 = base wage)",
+                                shown, (wage_note,)))
+    else:
+        sections.append(Section("Real wage by year (baskets per hour; 1 = base wage)", wages))
+        sections.append(Section("Real wage held by a constraint", marks, (wage_note,)))
+    alt = [name for name, flag in comparison.alternative_optima.items() if flag]
+    if alt:
+        alt_note = ("Alternative optima: the plans of " + ", ".join(map(repr, alt)) + " are "
+                    "one optimum among several (a nonbasic variable has a zero reduced cost: "
+                    "other plans reach the same objective); the tables show one of them.")
+    else:
+        alt_note = ("Alternative optima: none detected (every optimal plan is unique at its "
+                    "vertex).")
+    notes = tuple(f"{v.name}: {v.description} ({v.source})." for v in variants)
+    years = capacity.index
+    return Document(
+        f"Plan variants {years[0]}–{years[-2]} on the calibrated town–country economy",
+        tuple(sections),
+        notes=(*notes, alt_note, "Every parameter of the planning model is a calibration "
+               "assumption, not a historical record (nonequivalent.planning.variants)."),
+        meta={"variants": list(results), "years": [int(y) for y in years[:-1]],
+              "alternative_optima": alt})
 
 
 def _variants_plot(results: dict[str, Any], heavy: str, years: Any) -> Any:
@@ -376,16 +537,29 @@ MAX_STEPS = 1_000_000
 SWEEP_BLOCK = 10_000
 
 
+#: Range of terms of trade a sweep accepts (relative to the benchmark, 1 = parity): prices
+#: a million times below or above parity are outside any economic reading and would
+#: overflow the tribute columns.
+RATIO_RANGE = (1e-6, 1e6)
+
+
 def _sweep_grid(args: argparse.Namespace) -> np.ndarray:
     lo, hi, steps = args.ratio_min, args.ratio_max, args.steps
-    if not (math.isfinite(lo) and math.isfinite(hi)) or lo <= 0:
-        raise UsageError(f"--ratio-min must be a positive number, got {lo}; the terms of "
-                         "trade are a ratio of prices (1 = parity with the benchmark).")
+    low, high = RATIO_RANGE
+    for opt, value in (("--ratio-min", lo), ("--ratio-max", hi)):
+        if not (math.isfinite(value) and low <= value <= high):
+            raise UsageError(f"{opt} must be a number between {low:g} and {high:g}, got "
+                             f"{value}; the terms of trade are a ratio of prices (1 = parity "
+                             "with the benchmark).")
     if hi < lo:
         raise UsageError(f"--ratio-max ({hi}) is below --ratio-min ({lo}).")
     if not 2 <= steps <= MAX_STEPS:
         raise UsageError(f"--steps must be between 2 and {MAX_STEPS:,}, got {steps}.")
-    return np.round(np.linspace(lo, hi, steps), 12)   # 0.7, not 0.7000000000000001
+    grid = np.linspace(lo, hi, steps)
+    # 12 significant digits: 0.7, not 0.7000000000000001 (and 1e-06 stays 1e-06): an
+    # integer over an exact power of ten is the nearest double to the decimal
+    scale = 10.0 ** (11 - np.floor(np.log10(grid)))
+    return np.round(grid * scale) / scale
 
 
 def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
@@ -431,6 +605,10 @@ def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
         "extraction with response": np.asarray(extraction(response, pe[k], target),
                                                dtype=float),
     }, index=pd.Index(ratios, name="terms of trade"))
+    if not np.isfinite(table.to_numpy(dtype=float)).all():
+        raise UsageError(f"the tribute is not a finite number over --ratio-min {ratios[0]:g} "
+                         f"to --ratio-max {ratios[-1]:g} for scenario {sc.name!r}; narrow "
+                         "the range towards 1 (parity).")
     labour = sw.labour.iloc[0]
     notes = (
         f"terms of trade = (p_{good} / pᵉ_{good}) / (industrial prices / their benchmark), "
@@ -446,9 +624,9 @@ def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
                    meta={"scenario": sc.name, "benchmark": bench.name,
                          "current_terms_of_trade": current})
     if args.format == "csv":
-        text = table.reset_index().to_csv(index=False, lineterminator="\n")
+        text = frame_csv(table, index=True)
     else:
-        text = render(doc, args.format)
+        text = render(doc, args.format, _width(args, out))
     _write(text, args.output, out)
     best = table["extraction with response"].idxmax()
     print(f"{PROG}: sweep of {len(ratios)} terms of trade from {ratios[0]:g} to "
@@ -487,7 +665,7 @@ def _cmd_data_list(args: argparse.Namespace, out: TextIO) -> int:
         notes = ("Sources:", *_source_notes(sources))
     doc = Document("Historical datasets", (Section("Datasets", table, notes),),
                    notes=("Show one with: nonequivalent data show NAME",))
-    _write(render(doc, args.format), args.output, out)
+    _write(render(doc, args.format, _width(args, out)), args.output, out)
     return 0
 
 
@@ -497,7 +675,7 @@ def _cmd_data_show(args: argparse.Namespace, out: TextIO) -> int:
     df = datasets.load(args.name)
     meta = df.attrs
     if args.format == "csv":  # the dataset itself, every column
-        _write(df.to_csv(index=False, lineterminator="\n"), args.output, out)
+        _write(frame_csv(df), args.output, out)
         return 0
     cited = list(meta.get("citation", []))
     table = df[["series", "period", "value", "unit", "low", "high", "confidence"]].copy()
@@ -511,7 +689,7 @@ def _cmd_data_show(args: argparse.Namespace, out: TextIO) -> int:
     doc = Document(f"{meta.get('name', args.name)}: {meta.get('title', '')}",
                    (Section("Figures", table, notes, exact=True),),
                    notes=(str(meta.get("description", "")),))
-    _write(render(doc, args.format), args.output, out)
+    _write(render(doc, args.format, _width(args, out)), args.output, out)
     return 0
 
 
@@ -529,9 +707,9 @@ def _cmd_scenario_list(args: argparse.Namespace, out: TextIO) -> int:
     doc = Document("Built-in scenarios", (Section("Scenarios", table, (
         "historical / assumed: how many parameters are records (with a source) and how many "
         "are calibration assumptions (with a reason).",
-        "Show one with: nonequivalent scenario show NAME; copy one as a template with: "
+        "Show one with: nonequivalent scenario show NAME (or FILE); copy one as a template with: "
         "nonequivalent scenario write NAME FILE"),),))
-    _write(render(doc, args.format), args.output, out)
+    _write(render(doc, args.format, _width(args, out)), args.output, out)
     return 0
 
 
@@ -592,7 +770,7 @@ def _scenario_document(sc: Any) -> Document:
 
 def _cmd_scenario_show(args: argparse.Namespace, out: TextIO) -> int:
     sc = _load_scenario(args.name)
-    _write(render(_scenario_document(sc), args.format), args.output, out)
+    _write(render(_scenario_document(sc), args.format, _width(args, out)), args.output, out)
     return 0
 
 
@@ -643,14 +821,40 @@ def _cmd_exercise(args: argparse.Namespace, out: TextIO) -> int:
         table = pd.DataFrame({"description": pd.Series(exercises.topics())})
         table.index.name = "topic"
         doc = Document("Exercise topics", (Section("Topics", table, (
-            "Generate one with: nonequivalent exercise TOPIC --seed N [--solution]",)),))
-        _write(render(doc, "text"), args.output, out)
+            "Generate one with: nonequivalent exercise TOPIC --seed N [--solution]; check "
+            "your answer with: nonequivalent exercise TOPIC --seed N --check 'ANSWER'",)),))
+        _write(render(doc, "text", _width(args, out)), args.output, out)
         return 0
     if args.seed is not None and args.seed < 0:
         raise UsageError(f"--seed must be a non-negative integer, got {args.seed}.")
-    exercise = exercises.generate(args.topic, seed=0 if args.seed is None else args.seed)
-    _write(exercises.render(exercise, solution=args.solution), args.output, out)
+    seed = 0 if args.seed is None else args.seed
+    if args.check is not None:
+        if args.solution:
+            raise UsageError("give --check or --solution, not both.")
+        result = exercises.check(args.topic, seed, args.check)
+        verdict = "right" if result.correct else "wrong"
+        text = f"{verdict}: {result.message}\n"
+        if not result.correct:
+            text += (f"See the worked solution with: {PROG} exercise {args.topic} --seed "
+                     f"{seed} --solution\n")
+        _write(text, args.output, out)
+        return 0
+    exercise = exercises.generate(args.topic, seed=seed)
+    text = exercises.render(exercise, solution=args.solution, format=args.format)
+    width = _width(args, out)
+    if width is not None and args.format == "text":
+        text = "\n".join(_wrap_line(line, width) for line in text.split("\n"))
+    _write(text, args.output, out)
     return 0
+
+
+def _wrap_line(line: str, width: int) -> str:
+    """A line of an exercise wrapped to ``width`` (indentation kept; math never cut)."""
+    if len(line) <= width:
+        return line
+    indent = line[:len(line) - len(line.lstrip())]
+    return textwrap.fill(line, width=width, subsequent_indent=indent,
+                         break_long_words=False, break_on_hyphens=False)
 
 
 # =============================================================================== main
@@ -679,6 +883,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     nonequivalent ...
     0
     """
+    _utf8_streams()
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
@@ -687,9 +892,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
     try:
         _check_targets(args)
-        return handler(args, sys.stdout)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            # numpy's overflow / invalid-value warnings mean a number is no longer finite:
+            # stop with an error rather than print NaN or inf as a result
+            warnings.simplefilter("error", RuntimeWarning)
+            status = handler(args, sys.stdout)
+        for message in dict.fromkeys(_one_line(w.message) for w in caught):
+            print(f"{PROG}: warning: {message}", file=sys.stderr)  # one line, no source
+        return status
     except NonequivalentError as exc:
         print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except (RuntimeWarning, FloatingPointError, OverflowError) as exc:
+        print(f"{PROG}: error: the computation gave a number that is not finite "
+              f"({_one_line(exc)}); a value of the input is too large or too small for it: "
+              "check its magnitude and units.", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -699,6 +917,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())   # no second error when Python exits
         return 0
+    except OSError as exc:   # a file the system refuses (permissions, a name too long)
+        where = f" {exc.filename!r}" if getattr(exc, "filename", None) else ""
+        print(f"{PROG}: error: cannot use the file{where}: {exc.strerror or exc}.",
+              file=sys.stderr)
+        return 2
+
+
+def _utf8_streams() -> None:
+    """Write standard output and error as UTF-8 whatever the locale (``LC_ALL=C`` too).
+
+    The tables hold "—", "→" and "σ"; a locale's ASCII encoding would make ``report >
+    file`` fail half-way. Streams that are not text files (a test's capture) are left as
+    they are.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import math
+import re
 import sys
 import textwrap
 from collections.abc import Mapping, Sequence
@@ -24,8 +25,8 @@ import pandas as pd
 
 from ..errors import NonequivalentError
 
-__all__ = ["Document", "Progress", "Section", "UsageError", "render", "render_report",
-           "report_document"]
+__all__ = ["Document", "Progress", "Section", "UsageError", "csv_cell", "frame_csv",
+           "render", "render_report", "report_document"]
 
 PROG = "nonequivalent"
 FORMATS = ("text", "markdown", "json", "csv")
@@ -106,6 +107,8 @@ def _format_column(col: pd.Series, exact: bool = False,
     if pd.api.types.is_bool_dtype(col.dtype):
         return ["yes" if v else "no" for v in col]
     if pd.api.types.is_integer_dtype(col.dtype):
+        if _label(col.name).lower().endswith("year"):   # 1928, not 1,928
+            return [str(int(v)) for v in col]
         return [f"{int(v):,}" for v in col]
     if pd.api.types.is_float_dtype(col.dtype):
         arr = col.to_numpy(dtype=float)
@@ -178,28 +181,65 @@ def _label(value: Any) -> str:
     return str(value)
 
 
+def _shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, ending in "…" when cut."""
+    return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
+
+
 def _text_table(table: pd.DataFrame, exact: bool = False, rowwise: bool = False,
-                decimals: Mapping[str, int] | None = None) -> str:
+                decimals: Mapping[str, int] | None = None, width: int | None = None) -> str:
+    """An aligned text table; with ``width``, no line is longer than ``width``.
+
+    A table wider than ``width`` is wrapped: its columns are printed in blocks, each block
+    under the row labels again; a row label longer than half the width, or a text cell too
+    long to fit even alone, is wrapped onto several lines of its row. Numbers are never
+    cut; only a column title wider than the whole line is shortened with "…".
+    """
     index_name = _label(table.index.name) if table.index.name is not None else ""
     index_cells = [_label(v) for v in table.index]
-    columns = [(_label(c), cells, _is_numeric(table[c]) or rowwise)
+    columns = [(_label(c), [[cell] for cell in cells], _is_numeric(table[c]) or rowwise)
                for c, cells in zip(table.columns, _cells(table, exact, rowwise, decimals),
                                    strict=True)]
     iw = max([len(index_name), *map(len, index_cells)]) if index_cells else len(index_name)
-    lines = []
-    header = index_name.ljust(iw)
-    widths = []
-    for name, cells, numeric in columns:
-        w = max([len(name), *map(len, cells)])
-        widths.append(w)
-        header += "  " + (name.rjust(w) if numeric else name.ljust(w))
-    lines.append(header.rstrip())
-    for i, lab in enumerate(index_cells):
-        row = lab.ljust(iw)
-        for (_, cells, numeric), w in zip(columns, widths, strict=True):
-            row += "  " + (cells[i].rjust(w) if numeric else cells[i].ljust(w))
-        lines.append(row.rstrip())
-    return "\n".join(lines)
+    index_lines = [[c] for c in index_cells]
+    if width is not None:
+        iw = min(iw, max(width // 2, 8))
+        index_name = _shorten(index_name, iw)
+        index_lines = [textwrap.wrap(c, iw, break_on_hyphens=False) or [""]
+                       if len(c) > iw else [c] for c in index_cells]
+        room = max(width - iw - 2, 1)
+        columns = [(_shorten(name, room), cells if numeric else
+                    [textwrap.wrap(c[0], room, break_on_hyphens=False) or [""]
+                     if len(c[0]) > room else c for c in cells], numeric)
+                   for name, cells, numeric in columns]
+    widths = [max([len(name), *(len(line) for cell in cells for line in cell)])
+              for name, cells, _ in columns]
+    blocks: list[list[int]] = [[]]
+    used = iw
+    for j, w in enumerate(widths):
+        if width is not None and blocks[-1] and used + 2 + w > width:
+            blocks.append([])
+            used = iw
+        blocks[-1].append(j)
+        used += 2 + w
+    out = []
+    for block in blocks:
+        header = index_name.ljust(iw)
+        for j in block:
+            name, _, numeric = columns[j]
+            header += "  " + (name.rjust(widths[j]) if numeric else name.ljust(widths[j]))
+        lines = [header.rstrip()]
+        for i, labels in enumerate(index_lines):
+            height = max([len(labels), *(len(columns[j][1][i]) for j in block)])
+            for k in range(height):
+                row = (labels[k] if k < len(labels) else "").ljust(iw)
+                for j in block:
+                    _, cells, numeric = columns[j]
+                    cell = cells[i][k] if k < len(cells[i]) else ""
+                    row += "  " + (cell.rjust(widths[j]) if numeric else cell.ljust(widths[j]))
+                lines.append(row.rstrip())
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
 
 
 def _markdown_table(table: pd.DataFrame, exact: bool = False, rowwise: bool = False,
@@ -223,9 +263,59 @@ def _markdown_table(table: pd.DataFrame, exact: bool = False, rowwise: bool = Fa
 TEXT_WIDTH = 100
 
 
-def _wrap(note: str) -> str:
-    return textwrap.fill(note, width=TEXT_WIDTH, subsequent_indent="  ",
-                         break_long_words=False, break_on_hyphens=False)
+def _wrap(note: str, width: int | None = None) -> str:
+    return textwrap.fill(note, width=min(TEXT_WIDTH, width or TEXT_WIDTH),
+                         subsequent_indent="  ", break_long_words=width is not None,
+                         break_on_hyphens=False)
+
+
+def _heading(title: str, rule: str, width: int | None) -> list[str]:
+    """A title underlined with ``rule``, wrapped to ``width``."""
+    lines = [title] if width is None or len(title) <= width else textwrap.wrap(title, width)
+    return [*lines, rule * max(map(len, lines))]
+
+
+#: First characters that make a spreadsheet read a text cell as a formula (OWASP, "CSV
+#: Injection"): such cells are written with a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d[\d_]*\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell that no spreadsheet executes: text starting like a formula gets a ``'``.
+
+    Numbers (``-1.5`` as a float, or as text that is only a number) are kept as they are,
+    so a negative number stays a number.
+
+    >>> [csv_cell(v) for v in ("=1+2", "@SUM(A1)", "-1.5", -1.5, "grain", "+cmd|' /C calc'!A0")]
+    ["'=1+2", "'@SUM(A1)", '-1.5', -1.5, 'grain', "'+cmd|' /C calc'!A0"]
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START) \
+            and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def csv_row(cells: Sequence[Any]) -> list[Any]:
+    """One CSV row: floats in full precision (``repr``), missing as empty, text made safe."""
+    out = []
+    for val in cells:
+        val = _plain(val)
+        out.append("" if val is None else (repr(val) if isinstance(val, float)
+                                           else csv_cell(val)))
+    return out
+
+
+def frame_csv(frame: pd.DataFrame, index: bool = False) -> str:
+    """A DataFrame as CSV, every text cell and label made safe by :func:`csv_cell`."""
+    if index:
+        frame = frame.reset_index()
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(csv_row([_label(c) for c in frame.columns]))
+    for row in frame.itertuples(index=False, name=None):
+        writer.writerow(csv_row(row))
+    return buf.getvalue()
 
 
 def _plain(value: Any) -> Any:
@@ -238,7 +328,7 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def render(doc: Document, fmt: str = "text") -> str:
+def render(doc: Document, fmt: str = "text", width: int | None = None) -> str:
     """Render a document as aligned text, Markdown, JSON or tidy CSV.
 
     ``csv`` is a long table with columns ``section, row, column, value`` (one line per
@@ -250,6 +340,9 @@ def render(doc: Document, fmt: str = "text") -> str:
         What to print.
     fmt : {"text", "markdown", "json", "csv"}
         Output format.
+    width : int, optional
+        Text only: the longest line (tables wider than that are wrapped in blocks of
+        columns; see :func:`_text_table`). Default: no limit.
 
     Returns
     -------
@@ -274,12 +367,12 @@ def render(doc: Document, fmt: str = "text") -> str:
     | a | 1.25 |
     """
     if fmt == "text":
-        parts = [doc.title, "=" * len(doc.title)]
-        parts += [_wrap(n) for n in doc.notes]
+        parts = _heading(doc.title, "=", width)
+        parts += [_wrap(n, width) for n in doc.notes]
         for sec, dec in zip(doc.sections, _unit_decimals(doc.sections), strict=True):
-            parts += ["", sec.title, "-" * len(sec.title),
-                      _text_table(sec.table, sec.exact, sec.rowwise, dec)]
-            parts += [_wrap(n) for n in sec.notes]
+            parts += ["", *_heading(sec.title, "-", width),
+                      _text_table(sec.table, sec.exact, sec.rowwise, dec, width)]
+            parts += [_wrap(n, width) for n in sec.notes]
         return "\n".join(parts) + "\n"
     if fmt == "markdown":
         parts = [f"# {doc.title}", ""]
@@ -310,11 +403,7 @@ def render(doc: Document, fmt: str = "text") -> str:
         for sec in doc.sections:
             for lab, row in sec.table.iterrows():
                 for col, val in row.items():
-                    val = _plain(val)
-                    writer.writerow([sec.title, _label(lab), _label(col),
-                                     "" if val is None else (repr(val)
-                                                             if isinstance(val, float)
-                                                             else val)])
+                    writer.writerow(csv_row([sec.title, _label(lab), _label(col), val]))
         return buf.getvalue()
     raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
 
@@ -344,7 +433,7 @@ def report_document(rep: Any) -> Document:
     return Document(rep.title, tuple(sections), tuple(rep.notes), dict(rep.meta))
 
 
-def render_report(rep: Any, fmt: str = "text") -> str:
+def render_report(rep: Any, fmt: str = "text", width: int | None = None) -> str:
     """A :class:`~nonequivalent.Report` as text, Markdown, JSON or CSV.
 
     JSON is :meth:`~nonequivalent.Report.to_json` (layout ``nonequivalent.report/1``);
@@ -364,13 +453,10 @@ def render_report(rep: Any, fmt: str = "text") -> str:
         for s in rep.sections:
             for i, r in enumerate(s.rows):
                 for j, c in enumerate(s.columns):
-                    val = _plain(s.values[i, j])
-                    writer.writerow([s.key, r.key, c.key,
-                                     "" if val is None else (repr(val) if isinstance(val, float)
-                                                             else val),
-                                     r.unit if s.by_row else c.unit])
+                    writer.writerow(csv_row([s.key, r.key, c.key, s.values[i, j],
+                                             r.unit if s.by_row else c.unit]))
         return buf.getvalue()
-    return render(report_document(rep), fmt)
+    return render(report_document(rep), fmt, width)
 
 
 # =============================================================================== output
@@ -382,51 +468,56 @@ def _write(text: str, output: str | None, stdout: TextIO) -> None:
     path = Path(output)
     try:
         path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write {output!r}: {exc.strerror or exc}.") from None
+    except (OSError, ValueError) as exc:   # ValueError: a NUL in the name
+        raise UsageError(f"cannot write {output!r}: "
+                         f"{getattr(exc, 'strerror', None) or exc}.") from None
     print(f"{PROG}: wrote {output}", file=sys.stderr)
 
 
 class Progress:
-    """A plain-text progress bar on standard error: ``sweep [#####.....]  50/100``.
+    """A progress bar on standard error, drawn (by tqdm) only when that is a terminal.
+
+    Written to a file or a pipe (a log, CI), the bar draws nothing: no ``\\r`` frames.
+    ``enabled=False`` turns it off on a terminal too (``--no-progress``).
 
     Examples
     --------
     >>> import io
-    >>> err = io.StringIO()
-    >>> bar = Progress(4, "sweep", stream=err, width=4)
+    >>> err = io.StringIO()                 # not a terminal: nothing is drawn
+    >>> bar = Progress(4, "sweep", stream=err)
     >>> for _ in range(4):
     ...     bar.advance()
     >>> bar.close()
-    >>> err.getvalue().splitlines()[-1].strip()
-    'sweep [####] 4/4'
+    >>> err.getvalue()
+    ''
     """
 
     def __init__(self, total: int, label: str, stream: TextIO | None = None,
-                 width: int = 30, enabled: bool = True) -> None:
-        self.total, self.label, self.width = max(int(total), 1), label, width
+                 enabled: bool = True) -> None:
+        self.total, self.label = max(int(total), 1), label
         self.stream = stream if stream is not None else sys.stderr
-        self.enabled, self.done, self._shown = enabled, 0, -1
+        self.enabled = bool(enabled) and _is_terminal(self.stream)
+        self._bar: Any = None
+        if self.enabled:
+            from tqdm import tqdm
 
-    def _draw(self) -> None:
-        filled = self.width * self.done // self.total
-        bar = "#" * filled + "." * (self.width - filled)
-        self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total}")
-        self.stream.flush()
+            self._bar = tqdm(total=self.total, desc=label, file=self.stream, leave=True,
+                             dynamic_ncols=True)
 
     def advance(self, n: int = 1) -> None:
-        """Count ``n`` more steps done and redraw when the bar moves."""
-        self.done = min(self.total, self.done + n)
-        step = self.width * self.done // self.total
-        if self.enabled and step != self._shown:
-            self._shown = step
-            self._draw()
+        """Count ``n`` more steps done."""
+        if self._bar is not None:
+            self._bar.update(n)
 
     def close(self) -> None:
-        """Draw the final state and end the line."""
-        if self.enabled:
-            self._draw()
-            self.stream.write("\n")
-            self.stream.flush()
+        """End the bar (leaves its last state on the terminal)."""
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
 
 
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
