@@ -7,7 +7,12 @@ two-earner household, surplus accounts by group, and planning variants.
 The namespace is flat: every model, result and error is importable from here.
 Submodules ``datasets``, ``scenarios``, ``symbolic``, ``exact``, ``exercises`` and
 ``plotting`` are loaded on first use, and so are the planning models (``ne.StaticPlan``,
-``ne.compare`` ...: the first use of a planning name loads :mod:`nonequivalent.planning`).
+``ne.compare`` ...: the first use of a planning name loads :mod:`nonequivalent.planning`)
+and the models that only some work needs: the dual economy, the multi-regional tables,
+Emmanuel's unequal exchange and the transfer sweeps (``ne.DualEconomy``,
+``ne.MRIOEconomy``, ``ne.emmanuel_exchange``, ``ne.transfer_sweep`` ...). So
+``import nonequivalent`` costs little beyond numpy, scipy.linalg and pandas
+(``benchmarks/import_time.py`` measures it).
 
 >>> import nonequivalent as ne
 >>> eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
@@ -22,20 +27,16 @@ import importlib
 from typing import Any
 
 from . import accounts as _accounts
-from . import dual_economy as _dual_economy
 from . import economy as _economy
-from . import emmanuel as _emmanuel
 from . import errors as _errors
 from . import exchange as _exchange
 from . import groups as _groups
 from . import households as _households
-from . import mrio as _mrio
 from . import planning as _planning
 from . import prices as _prices
 from . import procurement as _procurement
 from . import report as _report
 from . import scissors as _scissors
-from . import sweeps as _sweeps
 from . import tribute as _tribute
 from . import uncertainty as _uncertainty
 from . import uncertainty_leontief as _uncertainty_leontief
@@ -43,19 +44,15 @@ from . import uncertainty_report as _uncertainty_report
 from . import uncertainty_sensitivity as _uncertainty_sensitivity
 from . import values as _values
 from .accounts import *  # noqa: F403
-from .dual_economy import *  # noqa: F403
 from .economy import *  # noqa: F403
-from .emmanuel import *  # noqa: F403
 from .errors import *  # noqa: F403
 from .exchange import *  # noqa: F403
 from .groups import *  # noqa: F403
 from .households import *  # noqa: F403
-from .mrio import *  # noqa: F403
 from .prices import *  # noqa: F403
 from .procurement import *  # noqa: F403
 from .report import *  # noqa: F403
 from .scissors import *  # noqa: F403
-from .sweeps import *  # noqa: F403
 from .tribute import *  # noqa: F403
 from .uncertainty import *  # noqa: F403
 from .uncertainty_leontief import *  # noqa: F403
@@ -67,6 +64,17 @@ __version__ = "0.1.0"
 
 _PLANNING_NAMES = frozenset(_planning.__all__)
 
+#: Public names of the modules loaded on first use of one of them, by module (the same
+#: names, in the same order, as each module's ``__all__``; tests/test_import_time.py checks).
+_LAZY_EXPORTS = {
+    "sweeps": ("TransferSweep", "scaled_price_matrix", "transfer_sweep"),
+    "dual_economy": ("DualComparativeStatics", "DualEconomy", "DualOptimum", "DualOutcome"),
+    "mrio": ("Blocs", "GlobalExchangeAccount", "MRIOEconomy", "global_exchange_account",
+             "illustrative_test_system", "load_blocs"),
+    "emmanuel": ("EmmanuelExchange", "emmanuel_exchange"),
+}
+_LAZY_WHERE = {name: module for module, names in _LAZY_EXPORTS.items() for name in names}
+
 _SUBMODULES = ("datasets", "scenarios", "symbolic", "exact", "exercises", "plotting", "cli")
 
 __all__ = [
@@ -75,15 +83,15 @@ __all__ = [
     *_values.__all__,
     *_prices.__all__,
     *_exchange.__all__,
-    *_sweeps.__all__,
+    *_LAZY_EXPORTS["sweeps"],
     *_scissors.__all__,
     *_tribute.__all__,
     *_procurement.__all__,
-    *_dual_economy.__all__,
+    *_LAZY_EXPORTS["dual_economy"],
     *_households.__all__,
     *_groups.__all__,
-    *_mrio.__all__,
-    *_emmanuel.__all__,
+    *_LAZY_EXPORTS["mrio"],
+    *_LAZY_EXPORTS["emmanuel"],
     *_accounts.__all__,
     *_report.__all__,
     *_planning.__all__,
@@ -96,8 +104,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:
+    if name in _SUBMODULES or name in _LAZY_EXPORTS:
         return importlib.import_module(f".{name}", __name__)
+    if name in _LAZY_WHERE:
+        value = getattr(importlib.import_module(f".{_LAZY_WHERE[name]}", __name__), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
     if name in _PLANNING_NAMES:
         value = getattr(_planning, name)  # loads the planning module that defines it
         globals()[name] = value
@@ -106,4 +118,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return sorted({*globals(), *__all__, *_LAZY_EXPORTS})

@@ -2,18 +2,57 @@
 matrix block by block, and the preconditioned Krylov solve of ``(I - M) x = b`` for sparse
 tables. :class:`nonequivalent.Economy` uses them; they take and return plain numpy/scipy
 objects.
+
+``scipy.sparse`` and ``scipy.sparse.linalg`` are imported only by the sparse paths, so that
+``import nonequivalent`` and dense tables never pay for them: :data:`sparse` stands for
+``scipy.sparse`` and loads it on first use, except for :meth:`_LazySparse.issparse`, which
+answers without loading it.
 """
 
 from __future__ import annotations
 
+import importlib
 import math
+import sys
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import scipy.linalg as sla
-import scipy.sparse as sp
-import scipy.sparse.linalg as spla
 
 from .errors import ConvergenceError
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
+
+
+class _LazySparse:
+    """``scipy.sparse``, imported on first use of one of its names.
+
+    :meth:`issparse` does not import it: an object can only be a scipy sparse array or
+    matrix once ``scipy.sparse`` has been imported (its classes live there), so while it is
+    not in ``sys.modules`` the answer is ``False``.
+    """
+
+    __slots__ = ()
+
+    @staticmethod
+    def issparse(x: Any) -> bool:
+        """``scipy.sparse.issparse(x)``, without importing ``scipy.sparse`` to say no."""
+        module = sys.modules.get("scipy.sparse")
+        return module is not None and bool(module.issparse(x))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(importlib.import_module("scipy.sparse"), name)
+
+    def __repr__(self) -> str:
+        return "<scipy.sparse, imported on first use>"
+
+
+#: ``scipy.sparse``, imported on first use (``issparse`` never imports it).
+sparse = _LazySparse()
+
+#: Largest strong component whose eigenvalues are computed densely (larger: ARPACK).
+DENSE_EIG_LIMIT = 1500
 
 #: Relative residual ``||b - (I - A) x|| / ||b||`` required of iterative (sparse) solves.
 SPARSE_TOLERANCE = 1e-12
@@ -27,12 +66,20 @@ def _spectral_radius_by_block(
     ρ(M) is the largest ρ of the diagonal blocks of the strongly connected components of
     the graph of ``M`` (Frobenius normal form), so only the blocks need eigenvalues.
     Returns ρ(M) and the list of ``(ρ of the block, positions of its sectors)``.
+    A dense matrix with every entry positive is one strong component, found without
+    loading ``scipy.sparse``.
     """
+    if isinstance(M, np.ndarray) and 0 < M.shape[0] <= DENSE_EIG_LIMIT and bool((M > 0).all()):
+        r = float(np.max(np.abs(np.linalg.eigvals(M))))
+        return r, [(r, np.arange(M.shape[0]))]
+    import scipy.sparse as sp
+    from scipy.sparse import csgraph
+
     S = sp.csr_array(M)
     n = S.shape[0]
     if n == 0:
         return 0.0, []
-    ncomp, comp = sp.csgraph.connected_components(S, directed=True, connection="strong")
+    ncomp, comp = csgraph.connected_components(S, directed=True, connection="strong")
     blocks: list[tuple[float, np.ndarray]] = []
     for c in range(ncomp):
         idx = np.flatnonzero(comp == c)
@@ -40,10 +87,12 @@ def _spectral_radius_by_block(
         if sub.nnz == 0:
             blocks.append((0.0, idx))
             continue
-        if idx.size <= 1500:
+        if idx.size <= DENSE_EIG_LIMIT:
             r = float(np.max(np.abs(np.linalg.eigvals(sub.toarray()))))
         else:
             # Perron root of an irreducible non-negative block: largest-magnitude eigenvalue.
+            import scipy.sparse.linalg as spla
+
             vals = spla.eigs(sp.csr_matrix(sub), k=1, which="LM", return_eigenvectors=False,
                              tol=1e-12, maxiter=20_000)
             r = float(np.abs(vals).max())

@@ -29,8 +29,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
+from ._solvers import sparse as sp
 from .errors import LabelMismatchError, NonequivalentError, NumericalRangeError
 
 __all__ = ["as_array", "as_bundle", "as_float", "as_index", "as_matrix", "as_number",

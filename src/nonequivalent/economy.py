@@ -43,10 +43,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import scipy.linalg as sla
-import scipy.sparse as sp
 
 from ._results import Result, _frame_text, format_number
 from ._solvers import SPARSE_TOLERANCE, _krylov_solve, _spectral_radius_by_block  # noqa: F401
+from ._solvers import sparse as sp
 from ._validation import (
     _check_same_labels,
     as_array,

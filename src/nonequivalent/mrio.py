@@ -52,8 +52,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
+from ._solvers import sparse as sp
 from ._validation import as_array, check_finite
 from .economy import Economy
 from .errors import InvalidEconomyError, LabelMismatchError, NonequivalentError

@@ -43,11 +43,10 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 import scipy.linalg as sla
-import scipy.sparse as sp
-import scipy.sparse.linalg as spla
 
 from ._results import Result, format_number
 from ._solvers import _krylov_solve, _spectral_radius_by_block
+from ._solvers import sparse as sp
 from ._validation import as_array, as_bundle, as_float, as_number, as_vector, require_finite
 from .economy import PRODUCTIVITY_MARGIN, Economy
 from .errors import (
@@ -139,6 +138,8 @@ def _standard_net_product(eco: Economy) -> np.ndarray:
     eco.require_productive()
     lab = eco.total_labour
     if eco.is_sparse and eco.n > DENSE_LIMIT:
+        import scipy.sparse.linalg as spla
+
         vals, vecs = spla.eigs(sp.csr_matrix(eco.A), k=1, which="LR", tol=1e-12,
                                maxiter=20_000)
         q = np.real(vecs[:, 0])
@@ -757,6 +758,8 @@ def uniform_profit_rate(economy: Economy, basket: Any,
     economy.require_productive()
     lab = economy.total_labour
     if economy.is_sparse and economy.n > DENSE_LIMIT:
+        import scipy.sparse.linalg as spla
+
         A = sp.csr_array(economy.A)
 
         def matvec(x: np.ndarray) -> np.ndarray:

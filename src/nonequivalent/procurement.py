@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import optimize
 
 from ._common import _positive
 from ._results import Result
@@ -471,6 +470,8 @@ def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: flo
                 f"{r.name} is not non-decreasing in the price (it falls near p = {at:.6g}); "
                 "the squeeze optimizer needs marketings that do not fall as the price rises. "
                 "Give a monotone response or evaluate extraction() on a grid instead.")
+        from scipy import optimize  # only this numeric path needs it
+
         i = int(np.argmax(e))
         p_star, best = float(grid[i]), float(e[i])
         # refine around the best grid point, and on the last interval below p^e (where a
