@@ -38,10 +38,6 @@ from . import procurement as _procurement
 from . import report as _report
 from . import scissors as _scissors
 from . import tribute as _tribute
-from . import uncertainty as _uncertainty
-from . import uncertainty_leontief as _uncertainty_leontief
-from . import uncertainty_report as _uncertainty_report
-from . import uncertainty_sensitivity as _uncertainty_sensitivity
 from . import values as _values
 from .accounts import *  # noqa: F403
 from .economy import *  # noqa: F403
@@ -54,10 +50,6 @@ from .procurement import *  # noqa: F403
 from .report import *  # noqa: F403
 from .scissors import *  # noqa: F403
 from .tribute import *  # noqa: F403
-from .uncertainty import *  # noqa: F403
-from .uncertainty_leontief import *  # noqa: F403
-from .uncertainty_report import *  # noqa: F403
-from .uncertainty_sensitivity import *  # noqa: F403
 from .values import *  # noqa: F403
 
 __version__ = "0.1.0"
@@ -72,6 +64,11 @@ _LAZY_EXPORTS = {
     "mrio": ("Blocs", "GlobalExchangeAccount", "MRIOEconomy", "global_exchange_account",
              "illustrative_test_system", "load_blocs"),
     "emmanuel": ("EmmanuelExchange", "emmanuel_exchange"),
+    "uncertainty": ("CHUNK", "ParameterRange", "Propagation", "propagate", "unit_draws"),
+    "uncertainty_leontief": ("gross_output_batch", "labour_values_batch"),
+    "uncertainty_report": ("ReportDraw", "ReportUncertainty", "report_cells",
+                           "report_sensitivity", "report_uncertainty", "scenario_ranges"),
+    "uncertainty_sensitivity": ("Sensitivity", "sobol_sensitivity"),
 }
 _LAZY_WHERE = {name: module for module, names in _LAZY_EXPORTS.items() for name in names}
 
@@ -95,10 +92,10 @@ __all__ = [
     *_accounts.__all__,
     *_report.__all__,
     *_planning.__all__,
-    *_uncertainty.__all__,
-    *_uncertainty_leontief.__all__,
-    *_uncertainty_report.__all__,
-    *_uncertainty_sensitivity.__all__,
+    *_LAZY_EXPORTS["uncertainty"],
+    *_LAZY_EXPORTS["uncertainty_leontief"],
+    *_LAZY_EXPORTS["uncertainty_report"],
+    *_LAZY_EXPORTS["uncertainty_sensitivity"],
     *_SUBMODULES,
 ]
 
