@@ -1,10 +1,13 @@
 """Scenario files as TOML: the writer, and the conversion of schema-1 documents.
 
-The writer emits plain data in the layout of the schema (:mod:`nonequivalent.scenario_schema`)
-as TOML that :mod:`tomllib` reads back exactly (strings escaped, floats by ``repr``, no
-non-finite numbers). :func:`upgrade_v1` converts a schema-1 document; :func:`set_parameter`
-changes one parameter of a document (what :meth:`Scenario.with_values` does before it
-validates the result).
+The writer comes from the declaration of the schema (:mod:`nonequivalent.scenario_schema`):
+:func:`scenario_document` walks :data:`~nonequivalent.scenario_schema.KEYS` in order,
+reading each key's value where the key says it lives on the scenario (its ``attr``), and
+writes the groups' tables from their kinds' declared parameters; :func:`to_toml` emits that
+plain data as TOML that :mod:`tomllib` reads back exactly (strings escaped, floats by
+``repr``, no non-finite numbers). :func:`upgrade_v1` converts a schema-1 document;
+:func:`set_parameter` changes one parameter of a document (what
+:meth:`Scenario.with_values` does before it validates the result).
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from .errors import ScenarioError
-from .scenario_schema import SCHEMA_VERSION, _Checker
+from .groups import State
+from .scenario_schema import KEYS, SCHEMA_VERSION, _Checker, group_table
 
-__all__ = ["set_parameter", "to_toml", "upgrade_v1"]
+__all__ = ["scenario_document", "set_parameter", "to_toml", "upgrade_v1"]
 
 
 # ====================================================================== schema 1
@@ -117,6 +121,76 @@ def upgrade_v1(doc: Mapping[str, Any], file: str) -> tuple[dict[str, Any], tuple
 
 
 # ====================================================================== writing
+def _attr(obj: Any, path: str) -> Any:
+    for part in path.split("."):
+        if obj is None:
+            return None
+        obj = getattr(obj, part)
+    return obj
+
+
+def _put(doc: dict[str, Any], path: str, value: Any) -> None:
+    *tables, last = path.split(".")
+    for t in tables:
+        doc = doc.setdefault(t, {})
+    doc[last] = value
+
+
+def _is_default_state(g: Any) -> bool:
+    # The state a file leaves out is added on loading (key and label "state").
+    return isinstance(g, State) and g.name == "state" and g.label == "state"
+
+
+def scenario_document(scenario: Any) -> dict[str, Any]:
+    """A scenario as plain data in the layout of the schema, read off the declaration.
+
+    Every key of :data:`~nonequivalent.scenario_schema.KEYS` with an ``attr`` is read
+    from the scenario at that attribute path and written at the key's path, in the
+    declared order; an optional key whose value is ``None`` or its declared default is
+    left out (the loader fills the default back in). The keyed sections are written entry
+    by entry: ``groups.<key>`` from each group's declared parameters
+    (:func:`~nonequivalent.scenario_schema.group_table`; the default state is left
+    out), ``provenance.<parameter>`` with the fields the declaration lists for an entry.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario to write (only its inputs are written; derived values are not).
+
+    Returns
+    -------
+    dict
+        Plain data (dicts, lists, strings, numbers) that
+        :func:`nonequivalent.scenarios.from_dict` reads back to an equal scenario.
+
+    Examples
+    --------
+    >>> from nonequivalent import scenarios
+    >>> doc = scenario_document(scenarios.load("ussr-1928"))
+    >>> list(doc)
+    ['schema', 'scenario', 'economy', 'prices', 'benchmark', 'groups', 'scissors', 'provenance']
+    """
+    entry_fields = [k.path.rsplit(".", 1)[1] for k in KEYS
+                    if k.path.startswith("provenance.<parameter>.")]
+    doc: dict[str, Any] = {}
+    for k in KEYS:
+        section = k.path.split(".")[0]
+        if k.path == "schema":
+            doc["schema"] = SCHEMA_VERSION
+        elif k.attr is not None:
+            v = _attr(scenario, k.attr)
+            if v is None or (not k.required and v == k.default):
+                continue
+            _put(doc, k.path, _plain(v))
+        elif section == "groups" and "groups" not in doc:
+            doc["groups"] = {g.name: group_table(g) for g in scenario.groups
+                             if not _is_default_state(g)}
+        elif section == "provenance" and "provenance" not in doc:
+            doc["provenance"] = {p: {f: e[f] for f in entry_fields if f in e}
+                                 for p, e in scenario.provenance.items()}
+    return doc
+
+
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 

@@ -67,12 +67,11 @@ from .accounts import (
 from .economy import Economy
 from .errors import ScenarioError
 from .exchange import Benchmark
-from .groups import GroupKind, State
+from .groups import GroupKind
 from .scenario_schema import (
     BENCHMARK_KINDS,
     KEYS,
     SCHEMA_VERSION,
-    group_table,
     group_values,
     parameter_keys,
     schema_markdown,
@@ -89,7 +88,7 @@ from .scenario_specs import (
     WorkerSpec,
 )
 from .scenario_toml import _plain as plain
-from .scenario_toml import set_parameter, to_toml, upgrade_v1
+from .scenario_toml import scenario_document, set_parameter, to_toml, upgrade_v1
 
 __all__ = [
     "BENCHMARK_KINDS",
@@ -460,47 +459,15 @@ class Scenario(SingleGroupViews):
     def to_dict(self) -> dict[str, Any]:
         """The scenario as plain data in the layout of schema 2 (inputs only).
 
+        Written from the declaration of the schema
+        (:func:`~nonequivalent.scenario_toml.scenario_document`).
+
         >>> from nonequivalent import scenarios
         >>> s = scenarios.load("ussr-1928")
         >>> scenarios.from_dict(s.to_dict()) == s
         True
         """
-        b = self.benchmark
-        bench: dict[str, Any] = {"kind": b.kind}
-        if b.name:
-            bench["name"] = b.name
-        if b.normalization is not None:
-            bench["normalization"] = b.normalization
-        if b.profit_rate is not None:
-            bench["profit_rate"] = b.profit_rate
-        if b.exchange_rate is not None:
-            bench["exchange_rate"] = b.exchange_rate
-        if b.prices is not None:
-            bench["prices"] = dict(b.prices)
-        u = self.units
-        doc: dict[str, Any] = {
-            "schema": SCHEMA_VERSION,
-            "scenario": {"name": self.name, "description": self.description,
-                         "year": self.year,
-                         "units": {"description": u.description, "scale": u.scale,
-                                   "currency": u.currency, "people": u.people}},
-            "economy": {"sectors": list(self.sectors), "labour_kinds": list(self.labour_kinds),
-                        "A": [list(r) for r in self.A],
-                        "labour": {k: list(v) for k, v in self.labour.items()},
-                        "final_demand": dict(self.final_demand)},
-            "prices": dict(self.prices),
-            "benchmark": bench,
-            "groups": {g.name: group_table(g) for g in self.groups
-                       if not (isinstance(g, State) and g.name == "state"
-                               and g.label == "state")},
-        }
-        if self.scissors is not None:
-            doc["scissors"] = {"base": self.scissors.base,
-                               "periods": list(self.scissors.periods),
-                               "industrial": list(self.scissors.industrial),
-                               "agricultural": list(self.scissors.agricultural)}
-        doc["provenance"] = {k: dict(v) for k, v in self.provenance.items()}
-        return doc
+        return scenario_document(self)
 
 
 @dataclasses.dataclass(frozen=True)
