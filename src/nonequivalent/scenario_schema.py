@@ -49,7 +49,19 @@ _NORMALIZATIONS = ("new-interpretation", "total-price")
 #: Scales of economy-wide flows a scenario can state in ``scenario.units.scale``.
 SCALES = ("", "thousand", "million", "billion")
 
+#: Largest integer a scenario file may hold (2**53: every such integer is an exact float).
+MAX_INTEGER = 2**53
+
 _FloatMap = Mapping[str, float]
+
+
+def _digits(value: int) -> str:
+    """A huge integer shown by its size, not its thousand digits."""
+    text = str(abs(value)) if value.bit_length() < 14_000 else ""
+    if text and len(text) <= 20:
+        return str(value)
+    size = f"{len(text)} digits" if text else f"about {int(value.bit_length() * 0.30103)} digits"
+    return f"an integer of {size}"
 
 
 def _freeze(d: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -202,6 +214,9 @@ class _Checker:
     def integer(self, value: Any, key: str, *, minimum: int | None = None) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(key, f"must be an integer, got {type(value).__name__}")
+        if abs(value) > MAX_INTEGER:
+            raise self.fail(key, f"integer too large: {_digits(value)}; integers must lie "
+                                 f"within +-{MAX_INTEGER} (2**53)")
         if minimum is not None and value < minimum:
             raise self.fail(key, f"must be >= {minimum}, got {value}")
         return value
@@ -210,7 +225,11 @@ class _Checker:
                nonneg: bool = True) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(key, f"must be a number, got {type(value).__name__}")
-        x = float(value)
+        try:
+            x = float(value)
+        except OverflowError:
+            raise self.fail(key, f"number too large for a float: {_digits(value)}; "
+                                 "rescale the units (e.g. millions)") from None
         if not math.isfinite(x):
             raise self.fail(key, f"must be finite, got {x}")
         if positive and x <= 0:
@@ -604,11 +623,12 @@ def schema_markdown() -> str:
     >>> print(schema_markdown().splitlines()[0])
     ## Top-level keys
     """
-    lines = ["## Top-level keys", "", "| key | type | unit | required | meaning |",
-             "| --- | --- | --- | --- | --- |"]
+    lines = ["## Top-level keys", "", "| key | type | unit | required | default | meaning |",
+             "| --- | --- | --- | --- | --- | --- |"]
     for k in KEYS:
+        default = "" if k.required or k.default is None else repr(k.default)
         lines.append(f"| `{k.path}` | {k.type} | {k.unit} | "
-                     f"{'yes' if k.required else 'no'} | {k.doc} |")
+                     f"{'yes' if k.required else 'no'} | {default} | {k.doc} |")
     for kind, cls in sorted(GROUP_KINDS.items()):
         if not cls.__module__.startswith("nonequivalent."):
             continue

@@ -120,6 +120,87 @@ def upgrade_v1(doc: Mapping[str, Any], file: str) -> tuple[dict[str, Any], tuple
     return out, tuple(notes)
 
 
+# ====================================================================== reading
+def _string_end(text: str, i: int) -> int:
+    """Index just past the TOML string starting at ``text[i]``."""
+    for quote in ('"""', "'''", '"', "'"):
+        if text.startswith(quote, i):
+            j = i + len(quote)
+            while j < len(text):
+                if quote[0] == '"' and text[j] == "\\":
+                    j += 2
+                    continue
+                if text.startswith(quote, j):
+                    return j + len(quote)
+                if len(quote) == 1 and text[j] == "\n":
+                    return j
+                j += 1
+            return j
+    return i + 1
+
+
+def deepest_key(text: str) -> tuple[str, int]:
+    r"""The key whose value nests arrays or inline tables deepest, and that depth.
+
+    A plain scan of the text (strings and comments skipped), used to name the key when
+    :mod:`tomllib` gives up on a value nested too deep for it.
+
+    Examples
+    --------
+    >>> deepest_key("[economy]\nA = [[1, 2]]\nb = [[[3]]]\n")
+    ('economy.b', 3)
+    """
+    header, key, line_start = "", "", 0
+    depth, best, where = 0, 0, ""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "\"'":
+            i = _string_end(text, i)
+            continue
+        if ch == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if ch == "\n":
+            line_start = i + 1
+        elif ch == "[" and depth == 0 and not text[line_start:i].strip():
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            header = text[i:j].split("#")[0].strip().strip("[]").strip()
+            i = j
+            continue
+        elif ch in "[{":
+            depth += 1
+            if depth > best:
+                best, where = depth, key
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+        elif ch == "=" and depth == 0:
+            name = text[line_start:i].strip()
+            key = f"{header}.{name}" if header else name
+        i += 1
+    return where, best
+
+
+def long_integer_key(text: str, digits: int) -> str:
+    r"""The key whose value holds a run of at least ``digits`` decimal digits, or ``""``.
+
+    >>> long_integer_key("[a]\nb = 1\nc = 12345\n", 5)
+    'a.c'
+    """
+    m = re.search(r"\d[\d_]{" + str(digits - 1) + ",}", text)
+    if m is None:
+        return ""
+    head = text[:m.start()]
+    headers = re.findall(r"(?m)^\s*\[+([^\]\n]*)\]+", head)
+    line = head[head.rfind("\n") + 1:]
+    start = head.rfind("\n", 0, max(head.rfind("="), 0)) + 1
+    name = head[start:].split("=")[0].strip() if "=" not in line else line.split("=")[0].strip()
+    header = headers[-1].strip() if headers else ""
+    return f"{header}.{name}" if header and name else (header or name)
+
+
 # ====================================================================== writing
 def _attr(obj: Any, path: str) -> Any:
     for part in path.split("."):
@@ -308,6 +389,13 @@ def set_parameter(doc: dict[str, Any], key: str, value: Any, groups: set[str],
         cur = nxt
     last = parts[-1]
     old = cur.get(last)
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            float(value)
+        except OverflowError:
+            raise ScenarioError(f"number too large for a float: an integer of "
+                                f"{value.bit_length() * 30103 // 100000 + 1} digits; rescale "
+                                "the units (e.g. millions)", key=key) from None
     if isinstance(value, int | float) and not isinstance(value, bool) \
             and isinstance(old, dict):
         value = {k: float(v) * float(value) for k, v in old.items()}
