@@ -219,3 +219,26 @@ def test_with_values_of_a_huge_integer_is_a_library_error():
     for key in ("workers.number", "prices", "economy.A"):
         with pytest.raises(ne.ScenarioError):
             s.with_values({key: 10**400})
+
+
+@pytest.mark.parametrize(("old", "new", "key"), [
+    ("number = 24.2", "number = 24.2.2", "groups.workers.number"),
+    ("A = [", "A = nan", "economy.A"),
+    ("[groups.workers]", "[groups.workers", "groups.workers"),
+])
+def test_toml_syntax_error_names_file_and_key(old, new, key):
+    text = scenarios.dumps(scenarios.load("ussr-1932"))
+    assert old in text
+    with pytest.raises(ne.ScenarioError, match="not valid TOML") as exc:
+        scenarios.loads(text.replace(old, new, 1), file="bad.toml")
+    assert (exc.value.file, exc.value.key) == ("bad.toml", key)
+
+
+def test_file_is_named_when_totals_overflow(tmp_path):
+    text = scenarios.dumps(scenarios.load("ussr-1932"))
+    path = tmp_path / "big.toml"
+    path.write_text(text.replace("number = 24.2", "number = 1e308"), encoding="utf-8")
+    s = scenarios.load(path)
+    with pytest.raises(ne.ScenarioError, match="overflow") as exc:
+        s.surplus_account()
+    assert (exc.value.file, exc.value.key) == (str(path), "groups.workers")

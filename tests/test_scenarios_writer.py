@@ -143,9 +143,10 @@ def scenario_docs(draw: Any) -> dict[str, Any]:
                "workers.real_wage.cut"]
     groups: dict[str, Any] = {"peasants": peasants, "workers": workers}
     if draw(st.booleans()):
+        earners = draw(st.integers(1, 4))
         groups["households"] = {"kind": "worker-households", "workers": "workers",
-                                "members": draw(st.integers(1, 8)),
-                                "earners": draw(st.integers(1, 4))}
+                                "members": earners + draw(st.integers(0, 4)),
+                                "earners": earners}
         params += ["households.members", "households.earners"]
     doc: dict[str, Any] = {
         "schema": 2,

@@ -183,6 +183,32 @@ def deepest_key(text: str) -> tuple[str, int]:
     return where, best
 
 
+def key_at_line(text: str, line: int) -> str:
+    r"""The key being read at ``line`` (1-based): the last table header and key above it.
+
+    Used to name the key of a TOML syntax error (the parser gives only line and column).
+
+    >>> key_at_line("[economy]\nA = [\n  [1, 2],\n]\n", 3)
+    'economy.A'
+    """
+    lines = text.splitlines()
+    here = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    m = re.match(r"\[+([A-Za-z_\"'][^\]#]*)", here)
+    if m:     # the faulty line is a table header
+        return m.group(1).strip()
+    header, name = "", ""
+    for raw in lines[:max(line, 0)]:
+        stripped = raw.strip()
+        m = re.fullmatch(r"\[+([A-Za-z_\"'][\w\"' .<>-]*)\]+\s*(#.*)?", stripped)
+        if m:     # a table header (a row of an array holds numbers and commas)
+            header, name = m.group(1).strip(), ""
+            continue
+        m = re.match(r"\s*([^=#\[\]{}\s][^=#\[\]{}]*?)\s*=", raw)
+        if m:
+            name = m.group(1).strip()
+    return f"{header}.{name}" if header and name else (header or name)
+
+
 def long_integer_key(text: str, digits: int) -> str:
     r"""The key whose value holds a run of at least ``digits`` decimal digits, or ``""``.
 

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import sys
 import tomllib
 import warnings
@@ -93,6 +94,7 @@ from .scenario_specs import (
 from .scenario_toml import _plain as plain
 from .scenario_toml import (
     deepest_key,
+    key_at_line,
     long_integer_key,
     scenario_document,
     set_parameter,
@@ -188,6 +190,8 @@ class Scenario(SingleGroupViews):
     provenance: Mapping[str, Mapping[str, Any]]
     #: What was converted or derived on loading (e.g. from a schema-1 file).
     notes: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+    #: The file (or built-in name) the scenario was read from, named in later errors.
+    file: str = dataclasses.field(default="", compare=False, repr=False)
 
     def __repr__(self) -> str:
         kinds = ", ".join(f"{g.name}:{g.kind}" for g in self.groups)
@@ -638,7 +642,9 @@ def loads(text: str, file: str = "<string>") -> Scenario:
         raise ScenarioError(f"arrays or tables nested {depth} deep; a scenario file nests "
                             "them at most 2 deep", file=file, key=key) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(f"not valid TOML: {exc}", file=file) from None
+        m = re.search(r"line (\d+)", str(exc))
+        raise ScenarioError(f"not valid TOML: {exc}", file=file,
+                            key=key_at_line(text, int(m.group(1))) if m else "") from None
     except ValueError:     # an integer literal beyond Python's digit limit
         raise ScenarioError(f"integer of more than {sys.get_int_max_str_digits() or 4300} "
                             "digits: too large for a float; rescale the units (e.g. "
@@ -684,7 +690,7 @@ def from_dict(doc: Mapping[str, Any], file: str = "<dict>") -> Scenario:
     if open_ranges:
         notes += (f"assumptions without a plausible range (add low and high to their "
                   f"provenance for the uncertainty analysis): {', '.join(open_ranges)}",)
-    return Scenario(**fields, notes=notes)
+    return Scenario(**fields, notes=notes, file=file)
 
 
 def _check_finite_ratios(scenario: Scenario, acc: SurplusAccount) -> None:
@@ -697,7 +703,8 @@ def _check_finite_ratios(scenario: Scenario, acc: SurplusAccount) -> None:
     def fail(g: GroupKind, what: str) -> ScenarioError:
         return ScenarioError(
             f"scenario {scenario.name!r}: {what} overflows (a ratio of finite numbers "
-            "too far apart for a float); rescale the group's quantities", key=f"groups.{g.name}")
+            "too far apart for a float); rescale the group's quantities", file=scenario.file,
+            key=f"groups.{g.name}")
 
     for g in scenario.groups:
         detail = acc.flows[g.label].detail if g.label in acc.flows else {}
@@ -738,7 +745,7 @@ def _check_finite_totals(scenario: Scenario, acc: SurplusAccount) -> None:
             f"{label!r} in the surplus account's "
             f"{what} is {values.iat[i, j]} although every input is finite; the values are "
             "too large to compute with, rescale the units (e.g. millions of persons, "
-            "millions of rubles)", key=key)
+            "millions of rubles)", file=scenario.file, key=key)
 
 
 def upgrade(name_or_path: str | Path) -> str:
