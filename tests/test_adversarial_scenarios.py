@@ -13,6 +13,7 @@ import datetime
 import math
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -47,12 +48,7 @@ def _check_outcome(load: Any, file: str | None = None) -> None:
         acc = s.surplus_account()
     except ne.NonequivalentError:
         return
-    for key in rep.keys:
-        frame = rep.to_frame(key).select_dtypes("number")
-        for row, values in frame.iterrows():
-            for v in values.to_numpy(dtype=float):
-                if not math.isfinite(v):
-                    _documented_non_finite(frame, str(row), v)
+    _check_report_finite(rep)
     assert acc.is_reconciled
     rec = acc.reconciliation
     for col in ("hours", "money"):
@@ -63,16 +59,32 @@ def _check_outcome(load: Any, file: str | None = None) -> None:
         assert float(shares.sum()) == pytest.approx(1.0, rel=1e-6, abs=1e-9)
 
 
-def _documented_non_finite(frame: Any, row: str, v: float) -> None:
-    """The two documented non-finite entries of a report, each in its own case only.
+def _check_report_finite(rep: Any) -> None:
+    """Every number of the report is finite, except the documented undefined entries."""
+    for key in rep.keys:
+        frame = rep.to_frame(key).select_dtypes("number")
+        for row, values in frame.iterrows():
+            for column, v in values.items():
+                if not math.isfinite(v):
+                    _documented_non_finite(frame, str(row), float(v), str(column))
+
+
+def _documented_non_finite(frame: Any, row: str, v: float, column: str) -> None:
+    """The documented non-finite entries of a report, each in its own case only.
 
     The non-equivalence ratio ``E = given / received`` is ``inf`` for a group that gives
     labour and receives none (:func:`nonequivalent.exchange_account`); the equivalent tax
-    rate is NaN (undefined) for a group whose sales have no benchmark value.
+    rate is NaN (undefined) for a group whose sales have no benchmark value; the shares of
+    the sources of accumulation are NaN, all of them, when the change they would divide
+    is zero within the tolerance relative to the gross flows (the changes stay finite).
     """
     group, _, item = row.rpartition(".")
     col = frame.columns[0]
-    if item == "nonequivalence_ratio" and v == math.inf:
+    if column.startswith("share_") and math.isnan(v):
+        assert frame[column].isna().all()
+        changes = frame[column.replace("share_", "change_")].to_numpy(dtype=float)
+        assert np.isfinite(changes).all()
+    elif item == "nonequivalence_ratio" and v == math.inf:
         assert frame.loc[f"{group}.labour_received", col] == 0
         assert frame.loc[f"{group}.labour_given", col] > 0
     elif item == "equivalent_tax_rate" and math.isnan(v):
@@ -242,3 +254,20 @@ def test_file_is_named_when_totals_overflow(tmp_path):
     with pytest.raises(ne.ScenarioError, match="overflow") as exc:
         s.surplus_account()
     assert (exc.value.file, exc.value.key) == (str(path), "groups.workers")
+
+
+@settings(max_examples=25, deadline=None)
+@given(scale=st.integers(-300, 300),
+       key=st.sampled_from(["workers.number", "workers.hours", "peasants.taxes",
+                            "peasants.sells", "peasants.buys", "prices",
+                            "economy.final_demand", "workers.real_wage.base_basket"]))
+def test_two_period_report_at_extreme_scales(scale, key):
+    # The sources of accumulation compare two periods: their differences must stay finite
+    # too, or the scenarios be refused.
+    try:
+        base = scenarios.load("ussr-1928").with_values({key: 10.0 ** scale})
+        later = scenarios.load("ussr-1932").with_values({key: 10.0 ** scale})
+        rep = ne.report(base, later=later)
+    except ne.NonequivalentError:
+        return
+    _check_report_finite(rep)
