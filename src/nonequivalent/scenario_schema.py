@@ -4,10 +4,11 @@ The top-level keys are declared in :data:`KEYS`; the keys of each group are the
 :func:`~nonequivalent.param` fields of its kind (:mod:`nonequivalent.groups`). From these
 declarations come the validation of a file (:func:`validate`, errors naming the file, the
 key, the value and what is allowed), the defaults, the key documentation
-(:func:`schema_markdown`, the page *Scenario file keys*) and the writer (the group tables of
-:func:`group_table`).
+(:func:`schema_markdown`, the page *Scenario file keys*) and the writer
+(:func:`nonequivalent.scenario_toml.scenario_document` reads each declared key's value off
+the scenario at the key's ``attr``, and the group tables come from :func:`group_table`).
 Schema 1 files are converted (:func:`nonequivalent.scenario_toml.upgrade_v1`) with a note
-for every change; the TOML writer is :func:`nonequivalent.scenario_toml.to_toml`.
+for every change; the TOML text is written by :func:`nonequivalent.scenario_toml.to_toml`.
 
 A declarative table of our own rather than a validation library: the keys of a group are
 declared by its kind, which a user may register at run time, so the schema is open; and
@@ -48,7 +49,19 @@ _NORMALIZATIONS = ("new-interpretation", "total-price")
 #: Scales of economy-wide flows a scenario can state in ``scenario.units.scale``.
 SCALES = ("", "thousand", "million", "billion")
 
+#: Largest integer a scenario file may hold (2**53: every such integer is an exact float).
+MAX_INTEGER = 2**53
+
 _FloatMap = Mapping[str, float]
+
+
+def _digits(value: int) -> str:
+    """A huge integer shown by its size, not its thousand digits."""
+    text = str(abs(value)) if value.bit_length() < 14_000 else ""
+    if text and len(text) <= 20:
+        return str(value)
+    size = f"{len(text)} digits" if text else f"about {int(value.bit_length() * 0.30103)} digits"
+    return f"an integer of {size}"
 
 
 def _freeze(d: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -60,7 +73,11 @@ class Key:
     """One top-level key of a scenario file.
 
     ``parameter`` names the provenance entry the key belongs to (``None``: not a
-    parameter, e.g. a name or a label).
+    parameter, e.g. a name or a label). ``attr`` is where the writer
+    (:func:`scenario_document`) finds the value on a scenario: a dotted attribute path
+    such as ``"benchmark.profit_rate"``; ``None`` for ``schema`` (the version written)
+    and for the keys of the keyed sections (groups and provenance, written entry by
+    entry). An optional key whose value is ``None`` or its default is not written.
     """
 
     path: str
@@ -70,56 +87,61 @@ class Key:
     required: bool = True
     default: Any = None
     parameter: str | None = None
+    attr: str | None = None
 
 
 #: The top-level keys of a schema-2 scenario file, in the order they are written.
 KEYS: tuple[Key, ...] = (
     Key("schema", "integer", "schema version (2; files of version 1 are converted)"),
-    Key("scenario.name", "string", "short name of the scenario"),
-    Key("scenario.description", "string", "one sentence saying what the scenario is"),
-    Key("scenario.year", "integer", "the year it describes"),
+    Key("scenario.name", "string", "short name of the scenario", attr="name"),
+    Key("scenario.description", "string", "one sentence saying what the scenario is",
+        attr="description"),
+    Key("scenario.year", "integer", "the year it describes", attr="year"),
     Key("scenario.units.description", "string", "the units in words (printed in reports)",
-        required=False, default=""),
+        required=False, default="", attr="units.description"),
     Key("scenario.units.scale", "string", f"scale of economy-wide flows, one of {SCALES}",
-        required=False, default=""),
+        required=False, default="", attr="units.scale"),
     Key("scenario.units.currency", "string", "the money unit, plural (e.g. 'rubles')",
-        required=False, default="money units"),
+        required=False, default="money units", attr="units.currency"),
     Key("scenario.units.people", "string",
         "how workers and households are counted (e.g. 'millions')", required=False,
-        default="persons"),
-    Key("economy.sectors", "labels", "n unique sector labels"),
-    Key("economy.labour_kinds", "labels", "k unique labour kinds"),
+        default="persons", attr="units.people"),
+    Key("economy.sectors", "labels", "n unique sector labels", attr="sectors"),
+    Key("economy.labour_kinds", "labels", "k unique labour kinds", attr="labour_kinds"),
     Key("economy.A", "matrix", "n x n technical coefficients, `A[i][j]` = input of good i "
-        "per unit of gross output of sector j", parameter="economy.A"),
+        "per unit of gross output of sector j", parameter="economy.A", attr="A"),
     Key("economy.labour", "labour", "table kind -> n hours per unit of gross output",
-        unit="hours", parameter="economy.labour"),
+        unit="hours", parameter="economy.labour", attr="labour"),
     Key("economy.final_demand", "demand", "net final output y of every sector (>= 0)",
-        unit="goods", parameter="economy.final_demand"),
+        unit="goods", parameter="economy.final_demand", attr="final_demand"),
     Key("prices", "prices", "actual price p of every sector (> 0)", unit="price",
-        parameter="prices"),
+        parameter="prices", attr="prices"),
     Key("benchmark.kind", "string", f"one of {sorted(BENCHMARK_KINDS)}",
-        parameter="benchmark"),
+        parameter="benchmark", attr="benchmark.kind"),
     Key("benchmark.name", "string", "label (required for base-period, given, world-prices)",
-        required=False, parameter="benchmark"),
+        required=False, default="", parameter="benchmark", attr="benchmark.name"),
     Key("benchmark.normalization", "string", "labour-values: 'new-interpretation' or "
-        "'total-price'", required=False, parameter="benchmark"),
+        "'total-price'", required=False, parameter="benchmark",
+        attr="benchmark.normalization"),
     Key("benchmark.profit_rate", "number", "production-prices: uniform profit rate r >= 0",
-        required=False, parameter="benchmark"),
+        required=False, parameter="benchmark", attr="benchmark.profit_rate"),
     Key("benchmark.exchange_rate", "number", "world-prices: money per unit of world "
-        "currency (> 0)", required=False, parameter="benchmark"),
+        "currency (> 0)", required=False, parameter="benchmark",
+        attr="benchmark.exchange_rate"),
     Key("benchmark.prices", "prices", "benchmark prices of every sector (> 0)",
-        required=False, unit="price", parameter="benchmark"),
+        required=False, unit="price", parameter="benchmark", attr="benchmark.prices"),
     Key("groups.<key>.kind", "string", "the group's kind: one of the registered kinds "
         "(peasants, workers, worker-households, state, or a kind you register)"),
     Key("groups.<key>.label", "string", "name printed in reports (default: the key)",
         required=False),
     Key("scissors.base", "string", "base period of the indices", required=False,
-        parameter="scissors"),
-    Key("scissors.periods", "labels", "period labels", required=False, parameter="scissors"),
+        parameter="scissors", attr="scissors.base"),
+    Key("scissors.periods", "labels", "period labels", required=False, parameter="scissors",
+        attr="scissors.periods"),
     Key("scissors.industrial", "numbers", "industrial price index per period (> 0)",
-        required=False, parameter="scissors"),
+        required=False, parameter="scissors", attr="scissors.industrial"),
     Key("scissors.agricultural", "numbers", "agricultural price index per period (> 0)",
-        required=False, parameter="scissors"),
+        required=False, parameter="scissors", attr="scissors.agricultural"),
     Key("provenance.<parameter>.kind", "string", "'historical' or 'assumption'"),
     Key("provenance.<parameter>.source", "string", "historical: the source (author, work, "
         "page or table)", required=False),
@@ -192,6 +214,9 @@ class _Checker:
     def integer(self, value: Any, key: str, *, minimum: int | None = None) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(key, f"must be an integer, got {type(value).__name__}")
+        if abs(value) > MAX_INTEGER:
+            raise self.fail(key, f"integer too large: {_digits(value)}; integers must lie "
+                                 f"within +-{MAX_INTEGER} (2**53)")
         if minimum is not None and value < minimum:
             raise self.fail(key, f"must be >= {minimum}, got {value}")
         return value
@@ -200,7 +225,11 @@ class _Checker:
                nonneg: bool = True) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(key, f"must be a number, got {type(value).__name__}")
-        x = float(value)
+        try:
+            x = float(value)
+        except OverflowError:
+            raise self.fail(key, f"number too large for a float: {_digits(value)}; "
+                                 "rescale the units (e.g. millions)") from None
         if not math.isfinite(x):
             raise self.fail(key, f"must be finite, got {x}")
         if positive and x <= 0:
@@ -594,11 +623,12 @@ def schema_markdown() -> str:
     >>> print(schema_markdown().splitlines()[0])
     ## Top-level keys
     """
-    lines = ["## Top-level keys", "", "| key | type | unit | required | meaning |",
-             "| --- | --- | --- | --- | --- |"]
+    lines = ["## Top-level keys", "", "| key | type | unit | required | default | meaning |",
+             "| --- | --- | --- | --- | --- | --- |"]
     for k in KEYS:
+        default = "" if k.required or k.default is None else repr(k.default)
         lines.append(f"| `{k.path}` | {k.type} | {k.unit} | "
-                     f"{'yes' if k.required else 'no'} | {k.doc} |")
+                     f"{'yes' if k.required else 'no'} | {default} | {k.doc} |")
     for kind, cls in sorted(GROUP_KINDS.items()):
         if not cls.__module__.startswith("nonequivalent."):
             continue

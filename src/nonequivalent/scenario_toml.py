@@ -1,10 +1,13 @@
 """Scenario files as TOML: the writer, and the conversion of schema-1 documents.
 
-The writer emits plain data in the layout of the schema (:mod:`nonequivalent.scenario_schema`)
-as TOML that :mod:`tomllib` reads back exactly (strings escaped, floats by ``repr``, no
-non-finite numbers). :func:`upgrade_v1` converts a schema-1 document; :func:`set_parameter`
-changes one parameter of a document (what :meth:`Scenario.with_values` does before it
-validates the result).
+The writer comes from the declaration of the schema (:mod:`nonequivalent.scenario_schema`):
+:func:`scenario_document` walks :data:`~nonequivalent.scenario_schema.KEYS` in order,
+reading each key's value where the key says it lives on the scenario (its ``attr``), and
+writes the groups' tables from their kinds' declared parameters; :func:`to_toml` emits that
+plain data as TOML that :mod:`tomllib` reads back exactly (strings escaped, floats by
+``repr``, no non-finite numbers). :func:`upgrade_v1` converts a schema-1 document;
+:func:`set_parameter` changes one parameter of a document (what
+:meth:`Scenario.with_values` does before it validates the result).
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from .errors import ScenarioError
-from .scenario_schema import SCHEMA_VERSION, _Checker
+from .groups import State
+from .scenario_schema import KEYS, SCHEMA_VERSION, _Checker, group_table
 
-__all__ = ["set_parameter", "to_toml", "upgrade_v1"]
+__all__ = ["scenario_document", "set_parameter", "to_toml", "upgrade_v1"]
 
 
 # ====================================================================== schema 1
@@ -116,7 +120,184 @@ def upgrade_v1(doc: Mapping[str, Any], file: str) -> tuple[dict[str, Any], tuple
     return out, tuple(notes)
 
 
+# ====================================================================== reading
+def _string_end(text: str, i: int) -> int:
+    """Index just past the TOML string starting at ``text[i]``."""
+    for quote in ('"""', "'''", '"', "'"):
+        if text.startswith(quote, i):
+            j = i + len(quote)
+            while j < len(text):
+                if quote[0] == '"' and text[j] == "\\":
+                    j += 2
+                    continue
+                if text.startswith(quote, j):
+                    return j + len(quote)
+                if len(quote) == 1 and text[j] == "\n":
+                    return j
+                j += 1
+            return j
+    return i + 1
+
+
+def deepest_key(text: str) -> tuple[str, int]:
+    r"""The key whose value nests arrays or inline tables deepest, and that depth.
+
+    A plain scan of the text (strings and comments skipped), used to name the key when
+    :mod:`tomllib` gives up on a value nested too deep for it.
+
+    Examples
+    --------
+    >>> deepest_key("[economy]\nA = [[1, 2]]\nb = [[[3]]]\n")
+    ('economy.b', 3)
+    """
+    header, key, line_start = "", "", 0
+    depth, best, where = 0, 0, ""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "\"'":
+            i = _string_end(text, i)
+            continue
+        if ch == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if ch == "\n":
+            line_start = i + 1
+        elif ch == "[" and depth == 0 and not text[line_start:i].strip():
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            header = text[i:j].split("#")[0].strip().strip("[]").strip()
+            i = j
+            continue
+        elif ch in "[{":
+            depth += 1
+            if depth > best:
+                best, where = depth, key
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+        elif ch == "=" and depth == 0:
+            name = text[line_start:i].strip()
+            key = f"{header}.{name}" if header else name
+        i += 1
+    return where, best
+
+
+def key_at_line(text: str, line: int) -> str:
+    r"""The key being read at ``line`` (1-based): the last table header and key above it.
+
+    Used to name the key of a TOML syntax error (the parser gives only line and column).
+
+    >>> key_at_line("[economy]\nA = [\n  [1, 2],\n]\n", 3)
+    'economy.A'
+    """
+    lines = text.splitlines()
+    here = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    m = re.match(r"\[+([A-Za-z_\"'][^\]#]*)", here)
+    if m:     # the faulty line is a table header
+        return m.group(1).strip()
+    header, name = "", ""
+    for raw in lines[:max(line, 0)]:
+        stripped = raw.strip()
+        m = re.fullmatch(r"\[+([A-Za-z_\"'][\w\"' .<>-]*)\]+\s*(#.*)?", stripped)
+        if m:     # a table header (a row of an array holds numbers and commas)
+            header, name = m.group(1).strip(), ""
+            continue
+        m = re.match(r"\s*([^=#\[\]{}\s][^=#\[\]{}]*?)\s*=", raw)
+        if m:
+            name = m.group(1).strip()
+    return f"{header}.{name}" if header and name else (header or name)
+
+
+def long_integer_key(text: str, digits: int) -> str:
+    r"""The key whose value holds a run of at least ``digits`` decimal digits, or ``""``.
+
+    >>> long_integer_key("[a]\nb = 1\nc = 12345\n", 5)
+    'a.c'
+    """
+    m = re.search(r"\d[\d_]{" + str(digits - 1) + ",}", text)
+    if m is None:
+        return ""
+    head = text[:m.start()]
+    headers = re.findall(r"(?m)^\s*\[+([^\]\n]*)\]+", head)
+    line = head[head.rfind("\n") + 1:]
+    start = head.rfind("\n", 0, max(head.rfind("="), 0)) + 1
+    name = head[start:].split("=")[0].strip() if "=" not in line else line.split("=")[0].strip()
+    header = headers[-1].strip() if headers else ""
+    return f"{header}.{name}" if header and name else (header or name)
+
+
 # ====================================================================== writing
+def _attr(obj: Any, path: str) -> Any:
+    for part in path.split("."):
+        if obj is None:
+            return None
+        obj = getattr(obj, part)
+    return obj
+
+
+def _put(doc: dict[str, Any], path: str, value: Any) -> None:
+    *tables, last = path.split(".")
+    for t in tables:
+        doc = doc.setdefault(t, {})
+    doc[last] = value
+
+
+def _is_default_state(g: Any) -> bool:
+    # The state a file leaves out is added on loading (key and label "state").
+    return isinstance(g, State) and g.name == "state" and g.label == "state"
+
+
+def scenario_document(scenario: Any) -> dict[str, Any]:
+    """A scenario as plain data in the layout of the schema, read off the declaration.
+
+    Every key of :data:`~nonequivalent.scenario_schema.KEYS` with an ``attr`` is read
+    from the scenario at that attribute path and written at the key's path, in the
+    declared order; an optional key whose value is ``None`` or its declared default is
+    left out (the loader fills the default back in). The keyed sections are written entry
+    by entry: ``groups.<key>`` from each group's declared parameters
+    (:func:`~nonequivalent.scenario_schema.group_table`; the default state is left
+    out), ``provenance.<parameter>`` with the fields the declaration lists for an entry.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario to write (only its inputs are written; derived values are not).
+
+    Returns
+    -------
+    dict
+        Plain data (dicts, lists, strings, numbers) that
+        :func:`nonequivalent.scenarios.from_dict` reads back to an equal scenario.
+
+    Examples
+    --------
+    >>> from nonequivalent import scenarios
+    >>> doc = scenario_document(scenarios.load("ussr-1928"))
+    >>> list(doc)
+    ['schema', 'scenario', 'economy', 'prices', 'benchmark', 'groups', 'scissors', 'provenance']
+    """
+    entry_fields = [k.path.rsplit(".", 1)[1] for k in KEYS
+                    if k.path.startswith("provenance.<parameter>.")]
+    doc: dict[str, Any] = {}
+    for k in KEYS:
+        section = k.path.split(".")[0]
+        if k.path == "schema":
+            doc["schema"] = SCHEMA_VERSION
+        elif k.attr is not None:
+            v = _attr(scenario, k.attr)
+            if v is None or (not k.required and v == k.default):
+                continue
+            _put(doc, k.path, _plain(v))
+        elif section == "groups" and "groups" not in doc:
+            doc["groups"] = {g.name: group_table(g) for g in scenario.groups
+                             if not _is_default_state(g)}
+        elif section == "provenance" and "provenance" not in doc:
+            doc["provenance"] = {p: {f: e[f] for f in entry_fields if f in e}
+                                 for p, e in scenario.provenance.items()}
+    return doc
+
+
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -234,6 +415,13 @@ def set_parameter(doc: dict[str, Any], key: str, value: Any, groups: set[str],
         cur = nxt
     last = parts[-1]
     old = cur.get(last)
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            float(value)
+        except OverflowError:
+            raise ScenarioError(f"number too large for a float: an integer of "
+                                f"{value.bit_length() * 30103 // 100000 + 1} digits; rescale "
+                                "the units (e.g. millions)", key=key) from None
     if isinstance(value, int | float) and not isinstance(value, bool) \
             and isinstance(old, dict):
         value = {k: float(v) * float(value) for k, v in old.items()}

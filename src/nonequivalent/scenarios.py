@@ -48,7 +48,11 @@ True
 from __future__ import annotations
 
 import dataclasses
+import math
+import re
+import sys
 import tomllib
+import warnings
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -67,12 +71,11 @@ from .accounts import (
 from .economy import Economy
 from .errors import ScenarioError
 from .exchange import Benchmark
-from .groups import GroupKind, State
+from .groups import GroupKind, WorkerCategory
 from .scenario_schema import (
     BENCHMARK_KINDS,
     KEYS,
     SCHEMA_VERSION,
-    group_table,
     group_values,
     parameter_keys,
     schema_markdown,
@@ -89,7 +92,15 @@ from .scenario_specs import (
     WorkerSpec,
 )
 from .scenario_toml import _plain as plain
-from .scenario_toml import set_parameter, to_toml, upgrade_v1
+from .scenario_toml import (
+    deepest_key,
+    key_at_line,
+    long_integer_key,
+    scenario_document,
+    set_parameter,
+    to_toml,
+    upgrade_v1,
+)
 
 __all__ = [
     "BENCHMARK_KINDS",
@@ -179,6 +190,8 @@ class Scenario(SingleGroupViews):
     provenance: Mapping[str, Mapping[str, Any]]
     #: What was converted or derived on loading (e.g. from a schema-1 file).
     notes: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+    #: The file (or built-in name) the scenario was read from, named in later errors.
+    file: str = dataclasses.field(default="", compare=False, repr=False)
 
     def __repr__(self) -> str:
         kinds = ", ".join(f"{g.name}:{g.kind}" for g in self.groups)
@@ -445,7 +458,10 @@ class Scenario(SingleGroupViews):
     def surplus_account(self, **kwargs: Any) -> SurplusAccount:
         """The surplus account of all the scenario's groups (:func:`~nonequivalent.group_account`).
 
-        Keyword arguments (``melt``, ``spend_income``) are passed on.
+        Keyword arguments (``melt``, ``spend_income``) are passed on. Every entry of the
+        account is checked finite: inputs that are each finite but whose totals overflow
+        (e.g. ``workers.number = 1e308``) raise :class:`~nonequivalent.ScenarioError`
+        naming the group (so :func:`nonequivalent.report` refuses them too).
 
         >>> from nonequivalent import scenarios
         >>> acc = scenarios.load("ussr-1928").surplus_account()
@@ -453,54 +469,26 @@ class Scenario(SingleGroupViews):
         ['peasants', 'workers', 'two-earner households', 'state']
         """
         eco = self.economy()
-        return group_account(eco, self.prices_series(), self.equivalence_benchmark(eco),
-                             self.groups, **kwargs)
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            acc = group_account(eco, self.prices_series(), self.equivalence_benchmark(eco),
+                                self.groups, **kwargs)
+        _check_finite_totals(self, acc)
+        return acc
 
     # ---------------------------------------------------------------- serialization
     def to_dict(self) -> dict[str, Any]:
         """The scenario as plain data in the layout of schema 2 (inputs only).
+
+        Written from the declaration of the schema
+        (:func:`~nonequivalent.scenario_toml.scenario_document`).
 
         >>> from nonequivalent import scenarios
         >>> s = scenarios.load("ussr-1928")
         >>> scenarios.from_dict(s.to_dict()) == s
         True
         """
-        b = self.benchmark
-        bench: dict[str, Any] = {"kind": b.kind}
-        if b.name:
-            bench["name"] = b.name
-        if b.normalization is not None:
-            bench["normalization"] = b.normalization
-        if b.profit_rate is not None:
-            bench["profit_rate"] = b.profit_rate
-        if b.exchange_rate is not None:
-            bench["exchange_rate"] = b.exchange_rate
-        if b.prices is not None:
-            bench["prices"] = dict(b.prices)
-        u = self.units
-        doc: dict[str, Any] = {
-            "schema": SCHEMA_VERSION,
-            "scenario": {"name": self.name, "description": self.description,
-                         "year": self.year,
-                         "units": {"description": u.description, "scale": u.scale,
-                                   "currency": u.currency, "people": u.people}},
-            "economy": {"sectors": list(self.sectors), "labour_kinds": list(self.labour_kinds),
-                        "A": [list(r) for r in self.A],
-                        "labour": {k: list(v) for k, v in self.labour.items()},
-                        "final_demand": dict(self.final_demand)},
-            "prices": dict(self.prices),
-            "benchmark": bench,
-            "groups": {g.name: group_table(g) for g in self.groups
-                       if not (isinstance(g, State) and g.name == "state"
-                               and g.label == "state")},
-        }
-        if self.scissors is not None:
-            doc["scissors"] = {"base": self.scissors.base,
-                               "periods": list(self.scissors.periods),
-                               "industrial": list(self.scissors.industrial),
-                               "agricultural": list(self.scissors.agricultural)}
-        doc["provenance"] = {k: dict(v) for k, v in self.provenance.items()}
-        return doc
+        return scenario_document(self)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -649,8 +637,20 @@ def loads(text: str, file: str = "<string>") -> Scenario:
     """
     try:
         doc = tomllib.loads(text)
+    except RecursionError:
+        key, depth = deepest_key(text)
+        raise ScenarioError(f"arrays or tables nested {depth} deep; a scenario file nests "
+                            "them at most 2 deep", file=file, key=key) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(f"not valid TOML: {exc}", file=file) from None
+        m = re.search(r"line (\d+)", str(exc))
+        raise ScenarioError(f"not valid TOML: {exc}", file=file,
+                            key=key_at_line(text, int(m.group(1))) if m else "") from None
+    except ValueError:     # an integer literal beyond Python's digit limit
+        raise ScenarioError(f"integer of more than {sys.get_int_max_str_digits() or 4300} "
+                            "digits: too large for a float; rescale the units (e.g. "
+                            "millions)", file=file,
+                            key=long_integer_key(text, sys.get_int_max_str_digits()
+                                                 or 4300)) from None
     return from_dict(doc, file=file)
 
 
@@ -690,7 +690,62 @@ def from_dict(doc: Mapping[str, Any], file: str = "<dict>") -> Scenario:
     if open_ranges:
         notes += (f"assumptions without a plausible range (add low and high to their "
                   f"provenance for the uncertainty analysis): {', '.join(open_ranges)}",)
-    return Scenario(**fields, notes=notes)
+    return Scenario(**fields, notes=notes, file=file)
+
+
+def _check_finite_ratios(scenario: Scenario, acc: SurplusAccount) -> None:
+    """Refuse ratios of the report that overflow although both terms are finite.
+
+    The non-equivalence ratio ``E = λ·s / λ·d`` of a group that receives some labour
+    (``inf`` only when it receives none, by definition) and the worker's ``h / v`` behind
+    the rate of exploitation ``e = (h − v) / v`` (Marx, *Capital* I, ch. 9), for ``v > 0``.
+    """
+    def fail(g: GroupKind, what: str) -> ScenarioError:
+        return ScenarioError(
+            f"scenario {scenario.name!r}: {what} overflows (a ratio of finite numbers "
+            "too far apart for a float); rescale the group's quantities", file=scenario.file,
+            key=f"groups.{g.name}")
+
+    for g in scenario.groups:
+        detail = acc.flows[g.label].detail if g.label in acc.flows else {}
+        if "exchange" in detail:
+            row = detail["exchange"].by_group.iloc[0]
+            if row["labour_received"] > 0 and not math.isfinite(row["nonequivalence_ratio"]):
+                raise fail(g, "the non-equivalence ratio labour given / labour received")
+        if "basket" in detail and isinstance(g, WorkerCategory):
+            lam = scenario.economy().values_array
+            v = float(np.asarray(lam, dtype=float) @ np.asarray(detail["basket"], dtype=float))
+            with np.errstate(all="ignore"):
+                if v > 0 and not math.isfinite(g.hours / v):
+                    raise fail(g, "the rate of exploitation (hours worked / value of labour "
+                                  "power)")
+
+
+def _check_finite_totals(scenario: Scenario, acc: SurplusAccount) -> None:
+    """Refuse an account whose derived totals overflow (every input finite, a total not).
+
+    If any entry of the account's table or reconciliation is not finite, the first group
+    with a non-finite entry is named.
+    """
+    _check_finite_ratios(scenario, acc)
+    frames = [("table", acc.table), ("reconciliation", acc.reconciliation)]
+    for what, frame in frames:
+        values = frame.select_dtypes("number")
+        # Flows before shares: a share is non-finite because a flow or the fund is.
+        values = values[sorted(values.columns, key=lambda c: str(c).startswith("share"))]
+        bad = ~np.isfinite(values.to_numpy(dtype=float))
+        if not bad.any():
+            continue
+        j, i = (int(x[0]) for x in np.nonzero(bad.T))    # first column, then first row
+        label, column = values.index[i], values.columns[j]
+        key = next((f"groups.{g.name}" for g in scenario.groups if g.label == label),
+                   "groups")
+        raise ScenarioError(
+            f"scenario {scenario.name!r}: the derived totals overflow: {column} of "
+            f"{label!r} in the surplus account's "
+            f"{what} is {values.iat[i, j]} although every input is finite; the values are "
+            "too large to compute with, rescale the units (e.g. millions of persons, "
+            "millions of rubles)", file=scenario.file, key=key)
 
 
 def upgrade(name_or_path: str | Path) -> str:
