@@ -48,7 +48,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._results import FrozenPandas
+from ._results import FrozenPandas, Result, format_number
 from ._validation import as_array, as_number, as_vector
 from .benchmarks import (
     Benchmark,
@@ -319,8 +319,8 @@ def _ratio(given: np.ndarray, received: np.ndarray, names: pd.Index) -> np.ndarr
 
 
 # ============================================================================ results
-@dataclasses.dataclass(frozen=True)
-class ConsistencyCheck:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class ConsistencyCheck(Result):
     """Whether the parties' flows are consistent, and if so whether transfers sum to zero.
 
     Flows are consistent when every sale is some party's purchase: for every good, total
@@ -335,7 +335,7 @@ class ConsistencyCheck:
     >>> acc = ne.exchange_account(eco, ne.Group("p", sells={"grain": 1}), {"grain": 1.0},
     ...                           ne.labour_value_benchmark(eco))
     >>> print(acc.check())
-    Flows are NOT consistent: sales - purchases by good {'grain': 1.0}
+    Flows are NOT consistent: sales - purchases by good {grain: 1.000}
     """
 
     is_consistent: bool
@@ -343,8 +343,25 @@ class ConsistencyCheck:
     labour_transfer_total: float
     money_transfer_total: float
     taxes_total: float
-    labour_scale: float = dataclasses.field(default=1.0, repr=False)
-    money_scale: float = dataclasses.field(default=1.0, repr=False)
+    labour_scale: float = 1.0
+    money_scale: float = 1.0
+
+    _title = "Consistency of the exchange flows"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Consistency and the sums of the transfers."""
+        return [("consistent", self.is_consistent, ""),
+                ("labour transfers", self.labour_transfer_total, "hours"),
+                ("money transfers", self.money_transfer_total, "money"),
+                ("taxes", self.taxes_total, "money")]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Sales minus purchases by good (the imbalance)."""
+        return self.imbalance.to_frame("sales - purchases")
+
+    def summary_lines(self) -> list[str]:
+        """The verdict, the sums and the imbalance by good."""
+        return [self._verdict(), "", *super().summary_lines()]
 
     @property
     def transfers_sum_to_zero(self) -> bool:
@@ -353,18 +370,22 @@ class ConsistencyCheck:
         return bool(abs(self.labour_transfer_total) <= 1e-9 * max(1.0, self.labour_scale)
                     and abs(self.money_transfer_total) <= 1e-9 * max(1.0, self.money_scale))
 
-    def __str__(self) -> str:
+    def _verdict(self) -> str:
         if not self.is_consistent:
-            imb = {k: round(float(v), 6) for k, v in self.imbalance.items() if v != 0}
-            return f"Flows are NOT consistent: sales - purchases by good {imb}"
+            imb = ", ".join(f"{k}: {format_number(float(v))}"
+                            for k, v in self.imbalance.items() if v != 0)
+            return f"Flows are NOT consistent: sales - purchases by good {{{imb}}}"
         return ("Flows are consistent (every sale is a purchase); transfers sum to "
-                f"{_fmt(self.labour_transfer_total)} hours and "
-                f"{_fmt(self.money_transfer_total)} money (taxes total "
-                f"{_fmt(self.taxes_total)}).")
+                f"{format_number(self.labour_transfer_total, 'hours')} and "
+                f"{format_number(self.money_transfer_total, 'money')} (taxes total "
+                f"{format_number(self.taxes_total, 'money')}).")
+
+    def __str__(self) -> str:
+        return self._verdict()
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
-class ExchangeAccount:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class ExchangeAccount(Result):
     """The exchange account of several groups against one named benchmark.
 
     Attributes
@@ -407,6 +428,26 @@ class ExchangeAccount:
     _S: np.ndarray = dataclasses.field(repr=False)
     _D: np.ndarray = dataclasses.field(repr=False)
     _pe: np.ndarray = dataclasses.field(repr=False)
+
+    _title = "Exchange account"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Number of groups, labour given by the groups net, their tribute."""
+        bg = object.__getattribute__(self, "by_group")
+        return [("groups", len(bg), ""),
+                ("labour transfer", float(bg["labour_transfer"].sum()), "hours"),
+                ("tribute", float(bg["tribute"].sum()), "money")]
+
+    def benchmark_name(self) -> str:
+        """The benchmark every money figure is measured against."""
+        return f"money at benchmark '{self.benchmark.name}'"
+
+    def units(self) -> dict[str, str]:
+        """Hours for the labour columns, money for the money columns."""
+        return {**dict.fromkeys(("labour_given", "labour_received", "labour_transfer"),
+                                "hours"),
+                **dict.fromkeys(("underpayment", "overpayment", "taxes", "tribute"),
+                                "money")}
 
     @cached_property
     def by_good(self) -> pd.DataFrame:
@@ -469,16 +510,10 @@ class ExchangeAccount:
         out.attrs["benchmark_description"] = self.benchmark.description
         return out
 
-    def summary(self) -> str:
-        """Readable account: benchmark, table by group, consistency."""
-        lines = [f"Exchange account measured against {self.benchmark}",
-                 "(labour in hours; money at benchmark prices)", "",
-                 self.by_group.to_string(float_format=lambda x: f"{x:,.4g}"), "",
-                 str(self.check())]
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.summary()
+    def summary_lines(self) -> list[str]:
+        """Key figures, the table by group, the consistency verdict."""
+        return [str(self.benchmark), *super().summary_lines(), "",
+                self.check()._verdict()]
 
 
 # ============================================================================ accounts

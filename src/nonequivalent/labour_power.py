@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._results import Result, format_number
 from ._validation import as_number, as_vector, check_finite
 from .economy import Economy
 from .errors import InvalidHouseholdError, InvalidPriceError, LabelMismatchError
@@ -121,7 +122,7 @@ def _basket_value(economy: Economy, basket: pd.Series, what: str) -> tuple[np.nd
 
 
 def _fmt(x: float) -> str:
-    return f"{x:,.4g}"
+    return format_number(x)
 
 
 def value_of_labour_power(economy: Economy, basket: Any) -> float:
@@ -227,8 +228,8 @@ class Worker:
                 f"basket={self.basket.to_dict()}{extra})")
 
 
-@dataclasses.dataclass(frozen=True)
-class WorkerAccount:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class WorkerAccount(Result):
     """Value of labour power, surplus labour and exploitation of one worker.
 
     Attributes
@@ -269,8 +270,10 @@ class WorkerAccount:
     retail_margin: float | None
     basket: pd.Series
 
-    def to_frame(self) -> pd.DataFrame:
-        """The figures as a labelled table (quantity, value, unit)."""
+    _title = "Worker account (Marx, Capital I, ch. 7-9)"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """The figures with their units (also the rows of :meth:`to_frame`)."""
         rows = [("hours worked h", self.hours, "hours"),
                 ("value of labour power v = λ·b", self.value_of_labour_power, "hours"),
                 ("surplus labour h − v", self.surplus_labour, "hours"),
@@ -280,23 +283,12 @@ class WorkerAccount:
             rows.append(("basket cost p_r·b", self.basket_cost, "money"))
         if self.retail_margin is not None:
             rows.append(("retail margin (p_r − p_proc)·b_food", self.retail_margin, "money"))
-        return pd.DataFrame(rows, columns=["quantity", "value", "unit"]).set_index("quantity")
+        return rows
 
-    def summary(self) -> str:
-        """A readable account (Marx, *Capital* I, ch. 7–9)."""
-        lines = ["Worker account (Marx, Capital I, ch. 7-9)",
-                 f"  hours worked h                 {_fmt(self.hours)}",
-                 f"  value of labour power v = λ·b  {_fmt(self.value_of_labour_power)} hours",
-                 f"  surplus labour h − v           {_fmt(self.surplus_labour)} hours",
-                 f"  rate of exploitation e         {self.rate_of_exploitation:.4g}",
-                 f"  money wage w                   {_fmt(self.wage)}"]
-        if self.basket_cost is not None:
-            lines.append(f"  basket cost at retail p_r·b    {_fmt(self.basket_cost)}")
-        if self.retail_margin is not None:
-            lines.append(f"  retail margin on food          {_fmt(self.retail_margin)}")
-        return "\n".join(lines)
+    def to_frame(self) -> pd.DataFrame:
+        """The figures as a labelled table (quantity, value, unit)."""
+        return super().to_frame()
 
-    __str__ = summary
 
 
 def worker_account(economy: Economy, worker: Worker, procurement_prices: Any = None,

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._results import Result, format_frame
 from .benchmarks import Benchmark, _price_series
 from .economy import Economy
 from .errors import InvalidPriceError, LabelMismatchError
@@ -23,8 +24,8 @@ __all__ = ["TransferSweep", "scaled_price_matrix", "transfer_sweep"]
 
 
 # ============================================================================ sweeps
-@dataclasses.dataclass(frozen=True, eq=False)
-class TransferSweep:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class TransferSweep(Result):
     """Money transfers of each group in many price scenarios, against one benchmark.
 
     Attributes
@@ -56,6 +57,19 @@ class TransferSweep:
     taxes: pd.Series
     labour: pd.DataFrame
 
+    _title = "Transfer sweep"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Scenarios, groups, and the range of the total tribute over the scenarios."""
+        t = self.tribute.sum(axis=1)
+        return [("scenarios", len(t), ""), ("groups", self.tribute.shape[1], ""),
+                ("min tribute", float(t.min()), "money"),
+                ("max tribute", float(t.max()), "money")]
+
+    def benchmark_name(self) -> str:
+        """The benchmark every money figure is measured against."""
+        return f"money at benchmark '{self.benchmark.name}'"
+
     @property
     def tribute(self) -> pd.DataFrame:
         """Taxes + underpayment + overpayment, scenarios x groups."""
@@ -74,16 +88,13 @@ class TransferSweep:
         out.attrs["benchmark"] = self.benchmark.name
         return out
 
-    def summary(self) -> str:
-        """Scenario count, benchmark and the range of each group's tribute."""
+    def summary_lines(self) -> list[str]:
+        """Scenario count and the range of each group's tribute."""
         t = self.tribute
         desc = pd.DataFrame({"min": t.min(), "mean": t.mean(), "max": t.max()})
-        return (f"Transfer sweep over {len(t)} price scenarios, measured against "
-                f"{self.benchmark}\nTribute (money at benchmark prices):\n"
-                f"{desc.to_string(float_format=lambda x: f'{x:,.4g}')}")
-
-    def __str__(self) -> str:
-        return self.summary()
+        return [str(self.benchmark), f"{len(t)} price scenarios",
+                "Tribute by group (money at benchmark prices):",
+                format_frame(desc).to_string(justify="right")]
 
 
 def _price_matrix(price_matrix: Any, goods: pd.Index) -> tuple[np.ndarray, pd.Index]:
