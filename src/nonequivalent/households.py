@@ -378,18 +378,15 @@ def earners_needed(initial_earners: float, real_wage_cut: float) -> EarnersNeede
     (1.6666666666666667, 2)
     """
     m0 = _positive_number(initial_earners, "initial earners")
-    try:
-        delta = float(real_wage_cut)
-    except (TypeError, ValueError):
-        raise InvalidHouseholdError(
-            f"the real-wage cut must be a number, got {real_wage_cut!r}.") from None
+    delta = as_number(real_wage_cut, "the real-wage cut", InvalidHouseholdError,
+                      allow_zero=True, allow_negative=True)
     if not math.isfinite(delta):
         raise InvalidHouseholdError(f"the real-wage cut must be finite, got {delta}.")
     if delta >= 1:
         raise InvalidHouseholdError(
             f"a real-wage cut of {delta:.0%} leaves nothing to live on: no number of "
             "earners keeps the family basket. Give a cut below 1 (e.g. 0.5 for a halving).")
-    frac = m0 / (1.0 - delta)
+    frac = require_finite(m0 / (1.0 - delta), "the earners needed m0 / (1 − δ)")
     whole = math.ceil(frac * (1.0 - ROUNDING_TOLERANCE))
     return EarnersNeeded(initial=m0, real_wage_cut=delta, fractional=frac, whole=int(whole))
 

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
-from .._validation import as_vector
+from .._validation import as_float, as_number, as_vector
 from ..economy import Economy
 from ..errors import (
     InvalidGroupError,
@@ -160,7 +160,8 @@ class AccountContext:
             raise LabelMismatchError(
                 f"{what} names goods {unknown[:10]} that are not goods of the economy "
                 f"{list(self.goods)[:10]}. Use the economy's sector labels.")
-        s = pd.Series({str(k): float(v) for k, v in table.items()}, dtype=float)
+        s = pd.Series({str(k): as_float(v, f"{what} ({k!r})", InvalidGroupError)
+                       for k, v in table.items()}, dtype=float)
         return s.reindex(self.goods, fill_value=0.0).to_numpy(dtype=float)
 
     def price_vector(self, table: Mapping[str, float], what: str) -> np.ndarray:
@@ -328,8 +329,20 @@ def params(cls: type[GroupKind]) -> list[tuple[dataclasses.Field, Param]]:
             if "param" in f.metadata]
 
 
-def _frozen(d: Mapping[str, float] | None) -> Mapping[str, float] | None:
-    return None if d is None else MappingProxyType({str(k): float(v) for k, v in d.items()})
+def _frozen(d: Mapping[str, float] | None,
+            what: str = "a group's quantities or prices") -> Mapping[str, float] | None:
+    """A read-only mapping good -> finite non-negative number (None stays None).
+
+    Through the guarded conversion: strings, complex numbers, booleans, NaN, infinities,
+    negative entries and integers beyond float range raise :class:`InvalidGroupError`.
+    """
+    if d is None:
+        return None
+    if not isinstance(d, Mapping):
+        raise InvalidGroupError(f"{what} must be a mapping good -> number, e.g. "
+                                f"{{'grain': 10}}; got {type(d).__name__}.")
+    return MappingProxyType({str(k): as_number(v, f"{what} ({k!r})", InvalidGroupError,
+                                               allow_zero=True) for k, v in d.items()})
 
 
 def _close(a: float, b: float, rtol: float = 1e-6) -> bool:
