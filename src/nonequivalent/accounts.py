@@ -502,8 +502,7 @@ def group_account(economy: Economy, prices: Any, benchmark: Benchmark,
     flows = {g.label: g.flows(ctx) for g in gs.values()}
     with np.errstate(over="ignore", invalid="ignore"):
         body = np.array([f.row() for f in flows.values()], dtype=float)
-    require_finite(body, "the surplus account (some flow overflows the range of floating "
-                         "point; rescale the quantities, e.g. to thousands)")
+    require_finite(body, "the surplus account")
     shares = np.full((len(body), 2), np.nan)
     for j, col in enumerate((2, 6)):
         fund = body[-1, col]
@@ -514,8 +513,7 @@ def group_account(economy: Economy, prices: Any, benchmark: Benchmark,
                          index=pd.Index(list(flows), name="group"), columns=list(COLUMNS))
     with np.errstate(over="ignore", invalid="ignore"):
         recon = _reconciliation(table)
-    require_finite(recon, "the reconciliation of the surplus account (rescale the "
-                          "quantities, e.g. to thousands)")
+    require_finite(recon, "the reconciliation of the surplus account")
     exch = wacc = hacc = None
     N = X = margin = 0.0
     for g in gs.values():
