@@ -17,6 +17,7 @@ from ..errors import (
     InvalidGroupError,
     InvalidPriceError,
     LabelMismatchError,
+    NonequivalentError,
 )
 from ..exchange import Benchmark
 
@@ -231,11 +232,46 @@ class GroupKind(abc.ABC):
     name: str
     label: str = ""
 
+    #: The error raised for a parameter that is missing or not finite.
+    _error: ClassVar[type[NonequivalentError]] = InvalidGroupError
+
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
             raise InvalidGroupError("a group needs a non-empty key (name).")
+        if not isinstance(self.label, str):
+            raise InvalidGroupError(f"{self.name}: the label must be a string.")
         if not self.label:
             object.__setattr__(self, "label", self.name)
+        for f, meta in params(type(self)):
+            value = getattr(self, f.name)
+            if value is not None:
+                object.__setattr__(self, f.name, self._checked(f.name, meta, value))
+            elif not meta.optional:
+                raise self._error(f"{self.name}: {meta.doc} ({f.name}) is required: "
+                                  f"{meta.allowed()}.")
+
+    def _checked(self, field: str, meta: Param, value: Any) -> Any:
+        """A declared parameter through the guarded conversion (the declared bounds are
+        those of a scenario file, checked by its loader and by each kind where they hold in
+        code too).
+
+        Numbers: strings, complex numbers, booleans, NaN, infinities and integers beyond
+        float range are refused; tables go through
+        :func:`_frozen`; strings and group keys must be strings.
+        """
+        what = f"{self.name}: {meta.doc} ({field})"
+        if meta.type in ("sectors", "prices"):
+            return _frozen(value, what)
+        if meta.type in ("string", "group"):
+            if not isinstance(value, str):
+                raise InvalidGroupError(f"{what} must be a string; got "
+                                        f"{type(value).__name__}.")
+            return value
+        v = as_float(value, what, InvalidGroupError)
+        if not np.isfinite(v):
+            raise self._error(f"{what} must be a finite number; got {v}.")
+        # integers in a scenario file; averages (1.3 earners) are allowed in code
+        return int(v) if meta.type == "integer" and v == int(v) else v
 
     @abc.abstractmethod
     def flows(self, ctx: AccountContext) -> Flows:
