@@ -66,11 +66,12 @@ import numpy as np
 import pandas as pd
 
 from ._results import Result, format_frame, format_number
-from ._validation import as_number, require_finite
+from ._validation import as_float, as_number, require_finite
 from .economy import Economy
 from .errors import (
     InvalidGroupError,
     InvalidHouseholdError,
+    InvalidPriceError,
     NonequivalentError,
 )
 from .exchange import Benchmark, ExchangeAccount, Group
@@ -198,7 +199,10 @@ class Period:
                 f"worker must be a Worker; got {type(self.worker).__name__}.")
         prices = self.prices
         if isinstance(prices, Mapping) and not isinstance(prices, pd.Series):
-            prices = pd.Series(dict(prices), dtype=float)
+            items = dict(prices)
+            prices = pd.Series([as_float(v, f"prices ({k!r})", InvalidPriceError)
+                                for k, v in items.items()], index=pd.Index(list(items)),
+                               dtype=float)
         object.__setattr__(self, "prices", prices)
         object.__setattr__(self, "n_workers",
                            _nonneg(self.n_workers, "number of workers", positive=True))
@@ -393,8 +397,9 @@ class SurplusAccount(Result):
         """Whether the groups' net contributions equal the state's receipts."""
         rec = self.reconciliation
         diff = rec.loc["difference"].abs()
-        scale = rec.drop(index="difference").abs().sum() + self.table[
-            ["hours_given", "hours_received"]].abs().to_numpy().sum()
+        with np.errstate(over="ignore"):        # a scale at the edge of float range is inf
+            scale = rec.drop(index="difference").abs().sum() + self.table[
+                ["hours_given", "hours_received"]].abs().to_numpy().sum()
         return bool((diff <= RECONCILE_RTOL * scale).all())
 
     def to_frame(self) -> pd.DataFrame:
@@ -497,10 +502,10 @@ def group_account(economy: Economy, prices: Any, benchmark: Benchmark,
     >>> acc.is_reconciled
     True
     """
-    ctx = account_context(economy, prices, benchmark, groups, melt, spend_income)
-    gs = ctx.groups
-    flows = {g.label: g.flows(ctx) for g in gs.values()}
     with np.errstate(over="ignore", invalid="ignore"):
+        ctx = account_context(economy, prices, benchmark, groups, melt, spend_income)
+        gs = ctx.groups
+        flows = {g.label: g.flows(ctx) for g in gs.values()}
         body = np.array([f.row() for f in flows.values()], dtype=float)
     require_finite(body, "the surplus account")
     shares = np.full((len(body), 2), np.nan)

@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from ._results import FrozenPandas, Result, format_number
-from ._validation import as_array, as_number, as_vector
+from ._validation import as_array, as_number, as_vector, require_finite
 from .benchmarks import (
     Benchmark,
     _as_benchmark,
@@ -491,17 +491,22 @@ class ExchangeAccount(Result):
         >>> acc.check().transfers_sum_to_zero
         True
         """
-        imbalance = pd.Series(self._S.sum(axis=1) - self._D.sum(axis=1),
-                              index=self.prices.index, name="sales - purchases")
         bg = self.by_group
+        with np.errstate(over="ignore", invalid="ignore"):
+            # the scales (gross flows) may reach float range at its edge: inf is a scale
+            imbalance = pd.Series(self._S.sum(axis=1) - self._D.sum(axis=1),
+                                  index=self.prices.index, name="sales - purchases")
+            totals = [float(bg["labour_transfer"].sum()), float(self.money_transfer.sum()),
+                      float(bg["taxes"].sum())]
+            labour_scale = float(bg[["labour_given", "labour_received"]].to_numpy().sum())
+            money_scale = float((self.prices.to_numpy() + self._pe)
+                                @ (self._S + self._D).sum(axis=1))
+        require_finite(np.array(totals), "the sums of the transfers")
+        require_finite(imbalance, "sales minus purchases")
         return ConsistencyCheck(
             is_consistent=self.is_consistent, imbalance=imbalance,
-            labour_transfer_total=float(bg["labour_transfer"].sum()),
-            money_transfer_total=float(self.money_transfer.sum()),
-            taxes_total=float(bg["taxes"].sum()),
-            labour_scale=float(bg[["labour_given", "labour_received"]].to_numpy().sum()),
-            money_scale=float((self.prices.to_numpy() + self._pe)
-                              @ (self._S + self._D).sum(axis=1)))
+            labour_transfer_total=totals[0], money_transfer_total=totals[1],
+            taxes_total=totals[2], labour_scale=labour_scale, money_scale=money_scale)
 
     def to_frame(self) -> pd.DataFrame:
         """The account by group (a copy of :attr:`by_group`), benchmark in ``attrs``."""
@@ -573,11 +578,15 @@ def exchange_account(economy: Economy, groups: Group | Iterable[Group], prices: 
     bench, names, lam, pe, S, D, taxes = _prepare(economy, groups, benchmark)
     goods = economy.sectors
     p = as_vector(prices, goods, "actual prices", InvalidPriceError)
-    under, over = stalin_parts(p, pe, S, D)
-    table = np.column_stack([*_labour_columns(lam, S, D, names).values(), under, over, taxes,
-                             taxes + under + over])
+    with np.errstate(over="ignore", invalid="ignore"):
+        under, over = stalin_parts(p, pe, S, D)
+        table = np.column_stack([*_labour_columns(lam, S, D, names).values(), under, over,
+                                 taxes, taxes + under + over])
+        sold, bought = S.sum(axis=1), D.sum(axis=1)
+    # every column but the non-equivalence ratio (inf when a group receives no labour)
+    require_finite(np.delete(table, 3, axis=1), "the exchange account")
+    require_finite(np.concatenate([sold, bought]), "the total quantities sold and bought")
     by_group = pd.DataFrame(table, index=names, columns=_GROUP_COLUMNS_INDEX)
-    sold, bought = S.sum(axis=1), D.sum(axis=1)
     scale = CONSISTENCY_RTOL * max(1.0, float(sold.max(initial=0.0)))
     consistent = bool(np.all(np.abs(sold - bought) <= scale + CONSISTENCY_RTOL * bought))
     return ExchangeAccount(benchmark=bench, prices=pd.Series(p, index=goods, name="price"),

@@ -29,6 +29,7 @@ import dataclasses
 import html
 import json
 import math
+import os
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -37,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ._results import Result, format_number
+from .errors import ScenarioError
 from .groups import Peasants, WorkerCategory, WorkerHouseholds
 from .households import earners_needed
 from .procurement import TotalResponse, squeeze_diagnostic
@@ -359,7 +361,12 @@ class _Period:
 def _load(sc: Any) -> Any:
     from . import scenarios
 
-    return sc if isinstance(sc, scenarios.Scenario) else scenarios.load(sc)
+    if isinstance(sc, scenarios.Scenario):
+        return sc
+    if not isinstance(sc, str | os.PathLike):
+        raise ScenarioError(f"a scenario is a built-in name, a file path or a Scenario; got "
+                            f"{type(sc).__name__}. Built-in: {', '.join(scenarios.builtin())}.")
+    return scenarios.load(sc)
 
 
 def _account_sections(per: _Period, which: str) -> list[ReportSection]:

@@ -275,6 +275,7 @@ def _key(text: str) -> str:
     return "_".join(text.lower().replace("-", " ").split())
 
 
+@np.errstate(over="ignore", invalid="ignore")    # overflow is caught by require_finite
 def group_sources(economy: Economy, benchmark: Benchmark, base_prices: Any,
                   base_groups: Iterable[GroupKind], later_prices: Any,
                   later_groups: Iterable[GroupKind], measure: str = "hours",

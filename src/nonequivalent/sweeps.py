@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ._results import Result, format_frame
+from ._validation import as_array, require_finite
 from .benchmarks import Benchmark, _price_series
 from .economy import Economy
 from .errors import InvalidPriceError, LabelMismatchError
@@ -106,13 +107,11 @@ def _price_matrix(price_matrix: Any, goods: pd.Index) -> tuple[np.ndarray, pd.In
             raise LabelMismatchError(
                 f"price matrix columns do not match the goods: missing {missing[:10]}, "
                 f"unexpected {extra[:10]}. Give one column per good of the economy.")
-        P = price_matrix.reindex(columns=goods).to_numpy(dtype=float)
+        P = as_array(price_matrix.reindex(columns=goods).to_numpy(), "price matrix",
+                     InvalidPriceError)
         index = price_matrix.index
     else:
-        try:
-            P = np.asarray(price_matrix, dtype=float)
-        except (TypeError, ValueError) as exc:
-            raise InvalidPriceError(f"price matrix must be numeric: {exc}.") from None
+        P = as_array(price_matrix, "price matrix", InvalidPriceError)
         if P.ndim != 2 or P.shape[1] != len(goods):
             raise InvalidPriceError(
                 f"price matrix has shape {P.shape}; expected (scenarios, {len(goods)}): one "
@@ -166,9 +165,12 @@ def transfer_sweep(economy: Economy, group: Group | Iterable[Group], price_matri
     bench, names, lam, pe, S, D, taxes = _prepare(economy, group, benchmark)
     P, index = _price_matrix(price_matrix, economy.sectors)
     G = len(names)
-    PSD = P @ np.hstack([S, D])                      # one (K x n) @ (n x 2G) product
-    under = (pe @ S)[None, :] - PSD[:, :G]
-    over = PSD[:, G:] - (pe @ D)[None, :]
+    with np.errstate(over="ignore", invalid="ignore"):
+        PSD = P @ np.hstack([S, D])                  # one (K x n) @ (n x 2G) product
+        under = (pe @ S)[None, :] - PSD[:, :G]
+        over = PSD[:, G:] - (pe @ D)[None, :]
+    require_finite(under, "the underpayments of the sweep")
+    require_finite(over, "the overpayments of the sweep")
     labour = pd.DataFrame(_labour_columns(lam, S, D, names), index=names)
     return TransferSweep(benchmark=bench,
                          underpayment=pd.DataFrame(under, index=index, columns=names),
@@ -212,7 +214,7 @@ def scaled_price_matrix(prices: Any, goods: Sequence[Hashable] | Hashable,
     if unknown:
         raise LabelMismatchError(f"goods {unknown} are not priced; priced goods are "
                                  f"{list(p.index)[:10]}.")
-    f = np.asarray(factors, dtype=float).ravel()
+    f = as_array(factors, "scaling factors", InvalidPriceError).ravel()
     if not np.isfinite(f).all() or (f < 0).any():
         raise InvalidPriceError("scaling factors must be finite and >= 0.")
     mask = p.index.isin(goods)

@@ -252,12 +252,17 @@ def _from_account(acc: ExchangeAccount, name: str | None) -> Tribute:
 
 def _tribute(name: str, bench: Benchmark, goods: pd.Index, p: np.ndarray, pe: np.ndarray,
              s: np.ndarray, d: np.ndarray, taxes: float) -> Tribute:
-    under, over = stalin_parts(p, pe, s, d)
-    by_good = pd.DataFrame({"underpayment": (pe - p) * s, "overpayment": (p - pe) * d},
-                           index=pd.Index(goods, name="good"))
+    with np.errstate(over="ignore", invalid="ignore"):
+        under, over = stalin_parts(p, pe, s, d)
+        by_good = pd.DataFrame({"underpayment": (pe - p) * s, "overpayment": (p - pe) * d},
+                               index=pd.Index(goods, name="good"))
+        figures = np.array([over, under, taxes, over + under + taxes, p @ s, pe @ s],
+                           dtype=float)
+    require_finite(figures, f"the tribute of '{name}'")
+    require_finite(by_good, f"the tribute of '{name}' by good")
     return Tribute(group=name, benchmark=bench, overpayment=float(over),
                    underpayment=float(under), taxes=float(taxes),
-                   sales_value=float(p @ s), sales_value_benchmark=float(pe @ s),
+                   sales_value=float(figures[4]), sales_value_benchmark=float(figures[5]),
                    by_good=by_good)
 
 
@@ -300,7 +305,9 @@ def equivalent_tax_rate(tribute: Tribute, include_taxes: bool = True,
             f"group '{tribute.group}' has no sales (value {sales:.6g} at {base} prices), so "
             "no tax rate on sales can raise its tribute.")
     amount = tribute.total if include_taxes else tribute.overpayment + tribute.underpayment
-    return amount / sales
+    with np.errstate(over="ignore"):
+        rate = amount / sales
+    return float(require_finite(rate, "the equivalent tax rate (tribute / sales)"))
 
 
 # ============================================================================ accumulation
