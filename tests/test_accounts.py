@@ -533,3 +533,16 @@ def test_sources_in_money_known_answer_with_mu_from_the_base_basket():
     assert c["retail margins"] == pytest.approx(0.0, abs=1e-12)
     assert res.by_group["peasants"] == pytest.approx(0.0, abs=1e-12)
     assert res.shares["employment"] == pytest.approx(85 / 130, rel=1e-12)
+
+
+def test_tribute_shares_undefined_when_the_parts_cancel():
+    # overpayment 0.1 + underpayment 0.2 + taxes −0.3 = 5.6e-17 in floating point
+    t = ne.tribute(ne.Group("p", sells={"grain": 1.0}, buys={"cloth": 1.0}, taxes=-0.3),
+                   {"grain": 0.8, "cloth": 1.1}, {"grain": 1.0, "cloth": 1.0})
+    assert (t.overpayment, t.underpayment) == pytest.approx((0.1, 0.2), rel=1e-12)
+    assert abs(t.total) < 1e-15
+    assert not t.shares_defined and t.shares.isna().all()
+    assert "shares undefined" in t.summary()
+    ok = ne.tribute(ne.Group("p", sells={"grain": 1.0}, buys={"cloth": 1.0}, taxes=0.3),
+                    {"grain": 0.8, "cloth": 1.1}, {"grain": 1.0, "cloth": 1.0})
+    assert ok.shares_defined and ok.shares.sum() == pytest.approx(1.0, rel=1e-12)
