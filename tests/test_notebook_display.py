@@ -158,6 +158,11 @@ def test_accounting_results_are_frozen_all_the_way_down():
     got = t.by_good
     got.iloc[:, :] = 99.0
     assert (t.by_good != 99.0).any().any()
+    flows = acc.flows["workers"]
+    with pytest.raises(TypeError):
+        flows.detail["wage"] = 0.0                         # type: ignore[index]
+    with pytest.raises(ValueError):
+        flows.detail["basket"][0] = -1.0
     sec = _build("ne.report('ussr-1928').section('tribute')")
     with pytest.raises(ValueError):
         sec.values[0, 1] = 0

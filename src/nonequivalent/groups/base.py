@@ -187,6 +187,16 @@ class Flows:
     receives: bool = False
     detail: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False)
 
+    def __post_init__(self) -> None:
+        # frozen all the way down: a read-only mapping, arrays copied and read-only
+        frozen = {}
+        for k, v in dict(self.detail).items():
+            if isinstance(v, np.ndarray):
+                v = v.copy()
+                v.setflags(write=False)
+            frozen[k] = v
+        object.__setattr__(self, "detail", MappingProxyType(frozen))
+
     @property
     def surplus_hours(self) -> float:
         d = self.hours_given - self.hours_received
