@@ -394,3 +394,155 @@ def test_bad_decomposition_arguments():
         ne.shapley_decomposition(lambda f: 0.0, {"a": 1}, {"b": 1})
     with pytest.raises(ne.InvalidGroupError, match="returned"):
         ne.shapley_decomposition(lambda f: float("nan"), {"a": 1}, {"a": 2})
+
+
+# ------------------------------------------------- tolerances, caps and range (issue list)
+def test_shares_undefined_when_the_fund_cancels_to_rounding_noise():
+    # Surpluses 0.1 + 0.2 − 0.3: the fund is 5.6e-17 in floating point, not 0. Shares of
+    # it would be ±1e15; relative to the gross flows (0.6) it is zero.
+    eco = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
+    groups = [ne.Peasants(name="a", sells={"grain": 0.1}),
+              ne.Peasants(name="b", sells={"grain": 0.2}),
+              ne.Peasants(name="c", buys={"cloth": 0.3})]
+    acc = ne.group_account(eco, {"grain": 1.0, "cloth": 1.0},
+                           ne.labour_value_benchmark(eco, melt=1.0), groups, melt=1.0)
+    assert acc.accumulation_fund_hours != 0.0          # the noise is there ...
+    assert abs(acc.accumulation_fund_hours) < 1e-15
+    assert not acc.shares_defined                      # ... and is not divided by
+    assert acc.table[["share_hours", "share_money"]].isna().all().all()
+    assert "shares undefined" in acc.summary()
+    # a fund that does not cancel keeps its shares, summing to one over the groups
+    ok = ne.group_account(eco, {"grain": 0.5, "cloth": 1.0},
+                          ne.labour_value_benchmark(eco, melt=1.0), groups[:2], melt=1.0)
+    assert ok.shares_defined
+    assert ok.table["share_hours"].iloc[:-1].sum() == pytest.approx(1.0, rel=1e-12)
+    assert ok.table["share_money"].iloc[:-1].sum() == pytest.approx(1.0, rel=1e-12)
+
+
+def test_shapley_decomposition_caps_the_number_of_factors():
+    from nonequivalent.sources import MAX_SHAPLEY_FACTORS
+
+    calls = []
+
+    def f(x):
+        calls.append(1)
+        return float(sum(x.values()))
+
+    k = MAX_SHAPLEY_FACTORS
+    phi = ne.shapley_decomposition(f, dict.fromkeys(map(str, range(k)), 0),
+                                   dict.fromkeys(map(str, range(k)), 1))
+    assert len(calls) == 2 ** k and phi.to_numpy() == pytest.approx(np.ones(k))
+    calls.clear()
+    with pytest.raises(ne.InvalidGroupError, match=r"at most 16 factors.*2\^25"):
+        ne.shapley_decomposition(f, dict.fromkeys(map(str, range(25)), 0),
+                                 dict.fromkeys(map(str, range(25)), 1))
+    assert calls == []                                 # refused before any evaluation
+
+
+def test_shapley_refuses_a_complex_or_text_value():
+    with pytest.raises(ne.InvalidGroupError, match="complex"):
+        ne.shapley_decomposition(lambda f: 1j * f["x"], {"x": 0}, {"x": 1})
+    with pytest.raises(ne.InvalidGroupError, match="string"):
+        ne.shapley_decomposition(lambda f: "abc", {"x": 0}, {"x": 1})
+
+
+def test_a_huge_workforce_raises_instead_of_printing_nan(tmp_path):
+    from importlib.resources import files
+
+    text = files("nonequivalent.data").joinpath("ussr-1928.toml").read_text("utf-8")
+    assert "number = 11.4" in text
+    path = tmp_path / "huge.toml"
+    path.write_text(text.replace("number = 11.4", "number = 1e308"), encoding="utf-8")
+    with pytest.raises(ne.NumericalRangeError, match="surplus account"):
+        ne.report(str(path), later=None)
+
+
+# ---------------------------------------------------- known answers of the report's rows
+def _by_hand_peasants_tribute(sc):
+    """Taxes + (p^e − p)·s + (p − p^e)·d and p^e·s of the scenario's peasants, computed
+    from the scenario's own data (Stalin, 9 July 1928)."""
+    pe = sc.equivalence_benchmark().prices
+    p = sc.prices_series()
+    g = sc.group("peasants")
+    s = pd.Series(dict(g.sells), dtype=float).reindex(p.index, fill_value=0.0)
+    d = pd.Series(dict(g.buys), dtype=float).reindex(p.index, fill_value=0.0)
+    total = g.taxes + float((pe - p) @ s) + float((p - pe) @ d)
+    return total, float(pe @ s), float(p @ s)
+
+
+def test_report_money_share_of_fund_known_answer():
+    # 1932: p ≠ p^e, so the money shares differ from the hours shares (34.8 % of hours).
+    sc = ne.scenarios.load("ussr-1932")
+    rep = ne.report(sc, later=None)
+    money = rep.to_frame("account_money_base")
+    hours = rep.to_frame("account_hours_base")
+    tribute_total, _, _ = _by_hand_peasants_tribute(sc)
+    fund = money.loc["state", "surplus_money"]
+    assert money.loc[["peasants", "workers", "two_earner_households"],
+                     "surplus_money"].sum() == pytest.approx(fund, rel=1e-12)
+    assert money.loc["peasants", "surplus_money"] == pytest.approx(tribute_total, rel=1e-12)
+    # 11,723.69 / 36,356.79 = 32.25 %
+    assert money.loc["peasants", "share_of_fund"] == pytest.approx(
+        100 * tribute_total / fund, rel=1e-12)
+    assert money.loc["peasants", "share_of_fund"] == pytest.approx(32.246, abs=1e-3)
+    assert abs(hours.loc["peasants", "share_of_fund"] - 32.246) > 2.0
+    assert money["share_of_fund"].drop("state").sum() == pytest.approx(100.0, rel=1e-12)
+
+
+def test_report_equivalent_tax_rate_known_answer():
+    # t = T / (p^e·s): the tribute over the sales at benchmark prices (not at actual ones)
+    for name in ("ussr-1928", "ussr-1932"):
+        sc = ne.scenarios.load(name)
+        trib = ne.report(sc, later=None).to_frame("tribute").iloc[:, -1]
+        total, sales_benchmark, sales_actual = _by_hand_peasants_tribute(sc)
+        assert trib["peasants.total"] == pytest.approx(total, rel=1e-12)
+        assert trib["peasants.equivalent_tax_rate"] == pytest.approx(
+            total / sales_benchmark, rel=1e-12)
+        assert abs(total / sales_actual - total / sales_benchmark) > 0.05
+
+
+# --------------------------------------- sources in money: μ from the base period's basket
+def test_sources_in_money_known_answer_with_mu_from_the_base_basket():
+    """Benchmark p^e = (2, 1) with λ = (1, 1): not proportional to values. The basket
+    changes from (1, 1) to (0, 2), so μ = p^e·b / λ·b is 3/2 on the base basket and 1 on
+    the later one; the decomposition must use the base period's μ = 3/2 throughout.
+
+    Workers' money fund F = N (μ h − w + (p_r − p^e)·b) with h = 8, p_r = (1, 1):
+    base N = 10, w = 4, b = (1, 1): F0 = 10 (12 − 4 − 1) = 70;
+    later N = 20, w = 2, b = (0, 2): F1 = 20 (12 − 2 + 0) = 200; change 130.
+    Shapley, with F = 12 N + N·(−w) + N·m(b), m = (p_r − p^e)·b from −1 to 0:
+    employment 12·10 + 10·(−3) + 10·(−0.5) = 85; money wage 2·15 = 30;
+    real wage 1·15 = 15; retail margins 0. Peasants trade at p = p^e: 0.
+    """
+    eco = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
+    bench = ne.given_benchmark({"grain": 2.0, "cloth": 1.0}, "parity")
+    retail = {"grain": 1.0, "cloth": 1.0}
+    peasants = ne.Group("peasants", sells={"grain": 3}, buys={"cloth": 6})
+    base = ne.Period({"grain": 2.0, "cloth": 1.0}, peasants,
+                     ne.Worker(8, 4, {"grain": 1, "cloth": 1}, retail), n_workers=10)
+    later = dataclasses.replace(base, worker=ne.Worker(8, 2, {"cloth": 2}, retail),
+                                n_workers=20)
+    res = ne.sources_of_accumulation(eco, bench, base, later, measure="money")
+    assert res.melt == pytest.approx(1.5, rel=1e-15)
+    assert (res.base_fund, res.later_fund, res.change) == pytest.approx((70, 200, 130),
+                                                                        rel=1e-12)
+    c = res.contributions
+    assert c["employment"] == pytest.approx(85.0, rel=1e-12)
+    assert c["money wage"] == pytest.approx(30.0, rel=1e-12)
+    assert c["real wage"] == pytest.approx(15.0, rel=1e-12)
+    assert c["retail margins"] == pytest.approx(0.0, abs=1e-12)
+    assert res.by_group["peasants"] == pytest.approx(0.0, abs=1e-12)
+    assert res.shares["employment"] == pytest.approx(85 / 130, rel=1e-12)
+
+
+def test_tribute_shares_undefined_when_the_parts_cancel():
+    # overpayment 0.1 + underpayment 0.2 + taxes −0.3 = 5.6e-17 in floating point
+    t = ne.tribute(ne.Group("p", sells={"grain": 1.0}, buys={"cloth": 1.0}, taxes=-0.3),
+                   {"grain": 0.8, "cloth": 1.1}, {"grain": 1.0, "cloth": 1.0})
+    assert (t.overpayment, t.underpayment) == pytest.approx((0.1, 0.2), rel=1e-12)
+    assert abs(t.total) < 1e-15
+    assert not t.shares_defined and t.shares.isna().all()
+    assert "shares undefined" in t.summary()
+    ok = ne.tribute(ne.Group("p", sells={"grain": 1.0}, buys={"cloth": 1.0}, taxes=0.3),
+                    {"grain": 0.8, "cloth": 1.1}, {"grain": 1.0, "cloth": 1.0})
+    assert ok.shares_defined and ok.shares.sum() == pytest.approx(1.0, rel=1e-12)

@@ -113,9 +113,14 @@ def test_labour_value_benchmark_melt(town_country):
     b = ne.labour_value_benchmark(town_country, final_demand=[100, 50], prices=[1.0, 1.5])
     assert b.prices.to_numpy() == pytest.approx(1.575 * LAM)
     assert "New Interpretation" in b.description and "1.575" in b.description
-    bt = ne.labour_value_benchmark(town_country, [100, 50], [1.0, 1.5],
+    # Total price = total value: μ = p·x / λ·x with x = (I − A)^-1 y. Here
+    # (I − A)^-1 = [[0.6, 0.3], [0.1, 0.8]] / 0.45, so x = (75, 50) / 0.45;
+    # p·x = (75 + 1.5·50) / 0.45 = 150 / 0.45 and λ·x = (13·75 + 14·50) / (18 · 0.45),
+    # so μ = 150 · 18 / 1675 = 108/67 ≈ 1.612.
+    bt = ne.labour_value_benchmark(town_country, prices=[1.0, 1.5], final_demand=[100, 50],
                                    normalization="total-price")
     assert "total price = total value" in bt.description
+    assert bt.prices.to_numpy() == pytest.approx(108 / 67 * LAM, rel=1e-12)
     assert ne.labour_value_benchmark(town_country, melt=2.0).prices.to_numpy() == \
         pytest.approx(2 * LAM)
 

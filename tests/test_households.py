@@ -328,3 +328,35 @@ def test_bad_workforce_tables():
         ne.workforce_dynamics([1, 2, 3])
     with pytest.raises(ne.InvalidHouseholdError):
         ne.workforce_dynamics()
+
+
+# ------------------------------------------------ positional baskets (never padded)
+def test_a_list_basket_is_positional_with_one_entry_per_good():
+    eco = ne.Economy(pd.DataFrame(np.zeros((3, 3))), [1.0, 2.0, 3.0])    # sectors 0, 1, 2
+    with pytest.raises(ne.LabelMismatchError, match="2 entries by position"):
+        ne.worker_account(eco, ne.Worker(8, 4, [1, 2]))                  # not padded with 0
+    with pytest.raises(ne.LabelMismatchError, match="2 entries by position"):
+        ne.household_account(eco, ne.Household(4, 1, 8, [1, 2]))
+    assert ne.worker_account(eco, ne.Worker(8, 4, [1, 1, 1])).value_of_labour_power == 6.0
+
+
+def test_a_list_basket_is_read_by_position_not_by_integer_label():
+    # sectors [1, 0]: the list [1, 0] is one unit of the first sector (label 1, λ = 1),
+    # not one unit of the sector labelled 0 (λ = 2)
+    A = pd.DataFrame(np.zeros((2, 2)), index=[1, 0], columns=[1, 0])
+    eco = ne.Economy(A, [1.0, 2.0])
+    assert ne.worker_account(eco, ne.Worker(8, 4, [1, 0])).value_of_labour_power == 1.0
+    assert ne.worker_account(eco, ne.Worker(8, 4, {0: 1})).value_of_labour_power == 2.0
+    w = ne.Worker(8, 4, [1, 0], retail_prices=[3.0, 5.0])
+    assert ne.worker_account(eco, w).basket_cost == 3.0
+
+
+@pytest.mark.parametrize("basket", [np.array([1 + 2j, 1.0]), [1j, 1], {"food": 1j},
+                                    [10**400, 1], ["1", 2], {"food": "abc"}])
+def test_complex_text_and_overflowing_baskets_raise_a_library_error(basket):
+    with pytest.raises(ne.InvalidHouseholdError):
+        ne.Worker(8, 4, basket)
+    with pytest.raises(ne.InvalidHouseholdError):
+        ne.Household(4, 1, 8, basket)
+    with pytest.raises(ne.InvalidPriceError):
+        ne.Worker(8, 4, {"food": 1}, retail_prices=basket)

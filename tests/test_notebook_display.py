@@ -1,7 +1,9 @@
-"""In a real Jupyter kernel (nbclient, no browser), every core result type renders HTML.
+"""In a real Jupyter kernel (nbclient, no browser), every result type renders HTML.
 
-One notebook builds one result of each core type; the kernel's display data must carry
-``text/html`` with a table for each, and the plain-text repr must be one line.
+One notebook builds one result of each core and accounting type; the kernel's display
+data must carry ``text/html`` with a table for each, and the plain-text repr must be one
+line. The accounting results are also checked outside the kernel for the whole display
+surface (one-line repr, HTML, frame, LaTeX, Markdown) and for the one number format.
 """
 
 from __future__ import annotations
@@ -9,13 +11,31 @@ from __future__ import annotations
 import sys
 
 import nbformat
+import pandas as pd
+import pytest
 from nbclient import NotebookClient
+
+from tests.test_conventions import _not_our_format
 
 SETUP = """
 import nonequivalent as ne
 eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
                  sectors=["agriculture", "industry"])
 r = ne.IsoelasticResponse(100.0, 1.0, 0.5)
+import dataclasses
+two = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
+bench = ne.labour_value_benchmark(two, melt=1.5)
+peasants = ne.Group("peasants", sells={"grain": 10}, buys={"cloth": 5}, taxes=1.25)
+worker = ne.Worker(8, 4, {"grain": 2, "cloth": 2}, retail_prices={"grain": 1.2, "cloth": 1.1})
+home = ne.Household(4, 2, 8, {"grain": 4})
+base = ne.Period({"grain": 0.9, "cloth": 1.3}, peasants, worker, n_workers=12345,
+                 household=home, n_households=3)
+later = dataclasses.replace(base, prices={"grain": 0.5, "cloth": 1.7}, n_workers=20970.5)
+acc = ne.surplus_account(two, {"grain": 0.9, "cloth": 1.3}, bench, peasants, worker,
+                         n_workers=12345, household=home, n_households=3)
+xacc = ne.exchange_account(two, peasants, {"grain": 0.9, "cloth": 1.3}, bench)
+sweep = ne.transfer_sweep(two, peasants, ne.scaled_price_matrix(
+    {"grain": 1.0, "cloth": 1.0}, ["cloth"], [1.0, 1.5, 2.0]), bench)
 """
 
 RESULTS = [
@@ -33,19 +53,116 @@ RESULTS = [
     "ne.DualEconomy().optimal_wedge(0.5)",
 ]
 
+#: One of each accounting result type (built by SETUP in the kernel and in this process).
+ACCOUNT_RESULTS = [
+    "acc",
+    "xacc",
+    "xacc.check()",
+    "ne.tribute(xacc)",
+    "sweep",
+    "ne.worker_account(two, worker)",
+    "ne.household_account(two, home)",
+    "ne.earners_needed(1, 0.25)",
+    "ne.family_wage_cut(two, home, 0.5, housing_cost_per_migrant=1234.5)",
+    "ne.workforce_dynamics(years=[1930, 1931], totals=[1.5e6, 2.25e6], "
+    "shares={'peasant migrants': 0.6, 'urban women': 0.4}, initial_workforce=11e6)",
+    "ne.sources_of_accumulation(two, bench, base, later)",
+    "ne.sources_of_accumulation(two, bench, base, later, measure='money')",
+    "ne.group_account(two, {'grain': 0.9, 'cloth': 1.3}, bench, base.groups())",
+    "ne.report('ussr-1928', later='ussr-1932')",
+    "ne.report('ussr-1928').section('tribute')",
+]
+
 
 def test_every_core_result_renders_html_in_a_kernel(tmp_path):
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(SETUP)] + [
-        nbformat.v4.new_code_cell(expr) for expr in RESULTS]
+        nbformat.v4.new_code_cell(expr) for expr in RESULTS + ACCOUNT_RESULTS]
     client = NotebookClient(nb, timeout=120, kernel_name="python3",
                             resources={"metadata": {"path": str(tmp_path)}})
     client.km_kwargs = {"kernel_cmd": [sys.executable, "-m", "ipykernel_launcher", "-f",
                                        "{connection_file}"]}
     client.execute()
-    for expr, cell in zip(RESULTS, nb.cells[1:], strict=True):
+    for expr, cell in zip(RESULTS + ACCOUNT_RESULTS, nb.cells[1:], strict=True):
         outputs = [o for o in cell.outputs if o.output_type == "execute_result"]
         assert outputs, f"{expr}: no result displayed ({cell.outputs})"
         data = outputs[0]["data"]
         assert "<table" in data.get("text/html", ""), expr
         assert "\n" not in data["text/plain"], expr
+
+
+def _build(expr: str):
+    import nonequivalent as ne
+
+    env = {"ne": ne}
+    exec(SETUP, env)                      # the notebook's setup, run here as well
+    return eval(expr, env)
+
+
+@pytest.mark.parametrize("expr", ACCOUNT_RESULTS)
+def test_accounting_result_display_surface(expr):
+    res = _build(expr)
+    text = repr(res)
+    assert "\n" not in text and len(text) < 250, text
+    html = res._repr_html_()
+    assert "<table" in html and "text-align:right" in html
+    assert "\\begin{tabular}" in res.to_latex()
+    assert res.to_markdown().count("\n|") >= 2
+    if hasattr(res, "key_figures"):
+        frame = res.to_frame()
+        assert isinstance(frame, pd.DataFrame) and not frame.empty
+        assert res.summary().splitlines()[0] == res.title
+
+
+@pytest.mark.parametrize("expr", ACCOUNT_RESULTS)
+def test_accounting_summaries_use_one_number_format(expr):
+    """No Python default float formatting (``2.097e+04``, ``0.894737``) in any summary or
+    repr: every number goes through the library's one format."""
+    res = _build(expr)
+    for text in (res.summary(), repr(res)):
+        assert not _not_our_format(text), text
+
+
+def test_the_number_format_check_catches_default_formatting():
+    assert _not_our_format("w = 0.894737, 2.097e+04, 12345.678") == [
+        "2.097e+04", "0.894737", "12345.678"]
+    assert not _not_our_format("12,345 hours, 0.8947, 20,970 money, 1.500e+16")
+
+
+def test_accounting_results_are_frozen_all_the_way_down():
+    """What an attribute returns is a copy (pandas) or read-only (numpy): editing it in
+    place never changes the result."""
+    acc = _build("acc")
+    fund = acc.accumulation_fund_hours
+    for got in (acc.table, acc.to_frame(), acc.reconciliation):
+        got.iloc[:, :] = -1.0
+    assert acc.accumulation_fund_hours == fund and acc.is_reconciled
+    xacc = _build("xacc")
+    for got in (xacc.by_group, xacc.by_good, xacc.prices, xacc.values):
+        got.iloc[0] = -7.0
+    assert (xacc.by_group.iloc[0] != -7.0).any() and xacc.prices.iloc[0] != -7.0
+    assert (xacc.by_good.iloc[0] != -7.0).any() and xacc.values.iloc[0] != -7.0
+    src = _build("ne.sources_of_accumulation(two, bench, base, later)")
+    got = src.contributions
+    got.iloc[0] = 1e9
+    assert src.contributions.iloc[0] != 1e9
+    sweep = _build("sweep")
+    got = sweep.underpayment
+    got.iloc[0, 0] = 1e9
+    assert sweep.underpayment.iloc[0, 0] != 1e9
+    w = _build("ne.worker_account(two, worker)")
+    got = w.basket
+    got.iloc[0] = 99.0
+    assert w.basket.iloc[0] != 99.0
+    t = _build("ne.tribute(xacc)")
+    got = t.by_good
+    got.iloc[:, :] = 99.0
+    assert (t.by_good != 99.0).any().any()
+    flows = acc.flows["workers"]
+    with pytest.raises(TypeError):
+        flows.detail["wage"] = 0.0                         # type: ignore[index]
+    with pytest.raises(ValueError):
+        flows.detail["basket"][0] = -1.0
+    sec = _build("ne.report('ussr-1928').section('tribute')")
+    with pytest.raises(ValueError):
+        sec.values[0, 1] = 0

@@ -268,3 +268,45 @@ def test_no_pyplot_state_is_touched() -> None:
     before = "matplotlib.pyplot" in sys.modules
     plotting.scissors_figure(pd.Series([1.0, 1.1], index=[1927, 1928]), source="m")
     assert ("matplotlib.pyplot" in sys.modules) == before
+
+
+# ---------------------------------------------------------------------- result kinds
+def _accounts():
+    import nonequivalent as ne
+
+    eco = ne.Economy([[0, 0], [0, 0]], labour=[1, 1], sectors=["grain", "cloth"])
+    bench = ne.labour_value_benchmark(eco, melt=2.0)
+    peasants = ne.Group("peasants", sells={"grain": 10}, buys={"cloth": 5})
+    acc = ne.surplus_account(eco, {"grain": 0.5, "cloth": 1.0}, bench, peasants,
+                             ne.Worker(8, 8, {"grain": 2, "cloth": 2},
+                                       retail_prices={"grain": 2.0, "cloth": 2.0}),
+                             n_workers=10)
+    xacc = ne.exchange_account(eco, peasants, {"grain": 0.5, "cloth": 1.0}, bench)
+    return ne, acc, xacc
+
+
+def test_surplus_figure_draws_a_surplus_account_in_hours_or_money() -> None:
+    _, acc, _ = _accounts()
+    # hours: peasants 5, workers 40 (state left out); money at μ = 2: 10 and 80
+    ax = plotting.surplus_figure(acc, source="model").axes[0]
+    assert [p.get_height() for p in ax.patches] == [5.0, 40.0, 0.0]
+    ax = plotting.surplus_figure({"1928": acc}, unit="money", source="model").axes[0]
+    assert [p.get_height() for p in ax.patches] == [10.0, 80.0, 0.0]
+
+
+@pytest.mark.parametrize("figure", ["surplus_figure", "scissors_figure", "earners_figure",
+                                    "extraction_figure", "variants_figure"])
+def test_figures_refuse_a_result_of_another_kind_naming_it(figure) -> None:
+    ne, _, xacc = _accounts()
+    for wrong in (xacc, ne.tribute(xacc), ne.earners_needed(1, 0.5)):
+        with pytest.raises(PlotDataError, match=type(wrong).__name__) as info:
+            getattr(plotting, figure)(wrong)
+        assert "expected" in str(info.value)
+
+
+def test_surplus_figure_names_the_result_it_wants() -> None:
+    _, _, xacc = _accounts()
+    with pytest.raises(PlotDataError, match=r"SurplusAccount.*got ExchangeAccount"):
+        plotting.surplus_figure(xacc)
+    with pytest.raises(PlotDataError, match=r"1932.*got ExchangeAccount"):
+        plotting.surplus_figure({"1932": xacc})

@@ -65,11 +65,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validation import as_number
+from ._results import Result, format_frame, format_number
+from ._validation import as_float, as_number, require_finite
 from .economy import Economy
 from .errors import (
     InvalidGroupError,
     InvalidHouseholdError,
+    InvalidPriceError,
     NonequivalentError,
 )
 from .exchange import Benchmark, ExchangeAccount, Group
@@ -118,6 +120,11 @@ COLUMNS = ("hours_given", "hours_received", "surplus_hours", "taxes", "underpaym
 
 #: Relative tolerance of the reconciliation (groups' net = state's receipts).
 RECONCILE_RTOL = 1e-9
+
+#: A fund counts as zero (shares undefined) when it is at most this fraction of the gross
+#: flows behind it, the sum of the groups' absolute surpluses: the surpluses then cancel
+#: to rounding noise and shares of the fund would be ±1e15, not information.
+ZERO_FUND_RTOL = 1e-9
 
 
 def _nonneg(x: Any, what: str, error: type[NonequivalentError] = InvalidHouseholdError,
@@ -192,7 +199,10 @@ class Period:
                 f"worker must be a Worker; got {type(self.worker).__name__}.")
         prices = self.prices
         if isinstance(prices, Mapping) and not isinstance(prices, pd.Series):
-            prices = pd.Series(dict(prices), dtype=float)
+            items = dict(prices)
+            prices = pd.Series([as_float(v, f"prices ({k!r})", InvalidPriceError)
+                                for k, v in items.items()], index=pd.Index(list(items)),
+                               dtype=float)
         object.__setattr__(self, "prices", prices)
         object.__setattr__(self, "n_workers",
                            _nonneg(self.n_workers, "number of workers", positive=True))
@@ -280,8 +290,8 @@ def _labelled(s: pd.Series) -> dict:
 
 
 # ============================================================================ account
-@dataclasses.dataclass(frozen=True, eq=False)
-class SurplusAccount:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class SurplusAccount(Result):
     """The surplus account by group: what each gives and receives; the state's fund.
 
     Attributes
@@ -349,10 +359,22 @@ class SurplusAccount:
     spend_income: bool
     flows: Mapping[str, Flows] = dataclasses.field(default_factory=dict, repr=False)
 
-    def __repr__(self) -> str:
-        return (f"SurplusAccount(groups={len(self.table) - 1}, fund_hours="
-                f"{self.accumulation_fund_hours:.6g}, fund_money="
-                f"{self.accumulation_fund_money:.6g}, benchmark={self.benchmark.name!r})")
+    _title = "Surplus account by group"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Number of groups and the accumulation fund in hours and money."""
+        return [("groups", len(object.__getattribute__(self, "table")) - 1, ""),
+                ("fund", self.accumulation_fund_hours, "hours"),
+                ("fund", self.accumulation_fund_money, "money")]
+
+    def benchmark_name(self) -> str:
+        """The benchmark of the money figures and μ."""
+        return (f"money at benchmark '{self.benchmark.name}', one hour = "
+                f"{format_number(self.melt)} money")
+
+    def units(self) -> dict[str, str]:
+        """Hours, money at the benchmark, or a share, by column."""
+        return {**dict.fromkeys(COLUMNS[:3], "hours"), **dict.fromkeys(COLUMNS[3:7], "money")}
 
     @property
     def accumulation_fund_hours(self) -> float:
@@ -366,7 +388,8 @@ class SurplusAccount:
 
     @property
     def shares_defined(self) -> bool:
-        """False when a fund is zero, so the share columns are NaN."""
+        """False when a fund is zero relative to the gross flows (the groups' surpluses
+        cancel), so the share columns are NaN (see :data:`ZERO_FUND_RTOL`)."""
         return bool(np.isfinite(self.table[["share_hours", "share_money"]].to_numpy()).all())
 
     @property
@@ -374,8 +397,9 @@ class SurplusAccount:
         """Whether the groups' net contributions equal the state's receipts."""
         rec = self.reconciliation
         diff = rec.loc["difference"].abs()
-        scale = rec.drop(index="difference").abs().sum() + self.table[
-            ["hours_given", "hours_received"]].abs().to_numpy().sum()
+        with np.errstate(over="ignore"):        # a scale at the edge of float range is inf
+            scale = rec.drop(index="difference").abs().sum() + self.table[
+                ["hours_given", "hours_received"]].abs().to_numpy().sum()
         return bool((diff <= RECONCILE_RTOL * scale).all())
 
     def to_frame(self) -> pd.DataFrame:
@@ -385,30 +409,26 @@ class SurplusAccount:
                          benchmark_description=self.benchmark.description, melt=self.melt)
         return out
 
-    def summary(self) -> str:
-        """Readable account: conventions, the table, the reconciliation."""
-        fmt = lambda x: f"{x:,.4g}"  # noqa: E731
+    def summary_lines(self) -> list[str]:
+        """Conventions, the table, the reconciliation, the memo items."""
+        fmt = format_number
         lines: list[str | None] = [
-            f"Surplus account by group, money at {self.benchmark}",
-            f"(hours; money at benchmark prices; one hour = {self.melt:.6g} money at the "
-            "benchmark)",
-            f"workers N = {self.n_workers:g}, of whom extra earners in two-earner "
-            f"households X = {self.extra_earners:g} (carved out of the workers' row)",
+            str(self.benchmark),
+            f"workers N = {fmt(self.n_workers)}, of whom extra earners in two-earner "
+            f"households X = {fmt(self.extra_earners)} (carved out of the workers' row)",
             None if not self.spend_income else
             "purchases derived from incomes (peasants spend proceeds net of taxes, workers "
             "their wage)",
             "",
-            self.table.to_string(float_format=fmt), "",
+            format_frame(self.table).to_string(justify="right"), "",
             "Reconciliation (groups' net = state's receipts):",
-            self.reconciliation.to_string(float_format=fmt), "",
+            format_frame(self.reconciliation).to_string(justify="right"), "",
             f"memo: retail margin on workers' baskets N (p_r − p)·b = {fmt(self.retail_margin)} "
             "(inside the transfers above, not added)"]
         if not self.shares_defined:
-            lines.append("shares undefined: the accumulation fund is zero")
-        return "\n".join(line for line in lines if line is not None)
-
-    def __str__(self) -> str:
-        return self.summary()
+            lines.append("shares undefined: the accumulation fund is zero relative to the "
+                         "gross flows")
+        return [line for line in lines if line is not None]
 
 
 def _reconciliation(table: pd.DataFrame) -> pd.DataFrame:
@@ -482,18 +502,23 @@ def group_account(economy: Economy, prices: Any, benchmark: Benchmark,
     >>> acc.is_reconciled
     True
     """
-    ctx = account_context(economy, prices, benchmark, groups, melt, spend_income)
-    gs = ctx.groups
-    flows = {g.label: g.flows(ctx) for g in gs.values()}
-    body = np.array([f.row() for f in flows.values()], dtype=float)
+    with np.errstate(over="ignore", invalid="ignore"):
+        ctx = account_context(economy, prices, benchmark, groups, melt, spend_income)
+        gs = ctx.groups
+        flows = {g.label: g.flows(ctx) for g in gs.values()}
+        body = np.array([f.row() for f in flows.values()], dtype=float)
+    require_finite(body, "the surplus account")
     shares = np.full((len(body), 2), np.nan)
     for j, col in enumerate((2, 6)):
         fund = body[-1, col]
-        if fund != 0:
+        gross = float(np.abs(body[:-1, col]).sum())
+        if abs(fund) > ZERO_FUND_RTOL * gross:
             shares[:, j] = body[:, col] / fund
     table = pd.DataFrame(np.hstack([body, shares]),
                          index=pd.Index(list(flows), name="group"), columns=list(COLUMNS))
-    recon = _reconciliation(table)
+    with np.errstate(over="ignore", invalid="ignore"):
+        recon = _reconciliation(table)
+    require_finite(recon, "the reconciliation of the surplus account")
     exch = wacc = hacc = None
     N = X = margin = 0.0
     for g in gs.values():

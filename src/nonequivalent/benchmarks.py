@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ._results import Result
-from ._validation import as_array, as_vector
+from ._validation import as_array, as_float, as_number, as_vector
 from .economy import Economy
 from .errors import InvalidPriceError, LabelMismatchError
 from .prices import production_prices
@@ -336,9 +336,7 @@ def base_period_benchmark(base_prices: Any, name: str = "1913 prices",
                                     "would be 0; give positive current prices.")
         how = f"at the current price level c = {_fmt(c)} (Laspeyres)"
     else:
-        c = float(scale_to)
-        if not np.isfinite(c) or c <= 0:
-            raise InvalidPriceError(f"scale_to must be a positive price level; got {scale_to}.")
+        c = as_number(scale_to, "scale_to (the price level)", InvalidPriceError)
         how = f"at the price level c = {_fmt(c)}"
     return Benchmark(name, p0 * c, f"base-period relative prices ({name}) {how}")
 
@@ -367,7 +365,7 @@ def world_price_benchmark(world_prices: Any, exchange_rate: float,
     >>> ne.world_price_benchmark({"grain": 2.0, "cloth": 5.0}, 1.5).prices.to_dict()
     {'grain': 3.0, 'cloth': 7.5}
     """
-    e = float(exchange_rate)
+    e = as_float(exchange_rate, "the exchange rate", InvalidPriceError)
     if not np.isfinite(e) or e <= 0:
         raise InvalidPriceError(f"the exchange rate must be positive and finite; got "
                                 f"{exchange_rate}.")

@@ -48,8 +48,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._results import FrozenPandas
-from ._validation import as_array, as_number, as_vector
+from ._results import FrozenPandas, Result, format_number
+from ._validation import as_array, as_number, as_vector, require_finite
 from .benchmarks import (
     Benchmark,
     _as_benchmark,
@@ -319,8 +319,8 @@ def _ratio(given: np.ndarray, received: np.ndarray, names: pd.Index) -> np.ndarr
 
 
 # ============================================================================ results
-@dataclasses.dataclass(frozen=True)
-class ConsistencyCheck:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class ConsistencyCheck(Result):
     """Whether the parties' flows are consistent, and if so whether transfers sum to zero.
 
     Flows are consistent when every sale is some party's purchase: for every good, total
@@ -335,7 +335,7 @@ class ConsistencyCheck:
     >>> acc = ne.exchange_account(eco, ne.Group("p", sells={"grain": 1}), {"grain": 1.0},
     ...                           ne.labour_value_benchmark(eco))
     >>> print(acc.check())
-    Flows are NOT consistent: sales - purchases by good {'grain': 1.0}
+    Flows are NOT consistent: sales - purchases by good {grain: 1.000}
     """
 
     is_consistent: bool
@@ -343,8 +343,25 @@ class ConsistencyCheck:
     labour_transfer_total: float
     money_transfer_total: float
     taxes_total: float
-    labour_scale: float = dataclasses.field(default=1.0, repr=False)
-    money_scale: float = dataclasses.field(default=1.0, repr=False)
+    labour_scale: float = 1.0
+    money_scale: float = 1.0
+
+    _title = "Consistency of the exchange flows"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Consistency and the sums of the transfers."""
+        return [("consistent", self.is_consistent, ""),
+                ("labour transfers", self.labour_transfer_total, "hours"),
+                ("money transfers", self.money_transfer_total, "money"),
+                ("taxes", self.taxes_total, "money")]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Sales minus purchases by good (the imbalance)."""
+        return self.imbalance.to_frame("sales - purchases")
+
+    def summary_lines(self) -> list[str]:
+        """The verdict, the sums and the imbalance by good."""
+        return [self._verdict(), "", *super().summary_lines()]
 
     @property
     def transfers_sum_to_zero(self) -> bool:
@@ -353,18 +370,22 @@ class ConsistencyCheck:
         return bool(abs(self.labour_transfer_total) <= 1e-9 * max(1.0, self.labour_scale)
                     and abs(self.money_transfer_total) <= 1e-9 * max(1.0, self.money_scale))
 
-    def __str__(self) -> str:
+    def _verdict(self) -> str:
         if not self.is_consistent:
-            imb = {k: round(float(v), 6) for k, v in self.imbalance.items() if v != 0}
-            return f"Flows are NOT consistent: sales - purchases by good {imb}"
+            imb = ", ".join(f"{k}: {format_number(float(v))}"
+                            for k, v in self.imbalance.items() if v != 0)
+            return f"Flows are NOT consistent: sales - purchases by good {{{imb}}}"
         return ("Flows are consistent (every sale is a purchase); transfers sum to "
-                f"{_fmt(self.labour_transfer_total)} hours and "
-                f"{_fmt(self.money_transfer_total)} money (taxes total "
-                f"{_fmt(self.taxes_total)}).")
+                f"{format_number(self.labour_transfer_total, 'hours')} and "
+                f"{format_number(self.money_transfer_total, 'money')} (taxes total "
+                f"{format_number(self.taxes_total, 'money')}).")
+
+    def __str__(self) -> str:
+        return self._verdict()
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
-class ExchangeAccount:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class ExchangeAccount(Result):
     """The exchange account of several groups against one named benchmark.
 
     Attributes
@@ -408,6 +429,26 @@ class ExchangeAccount:
     _D: np.ndarray = dataclasses.field(repr=False)
     _pe: np.ndarray = dataclasses.field(repr=False)
 
+    _title = "Exchange account"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Number of groups, labour given by the groups net, their tribute."""
+        bg = object.__getattribute__(self, "by_group")
+        return [("groups", len(bg), ""),
+                ("labour transfer", float(bg["labour_transfer"].sum()), "hours"),
+                ("tribute", float(bg["tribute"].sum()), "money")]
+
+    def benchmark_name(self) -> str:
+        """The benchmark every money figure is measured against."""
+        return f"money at benchmark '{self.benchmark.name}'"
+
+    def units(self) -> dict[str, str]:
+        """Hours for the labour columns, money for the money columns."""
+        return {**dict.fromkeys(("labour_given", "labour_received", "labour_transfer"),
+                                "hours"),
+                **dict.fromkeys(("underpayment", "overpayment", "taxes", "tribute"),
+                                "money")}
+
     @cached_property
     def by_good(self) -> pd.DataFrame:
         """Detail by (group, good): quantities, labour and money, and ``price_ratio``.
@@ -450,17 +491,22 @@ class ExchangeAccount:
         >>> acc.check().transfers_sum_to_zero
         True
         """
-        imbalance = pd.Series(self._S.sum(axis=1) - self._D.sum(axis=1),
-                              index=self.prices.index, name="sales - purchases")
         bg = self.by_group
+        with np.errstate(over="ignore", invalid="ignore"):
+            # the scales (gross flows) may reach float range at its edge: inf is a scale
+            imbalance = pd.Series(self._S.sum(axis=1) - self._D.sum(axis=1),
+                                  index=self.prices.index, name="sales - purchases")
+            totals = [float(bg["labour_transfer"].sum()), float(self.money_transfer.sum()),
+                      float(bg["taxes"].sum())]
+            labour_scale = float(bg[["labour_given", "labour_received"]].to_numpy().sum())
+            money_scale = float((self.prices.to_numpy() + self._pe)
+                                @ (self._S + self._D).sum(axis=1))
+        require_finite(np.array(totals), "the sums of the transfers")
+        require_finite(imbalance, "sales minus purchases")
         return ConsistencyCheck(
             is_consistent=self.is_consistent, imbalance=imbalance,
-            labour_transfer_total=float(bg["labour_transfer"].sum()),
-            money_transfer_total=float(self.money_transfer.sum()),
-            taxes_total=float(bg["taxes"].sum()),
-            labour_scale=float(bg[["labour_given", "labour_received"]].to_numpy().sum()),
-            money_scale=float((self.prices.to_numpy() + self._pe)
-                              @ (self._S + self._D).sum(axis=1)))
+            labour_transfer_total=totals[0], money_transfer_total=totals[1],
+            taxes_total=totals[2], labour_scale=labour_scale, money_scale=money_scale)
 
     def to_frame(self) -> pd.DataFrame:
         """The account by group (a copy of :attr:`by_group`), benchmark in ``attrs``."""
@@ -469,16 +515,10 @@ class ExchangeAccount:
         out.attrs["benchmark_description"] = self.benchmark.description
         return out
 
-    def summary(self) -> str:
-        """Readable account: benchmark, table by group, consistency."""
-        lines = [f"Exchange account measured against {self.benchmark}",
-                 "(labour in hours; money at benchmark prices)", "",
-                 self.by_group.to_string(float_format=lambda x: f"{x:,.4g}"), "",
-                 str(self.check())]
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.summary()
+    def summary_lines(self) -> list[str]:
+        """Key figures, the table by group, the consistency verdict."""
+        return [str(self.benchmark), *super().summary_lines(), "",
+                self.check()._verdict()]
 
 
 # ============================================================================ accounts
@@ -538,11 +578,15 @@ def exchange_account(economy: Economy, groups: Group | Iterable[Group], prices: 
     bench, names, lam, pe, S, D, taxes = _prepare(economy, groups, benchmark)
     goods = economy.sectors
     p = as_vector(prices, goods, "actual prices", InvalidPriceError)
-    under, over = stalin_parts(p, pe, S, D)
-    table = np.column_stack([*_labour_columns(lam, S, D, names).values(), under, over, taxes,
-                             taxes + under + over])
+    with np.errstate(over="ignore", invalid="ignore"):
+        under, over = stalin_parts(p, pe, S, D)
+        table = np.column_stack([*_labour_columns(lam, S, D, names).values(), under, over,
+                                 taxes, taxes + under + over])
+        sold, bought = S.sum(axis=1), D.sum(axis=1)
+    # every column but the non-equivalence ratio (inf when a group receives no labour)
+    require_finite(np.delete(table, 3, axis=1), "the exchange account")
+    require_finite(np.concatenate([sold, bought]), "the total quantities sold and bought")
     by_group = pd.DataFrame(table, index=names, columns=_GROUP_COLUMNS_INDEX)
-    sold, bought = S.sum(axis=1), D.sum(axis=1)
     scale = CONSISTENCY_RTOL * max(1.0, float(sold.max(initial=0.0)))
     consistent = bool(np.all(np.abs(sold - bought) <= scale + CONSISTENCY_RTOL * bought))
     return ExchangeAccount(benchmark=bench, prices=pd.Series(p, index=goods, name="price"),

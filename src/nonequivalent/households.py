@@ -35,10 +35,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ._results import Result, format_number
 from ._validation import as_number, require_finite
 from .economy import Economy
 from .errors import InvalidHouseholdError
@@ -46,7 +48,6 @@ from .labour_power import (
     Worker,
     WorkerAccount,
     _basket_value,
-    _fmt,
     _positive_number,
     _read_basket,
     real_wage_index,
@@ -157,8 +158,8 @@ class Household:
                 f"basket={self.basket.to_dict()}{dom})")
 
 
-@dataclasses.dataclass(frozen=True)
-class HouseholdAccount:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class HouseholdAccount(Result):
     """Family value of labour power and family rate of exploitation.
 
     Attributes
@@ -203,9 +204,11 @@ class HouseholdAccount:
     surplus_labour: float
     rate_of_exploitation: float
 
-    def to_frame(self) -> pd.DataFrame:
-        """The figures as a labelled table (quantity, value, unit)."""
-        rows = [("earners m", self.earners, "persons"),
+    _title = "Household account (Marx, Capital I, ch. 15 §3a)"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """The figures with their units (also the rows of :meth:`to_frame`)."""
+        return [("earners m", self.earners, "persons"),
                 ("hours per earner h", self.hours_per_earner, "hours"),
                 ("hours sold m h", self.hours_sold, "hours"),
                 ("family basket value λ·b_f", self.basket_value, "hours"),
@@ -214,23 +217,15 @@ class HouseholdAccount:
                 ("value of labour power per hour sold", self.value_per_hour_sold, "ratio"),
                 ("family surplus labour", self.surplus_labour, "hours"),
                 ("family rate of exploitation e_f", self.rate_of_exploitation, "ratio")]
-        return pd.DataFrame(rows, columns=["quantity", "value", "unit"]).set_index("quantity")
 
-    def summary(self) -> str:
-        """A readable account (Marx, *Capital* I, ch. 15 §3a)."""
-        dom = ("counted in the labour of reproduction" if self.count_domestic
-               else "not counted")
-        return "\n".join([
-            "Household account (Marx, Capital I, ch. 15 §3a)",
-            f"  earners m x hours h            {self.earners:g} x {_fmt(self.hours_per_earner)}"
-            f" = {_fmt(self.hours_sold)} hours sold",
-            f"  family basket value λ·b_f      {_fmt(self.basket_value)} hours",
-            f"  unpaid domestic hours          {_fmt(self.domestic_hours)} ({dom})",
-            f"  value per hour sold            {self.value_per_hour_sold:.4g}",
-            f"  family surplus labour          {_fmt(self.surplus_labour)} hours",
-            f"  family rate of exploitation    {self.rate_of_exploitation:.4g}"])
+    def benchmark_name(self) -> str:
+        """Whether domestic hours count in the labour of reproduction."""
+        return ("domestic hours counted in the labour of reproduction" if self.count_domestic
+                else "domestic hours not counted")
 
-    __str__ = summary
+    def to_frame(self) -> pd.DataFrame:
+        """The figures as a labelled table (quantity, value, unit)."""
+        return super().to_frame()
 
 
 def household_account(economy: Economy, household: Household) -> HouseholdAccount:
@@ -293,8 +288,8 @@ def household_account(economy: Economy, household: Household) -> HouseholdAccoun
         rate_of_exploitation=(sold - repro) / repro)
 
 
-@dataclasses.dataclass(frozen=True)
-class EarnersNeeded:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class EarnersNeeded(Result):
     """Earners a family needs to keep its basket after a real-wage cut.
 
     Attributes
@@ -332,13 +327,21 @@ class EarnersNeeded:
         """``ceil(m1) − m0``: extra whole earners."""
         return self.whole - self.initial
 
-    def summary(self) -> str:
-        """One-line description."""
-        return (f"real wage cut {self.real_wage_cut:.1%}: {self.initial:g} earner(s) become "
-                f"{self.fractional:.4g} (fractional), {self.whole} whole earner(s) "
-                "(rounded up)")
+    _title = "Earners needed after a real-wage cut"
 
-    __str__ = summary
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Cut, earners before, and earners needed (fractional and whole)."""
+        return [("real wage cut", 100 * self.real_wage_cut, "%"),
+                ("earners before", self.initial, "persons"),
+                ("earners needed", self.fractional, "persons"),
+                ("whole earners needed", self.whole, "persons")]
+
+    def summary_lines(self) -> list[str]:
+        """The statement in words and the figures."""
+        return [f"real wage cut {format_number(100 * self.real_wage_cut, '%')}: "
+                f"{format_number(self.initial)} earner(s) become "
+                f"{format_number(self.fractional)} (fractional), {self.whole} whole "
+                "earner(s) (rounded up)", "", *super().summary_lines()]
 
 
 def earners_needed(initial_earners: float, real_wage_cut: float) -> EarnersNeeded:
@@ -368,30 +371,28 @@ def earners_needed(initial_earners: float, real_wage_cut: float) -> EarnersNeede
     Examples
     --------
     >>> import nonequivalent as ne
-    >>> ne.earners_needed(1, 0.5)
-    EarnersNeeded(initial=1.0, real_wage_cut=0.5, fractional=2.0, whole=2)
+    >>> need = ne.earners_needed(1, 0.5)
+    >>> need.fractional, need.whole
+    (2.0, 2)
     >>> ne.earners_needed(1, 0.4).fractional, ne.earners_needed(1, 0.4).whole
     (1.6666666666666667, 2)
     """
     m0 = _positive_number(initial_earners, "initial earners")
-    try:
-        delta = float(real_wage_cut)
-    except (TypeError, ValueError):
-        raise InvalidHouseholdError(
-            f"the real-wage cut must be a number, got {real_wage_cut!r}.") from None
+    delta = as_number(real_wage_cut, "the real-wage cut", InvalidHouseholdError,
+                      allow_zero=True, allow_negative=True)
     if not math.isfinite(delta):
         raise InvalidHouseholdError(f"the real-wage cut must be finite, got {delta}.")
     if delta >= 1:
         raise InvalidHouseholdError(
             f"a real-wage cut of {delta:.0%} leaves nothing to live on: no number of "
             "earners keeps the family basket. Give a cut below 1 (e.g. 0.5 for a halving).")
-    frac = m0 / (1.0 - delta)
+    frac = require_finite(m0 / (1.0 - delta), "the earners needed m0 / (1 − δ)")
     whole = math.ceil(frac * (1.0 - ROUNDING_TOLERANCE))
     return EarnersNeeded(initial=m0, real_wage_cut=delta, fractional=frac, whole=int(whole))
 
 
-@dataclasses.dataclass(frozen=True)
-class FamilyWageCut:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FamilyWageCut(Result):
     """What a real-wage cut does to a family that keeps its basket by adding earners.
 
     Attributes
@@ -448,6 +449,15 @@ class FamilyWageCut:
     price_of_one_ratio: float
     housing_saving: float | None
 
+    _title = "Family wage cut (Marx, Capital I, ch. 15 §3a)"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Cut, earners after, extra hours, and the price-of-one ratio."""
+        return [("real wage cut", 100 * self.earners.real_wage_cut, "%"),
+                ("earners after", self.earners_after, "persons"),
+                ("extra hours", self.extra_hours, "hours per household"),
+                ("labour per wage ratio", self.price_of_one_ratio, "")]
+
     def to_frame(self) -> pd.DataFrame:
         """Before/after table (rows: quantities; columns: before, after)."""
         b = self.before
@@ -467,26 +477,24 @@ class FamilyWageCut:
         df.index.name = "quantity"
         return df
 
-    def summary(self) -> str:
-        """A readable account of the cut (Marx, *Capital* I, ch. 15 §3a)."""
+    def summary_lines(self) -> list[str]:
+        """The cut, the earners, and the before/after table (one number format)."""
+        f = format_number
         lines = [
-            "Family wage cut (Marx, Capital I, ch. 15 §3a)",
-            f"  real wage cut δ                {self.earners.real_wage_cut:.1%}",
-            f"  earners needed m0/(1−δ)        {self.earners.fractional:.4g} fractional, "
+            f"  real wage cut δ                {f(100 * self.earners.real_wage_cut, '%')}",
+            f"  earners needed m0/(1−δ)        {f(self.earners.fractional)} fractional, "
             f"{self.earners.whole} whole; figures use {self.rounding} earners "
-            f"({self.earners_after:g})",
-            f"  family exploitation            {self.exploitation_before:.4g} -> "
-            f"{self.exploitation_after:.4g}",
-            f"  extra hours to the state       {_fmt(self.extra_hours)} per household",
-            f"  extra family surplus labour    {_fmt(self.extra_surplus)} per household",
-            f"  labour per hour of real wage   {self.labour_per_wage_before:.4g} -> "
-            f"{self.labour_per_wage_after:.4g} (x{self.price_of_one_ratio:.4g})"]
+            f"({f(self.earners_after)})",
+            f"  family exploitation            {f(self.exploitation_before)} -> "
+            f"{f(self.exploitation_after)}",
+            f"  extra hours to the state       {f(self.extra_hours)} per household",
+            f"  extra family surplus labour    {f(self.extra_surplus)} per household",
+            f"  labour per hour of real wage   {f(self.labour_per_wage_before)} -> "
+            f"{f(self.labour_per_wage_after)} (x{f(self.price_of_one_ratio)})"]
         if self.housing_saving is not None:
-            lines.append(f"  housing saving (urban women)   {_fmt(self.housing_saving)} "
+            lines.append(f"  housing saving (urban women)   {f(self.housing_saving)} "
                          "per household")
-        return "\n".join(lines)
-
-    __str__ = summary
+        return lines
 
 
 def family_wage_cut(economy: Economy, household: Household, real_wage_cut: float,

@@ -26,7 +26,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validation import as_number, as_vector, check_finite
+from ._results import Result, format_number
+from ._validation import as_array, as_bundle, as_float, as_number, as_vector, check_finite
 from .economy import Economy
 from .errors import InvalidHouseholdError, InvalidPriceError, LabelMismatchError
 
@@ -45,29 +46,41 @@ def _positive_number(x: Any, what: str, *, allow_zero: bool = False) -> float:
     return as_number(x, what, InvalidHouseholdError, allow_zero=allow_zero)
 
 
+#: Marks a basket or price vector given as a plain list or array: read by position (it
+#: must have one entry per good of the economy), never by label.
+_POSITIONAL = "positional"
+
+
 def _read_basket(basket: Any, what: str) -> pd.Series:
-    """A basket as a float Series (labels kept; arrays get positions), checked non-empty."""
+    """A basket as a float Series, checked non-empty, through the guarded conversion.
+
+    A mapping or Series keeps its labels (goods); a list or array is *positional*: it is
+    stored with the mark :data:`_POSITIONAL` and must later have exactly one entry per
+    good of the economy (:func:`_align_goods`), never padded or read by label. Complex,
+    boolean, string and overflowing entries raise :class:`InvalidHouseholdError`.
+    """
+    positional = False
     if isinstance(basket, Mapping) and not isinstance(basket, pd.Series):
-        series = pd.Series(dict(basket), dtype=float)
+        items = dict(basket)
+        series = pd.Series([as_float(v, f"{what} ({k!r})", InvalidHouseholdError)
+                            for k, v in items.items()], index=pd.Index(list(items)),
+                           dtype=float)
     elif isinstance(basket, pd.Series):
         if not basket.index.is_unique:
             raise LabelMismatchError(
                 f"{what}: goods labels must be unique; repeated: "
                 f"{basket.index[basket.index.duplicated()].unique().tolist()}.")
-        try:
-            series = basket.astype(float)
-        except (TypeError, ValueError) as exc:
-            raise InvalidHouseholdError(f"{what} must be numeric: {exc}.") from None
+        series = pd.Series(as_array(basket.to_numpy(), what, InvalidHouseholdError,
+                                    labels=basket.index), index=basket.index.copy())
+        positional = bool(basket.attrs.get(_POSITIONAL, False))
     else:
-        try:
-            arr = np.asarray(basket, dtype=float)
-        except (TypeError, ValueError) as exc:
-            raise InvalidHouseholdError(f"{what} must be numeric: {exc}.") from None
+        arr = as_array(basket, what, InvalidHouseholdError)
         if arr.ndim != 1:
             raise InvalidHouseholdError(f"{what} must be a vector of quantities by good.")
         series = pd.Series(arr)
-    series = series.copy()
+        positional = True
     series.name = what
+    series.attrs[_POSITIONAL] = positional
     vals = series.to_numpy(dtype=float)
     if vals.size == 0 or not np.all(np.isfinite(vals)) or np.any(vals < 0) or vals.sum() <= 0:
         if vals.size == 0 or (np.all(np.isfinite(vals)) and np.all(vals >= 0)):
@@ -80,24 +93,24 @@ def _read_basket(basket: Any, what: str) -> pd.Series:
 
 
 def _align_goods(data: pd.Series, economy: Economy, what: str) -> np.ndarray:
-    """Quantities by good as a vector in the economy's sector order (missing goods are 0).
+    """Quantities by good as a vector in the economy's sector order.
 
-    A labelled Series may name any subset of the economy's goods; an unlabelled vector
-    (default integer index) must have one entry per sector, in sector order.
+    A labelled basket may name any subset of the economy's goods (the others are 0); a
+    positional one (a list or array, see :func:`_read_basket`) must have one entry per
+    sector, in sector order, whatever the sector labels are (integers included). A Series
+    with a default integer index whose labels are not goods of the economy is read by
+    position too.
     """
     sectors = economy.sectors
-    if isinstance(data.index, pd.RangeIndex) and not set(data.index) <= set(sectors):
+    if data.attrs.get(_POSITIONAL, False) or (
+            isinstance(data.index, pd.RangeIndex) and not set(data.index) <= set(sectors)):
         if len(data) != len(sectors):
             raise LabelMismatchError(
-                f"{what} has {len(data)} unlabelled entries; the economy has {len(sectors)} "
-                f"goods {list(sectors)[:10]}. Label the quantities by good.")
-        return data.to_numpy(dtype=float)
-    unknown = [g for g in data.index if g not in set(sectors)]
-    if unknown:
-        raise LabelMismatchError(
-            f"{what} names goods {unknown[:10]} that are not goods of the economy "
-            f"{list(sectors)[:10]}. Use the economy's sector labels.")
-    return data.reindex(sectors, fill_value=0.0).to_numpy(dtype=float)
+                f"{what} has {len(data)} entries by position; the economy has "
+                f"{len(sectors)} goods {list(sectors)[:10]}. Give one entry per good, or "
+                "label the quantities by good (a mapping or Series).")
+        return data.to_numpy(dtype=float, copy=True)
+    return as_bundle(data, sectors, what, InvalidHouseholdError)
 
 
 def _price_vector(prices: Any, economy: Economy, what: str) -> np.ndarray:
@@ -108,8 +121,8 @@ def _price_vector(prices: Any, economy: Economy, what: str) -> np.ndarray:
 def _retail_vector(retail_prices: Any, economy: Economy) -> np.ndarray:
     """Retail prices aligned with the economy (unlabelled vectors in sector order)."""
     rp = retail_prices
-    if isinstance(rp, pd.Series) and isinstance(rp.index, pd.RangeIndex) \
-            and not set(rp.index) <= set(economy.sectors):
+    if isinstance(rp, pd.Series) and (rp.attrs.get(_POSITIONAL, False) or (
+            isinstance(rp.index, pd.RangeIndex) and not set(rp.index) <= set(economy.sectors))):
         rp = rp.to_numpy()
     return _price_vector(rp, economy, "retail prices")
 
@@ -121,7 +134,7 @@ def _basket_value(economy: Economy, basket: pd.Series, what: str) -> tuple[np.nd
 
 
 def _fmt(x: float) -> str:
-    return f"{x:,.4g}"
+    return format_number(x)
 
 
 def value_of_labour_power(economy: Economy, basket: Any) -> float:
@@ -209,16 +222,25 @@ class Worker:
         object.__setattr__(self, "wage", _positive_number(self.wage, "money wage"))
         object.__setattr__(self, "basket", _read_basket(self.basket, "worker basket"))
         if self.retail_prices is not None:
-            rp = self.retail_prices
-            try:
-                if isinstance(rp, Mapping) and not isinstance(rp, pd.Series):
-                    rp = pd.Series(dict(rp), dtype=float)
-                elif not isinstance(rp, pd.Series):
-                    rp = pd.Series(np.asarray(rp, dtype=float))
-                rp = rp.astype(float).rename("retail prices")
-            except (TypeError, ValueError) as exc:
-                raise InvalidPriceError(f"retail prices must be numeric: {exc}.") from None
-            check_finite(rp.to_numpy(), "retail prices", InvalidPriceError, labels=rp.index)
+            rp, what = self.retail_prices, "retail prices"
+            positional = False
+            if isinstance(rp, Mapping) and not isinstance(rp, pd.Series):
+                items = dict(rp)
+                rp = pd.Series([as_float(v, f"{what} ({k!r})", InvalidPriceError)
+                                for k, v in items.items()], index=pd.Index(list(items)),
+                               dtype=float)
+            elif isinstance(rp, pd.Series):
+                positional = bool(rp.attrs.get(_POSITIONAL, False))
+                rp = pd.Series(as_array(rp.to_numpy(), what, InvalidPriceError,
+                                        labels=rp.index), index=rp.index.copy())
+            else:
+                arr = as_array(rp, what, InvalidPriceError)
+                if arr.ndim != 1:
+                    raise InvalidPriceError(f"{what} must be a vector of prices by good.")
+                rp, positional = pd.Series(arr), True
+            rp = rp.rename(what)
+            rp.attrs[_POSITIONAL] = positional
+            check_finite(rp.to_numpy(), what, InvalidPriceError, labels=rp.index)
             object.__setattr__(self, "retail_prices", rp)
 
     def __repr__(self) -> str:
@@ -227,8 +249,8 @@ class Worker:
                 f"basket={self.basket.to_dict()}{extra})")
 
 
-@dataclasses.dataclass(frozen=True)
-class WorkerAccount:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class WorkerAccount(Result):
     """Value of labour power, surplus labour and exploitation of one worker.
 
     Attributes
@@ -269,8 +291,10 @@ class WorkerAccount:
     retail_margin: float | None
     basket: pd.Series
 
-    def to_frame(self) -> pd.DataFrame:
-        """The figures as a labelled table (quantity, value, unit)."""
+    _title = "Worker account (Marx, Capital I, ch. 7-9)"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """The figures with their units (also the rows of :meth:`to_frame`)."""
         rows = [("hours worked h", self.hours, "hours"),
                 ("value of labour power v = λ·b", self.value_of_labour_power, "hours"),
                 ("surplus labour h − v", self.surplus_labour, "hours"),
@@ -280,23 +304,12 @@ class WorkerAccount:
             rows.append(("basket cost p_r·b", self.basket_cost, "money"))
         if self.retail_margin is not None:
             rows.append(("retail margin (p_r − p_proc)·b_food", self.retail_margin, "money"))
-        return pd.DataFrame(rows, columns=["quantity", "value", "unit"]).set_index("quantity")
+        return rows
 
-    def summary(self) -> str:
-        """A readable account (Marx, *Capital* I, ch. 7–9)."""
-        lines = ["Worker account (Marx, Capital I, ch. 7-9)",
-                 f"  hours worked h                 {_fmt(self.hours)}",
-                 f"  value of labour power v = λ·b  {_fmt(self.value_of_labour_power)} hours",
-                 f"  surplus labour h − v           {_fmt(self.surplus_labour)} hours",
-                 f"  rate of exploitation e         {self.rate_of_exploitation:.4g}",
-                 f"  money wage w                   {_fmt(self.wage)}"]
-        if self.basket_cost is not None:
-            lines.append(f"  basket cost at retail p_r·b    {_fmt(self.basket_cost)}")
-        if self.retail_margin is not None:
-            lines.append(f"  retail margin on food          {_fmt(self.retail_margin)}")
-        return "\n".join(lines)
+    def to_frame(self) -> pd.DataFrame:
+        """The figures as a labelled table (quantity, value, unit)."""
+        return super().to_frame()
 
-    __str__ = summary
 
 
 def worker_account(economy: Economy, worker: Worker, procurement_prices: Any = None,

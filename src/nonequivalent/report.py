@@ -26,8 +26,10 @@ np.float64(13125.0)
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import math
+import os
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -35,6 +37,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._results import Result, format_number
+from .errors import ScenarioError
 from .groups import Peasants, WorkerCategory, WorkerHouseholds
 from .households import earners_needed
 from .procurement import TotalResponse, squeeze_diagnostic
@@ -173,6 +177,55 @@ class ReportSection:
     def __repr__(self) -> str:
         return f"ReportSection({self.key!r}, {len(self.rows)} x {len(self.columns)})"
 
+    def _view(self) -> _SectionView:
+        return _SectionView(self)
+
+    def _repr_html_(self) -> str:
+        return self._view()._repr_html_()
+
+    def summary(self) -> str:
+        """The section as text: title, period, the table in the one number format."""
+        return self._view().summary()
+
+    def to_latex(self, **kwargs: Any) -> str:
+        """The section as a LaTeX table."""
+        return self._view().to_latex(**kwargs)
+
+    def to_markdown(self, **kwargs: Any) -> str:
+        """The section as a Markdown table."""
+        return self._view().to_markdown(**kwargs)
+
+
+class _SectionView(Result):
+    """Display of one report section through the result base (HTML, LaTeX, Markdown)."""
+
+    __slots__ = ("_section",)
+
+    def __init__(self, section: ReportSection) -> None:
+        object.__setattr__(self, "_section", section)
+
+    @property
+    def title(self) -> str:
+        s = self._section
+        return f"{s.title} ({s.period})" if s.period else s.title
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        return [("rows", len(self._section.rows), "")]
+
+    def benchmark_name(self) -> str | None:
+        return "; ".join(self._section.notes) or None
+
+    def units(self) -> dict[str, str]:
+        s = self._section
+        return {} if s.by_row else {c.key: c.unit for c in s.columns if c.unit}
+
+    def to_frame(self) -> pd.DataFrame:
+        return self._section.to_frame()
+
+    def summary_lines(self) -> list[str]:
+        from ._results import _frame_text
+        return [_frame_text(self.to_frame(), self.units())]
+
 
 @dataclasses.dataclass(frozen=True, eq=False)
 class Report:
@@ -250,14 +303,30 @@ class Report:
             s = self.section(f"account_hours_{'base' if p == self.periods[0] else 'later'}")
             i = [r.key for r in s.rows].index("state")
             j = [c.key for c in s.columns].index("surplus_hours")
-            lines.append(f"  accumulation fund {p}: {s.values[i, j]:,.0f} "
-                         f"{s.columns[j].unit}")
+            lines.append(f"  accumulation fund {p}: "
+                         f"{format_number(float(s.values[i, j]), s.columns[j].unit)}")
         lines.append(f"  sections: {', '.join(self.keys)}")
         return "\n".join(lines)
 
     def __repr__(self) -> str:
         names = " and ".join(repr(s) for s in self.scenarios)
         return f"Report({names}: {len(self.sections)} sections)"
+
+    def _repr_html_(self) -> str:
+        """Every section as an HTML table (the notebook's display of the report)."""
+        head = f"<h3>{html.escape(self.title)}</h3>"
+        notes = "".join(f"<p><small>{html.escape(n)}</small></p>" for n in self.notes)
+        body = "".join(s._repr_html_() for s in self.sections)
+        return f"<div class='nonequivalent-report'>{head}{body}{notes}</div>"
+
+    def to_markdown(self, **kwargs: Any) -> str:
+        """Every section as a Markdown table under its title."""
+        return "\n\n".join(f"### {s._view().title}\n\n{s.to_markdown(**kwargs)}"
+                           for s in self.sections) + "\n"
+
+    def to_latex(self, **kwargs: Any) -> str:
+        """Every section as a LaTeX table (captions are the section titles)."""
+        return "\n".join(s.to_latex(**kwargs) for s in self.sections)
 
     __str__ = summary
 
@@ -292,7 +361,12 @@ class _Period:
 def _load(sc: Any) -> Any:
     from . import scenarios
 
-    return sc if isinstance(sc, scenarios.Scenario) else scenarios.load(sc)
+    if isinstance(sc, scenarios.Scenario):
+        return sc
+    if not isinstance(sc, str | os.PathLike):
+        raise ScenarioError(f"a scenario is a built-in name, a file path or a Scenario; got "
+                            f"{type(sc).__name__}. Built-in: {', '.join(scenarios.builtin())}.")
+    return scenarios.load(sc)
 
 
 def _account_sections(per: _Period, which: str) -> list[ReportSection]:

@@ -25,6 +25,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._results import Result, format_number
+from ._validation import as_float, require_finite
 from .economy import Economy
 from .errors import InvalidGroupError, InvalidPriceError
 from .exchange import Benchmark
@@ -54,8 +56,17 @@ FACTORS: dict[str, str] = {
 ZERO_CHANGE_RTOL = 1e-9
 
 
+#: Most factors :func:`shapley_decomposition` takes: it evaluates the function ``2^k``
+#: times, so 16 factors already mean 65,536 evaluations (each a full account here).
+MAX_SHAPLEY_FACTORS = 16
+
+
 def _fmt(x: float) -> str:
-    return f"{x:,.4g}"
+    return format_number(x)
+
+
+def _pct(share: float) -> str:
+    return format_number(100 * share, "%")
 
 
 # ============================================================================ Shapley
@@ -86,8 +97,9 @@ def shapley_decomposition(func: Callable[[dict[str, Any]], float],
     Raises
     ------
     InvalidGroupError
-        ``base`` and ``later`` name different factors, or ``func`` returns a non-finite
-        number.
+        ``base`` and ``later`` name different factors; more than
+        :data:`MAX_SHAPLEY_FACTORS` factors (``2^k`` evaluations); ``func`` returns
+        something that is not a finite real number.
 
     Notes
     -----
@@ -111,10 +123,15 @@ def shapley_decomposition(func: Callable[[dict[str, Any]], float],
             f"base and later must name the same factors; got {sorted(map(str, names))} and "
             f"{sorted(map(str, later.keys()))}.")
     k = len(names)
+    if k > MAX_SHAPLEY_FACTORS:
+        raise InvalidGroupError(
+            f"the Shapley decomposition takes at most {MAX_SHAPLEY_FACTORS} factors "
+            f"(it evaluates the function 2^k times: 2^{k} = {1 << k:,} for {k} factors); "
+            "group factors together or decompose in stages.")
     values: dict[int, float] = {}
     for mask in range(1 << k):
         args = {n: (later[n] if mask >> i & 1 else base[n]) for i, n in enumerate(names)}
-        val = float(func(args))
+        val = as_float(func(args), "the decomposed function's value", InvalidGroupError)
         if not math.isfinite(val):
             raise InvalidGroupError(
                 f"the decomposed function returned {val} for factors "
@@ -134,8 +151,8 @@ def shapley_decomposition(func: Callable[[dict[str, Any]], float],
     return pd.Series(phi, index=pd.Index(names, name="factor"), name="contribution")
 
 
-@dataclasses.dataclass(frozen=True)
-class SourcesOfAccumulation:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class SourcesOfAccumulation(Result):
     """The change in the accumulation fund between two periods, by source.
 
     Attributes
@@ -203,10 +220,29 @@ class SourcesOfAccumulation:
     #: Machine key ``<group key>.<factor>`` of each factor (snake_case).
     keys: pd.Series = dataclasses.field(default=None, repr=False)
 
-    def __repr__(self) -> str:
-        return (f"SourcesOfAccumulation({self.base_label} -> {self.later_label}, "
-                f"measure={self.measure!r}, change={self.change:.6g}, "
-                f"factors={len(self.contributions)})")
+    _title = "Sources of accumulation"
+
+    @property
+    def unit(self) -> str:
+        """``"hours"`` or ``"money"`` (at the benchmark)."""
+        return "hours" if self.measure == "hours" else "money"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """The funds of both periods, the change, the number of factors."""
+        return [(f"fund {self.base_label}", self.base_fund, self.unit),
+                (f"fund {self.later_label}", self.later_fund, self.unit),
+                ("change", self.change, self.unit),
+                ("factors", len(object.__getattribute__(self, "contributions")), "")]
+
+    def benchmark_name(self) -> str:
+        """Measure and benchmark."""
+        unit = "hours" if self.measure == "hours" else (
+            f"money at the benchmark, one hour = {format_number(self.melt)}")
+        return f"{unit}; benchmark '{self.benchmark}'"
+
+    def units(self) -> dict[str, str]:
+        """The contributions' unit."""
+        return {"contribution": self.unit}
 
     def to_frame(self) -> pd.DataFrame:
         """Factors with their group, contribution and share."""
@@ -216,32 +252,30 @@ class SourcesOfAccumulation:
         df.attrs.update(measure=self.measure, benchmark=self.benchmark, method=self.method)
         return df
 
-    def summary(self) -> str:
-        """Readable decomposition."""
-        unit = "hours" if self.measure == "hours" else "money at the benchmark"
-        lines = [f"Sources of accumulation {self.base_label} -> {self.later_label} "
-                 f"({unit}; benchmark '{self.benchmark}')",
+    def summary_lines(self) -> list[str]:
+        """The periods, the method, the funds, and the contributions by group."""
+        lines = [f"{self.base_label} -> {self.later_label}",
                  f"  method: {self.method}",
                  f"  fund {_fmt(self.base_fund)} -> {_fmt(self.later_fund)}, change "
-                 f"{_fmt(self.change)}", ""]
+                 f"{_fmt(self.change)} {self.unit}", ""]
+        groups, shares, gshares = self.groups, self.shares, self.group_shares
         for grp, val in self.by_group.items():
-            share = f"{self.group_shares[grp]:7.1%}" if self.shares_defined else "    n/a"
-            lines.append(f"  {grp:<24}{_fmt(val):>14} {share}")
+            share = _pct(gshares[grp]) if self.shares_defined else "n/a"
+            lines.append(f"  {grp:<24}{_fmt(val):>14} {share:>9}")
             for fac, c in self.contributions.items():
-                if self.groups[fac] == grp:
-                    sh = f"{self.shares[fac]:7.1%}" if self.shares_defined else "    n/a"
-                    lines.append(f"    {fac:<22}{_fmt(c):>14} {sh}")
+                if groups[fac] == grp:
+                    sh = _pct(shares[fac]) if self.shares_defined else "n/a"
+                    lines.append(f"    {fac:<22}{_fmt(c):>14} {sh:>9}")
         if not self.shares_defined:
             lines.append("  shares undefined: the accumulation fund did not change")
-        return "\n".join(lines)
-
-    __str__ = summary
+        return lines
 
 
 def _key(text: str) -> str:
     return "_".join(text.lower().replace("-", " ").split())
 
 
+@np.errstate(over="ignore", invalid="ignore")    # overflow is caught by require_finite
 def group_sources(economy: Economy, benchmark: Benchmark, base_prices: Any,
                   base_groups: Iterable[GroupKind], later_prices: Any,
                   later_groups: Iterable[GroupKind], measure: str = "hours",
@@ -343,6 +377,8 @@ def group_sources(economy: Economy, benchmark: Benchmark, base_prices: Any,
                if not isinstance(g, State) and g.factor_names()]
     groups = pd.Index(glabels, name="group")
     by_group = contributions.groupby(group_of).sum().reindex(groups).rename("contribution")
+    require_finite(np.array([f0, f1]), "the accumulation fund of the two periods")
+    require_finite(contributions, "the contributions to the change in the fund")
     change = f1 - f0
     total = float(contributions.sum())
     scale = max(abs(f0), abs(f1), float(contributions.abs().max()) if len(order) else 0.0)

@@ -14,6 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._results import Result, format_frame
+from ._validation import as_array, require_finite
 from .benchmarks import Benchmark, _price_series
 from .economy import Economy
 from .errors import InvalidPriceError, LabelMismatchError
@@ -23,8 +25,8 @@ __all__ = ["TransferSweep", "scaled_price_matrix", "transfer_sweep"]
 
 
 # ============================================================================ sweeps
-@dataclasses.dataclass(frozen=True, eq=False)
-class TransferSweep:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class TransferSweep(Result):
     """Money transfers of each group in many price scenarios, against one benchmark.
 
     Attributes
@@ -56,6 +58,19 @@ class TransferSweep:
     taxes: pd.Series
     labour: pd.DataFrame
 
+    _title = "Transfer sweep"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Scenarios, groups, and the range of the total tribute over the scenarios."""
+        t = self.tribute.sum(axis=1)
+        return [("scenarios", len(t), ""), ("groups", self.tribute.shape[1], ""),
+                ("min tribute", float(t.min()), "money"),
+                ("max tribute", float(t.max()), "money")]
+
+    def benchmark_name(self) -> str:
+        """The benchmark every money figure is measured against."""
+        return f"money at benchmark '{self.benchmark.name}'"
+
     @property
     def tribute(self) -> pd.DataFrame:
         """Taxes + underpayment + overpayment, scenarios x groups."""
@@ -74,16 +89,13 @@ class TransferSweep:
         out.attrs["benchmark"] = self.benchmark.name
         return out
 
-    def summary(self) -> str:
-        """Scenario count, benchmark and the range of each group's tribute."""
+    def summary_lines(self) -> list[str]:
+        """Scenario count and the range of each group's tribute."""
         t = self.tribute
         desc = pd.DataFrame({"min": t.min(), "mean": t.mean(), "max": t.max()})
-        return (f"Transfer sweep over {len(t)} price scenarios, measured against "
-                f"{self.benchmark}\nTribute (money at benchmark prices):\n"
-                f"{desc.to_string(float_format=lambda x: f'{x:,.4g}')}")
-
-    def __str__(self) -> str:
-        return self.summary()
+        return [str(self.benchmark), f"{len(t)} price scenarios",
+                "Tribute by group (money at benchmark prices):",
+                format_frame(desc).to_string(justify="right")]
 
 
 def _price_matrix(price_matrix: Any, goods: pd.Index) -> tuple[np.ndarray, pd.Index]:
@@ -95,13 +107,11 @@ def _price_matrix(price_matrix: Any, goods: pd.Index) -> tuple[np.ndarray, pd.In
             raise LabelMismatchError(
                 f"price matrix columns do not match the goods: missing {missing[:10]}, "
                 f"unexpected {extra[:10]}. Give one column per good of the economy.")
-        P = price_matrix.reindex(columns=goods).to_numpy(dtype=float)
+        P = as_array(price_matrix.reindex(columns=goods).to_numpy(), "price matrix",
+                     InvalidPriceError)
         index = price_matrix.index
     else:
-        try:
-            P = np.asarray(price_matrix, dtype=float)
-        except (TypeError, ValueError) as exc:
-            raise InvalidPriceError(f"price matrix must be numeric: {exc}.") from None
+        P = as_array(price_matrix, "price matrix", InvalidPriceError)
         if P.ndim != 2 or P.shape[1] != len(goods):
             raise InvalidPriceError(
                 f"price matrix has shape {P.shape}; expected (scenarios, {len(goods)}): one "
@@ -155,9 +165,12 @@ def transfer_sweep(economy: Economy, group: Group | Iterable[Group], price_matri
     bench, names, lam, pe, S, D, taxes = _prepare(economy, group, benchmark)
     P, index = _price_matrix(price_matrix, economy.sectors)
     G = len(names)
-    PSD = P @ np.hstack([S, D])                      # one (K x n) @ (n x 2G) product
-    under = (pe @ S)[None, :] - PSD[:, :G]
-    over = PSD[:, G:] - (pe @ D)[None, :]
+    with np.errstate(over="ignore", invalid="ignore"):
+        PSD = P @ np.hstack([S, D])                  # one (K x n) @ (n x 2G) product
+        under = (pe @ S)[None, :] - PSD[:, :G]
+        over = PSD[:, G:] - (pe @ D)[None, :]
+    require_finite(under, "the underpayments of the sweep")
+    require_finite(over, "the overpayments of the sweep")
     labour = pd.DataFrame(_labour_columns(lam, S, D, names), index=names)
     return TransferSweep(benchmark=bench,
                          underpayment=pd.DataFrame(under, index=index, columns=names),
@@ -201,7 +214,7 @@ def scaled_price_matrix(prices: Any, goods: Sequence[Hashable] | Hashable,
     if unknown:
         raise LabelMismatchError(f"goods {unknown} are not priced; priced goods are "
                                  f"{list(p.index)[:10]}.")
-    f = np.asarray(factors, dtype=float).ravel()
+    f = as_array(factors, "scaling factors", InvalidPriceError).ravel()
     if not np.isfinite(f).all() or (f < 0).any():
         raise InvalidPriceError("scaling factors must be finite and >= 0.")
     mask = p.index.isin(goods)

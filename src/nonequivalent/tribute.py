@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._common import _amount_share_frame, _fmt, _positive, _shares
+from ._common import _amount_share_frame, _positive, _shares
 from ._results import Result, format_number
 from ._validation import as_number, as_vector, check_finite, require_finite
 from .benchmarks import Benchmark, _as_benchmark, _price_series
@@ -38,8 +38,8 @@ __all__ = [
     "tribute",
 ]
 
-@dataclasses.dataclass(frozen=True, eq=False)
-class Tribute:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class Tribute(Result):
     """Stalin's tribute of one group, in its three parts, at benchmark prices.
 
     Attributes
@@ -86,6 +86,21 @@ class Tribute:
     sales_value_benchmark: float
     by_good: pd.DataFrame = dataclasses.field(repr=False)
 
+    _title = "Tribute (Stalin, 9 July 1928)"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """The total and its three parts."""
+        return [("total", self.total, "money"), ("overpayment", self.overpayment, "money"),
+                ("underpayment", self.underpayment, "money"), ("taxes", self.taxes, "money")]
+
+    def benchmark_name(self) -> str:
+        """The group and the benchmark the tribute is measured against."""
+        return f"group '{self.group}', money at benchmark '{self.benchmark.name}'"
+
+    def units(self) -> dict[str, str]:
+        """Amounts in money."""
+        return {"amount": "money"}
+
     @property
     def total(self) -> float:
         """Overpayment + underpayment + taxes."""
@@ -98,29 +113,36 @@ class Tribute:
                           "taxes": self.taxes}, name="tribute")
 
     @property
+    def shares_defined(self) -> bool:
+        """Whether the total is non-zero relative to the gross parts ``Σ |part|`` (at
+        most :data:`ZERO_TOLERANCE` of them counts as zero: the parts cancel)."""
+        gross = abs(self.overpayment) + abs(self.underpayment) + abs(self.taxes)
+        return abs(self.total) > ZERO_TOLERANCE * gross
+
+    @property
     def shares(self) -> pd.Series:
-        """Each part's share of the total (NaN, stated in :meth:`summary`, if the total is 0)."""
-        return _shares(self.parts, self.total)
+        """Each part's share of the total (NaN, stated in :meth:`summary`, when the parts
+        cancel: see :attr:`shares_defined`)."""
+        return _shares(self.parts, self.total if self.shares_defined else 0.0)
 
     def to_frame(self) -> pd.DataFrame:
         """Parts with amounts and shares; the benchmark's name in ``attrs``."""
-        out = _amount_share_frame(self.parts, self.total, "part")
+        out = _amount_share_frame(self.parts, self.total if self.shares_defined else 0.0,
+                                  "part")
         out.attrs["benchmark"] = self.benchmark.name
         return out
 
-    def summary(self) -> str:
-        """Readable statement of the tribute and its parts."""
-        lines = [f"Tribute of '{self.group}' measured against {self.benchmark}",
-                 f"  overpayment for what it buys (manufactures): {_fmt(self.overpayment)}",
-                 f"  underpayment for what it sells (grain):      {_fmt(self.underpayment)}",
-                 f"  direct taxes:                                {_fmt(self.taxes)}",
-                 f"  total tribute:                               {_fmt(self.total)}"]
-        if self.total == 0:
-            lines.append("  (shares undefined: the total is zero)")
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.summary()
+    def summary_lines(self) -> list[str]:
+        """The three parts in words, the total, and a note when shares are undefined."""
+        f = format_number
+        lines = [str(self.benchmark),
+                 f"overpayment for what it buys (manufactures): {f(self.overpayment)}",
+                 f"underpayment for what it sells (grain):      {f(self.underpayment)}",
+                 f"direct taxes:                                {f(self.taxes)}",
+                 f"total tribute:                               {f(self.total)}"]
+        if not self.shares_defined:
+            lines.append("(shares undefined: the parts cancel, the total is zero)")
+        return lines
 
 
 def tribute(group: Group | ExchangeAccount, prices: Any = None,
@@ -172,11 +194,15 @@ def tribute(group: Group | ExchangeAccount, prices: Any = None,
     >>> t = ne.tribute(peasants, {"grain": 0.9, "cloth": 3.0},
     ...                ne.base_period_benchmark({"grain": 1.0, "cloth": 2.0}))
     >>> print(t)
-    Tribute of 'peasants' measured against Benchmark '1913 prices': ...
-      overpayment for what it buys (manufactures): 30
-      underpayment for what it sells (grain):      10
-      direct taxes:                                20
-      total tribute:                               60
+    Tribute (Stalin, 9 July 1928)
+    group 'peasants', money at benchmark '1913 prices'
+    Benchmark '1913 prices': ...
+    overpayment for what it buys (manufactures): 30.00
+    underpayment for what it sells (grain):      10.00
+    direct taxes:                                20.00
+    total tribute:                               60.00
+    >>> repr(t)[:40]
+    'Tribute(total=60.00 money, overpayment=3'
 
     From an exchange account, the same numbers as its money columns:
 
@@ -226,12 +252,17 @@ def _from_account(acc: ExchangeAccount, name: str | None) -> Tribute:
 
 def _tribute(name: str, bench: Benchmark, goods: pd.Index, p: np.ndarray, pe: np.ndarray,
              s: np.ndarray, d: np.ndarray, taxes: float) -> Tribute:
-    under, over = stalin_parts(p, pe, s, d)
-    by_good = pd.DataFrame({"underpayment": (pe - p) * s, "overpayment": (p - pe) * d},
-                           index=pd.Index(goods, name="good"))
+    with np.errstate(over="ignore", invalid="ignore"):
+        under, over = stalin_parts(p, pe, s, d)
+        by_good = pd.DataFrame({"underpayment": (pe - p) * s, "overpayment": (p - pe) * d},
+                               index=pd.Index(goods, name="good"))
+        figures = np.array([over, under, taxes, over + under + taxes, p @ s, pe @ s],
+                           dtype=float)
+    require_finite(figures, f"the tribute of '{name}'")
+    require_finite(by_good, f"the tribute of '{name}' by good")
     return Tribute(group=name, benchmark=bench, overpayment=float(over),
                    underpayment=float(under), taxes=float(taxes),
-                   sales_value=float(p @ s), sales_value_benchmark=float(pe @ s),
+                   sales_value=float(figures[4]), sales_value_benchmark=float(figures[5]),
                    by_good=by_good)
 
 
@@ -274,7 +305,9 @@ def equivalent_tax_rate(tribute: Tribute, include_taxes: bool = True,
             f"group '{tribute.group}' has no sales (value {sales:.6g} at {base} prices), so "
             "no tax rate on sales can raise its tribute.")
     amount = tribute.total if include_taxes else tribute.overpayment + tribute.underpayment
-    return amount / sales
+    with np.errstate(over="ignore"):
+        rate = amount / sales
+    return float(require_finite(rate, "the equivalent tax rate (tribute / sales)"))
 
 
 # ============================================================================ accumulation

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._results import Result, format_number
 from ._validation import as_vector
 from .errors import InvalidHouseholdError
 from .labour_power import _fmt, _positive_number
@@ -22,8 +23,8 @@ __all__ = ["WorkforceDynamics", "workforce_dynamics"]
 
 
 # ---------------------------------------------------------------------------- workforce
-@dataclasses.dataclass(frozen=True)
-class WorkforceDynamics:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class WorkforceDynamics(Result):
     """New waged workers by origin and year, with the households they imply.
 
     Attributes
@@ -59,6 +60,16 @@ class WorkforceDynamics:
     migrant_origin: Hashable
     urban_women_origin: Hashable
 
+    _title = "Workforce dynamics"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Years, new waged workers, two-earner households formed."""
+        nw = object.__getattribute__(self, "new_workers")
+        hh = object.__getattribute__(self, "households")
+        return [("years", len(nw), ""), ("new workers", float(nw.to_numpy().sum()), "persons"),
+                ("two-earner households", float(hh["two-earner households"].sum()),
+                 "households")]
+
     def to_frame(self) -> pd.DataFrame:
         """Everything by year in one table."""
         parts = [self.new_workers.add_prefix("new: "), self.households]
@@ -68,14 +79,14 @@ class WorkforceDynamics:
             parts.append(self.housing_saving.to_frame())
         return pd.concat(parts, axis=1)
 
-    def summary(self) -> str:
-        """Totals over the years."""
+    def summary_lines(self) -> list[str]:
+        """Totals over the years, by origin."""
         tot = self.new_workers.sum()
         grand = float(tot.sum())
         lines = [f"Workforce dynamics {self.new_workers.index.min()}–"
                  f"{self.new_workers.index.max()}: {_fmt(grand)} new waged workers"]
         for origin, n in tot.items():
-            share = f"{n / grand:.1%}" if grand > 0 else "n/a"
+            share = format_number(100 * n / grand, "%") if grand > 0 else "n/a"
             lines.append(f"  {origin!s:<22} {_fmt(n)} ({share})")
         formed = float(self.households["two-earner households"].sum())
         lines.append(f"  two-earner households formed {_fmt(formed)}")
@@ -83,9 +94,7 @@ class WorkforceDynamics:
             lines.append(f"  workforce at the end          {_fmt(self.workforce.iloc[-1])}")
         if self.housing_saving is not None:
             lines.append(f"  housing saving                {_fmt(self.housing_saving.sum())}")
-        return "\n".join(lines)
-
-    __str__ = summary
+        return lines
 
 
 def _read_new_workers(data: Any) -> pd.DataFrame:

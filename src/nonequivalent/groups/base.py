@@ -11,12 +11,13 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
-from .._validation import as_vector
+from .._validation import as_float, as_number, as_vector
 from ..economy import Economy
 from ..errors import (
     InvalidGroupError,
     InvalidPriceError,
     LabelMismatchError,
+    NonequivalentError,
 )
 from ..exchange import Benchmark
 
@@ -160,7 +161,8 @@ class AccountContext:
             raise LabelMismatchError(
                 f"{what} names goods {unknown[:10]} that are not goods of the economy "
                 f"{list(self.goods)[:10]}. Use the economy's sector labels.")
-        s = pd.Series({str(k): float(v) for k, v in table.items()}, dtype=float)
+        s = pd.Series({str(k): as_float(v, f"{what} ({k!r})", InvalidGroupError)
+                       for k, v in table.items()}, dtype=float)
         return s.reindex(self.goods, fill_value=0.0).to_numpy(dtype=float)
 
     def price_vector(self, table: Mapping[str, float], what: str) -> np.ndarray:
@@ -184,6 +186,16 @@ class Flows:
     overpayment: float
     receives: bool = False
     detail: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        # frozen all the way down: a read-only mapping, arrays copied and read-only
+        frozen = {}
+        for k, v in dict(self.detail).items():
+            if isinstance(v, np.ndarray):
+                v = v.copy()
+                v.setflags(write=False)
+            frozen[k] = v
+        object.__setattr__(self, "detail", MappingProxyType(frozen))
 
     @property
     def surplus_hours(self) -> float:
@@ -230,11 +242,46 @@ class GroupKind(abc.ABC):
     name: str
     label: str = ""
 
+    #: The error raised for a parameter that is missing or not finite.
+    _error: ClassVar[type[NonequivalentError]] = InvalidGroupError
+
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
             raise InvalidGroupError("a group needs a non-empty key (name).")
+        if not isinstance(self.label, str):
+            raise InvalidGroupError(f"{self.name}: the label must be a string.")
         if not self.label:
             object.__setattr__(self, "label", self.name)
+        for f, meta in params(type(self)):
+            value = getattr(self, f.name)
+            if value is not None:
+                object.__setattr__(self, f.name, self._checked(f.name, meta, value))
+            elif not meta.optional:
+                raise self._error(f"{self.name}: {meta.doc} ({f.name}) is required: "
+                                  f"{meta.allowed()}.")
+
+    def _checked(self, field: str, meta: Param, value: Any) -> Any:
+        """A declared parameter through the guarded conversion (the declared bounds are
+        those of a scenario file, checked by its loader and by each kind where they hold in
+        code too).
+
+        Numbers: strings, complex numbers, booleans, NaN, infinities and integers beyond
+        float range are refused; tables go through
+        :func:`_frozen`; strings and group keys must be strings.
+        """
+        what = f"{self.name}: {meta.doc} ({field})"
+        if meta.type in ("sectors", "prices"):
+            return _frozen(value, what)
+        if meta.type in ("string", "group"):
+            if not isinstance(value, str):
+                raise InvalidGroupError(f"{what} must be a string; got "
+                                        f"{type(value).__name__}.")
+            return value
+        v = as_float(value, what, InvalidGroupError)
+        if not np.isfinite(v):
+            raise self._error(f"{what} must be a finite number; got {v}.")
+        # integers in a scenario file; averages (1.3 earners) are allowed in code
+        return int(v) if meta.type == "integer" and v == int(v) else v
 
     @abc.abstractmethod
     def flows(self, ctx: AccountContext) -> Flows:
@@ -328,8 +375,20 @@ def params(cls: type[GroupKind]) -> list[tuple[dataclasses.Field, Param]]:
             if "param" in f.metadata]
 
 
-def _frozen(d: Mapping[str, float] | None) -> Mapping[str, float] | None:
-    return None if d is None else MappingProxyType({str(k): float(v) for k, v in d.items()})
+def _frozen(d: Mapping[str, float] | None,
+            what: str = "a group's quantities or prices") -> Mapping[str, float] | None:
+    """A read-only mapping good -> finite non-negative number (None stays None).
+
+    Through the guarded conversion: strings, complex numbers, booleans, NaN, infinities,
+    negative entries and integers beyond float range raise :class:`InvalidGroupError`.
+    """
+    if d is None:
+        return None
+    if not isinstance(d, Mapping):
+        raise InvalidGroupError(f"{what} must be a mapping good -> number, e.g. "
+                                f"{{'grain': 10}}; got {type(d).__name__}.")
+    return MappingProxyType({str(k): as_number(v, f"{what} ({k!r})", InvalidGroupError,
+                                               allow_zero=True) for k, v in d.items()})
 
 
 def _close(a: float, b: float, rtol: float = 1e-6) -> bool:

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from ..errors import InvalidHouseholdError, InvalidPriceError
+from ..errors import InvalidHouseholdError, InvalidPriceError, NonequivalentError
 from .base import AccountContext, Flows, GroupKind, _close, _frozen, param, register_group_kind
 
 __all__ = ["WorkerCategory", "WorkerHouseholds"]
@@ -40,6 +40,7 @@ class WorkerCategory(GroupKind):
     """
 
     kind: ClassVar[str] = "workers"
+    _error: ClassVar[type[NonequivalentError]] = InvalidHouseholdError
     rank: ClassVar[int] = 20
 
     number: float = param("number of workers N (households' extra earners included)",
@@ -227,6 +228,7 @@ class WorkerHouseholds(GroupKind):
     """
 
     kind: ClassVar[str] = "worker-households"
+    _error: ClassVar[type[NonequivalentError]] = InvalidHouseholdError
     rank: ClassVar[int] = 30
 
     workers: str | None = param("key of the worker category the earners belong to",

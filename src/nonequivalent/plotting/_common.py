@@ -71,16 +71,26 @@ def _add_source(fig: Figure, source: str) -> None:
              gid="source")
 
 
-def _as_frame(data: Any, what: str) -> pd.DataFrame:
-    if hasattr(data, "to_frame") and not isinstance(data, pd.Series | pd.DataFrame):
-        data = data.to_frame()
+def _wrong_kind(data: Any, what: str, expected: str) -> PlotDataError:
+    """The error for data of the wrong kind, naming what was given and what is drawn."""
+    kind = type(data).__name__
+    if hasattr(data, "to_frame"):
+        kind += " (a result of another kind: its table means something else here)"
+    return PlotDataError(f"{what}: expected {expected}; got {kind}.")
+
+
+def _as_frame(data: Any, what: str,
+              expected: str = "a pandas Series or DataFrame") -> pd.DataFrame:
+    """``data`` as a non-empty DataFrame; a library result is never read through its
+    ``to_frame`` here (its table would be drawn as if it were the data asked for)."""
+    if not isinstance(data, pd.Series | pd.DataFrame | Mapping):
+        raise _wrong_kind(data, what, expected)
     if isinstance(data, pd.Series):
         data = data.to_frame(name=data.name if data.name is not None else "value")
     if isinstance(data, Mapping):
         data = pd.DataFrame(dict(data))
     if not isinstance(data, pd.DataFrame):
-        raise PlotDataError(f"{what}: expected a pandas Series or DataFrame, got "
-                            f"{type(data).__name__}.")
+        raise _wrong_kind(data, what, expected)
     if data.empty:
         raise PlotDataError(f"{what}: the data is empty; nothing to draw.")
     return data

@@ -31,6 +31,7 @@ from ._common import (
     _panels,
     _source_text,
     _thousands,
+    _wrong_kind,
 )
 
 
@@ -47,7 +48,9 @@ def _draw_scissors(ax: Axes, data: Any, industrial: str, agricultural: str,
         ax.annotate(f"σ = {last:.2f}", (sigma.index[-1], last), textcoords="offset points",
                     xytext=(-10, 8), ha="right", fontsize=9)
     else:
-        frame = _as_frame(data, "scissors data")
+        frame = _as_frame(data, "scissors data", "a DataFrame of industrial and "
+                          "agricultural price indices, or a Series of the scissors index "
+                          "(ne.scissors_index)")
         missing = [c for c in (industrial, agricultural) if c not in frame.columns]
         if missing:
             raise PlotDataError(
@@ -170,7 +173,10 @@ def _draw_extraction(ax: Axes, curve: pd.Series, optimum: Any = None, current: A
             raise PlotDataError("extraction curve: give a Series (extraction indexed by "
                                 "price) or a one-column DataFrame.")
         curve = curve.iloc[:, 0]
-    if not isinstance(curve, pd.Series) or curve.empty:
+    if not isinstance(curve, pd.Series):
+        raise _wrong_kind(curve, "extraction curve", "a Series of extraction indexed by "
+                          "the procurement price (ne.extraction on a grid of prices)")
+    if curve.empty:
         raise PlotDataError("extraction curve: give a non-empty Series of extraction indexed "
                             "by the procurement price.")
     c = _numeric(curve.to_frame("e"), "extraction curve")["e"]
@@ -262,12 +268,30 @@ def extraction_figure(curve: pd.Series, *, optimum: Any = None, current: Any = N
 
 
 # ---------------------------------------------------------------------------- surplus
-def _surplus_table(data: Any) -> pd.DataFrame:
-    """Groups x periods table from a DataFrame, or a mapping period -> Series/result."""
+_SURPLUS_EXPECTED = ("a SurplusAccount (ne.surplus_account or ne.group_account), a "
+                     "mapping {period: SurplusAccount or Series by group}, or a DataFrame "
+                     "groups x periods")
+
+
+def _account_column(acc: Any, unit: str) -> pd.Series:
+    """The surplus column of a surplus account: money when the unit says money."""
+    col = "surplus_money" if "money" in unit.lower() else "surplus_hours"
+    return acc.table[col]
+
+
+def _surplus_table(data: Any, unit: str = "hours") -> pd.DataFrame:
+    """Groups x periods table from a DataFrame, a SurplusAccount, or a mapping
+    period -> Series/SurplusAccount."""
+    from ..accounts import SurplusAccount
+
+    if isinstance(data, SurplusAccount):
+        data = {"surplus": data}
     if isinstance(data, Mapping):
         cols = {}
         for period, item in data.items():
-            if isinstance(item, pd.Series):
+            if isinstance(item, SurplusAccount):
+                cols[period] = _account_column(item, unit)
+            elif isinstance(item, pd.Series):
                 cols[period] = item
             elif isinstance(item, pd.DataFrame):
                 if item.shape[1] != 1:
@@ -276,14 +300,14 @@ def _surplus_table(data: Any) -> pd.DataFrame:
                         "columns; pick the one column to draw.")
                 cols[period] = item.iloc[:, 0]
             else:
-                raise PlotDataError(f"surplus data for {period!r}: expected a Series by "
-                                    f"group, got {type(item).__name__}.")
+                raise _wrong_kind(item, f"surplus data for {period!r}",
+                                  "a SurplusAccount or a Series by group")
         return pd.DataFrame(cols)
-    return _as_frame(data, "surplus data")
+    return _as_frame(data, "surplus data", _SURPLUS_EXPECTED)
 
 
 def _draw_surplus(ax: Axes, data: Any, unit: str, exclude: Iterable[str]) -> None:
-    table = _surplus_table(data)
+    table = _surplus_table(data, unit)
     drop = [g for g in table.index if str(g) in set(exclude)]
     table = _numeric(table.drop(index=drop), "surplus data")
     if table.empty:
@@ -332,10 +356,14 @@ def surplus_figure(data: pd.DataFrame | Mapping[Any, Any], *, unit: str = "hours
 
     Parameters
     ----------
-    data : DataFrame or mapping
-        Groups (rows) x periods (columns), or ``{period: Series by group}``.
+    data : SurplusAccount, DataFrame or mapping
+        Groups (rows) x periods (columns), ``{period: Series by group}``, a
+        :class:`~nonequivalent.SurplusAccount` or ``{period: SurplusAccount}``. Any other
+        result (an exchange account, a tribute...) raises :class:`PlotDataError`.
     unit : str
-        Unit of the numbers, for the axis label (e.g. ``"million hours"``).
+        Unit of the numbers, for the axis label (e.g. ``"million hours"``); for a
+        surplus account, a unit naming money draws ``surplus_money``, else
+        ``surplus_hours``.
     exclude : iterable of str
         Rows not drawn.
     source : str, optional
@@ -348,7 +376,8 @@ def surplus_figure(data: pd.DataFrame | Mapping[Any, Any], *, unit: str = "hours
     Raises
     ------
     PlotDataError
-        Empty or non-numeric data, or nothing left after ``exclude``.
+        Empty or non-numeric data, a result of another kind, or nothing left after
+        ``exclude``.
 
     Examples
     --------
@@ -366,7 +395,9 @@ def surplus_figure(data: pd.DataFrame | Mapping[Any, Any], *, unit: str = "hours
 
 # ---------------------------------------------------------------------------- earners
 def _draw_earners(ax: Axes, data: Any, observed: pd.DataFrame | None, wage_unit: str) -> None:
-    frame = _numeric(_as_frame(data, "earners data"), "earners data").sort_index()
+    frame = _numeric(_as_frame(data, "earners data", "a Series or DataFrame of earners "
+                               "per household indexed by the real wage"),
+                     "earners data").sort_index()
     x = np.asarray(frame.index, dtype=float)
     for i, col in enumerate(frame.columns):
         style = {"drawstyle": "steps-mid"} if "whole" in str(col).lower() else {}
