@@ -453,8 +453,14 @@ def test_a_huge_workforce_raises_instead_of_printing_nan(tmp_path):
     assert "number = 11.4" in text
     path = tmp_path / "huge.toml"
     path.write_text(text.replace("number = 11.4", "number = 1e308"), encoding="utf-8")
-    with pytest.raises(ne.NumericalRangeError, match="surplus account"):
+    with pytest.raises(ne.ScenarioError, match="surplus account is not finite") as exc:
         ne.report(str(path), later=None)
+    assert exc.value.file == str(path) and exc.value.key == "groups.workers"
+    # the library call below the scenario layer names the group in its own error
+    sc = ne.scenarios.load(str(path))
+    eco = sc.economy()
+    with pytest.raises(ne.NumericalRangeError, match="group 'workers'"):
+        ne.group_account(eco, sc.prices_series(), sc.equivalence_benchmark(eco), sc.groups)
 
 
 # ---------------------------------------------------- known answers of the report's rows
@@ -546,3 +552,16 @@ def test_tribute_shares_undefined_when_the_parts_cancel():
     ok = ne.tribute(ne.Group("p", sells={"grain": 1.0}, buys={"cloth": 1.0}, taxes=0.3),
                     {"grain": 0.8, "cloth": 1.1}, {"grain": 1.0, "cloth": 1.0})
     assert ok.shares_defined and ok.shares.sum() == pytest.approx(1.0, rel=1e-12)
+
+
+def test_a_surplus_below_the_rounding_error_of_its_flows_is_refused():
+    # retail price 1e21 for one good: underpayment and overpayment of about ±2.4e20 net to a
+    # surplus of about 1.8e4, far below their rounding error (about 1e5)
+    s = ne.scenarios.load("ussr-1932")
+    huge = s.with_values({"workers.retail_prices.heavy industry": 1e21})
+    with pytest.raises(ne.ScenarioError, match="no correct digits") as exc:
+        huge.surplus_account()
+    assert exc.value.key == "groups.workers"
+    # a large but harmless rescaling of every price still computes and reconciles
+    fine = s.with_values({"workers.retail_prices.heavy industry": 1.4e3})
+    assert fine.surplus_account().is_reconciled

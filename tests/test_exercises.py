@@ -410,3 +410,11 @@ def test_an_eleven_character_answer_cannot_stall_a_grader():
     ex = exercises.generate("squeeze", 0)
     with pytest.raises(ne.ExerciseError, match="too long or too large"):
         ex.check({"p_star": "1e999999999"})
+
+
+def test_text_fraction_before_a_closing_delimiter_is_not_bracketed():
+    from nonequivalent.exercises._text import to_text
+
+    assert to_text(r"$l = \left(2, \frac{1}{2}\right)$") == "l = (2, 1/2)"
+    # a fraction followed by a symbol keeps its brackets: 1/10λ₁ would read as 1/(10λ₁)
+    assert to_text(r"$\frac{1}{10}\lambda_1$") == "(1/10)λ₁"

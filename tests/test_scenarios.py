@@ -369,3 +369,17 @@ def test_round_trip_of_arbitrary_valid_scenarios(name, description, a, lab, hour
         groups=tuple(dataclasses.replace(g, hours=hours, real_wage_cut=cut)
                      if g.kind == "workers" else g for g in base.groups))
     assert scenarios.loads(scenarios.dumps(s)) == s
+
+
+@pytest.mark.parametrize("bad", [1, None, "x" * 5000])
+def test_load_refuses_what_is_not_a_name_or_a_usable_path(bad):
+    with pytest.raises(ne.ScenarioError):
+        scenarios.load(bad)
+
+
+def test_with_values_scales_a_table_of_lists_by_a_factor():
+    s = scenarios.load("ussr-1928")
+    t = s.with_values({"economy.labour": 1.1})
+    np.testing.assert_allclose(t.economy().labour, 1.1 * s.economy().labour, rtol=1e-12)
+    np.testing.assert_allclose(t.economy().labour_values().to_numpy(),
+                               1.1 * s.economy().labour_values().to_numpy(), rtol=1e-12)

@@ -73,6 +73,7 @@ from .errors import (
     InvalidHouseholdError,
     InvalidPriceError,
     NonequivalentError,
+    NumericalRangeError,
 )
 from .exchange import Benchmark, ExchangeAccount, Group
 from .groups import (
@@ -444,6 +445,32 @@ def _reconciliation(table: pd.DataFrame) -> pd.DataFrame:
         name="item"))
 
 
+def _require_precision(body: np.ndarray, labels: list[str]) -> None:
+    """Refuse a surplus that is below the rounding error of the flows it nets.
+
+    A group's surplus is a difference of gross flows (hours given − received; taxes +
+    underpayment + overpayment). When the gross flows are so large that their rounding
+    error (a few ulps of their sum) reaches a millionth of the account's net flows, the
+    surplus has no correct digits left: raise instead of returning it.
+    """
+    eps = np.finfo(float).eps
+    for net, parts, what in ((2, (0, 1), "hours given and received"),
+                             (6, (3, 4, 5), "taxes, underpayment and overpayment")):
+        gross = np.abs(body[:, parts]).sum(axis=1)
+        bound = 8 * eps * gross
+        scale = max(abs(body[-1, net]), float(np.abs(body[:-1, net]).sum()))
+        bad = bound > 1e-6 * scale
+        if bad.any():
+            i = int(np.argmax(bad))
+            err = NumericalRangeError(
+                f"the surplus account has no correct digits for group {labels[i]!r}: its "
+                f"{what} (gross {gross[i]:.3g}) net to {body[i, net]:.6g}, below their "
+                "rounding error. Rescale the inputs or keep prices and quantities within "
+                "a few orders of magnitude of each other.")
+            err.group = labels[i]
+            raise err
+
+
 def group_account(economy: Economy, prices: Any, benchmark: Benchmark,
                   groups: Iterable[GroupKind], melt: float | None = None,
                   spend_income: bool = False) -> SurplusAccount:
@@ -507,7 +534,16 @@ def group_account(economy: Economy, prices: Any, benchmark: Benchmark,
         gs = ctx.groups
         flows = {g.label: g.flows(ctx) for g in gs.values()}
         body = np.array([f.row() for f in flows.values()], dtype=float)
-    require_finite(body, "the surplus account")
+    bad = ~np.isfinite(body)
+    if bad.any():
+        j, i = (int(x[0]) for x in np.nonzero(bad.T))  # first column, then first row
+        err = NumericalRangeError(
+            f"the surplus account is not finite: {COLUMNS[j]} of group {list(flows)[i]!r} is "
+            f"{body[i, j]}, although every input is finite. Rescale the inputs (e.g. money in "
+            "thousands, persons in millions) or keep ratios away from 0 and infinity.")
+        err.group = list(flows)[i]
+        raise err
+    _require_precision(body, list(flows))
     shares = np.full((len(body), 2), np.nan)
     for j, col in enumerate((2, 6)):
         fund = body[-1, col]

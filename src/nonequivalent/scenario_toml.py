@@ -378,6 +378,17 @@ def _plain(v: Any) -> Any:
     return v
 
 
+def _scaled(table: Any, factor: float, key: str) -> Any:
+    """Every number of a (nested) table or matrix times ``factor``; the shape is kept."""
+    if isinstance(table, dict):
+        return {k: _scaled(v, factor, key) for k, v in table.items()}
+    if isinstance(table, list):
+        return [_scaled(v, factor, key) for v in table]
+    if isinstance(table, int | float) and not isinstance(table, bool):
+        return float(table) * factor
+    raise ScenarioError(f"cannot scale the entry {table!r} by a factor: not a number", key=key)
+
+
 def set_parameter(doc: dict[str, Any], key: str, value: Any, groups: set[str],
                   parameters: list[str]) -> None:
     """Set the parameter ``key`` of a scenario document, in place.
@@ -423,11 +434,9 @@ def set_parameter(doc: dict[str, Any], key: str, value: Any, groups: set[str],
                                 f"{value.bit_length() * 30103 // 100000 + 1} digits; rescale "
                                 "the units (e.g. millions)", key=key) from None
     if isinstance(value, int | float) and not isinstance(value, bool) \
-            and isinstance(old, dict):
-        value = {k: float(v) * float(value) for k, v in old.items()}
-    elif isinstance(value, int | float) and not isinstance(value, bool) \
-            and isinstance(old, list) and old and isinstance(old[0], list):
-        value = [[float(x) * float(value) for x in row] for row in old]
+            and (isinstance(old, dict) or (isinstance(old, list) and old
+                                           and isinstance(old[0], list | dict))):
+        value = _scaled(old, float(value), key)
     elif isinstance(value, Mapping) and isinstance(old, dict):
         value = {**old, **{str(k): v for k, v in value.items()}}
     elif isinstance(value, Mapping):

@@ -69,7 +69,7 @@ from .accounts import (
     group_sources,
 )
 from .economy import Economy
-from .errors import ScenarioError
+from .errors import NumericalRangeError, ScenarioError
 from .exchange import Benchmark
 from .groups import GroupKind, WorkerCategory
 from .scenario_schema import (
@@ -471,8 +471,16 @@ class Scenario(SingleGroupViews):
         eco = self.economy()
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
-            acc = group_account(eco, self.prices_series(), self.equivalence_benchmark(eco),
-                                self.groups, **kwargs)
+            try:
+                acc = group_account(eco, self.prices_series(),
+                                    self.equivalence_benchmark(eco), self.groups, **kwargs)
+            except NumericalRangeError as exc:
+                label = getattr(exc, "group", None)
+                key = next((f"groups.{g.name}" for g in self.groups if g.label == label),
+                           "groups")
+                raise ScenarioError(
+                    f"scenario {self.name!r}: the derived totals overflow: {exc}",
+                    file=self.file, key=key) from None
         _check_finite_totals(self, acc)
         return acc
 
@@ -615,8 +623,16 @@ def load(name_or_path: str | Path) -> Scenario:
     if isinstance(name_or_path, str) and name_or_path in _BUILTIN:
         res = resources.files("nonequivalent").joinpath("data", f"{name_or_path}.toml")
         return loads(res.read_text(encoding="utf-8"), file=f"{name_or_path} (built-in)")
+    if not isinstance(name_or_path, str | Path):
+        raise ScenarioError(f"a scenario is named by a string (a built-in name or a file "
+                            f"path) or a pathlib.Path; got {type(name_or_path).__name__}.")
     path = Path(name_or_path)
-    if not path.is_file():
+    try:
+        is_file = path.is_file()
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        raise ScenarioError(f"cannot use {str(name_or_path)[:60]!r} as a file name: "
+                            f"{exc.__class__.__name__}") from None
+    if not is_file:
         raise ScenarioError(
             f"no built-in scenario or file named {str(name_or_path)!r}; built-in scenarios: "
             f"{list(_BUILTIN)}")

@@ -64,6 +64,8 @@ def _math(s: str) -> str:
                 frac = f"{_wrap(a)}/{_wrap(b)}"
                 before = "".join(out).rstrip()[-1:]
                 after = s[i:i + 1]
+                if after == "\\" and re.match(r"\\(right|end|quad|qquad|[,;:! \\])", s[i:]):
+                    after = ""  # a closing delimiter, a space or a row end follows
                 if before == "/" or after.isalpha() or after in ("\\", "(", "^", "_"):
                     frac = f"({frac})"  # 1/10λ₁ would read as 1/(10λ₁)
                 out.append(frac)
