@@ -292,3 +292,9 @@ def test_extreme_but_valid_scales_give_finite_results_or_a_range_error(eco, scal
             np.testing.assert_allclose(ratio, scale, rtol=1e-9)
     if x is not None:
         outcome(lambda: ne.melt(eco, np.ones(eco.n), y))
+
+
+def test_dual_economy_wedge_overflow_is_a_library_error():
+    eco = ne.DualEconomy(q0=1e-308, elasticity=1e-308)
+    with pytest.raises(ne.NumericalRangeError, match="wedge"):
+        eco.outcome(1e-308, 1e-308)

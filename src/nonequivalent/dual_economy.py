@@ -443,11 +443,13 @@ class DualEconomy:
         p, w = self._pw(p, w)
         q = self.marketed_surplus(p)
         pr = self.retail_price(p, w)
-        with np.errstate(over="ignore", invalid="ignore"):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             margin = (pr - p) * q
             industrial = (self.productivity - w) * self.workers
+            wedge = _finite((pr - p) / p, "the wedge (p_r − p)/p")
+            ratio = _finite(pr / p, "the ratio p_r/p")
         return DualOutcome(procurement_price=p, wage=w, marketed_surplus=q, retail_price=pr,
-                           wedge=(pr - p) / p, retail_procurement_ratio=pr / p,
+                           wedge=wedge, retail_procurement_ratio=ratio,
                            retail_margin=margin, industrial_surplus=industrial,
                            accumulation=margin + industrial,
                            peasant_welfare=self.peasant_welfare(p),
