@@ -57,7 +57,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                    help="extension whose rows sum to value added (default: factor_inputs)")
     p.add_argument("--format", "-f", choices=("text", "markdown", "json", "csv"),
                    default="text", help="output format (default: text)")
-    from .cli.commands import _add_width
+    from .cli.options import _add_width
 
     _add_width(p)
     p.add_argument("--output", "-o", metavar="FILE",
@@ -173,7 +173,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     reports in one line with exit status 2.
     """
     from . import mrio
-    from .cli.commands import _save_plot, _width
+    from .cli.options import _save_plot, _width
     from .cli.render import _write, render
 
     out = out if out is not None else sys.stdout

@@ -44,7 +44,7 @@ def _labels(section: Any, frame: pd.DataFrame) -> pd.DataFrame:
 
 def report_with_intervals(args: argparse.Namespace, out: TextIO) -> int:
     """Run ``nonequivalent report --draws N`` and write the document."""
-    from .cli.commands import DEFAULT_LATER, _later_name, _load_scenario, _save_plot
+    from .cli.options import DEFAULT_LATER, _later_name, _load_scenario, _save_plot
     from .cli.render import Document, Section, UsageError, _write, render
     from .uncertainty_report import report_uncertainty
 

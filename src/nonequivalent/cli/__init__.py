@@ -15,8 +15,9 @@ Exit status: 0 on success, 2 on bad input (an unknown option, a malformed scenar
 unknown dataset...) with one line on standard error that says what is wrong, 1 on an
 unexpected failure. The same runs from Python with :func:`main`, which returns the status.
 The report itself is computed by :func:`nonequivalent.report`; this package only renders it
-(:mod:`nonequivalent.cli.render`) and parses the command line
-(:mod:`nonequivalent.cli.commands`).
+(:mod:`nonequivalent.cli.render`), parses the command line (:mod:`nonequivalent.cli.commands`)
+and runs each command (``report_cmd``, ``compare_cmd``, ``sweep_cmd``, ``data_cmd``,
+``scenario_cmd``, ``exercise_cmd``, with the shared :mod:`nonequivalent.cli.options`).
 
 >>> from nonequivalent.cli import main
 >>> main(["data", "show", "no-such-dataset"])   # the message goes to standard error
