@@ -38,6 +38,39 @@ sweep = ne.transfer_sweep(two, peasants, ne.scaled_price_matrix(
     {"grain": 1.0, "cloth": 1.0}, ["cloth"], [1.0, 1.5, 2.0]), bench)
 """
 
+#: Planning and uncertainty results (built by PLAN_SETUP after SETUP).
+PLAN_SETUP = """
+import matplotlib
+matplotlib.use("Agg")
+steel = ne.Economy([[0.0, 0.5], [0.0, 0.0]], labour=[1.0, 0.5], sectors=["grain", "steel"])
+static = ne.StaticPlan(steel, {"labour": 10.0}, valuation=[1.0, 2.0]).solve()
+yearly = ne.MultiYearPlan(ne.Economy([[0.0]], labour=[1.0], sectors=["steel"],
+                                     capital=[[2.0]]), 2, {"steel": 10.0},
+                          {"labour": 100.0}, heavy_sector="steel").solve()
+growth = ne.feldman_domar(Y0=70.0, alpha0=20 / 70, lambda_k=0.5, beta_k=0.2, beta_c=0.4,
+                          times=[0, 10])
+cmp = ne.compare([ne.LEFT_COURSE])
+moves = [ne.ParameterRange("a", 0.5, 1.0, 2.0), ne.ParameterRange("b", 1000.0, 20970.5, 30000.0)]
+spread = ne.propagate(lambda p: {"sum": p["a"] + p["b"], "ratio": p["a"] / p["b"]}, moves,
+                      draws=64, seed=2)
+sens = ne.sobol_sensitivity(lambda p: {"sum": p["a"] + p["b"]}, moves, draws=64, seed=2)
+unc = ne.report_uncertainty("ussr-1928", "ussr-1932", draws=4, seed=3)
+seen = []
+unc.probability(lambda d: seen.append(d) or True)
+"""
+
+PLAN_RESULTS = [
+    "static",
+    "static.solution",
+    "yearly",
+    "growth",
+    "cmp",
+    "spread",
+    "sens",
+    "unc",
+    "seen[0]",
+]
+
 RESULTS = [
     "eco",
     "ne.production_prices(eco, 0.5, numeraire='agriculture')",
@@ -76,14 +109,15 @@ ACCOUNT_RESULTS = [
 
 def test_every_core_result_renders_html_in_a_kernel(tmp_path):
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(SETUP)] + [
-        nbformat.v4.new_code_cell(expr) for expr in RESULTS + ACCOUNT_RESULTS]
+    shown = RESULTS + ACCOUNT_RESULTS + PLAN_RESULTS
+    nb.cells = [nbformat.v4.new_code_cell(SETUP + PLAN_SETUP)] + [
+        nbformat.v4.new_code_cell(expr) for expr in shown]
     client = NotebookClient(nb, timeout=120, kernel_name="python3",
                             resources={"metadata": {"path": str(tmp_path)}})
     client.km_kwargs = {"kernel_cmd": [sys.executable, "-m", "ipykernel_launcher", "-f",
                                        "{connection_file}"]}
     client.execute()
-    for expr, cell in zip(RESULTS + ACCOUNT_RESULTS, nb.cells[1:], strict=True):
+    for expr, cell in zip(shown, nb.cells[1:], strict=True):
         outputs = [o for o in cell.outputs if o.output_type == "execute_result"]
         assert outputs, f"{expr}: no result displayed ({cell.outputs})"
         data = outputs[0]["data"]
@@ -91,12 +125,78 @@ def test_every_core_result_renders_html_in_a_kernel(tmp_path):
         assert "\n" not in data["text/plain"], expr
 
 
-def _build(expr: str):
+def _build(expr: str, setup: str = SETUP):
     import nonequivalent as ne
 
     env = {"ne": ne}
-    exec(SETUP, env)                      # the notebook's setup, run here as well
+    exec(setup, env)                      # the notebook's setup, run here as well
     return eval(expr, env)
+
+
+@pytest.fixture(scope="module")
+def plan_env():
+    """The planning and uncertainty results, built once for the tests below."""
+    import nonequivalent as ne
+
+    env = {"ne": ne}
+    exec(SETUP + PLAN_SETUP, env)
+    return env
+
+
+@pytest.mark.parametrize("expr", PLAN_RESULTS)
+def test_planning_and_uncertainty_display_surface(expr, plan_env):
+    """One-line repr, a styled HTML table, LaTeX, Markdown, a labelled frame, and one
+    number format in summary and repr."""
+    from nonequivalent._results import Result
+
+    res = eval(expr, plan_env)
+    assert isinstance(res, Result), type(res)
+    text = repr(res)
+    assert "\n" not in text and len(text) < 250, text
+    html = res._repr_html_()
+    assert "<table" in html and "text-align:right" in html
+    frame = res.to_frame()
+    assert isinstance(frame, pd.DataFrame) and not frame.empty
+    assert frame.index.tolist() == res.to_frame().index.tolist()
+    latex = res.to_latex()
+    assert "\\begin{tabular}" in latex and res.title in latex
+    assert res.to_markdown().count("\n|") >= 2
+    summary = res.summary()
+    assert summary.splitlines()[0] == res.title
+    assert not _not_our_format(summary), _not_our_format(summary)
+    assert not _not_our_format(text), text
+
+
+def test_planning_and_uncertainty_results_are_frozen(plan_env):
+    """Editing what an attribute returned never changes the result."""
+    static = plan_env["static"]
+    got = static.output
+    got.iloc[0] = -1.0
+    assert static.output.iloc[0] != -1.0
+    sol = static.solution
+    with pytest.raises(ValueError):
+        sol.x[0] = -1.0
+    growth = plan_env["growth"]
+    got = growth.path
+    got.iloc[0, 0] = -1.0
+    assert growth.path.iloc[0, 0] != -1.0
+    cmp = plan_env["cmp"]
+    got = cmp.table
+    got.iloc[0, 0] = -1.0
+    assert (cmp.table.iloc[0, 0] != -1.0)
+    spread = plan_env["spread"]
+    got = spread.to_frame()
+    got.iloc[0, 0] = -1.0
+    assert spread.to_frame().iloc[0, 0] != -1.0
+
+
+def test_report_draw_frame_covers_every_cell(plan_env):
+    draw = plan_env["seen"][0]
+    frame = draw.to_frame()
+    assert frame.index.names == ["section", "row", "column"]
+    assert len(frame) == draw.key_figures()[1][1]
+    section = draw.keys[0]
+    assert not draw.to_frame(section).empty
 
 
 @pytest.mark.parametrize("expr", ACCOUNT_RESULTS)

@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._results import Result, format_number
 from .errors import UncertaintyError
 from .uncertainty import ParameterRange, Propagation, propagate
 
@@ -223,12 +224,22 @@ def _scaled(table: Any, factor: float) -> Any:
 
 
 # ------------------------------------------------------------------------ the result
-@dataclass(frozen=True, eq=False)
-class ReportDraw:
+@dataclass(frozen=True, eq=False, repr=False)
+class ReportDraw(Result):
     """The report's numbers in one draw, laid out like the report (what events receive)."""
 
     _cells: pd.Series = field(repr=False)
     _template: Any = field(repr=False)
+
+    _title = "Report in one draw"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Sections and numeric cells."""
+        return [("sections", len(self.keys), ""), ("cells", len(self._cells), "")]
+
+    def benchmark_name(self) -> str | None:
+        """The report drawn."""
+        return f"{self._template.title} ({self._template.scenarios})"
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -243,8 +254,13 @@ class ReportDraw:
             raise UncertaintyError(f"no cell ({section!r}, {row!r}, {column!r}) in the "
                                    f"report; sections: {list(self.keys)}.") from None
 
-    def to_frame(self, section: str) -> pd.DataFrame:
-        """One section in this draw, as :meth:`Report.to_frame` gives it."""
+    def to_frame(self, section: str | None = None) -> pd.DataFrame:
+        """One section in this draw, as :meth:`Report.to_frame` gives it.
+
+        Without a section: every numeric cell, indexed by (section, row, column).
+        """
+        if section is None:
+            return self._cells.rename("value").to_frame()
         frame = self._template.to_frame(section)
         part = self._cells.loc[section].unstack("column")
         for col in part.columns:
@@ -252,8 +268,8 @@ class ReportDraw:
         return frame
 
 
-@dataclass(frozen=True, eq=False)
-class ReportUncertainty:
+@dataclass(frozen=True, eq=False, repr=False)
+class ReportUncertainty(Result):
     """The report with intervals: every numeric cell over the draws.
 
     Attributes
@@ -266,6 +282,17 @@ class ReportUncertainty:
 
     report: Any
     propagation: Propagation
+
+    _title = "Report with uncertainty"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Draws and uncertain parameters."""
+        return [("draws", self.draws, ""), ("parameters", len(self.parameters), "")]
+
+    def benchmark_name(self) -> str | None:
+        """The report and how the draws were taken."""
+        p = self.propagation
+        return f"{self.report.title}; {p.method} draws, seed {p.seed}"
 
     @property
     def parameters(self) -> tuple[ParameterRange, ...]:
@@ -304,7 +331,7 @@ class ReportUncertainty:
     def summary(self, low: float = 5, high: float = 95) -> str:
         """Every section, each number as ``central [p_low–p_high]``."""
         p = self.propagation
-        lines = [f"{self.report.title}: {p.draws} draws ({p.method}, seed {p.seed}) of "
+        lines = [self.title, f"{self.report.title}: {p.draws} draws ({p.method}, seed {p.seed}) of "
                  f"{len(p.parameters)} uncertain parameters; each number as central "
                  f"[p{low:g}–p{high:g}]"]
         for key in self.report.keys:
@@ -337,9 +364,7 @@ class ReportUncertainty:
 
 
 def _num(x: float) -> str:
-    if not math.isfinite(x):
-        return str(x)
-    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.3g}"
+    return format_number(x)
 
 
 def _model(scenario: Any, later: Any, parameters: Sequence[ParameterRange] | None,

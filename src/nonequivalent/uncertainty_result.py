@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ._results import Result, format_number
 from .errors import UncertaintyError
 from .uncertainty_model import _finite, _Layout
 
@@ -26,8 +27,8 @@ def _readonly(a: np.ndarray) -> np.ndarray:
     return a
 
 
-@dataclass(frozen=True, eq=False)
-class Propagation:
+@dataclass(frozen=True, eq=False, repr=False)
+class Propagation(Result):
     """The frozen result of :func:`propagate`: every cell's distribution over the draws.
 
     Attributes
@@ -53,9 +54,20 @@ class Propagation:
     _layout: _Layout = field(repr=False)
     percentiles: tuple[float, ...] = (5.0, 50.0, 95.0)
 
+    _title = "Propagated uncertainty"
+
     def __post_init__(self) -> None:
         for name in ("_central", "_inputs", "_samples"):
             object.__setattr__(self, name, _readonly(getattr(self, name)))
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Cells, draws and uncertain parameters."""
+        return [("cells", len(self._layout.cells), ""), ("draws", self.draws, ""),
+                ("parameters", len(self.parameters), "")]
+
+    def benchmark_name(self) -> str | None:
+        """How the draws were taken."""
+        return f"{self.method} draws, seed {self.seed}"
 
     @property
     def draws(self) -> int:
@@ -133,11 +145,12 @@ class Propagation:
     def summary(self, low: float = 5, high: float = 95) -> str:
         """Each cell as ``central [p_low–p_high]``, one line per cell."""
         lo, hi = self.percentile(low), self.percentile(high)
-        lines = [f"{self.draws} draws ({self.method}, seed {self.seed}) of "
+        lines = [self.title, f"{self.draws} draws ({self.method}, seed {self.seed}) of "
                  f"{len(self.parameters)} uncertain parameters: central [p{low:g}–p{high:g}]"]
         for cell, c in self.central.items():
             label = " / ".join(map(str, cell)) if isinstance(cell, tuple) else str(cell)
-            lines.append(f"  {label}: {c:.4g} [{lo[cell]:.4g}–{hi[cell]:.4g}]")
+            lines.append(f"  {label}: {format_number(c)} [{format_number(lo[cell])}–"
+                         f"{format_number(hi[cell])}]")
         return "\n".join(lines)
 
     def __repr__(self) -> str:

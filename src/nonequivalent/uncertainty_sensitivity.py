@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ._results import Result, format_number
 from .errors import UncertaintyError
 from .uncertainty import (
     ParameterRange,
@@ -48,8 +49,8 @@ from .uncertainty_result import _readonly
 __all__ = ["Sensitivity", "sobol_sensitivity"]
 
 
-@dataclass(frozen=True, eq=False)
-class Sensitivity:
+@dataclass(frozen=True, eq=False, repr=False)
+class Sensitivity(Result):
     """Sobol' first-order and total indices of every cell with respect to every input.
 
     Attributes
@@ -70,9 +71,20 @@ class Sensitivity:
     _first: np.ndarray = field(repr=False)
     _total: np.ndarray = field(repr=False)
 
+    _title = "Sobol' sensitivity indices"
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "_first", _readonly(self._first))
         object.__setattr__(self, "_total", _readonly(self._total))
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Cells, inputs and base draws."""
+        return [("cells", len(self._cells), ""), ("inputs", len(self.inputs), ""),
+                ("base draws", self.draws, "")]
+
+    def benchmark_name(self) -> str | None:
+        """How the indices were estimated."""
+        return f"Saltelli sampling, seed {self.seed}"
 
     @property
     def first_order(self) -> pd.DataFrame:
@@ -104,15 +116,16 @@ class Sensitivity:
 
     def summary(self) -> str:
         """For each cell, the input with the largest total index."""
-        lines = [f"Sobol' indices ({self.draws} base draws, seed {self.seed}): the input "
+        lines = [self.title,
+                 f"Sobol' indices ({self.draws} base draws, seed {self.seed}): the input "
                  "that moves each number most (total index, first-order index)"]
         total = self.total_order
         first = self.first_order
         for cell in self._cells:
             top = total.loc[cell].idxmax()
             label = " / ".join(map(str, cell)) if isinstance(cell, tuple) else str(cell)
-            lines.append(f"  {label}: {top} ({total.loc[cell, top]:.2f}, "
-                         f"{first.loc[cell, top]:.2f})")
+            lines.append(f"  {label}: {top} ({format_number(total.loc[cell, top])}, "
+                         f"{format_number(first.loc[cell, top])})")
         return "\n".join(lines)
 
     def figure(self, cell: Any, source: str | None = None) -> Any:

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from .._results import Result, format_number
 from .._validation import as_vector
 from ..economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
@@ -274,32 +275,37 @@ def binding_duals(solution: Any, top: int = 12) -> pd.Series:
     return nz.iloc[order]
 
 
-class PlanResultMixin:
+class PlanResultMixin(Result):
     """Properties the static and the multi-year results share.
 
     Results are immutable all the way down: every pandas attribute is returned as a copy,
     so editing ``res.output`` changes neither the result nor what is derived from it
-    (``res.hours``); the arrays of the solution are read-only.
+    (``res.hours``); the arrays of the solution are read-only (:class:`Result`).
     """
 
     plan: Any
     solution: Any
 
-    def __getattribute__(self, name: str) -> Any:
-        value = object.__getattribute__(self, name)
-        if isinstance(value, pd.Series | pd.DataFrame):
-            return value.copy()
-        return value
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """The objective, the size of the program and the solver."""
+        m, k = self.solution.lp.shape
+        return [(str(self.plan.objective), self.objective, ""), ("constraints", m, ""),
+                ("variables", k, "")]
+
+    def benchmark_name(self) -> str | None:
+        """The plan's name and solver."""
+        return f"{self.plan.name} ({self.solution.solver})"
 
     def __repr__(self) -> str:
         sol = self.solution
         return (f"{type(self).__name__}({self.plan.name!r}: {self.plan.objective} = "
-                f"{self.objective:.6g}, {sol.lp.shape[0]} constraints x {sol.lp.shape[1]} "
-                f"variables, {sol.solver})")
+                f"{format_number(self.objective)}, {sol.lp.shape[0]} constraints x "
+                f"{sol.lp.shape[1]} variables, {sol.solver})")
 
     def _duals_text(self) -> str:
         duals = binding_duals(self.solution)
-        body = duals.round(6).to_string() if len(duals) else "(none binding)"
+        body = (duals.map(format_number).to_string() if len(duals)
+                else "(none binding)")
         notes = []
         if self.solution.alternative_optima:
             notes.append("note: the LP has alternative optima (a nonbasic variable with "

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._results import Result, format_frame, format_number
 from ..errors import ConvergenceError, InvalidPlanError, PlanError
 from ._checks import finite_result, real, whole
 
@@ -68,8 +69,8 @@ CONVENTION = ("Y0", "alpha0", "lambda_k", "beta_k", "beta_c")
 MAX_SIMULATION_STEPS = 1_000_000
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
-class GrowthPath:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class GrowthPath(Result):
     """A path of a growth model (frozen); ``to_frame()`` gives it by date.
 
     Attributes
@@ -116,16 +117,29 @@ class GrowthPath:
         """The path as a DataFrame indexed by time."""
         return self._path.copy()
 
+    _title = "Growth path"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Dates and the income at the first and the last date."""
+        income = self._path["income"]
+        return [("dates", len(self._path), ""), ("first income", float(income.iloc[0]), ""),
+                ("last income", float(income.iloc[-1]), "")]
+
+    def benchmark_name(self) -> str | None:
+        """The model."""
+        return self.model
+
     def __repr__(self) -> str:
         last = self._path.iloc[-1]
         return (f"GrowthPath({self.model!r}, {len(self._path)} dates, income "
-                f"{float(self._path['income'].iloc[0]):.6g} -> {float(last['income']):.6g})")
+                f"{format_number(float(self._path['income'].iloc[0]))} -> "
+                f"{format_number(float(last['income']))})")
 
     def summary(self) -> str:
         """A printable report."""
-        params = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}"
-                           for k, v in self.parameters.items())
-        return f"{self.model} ({params})\n{self._path.round(4).to_string()}"
+        params = ", ".join(f"{k}={format_number(v)}" for k, v in self.parameters.items())
+        return (f"{self.title}\n{self.model} ({params})\n"
+                f"{format_frame(self._path).to_string()}")
 
     __str__ = summary
 

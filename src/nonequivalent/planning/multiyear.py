@@ -54,6 +54,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .._results import format_frame, format_number
 from ..economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
 from ._checks import real, whole
@@ -520,9 +521,11 @@ class MultiYearResult(PlanResultMixin):
 
     def summary(self) -> str:
         """A printable report."""
-        return "\n".join([f"{self.plan.name}: {self.plan.objective} = {self.objective:.6g}",
-                          "capacity:", self.capacity.round(3).to_string(),
-                          "real wage:", self.real_wage.round(3).to_string(),
+        return "\n".join([self.title,
+                          f"{self.plan.name}: {self.plan.objective} = "
+                          f"{format_number(self.objective)}",
+                          "capacity:", format_frame(self.capacity).to_string(),
+                          "real wage:", self.real_wage.map(format_number).to_string(),
                           self._duals_text(),
                           str(self.solution)])
 

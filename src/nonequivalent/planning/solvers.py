@@ -49,6 +49,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from .._results import Result, format_number
 from ..errors import (
     InfeasiblePlanError,
     InvalidPlanError,
@@ -151,7 +152,7 @@ def available_solvers() -> dict[str, bool]:
 
 # ---------------------------------------------------------------------- results
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class LPSolution:
+class LPSolution(Result):
     """A proven optimum of a :class:`LinearProgram`, with duals and diagnostics.
 
     Attributes
@@ -219,9 +220,23 @@ class LPSolution:
     dual_degenerate: bool
     vertex: bool = True
 
+    _title = "Linear-programming optimum"
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """The optimum, the size of the program and the solver's work."""
+        m, k = self.lp.shape
+        return [(f"optimal {self.lp.sense}", self.objective, ""), ("rows", m, ""),
+                ("columns", k, ""), ("iterations", self.iterations, ""),
+                ("build time", self.build_seconds, "s"), ("solve time", self.solve_seconds, "s")]
+
+    def benchmark_name(self) -> str | None:
+        """The program's name, backend and algorithm."""
+        return f"{self.lp.name} ({self.solver}, {self.method})"
+
     def __repr__(self) -> str:
         m, k = self.lp.shape
-        return (f"LPSolution({self.lp.name!r}: optimal {self.lp.sense} {self.objective:.10g}, "
+        return (f"LPSolution({self.lp.name!r}: optimal {self.lp.sense} "
+                f"{format_number(self.objective)}, "
                 f"{m} rows x {k} columns, {self.solver}, {self.method}"
                 f"{'' if self.vertex else ', not a vertex'})")
 
@@ -271,7 +286,7 @@ class LPSolution:
         return pd.DataFrame({"activity": self.row_activity, "lower": self.lp.row_lower,
                              "upper": self.lp.row_upper,
                              "shadow price": self.shadow_prices},
-                            index=self.lp.row_names)
+                            index=pd.Index(self.lp.row_names, name="constraint"))
 
     def summary(self) -> str:
         """A short printable report."""
@@ -283,9 +298,11 @@ class LPSolution:
             warn += "\n  warning: degenerate optimum, shadow prices are not unique"
         if self.dual_degenerate:
             warn += "\n  note: alternative optimal plans exist (zero reduced costs)"
-        return (f"optimal {self.lp.sense} {self.objective:.10g} ({self.solver}, "
-                f"{self.method}, {self.iterations} iterations; build "
-                f"{self.build_seconds:.3f} s, solve {self.solve_seconds:.3f} s){warn}")
+        return (f"{self.title}\noptimal {self.lp.sense} {format_number(self.objective)} "
+                f"({self.solver}, "
+                f"{self.method}, {format_number(self.iterations)} iterations; build "
+                f"{format_number(self.build_seconds, 's')}, solve "
+                f"{format_number(self.solve_seconds, 's')}){warn}")
 
     __str__ = summary
 

@@ -37,6 +37,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .._results import format_frame, format_number
 from ..economy import Economy
 from ..errors import InvalidPlanError
 from ._common import (
@@ -293,9 +294,11 @@ class PlanResult(PlanResultMixin):
 
     def summary(self) -> str:
         """A printable report."""
-        lines = [f"{self.plan.name}: {self.plan.objective} = {self.objective:.6g}",
-                 self.to_frame().round(4).to_string(),
-                 f"consumption: {self.consumption.round(4).to_dict()}",
+        cons = ", ".join(f"{k}: {format_number(v)}" for k, v in self.consumption.items())
+        lines = [self.title,
+                 f"{self.plan.name}: {self.plan.objective} = {format_number(self.objective)}",
+                 format_frame(self.to_frame()).to_string(),
+                 f"consumption: {{{cons}}}",
                  self._duals_text(),
                  str(self.solution)]
         return "\n".join(lines)

@@ -31,6 +31,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .._results import Result, format_frame, format_number
 from ..economy import Economy
 from ..errors import InfeasiblePlanError, InvalidPlanError
 from ._checks import real
@@ -388,7 +389,7 @@ CONSTRAINT_COLUMNS = {
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class Comparison:
+class Comparison(Result):
     """Variants solved on the same base plan: the table, the figure and every solution.
 
     Attributes
@@ -442,15 +443,19 @@ class Comparison:
         object.__setattr__(self, "results", MappingProxyType(dict(self.results)))
         object.__setattr__(self, "variants", tuple(self.variants))
 
-    def __getattribute__(self, name: str) -> Any:
-        value = object.__getattribute__(self, name)
-        if isinstance(value, pd.Series | pd.DataFrame):
-            return value.copy()
-        return value
+    _title = "Comparison of plan variants"
 
     def __iter__(self) -> Iterator[Any]:
         yield self.table
         yield self.figure
+
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """The number of variants compared."""
+        return [("variants", len(self.results), "")]
+
+    def benchmark_name(self) -> str | None:
+        """What the variants share."""
+        return "one base plan (calibration assumptions, not records)"
 
     def __repr__(self) -> str:
         return (f"Comparison({len(self.results)} variants: "
@@ -514,15 +519,16 @@ class Comparison:
     def summary(self) -> str:
         """Every quantity compared: constraints, results, capacity and real wage by year."""
         with pd.option_context("display.width", 200, "display.max_columns", 50):
-            cons = self.constraints.T.to_string()
-            body = self.table.T.round(3).to_string()
-            cap = self.heavy_capacity.round(3).to_string()
-            wages = self.real_wages.round(3).astype(str)
+            cons = format_frame(self.constraints.T).to_string()
+            body = format_frame(self.table.T).to_string()
+            cap = format_frame(self.heavy_capacity).to_string()
+            wages = self.real_wages.map(format_number)
             marks = self.at_bound
             wages = wages.where(marks == "", wages + " (" + marks + ")").to_string()
         alt = [n for n, flag in self.alternative_optima.items() if flag]
-        lines = [f"{len(self.table)} plan variants on one base plan (calibration assumptions, "
-                 "not records)",
+        lines = [self.title,
+                 f"{len(self.table)} plan variants on one base plan (calibration "
+                 "assumptions, not records)",
                  "Constraints set by each variant (inputs, not results):", cons,
                  "Results of the optimal plans:", body,
                  "Heavy-industry capacity by year (the last year is the terminal capacity):",
