@@ -43,42 +43,30 @@ Software* 9 (2021)).
 
 from __future__ import annotations
 
-from ._labels import ALL_SKILLS
-from .account import (
-    BLOC_COLUMNS,
-    DRAIN_COLUMNS,
-    PAIR_COLUMNS,
-    GlobalExchangeAccount,
-    global_exchange_account,
-)
-from .blocs import Blocs, bloc_table, load_blocs
+# Re-exported for ``nonequivalent.mrio.<name>`` (not in ``__all__``, which lists the names
+# ``nonequivalent`` exports).
+from ._labels import ALL_SKILLS as ALL_SKILLS
+from .account import BLOC_COLUMNS as BLOC_COLUMNS
+from .account import DRAIN_COLUMNS as DRAIN_COLUMNS
+from .account import PAIR_COLUMNS as PAIR_COLUMNS
+from .account import GlobalExchangeAccount, global_exchange_account
+from .blocs import Blocs, load_blocs
+from .blocs import bloc_table as bloc_table
 from .economy import MRIOEconomy
-from .readers import EXIOBASE_COMPENSATION, EXIOBASE_HOURS, MRIO_INSTALL, _require_pymrio
-from .testsystem import (
-    ILLUSTRATIVE_BLOCS,
-    ILLUSTRATIVE_SHARES,
-    ILLUSTRATIVE_WAGES,
-    add_illustrative_labour,
-    illustrative_test_system,
-)
+from .readers import EXIOBASE_COMPENSATION as EXIOBASE_COMPENSATION
+from .readers import EXIOBASE_HOURS as EXIOBASE_HOURS
+from .readers import MRIO_INSTALL as MRIO_INSTALL
+from .readers import _require_pymrio as _require_pymrio
+from .testsystem import ILLUSTRATIVE_BLOCS as ILLUSTRATIVE_BLOCS
+from .testsystem import ILLUSTRATIVE_SHARES as ILLUSTRATIVE_SHARES
+from .testsystem import ILLUSTRATIVE_WAGES as ILLUSTRATIVE_WAGES
+from .testsystem import add_illustrative_labour as add_illustrative_labour
+from .testsystem import illustrative_test_system
 
 __all__ = [
-    "ALL_SKILLS",
-    "BLOC_COLUMNS",
-    "DRAIN_COLUMNS",
-    "EXIOBASE_COMPENSATION",
-    "EXIOBASE_HOURS",
-    "ILLUSTRATIVE_BLOCS",
-    "ILLUSTRATIVE_SHARES",
-    "ILLUSTRATIVE_WAGES",
-    "MRIO_INSTALL",
-    "PAIR_COLUMNS",
     "Blocs",
     "GlobalExchangeAccount",
     "MRIOEconomy",
-    "_require_pymrio",
-    "add_illustrative_labour",
-    "bloc_table",
     "global_exchange_account",
     "illustrative_test_system",
     "load_blocs",
