@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nonequivalent as ne
+from nonequivalent._results import Result
 
 
 def test_textbook_case_by_hand() -> None:
@@ -26,6 +27,23 @@ def test_textbook_case_by_hand() -> None:
     assert res.transfers_sum_to_zero
     assert "\n" not in repr(res) and "profit rate" in res.summary()
 
+
+
+def test_result_display_surface() -> None:
+    res = ne.emmanuel_exchange({"centre": 10, "periphery": 10}, {"centre": 10, "periphery": 10},
+                               {"centre": 0.8, "periphery": 0.2})
+    assert isinstance(res, Result)
+    assert "\n" not in repr(res)
+    html = res._repr_html_()
+    # prices of production 24 and 16 in the library's number format
+    assert ">24.00</td>" in html and ">16.00</td>" in html and ">periphery</th>" in html
+    assert "\\begin{tabular}" in res.to_latex() and "periphery" in res.to_latex()
+    md = res.to_markdown()
+    assert "centre" in md and "24.00" in md
+    assert "r = Σs/Σ(c+v) = 0.3333" in res.summary()
+    table = res.table
+    table.loc["centre", "transfer"] = 99.0
+    assert res.table.loc["centre", "transfer"] == pytest.approx(-4.0)
 
 countries = st.integers(2, 6)
 

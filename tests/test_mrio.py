@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nonequivalent as ne
+from nonequivalent._results import Result
 from nonequivalent.mrio import ILLUSTRATIVE_SHARES, add_illustrative_labour
 
 
@@ -113,6 +114,33 @@ def test_module_and_docstring_conventions() -> None:
     assert frame.index.names == ["skill", "bloc"]
     assert list(frame.columns[:4]) == ["labour_given", "labour_received", "labour_transfer",
                                        "nonequivalence_ratio"]
+
+
+def test_results_share_the_library_display_surface() -> None:
+    # Economy, blocs and account: one-line repr, HTML, LaTeX and Markdown from the base.
+    mrio = two_regions(compensation={"low": [20.0, 4.0]}, value_added=[30.0, 6.0])
+    blocs = ne.Blocs.from_mapping({"N": "North", "S": "South"}, name="two")
+    acc = ne.global_exchange_account(mrio, blocs)
+    for obj, label in [(mrio, "N"), (blocs, "North"), (acc, "North")]:
+        assert isinstance(obj, Result)
+        assert "\n" not in repr(obj)
+        html = obj._repr_html_()
+        assert html.startswith("<div") and "<table>" in html and label in html
+        assert "\\begin{tabular}" in obj.to_latex()
+        md = obj.to_markdown()
+        assert md.count("\n") >= 2 and label in md
+    # the figures behind them: N consumes 10 of its good and S 2 + 4 = 6 units
+    assert mrio.to_frame()["final_demand"].tolist() == [10.0, 6.0]
+    assert "(money)" in mrio._repr_html_()
+    # the account's largest transfer: S gives 10 hours to N, receives 2 -> 8 (see above)
+    figs = dict((k, v) for k, v, _ in acc.key_figures())
+    assert figs["largest transfer"] == pytest.approx(8.0)
+    assert "blocs: two" in acc._repr_html_()
+    # pandas attributes come back as copies
+    frame, mapping = acc.by_bloc, blocs.mapping
+    frame.iloc[0, 0] = -1.0
+    mapping.iloc[0] = "elsewhere"
+    assert acc.by_bloc.iloc[0, 0] != -1.0 and blocs.mapping.iloc[0] == "North"
 
 
 # ----------------------------------------------------------------------------- invariants

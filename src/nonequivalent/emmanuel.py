@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._results import Result, format_frame, format_number
 from .errors import InvalidEconomyError
 
 __all__ = ["EmmanuelExchange", "emmanuel_exchange"]
@@ -74,8 +75,8 @@ def _series(data: Any, what: str, index: pd.Index | None, positive: bool) -> pd.
     return s
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
-class EmmanuelExchange:
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class EmmanuelExchange(Result):
     """Values, prices of production and transfers between countries (Emmanuel 1972).
 
     Attributes
@@ -117,17 +118,19 @@ class EmmanuelExchange:
         return (f"EmmanuelExchange({len(t)} countries, r={self.profit_rate:.4g}, "
                 f"largest giver {t.idxmax()!r} {t.max():.4g})")
 
+    def key_figures(self) -> list[tuple[str, Any, str]]:
+        """Countries, the international profit rate and the average wage."""
+        return [("countries", len(self._table), ""), ("profit rate", self.profit_rate, ""),
+                ("average wage", self.average_wage, "per hour")]
+
     def summary(self) -> str:
-        """Readable table with the profit rate and the invariant."""
+        """Readable table with the profit rate and the invariant, one number format."""
         return "\n".join([
             repr(self),
-            f"International profit rate r = Σs/Σ(c+v) = {self.profit_rate:.6g}; "
-            f"average wage w̄ = {self.average_wage:.6g} per hour",
-            "", self._table.to_string(float_format=lambda x: f"{x:,.4g}"), "",
-            f"transfers sum to zero: {self.transfers_sum_to_zero}"])
-
-    def __str__(self) -> str:
-        return self.summary()
+            f"International profit rate r = Σs/Σ(c+v) = {format_number(self.profit_rate)}; "
+            f"average wage w̄ = {format_number(self.average_wage, 'per hour')}",
+            "", format_frame(self._table).to_string(justify="right"), "",
+            f"transfers sum to zero: {format_number(self.transfers_sum_to_zero)}"])
 
 
 def _prices(c: np.ndarray, h: np.ndarray, w: np.ndarray) -> tuple[float, np.ndarray]:
