@@ -92,7 +92,11 @@ def test_lazy_names_match_their_module(module: str) -> None:
     for name in mod.__all__:
         assert getattr(ne, name) is getattr(mod, name)
         assert name in ne.__all__
-    assert getattr(ne, module) is mod
+    if module in mod.__all__:  # ``ne.tribute`` and ``ne.report`` are the functions
+        assert getattr(ne, module) is getattr(mod, module)
+        assert callable(getattr(ne, module))
+    else:
+        assert getattr(ne, module) is mod
     assert module in dir(ne)
 
 
@@ -106,3 +110,29 @@ def test_every_public_name_resolves() -> None:
 def test_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no_such_name"):
         ne.no_such_name
+
+
+def test_import_loads_only_the_core_modules() -> None:
+    lazy = tuple(f"nonequivalent.{m}" for m in ne._LAZY_EXPORTS)
+    assert _loaded_after("import nonequivalent", lazy) == []
+    assert _loaded_after("import nonequivalent as ne; ne.tribute", lazy) == [
+        "nonequivalent.values", "nonequivalent.prices", "nonequivalent.exchange",
+        "nonequivalent.tribute"]
+
+
+def test_function_named_like_its_module_stays_the_function() -> None:
+    # importing the submodule binds it on the package; the package keeps the function
+    code = ("import nonequivalent.tribute, nonequivalent.report, nonequivalent as ne\n"
+            "print(ne.tribute.__module__, ne.report.__module__, callable(ne.report))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True).stdout.split()
+    assert out == ["nonequivalent.tribute", "nonequivalent.report", "True"]
+
+
+def test_group_kinds_registered_before_a_scenario_names_one() -> None:
+    code = ("import nonequivalent as ne\n"
+            "r = ne.report('ussr-1928')\n"
+            "print(sorted(ne.GROUP_KINDS))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True).stdout
+    assert "peasants" in out and "state" in out and "workers" in out

@@ -5,12 +5,11 @@ Input-output (Leontief) and linear-programming models of Preobrazhensky's
 two-earner household, surplus accounts by group, and planning variants.
 
 The namespace is flat: every model, result and error is importable from here.
-Submodules ``datasets``, ``scenarios``, ``symbolic``, ``exact``, ``exercises`` and
-``plotting`` are loaded on first use, and so are the planning models (``ne.StaticPlan``,
-``ne.compare`` ...: the first use of a planning name loads :mod:`nonequivalent.planning`)
-and the models that only some work needs: the dual economy, the multi-regional tables,
-Emmanuel's unequal exchange and the transfer sweeps (``ne.DualEconomy``,
-``ne.MRIOEconomy``, ``ne.emmanuel_exchange``, ``ne.transfer_sweep`` ...). So
+``import nonequivalent`` loads only the errors, :class:`Economy` and the planning names'
+table; every other module is loaded on first use of one of its names (``ne.tribute``
+loads :mod:`nonequivalent.tribute`, ``ne.report`` the report and the modules it needs,
+``ne.StaticPlan`` the planning model ...), and so are the submodules ``datasets``,
+``scenarios``, ``symbolic``, ``exact``, ``exercises`` and ``plotting``. So
 ``import nonequivalent`` costs little beyond numpy, scipy.linalg and pandas
 (``benchmarks/import_time.py`` measures it).
 
@@ -24,33 +23,15 @@ Emmanuel's unequal exchange and the transfer sweeps (``ne.DualEconomy``,
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any
 
-from . import accounts as _accounts
 from . import economy as _economy
 from . import errors as _errors
-from . import exchange as _exchange
-from . import groups as _groups
-from . import households as _households
 from . import planning as _planning
-from . import prices as _prices
-from . import procurement as _procurement
-from . import report as _report
-from . import scissors as _scissors
-from . import tribute as _tribute
-from . import values as _values
-from .accounts import *  # noqa: F403
 from .economy import *  # noqa: F403
 from .errors import *  # noqa: F403
-from .exchange import *  # noqa: F403
-from .groups import *  # noqa: F403
-from .households import *  # noqa: F403
-from .prices import *  # noqa: F403
-from .procurement import *  # noqa: F403
-from .report import *  # noqa: F403
-from .scissors import *  # noqa: F403
-from .tribute import *  # noqa: F403
-from .values import *  # noqa: F403
 
 __version__ = "0.1.0"
 
@@ -59,11 +40,36 @@ _PLANNING_NAMES = frozenset(_planning.__all__)
 #: Public names of the modules loaded on first use of one of them, by module (the same
 #: names, in the same order, as each module's ``__all__``; tests/test_import_time.py checks).
 _LAZY_EXPORTS = {
+    "values": ("NewInterpretation", "PriceValueDeviation", "labour_value_prices", "melt",
+               "new_interpretation", "price_value_deviation"),
+    "prices": ("ProductionPrices", "UniformProfitRate", "cost_push_prices", "max_profit_rate",
+               "production_prices", "uniform_profit_rate", "wage_profit_frontier"),
+    "exchange": ("Benchmark", "ConsistencyCheck", "ExchangeAccount", "Group",
+                 "base_period_benchmark", "exchange_account", "given_benchmark",
+                 "labour_value_benchmark", "production_price_benchmark", "stalin_parts",
+                 "world_price_benchmark"),
     "sweeps": ("TransferSweep", "scaled_price_matrix", "transfer_sweep"),
+    "scissors": ("scissors_index", "terms_of_trade", "two_good_transfer"),
+    "tribute": ("AccumulationFund", "Tribute", "accumulation_fund", "equivalent_tax_rate",
+                "foreign_trade_margin", "inflation_tax", "tribute"),
+    "procurement": ("CallableResponse", "IsoelasticResponse", "LinearResponse",
+                    "MarketingResponse", "SqueezeDiagnostic", "SqueezeOptimum",
+                    "TotalResponse", "extraction", "squeeze_diagnostic", "squeeze_optimum"),
     "dual_economy": ("DualComparativeStatics", "DualEconomy", "DualOptimum", "DualOutcome"),
+    "households": ("EarnersNeeded", "FamilyWageCut", "Household", "HouseholdAccount", "Worker",
+                   "WorkerAccount", "WorkforceDynamics", "earners_needed", "family_wage_cut",
+                   "household_account", "real_wage_index", "retail_margin",
+                   "value_of_labour_power", "worker_account", "workforce_dynamics"),
+    "groups": ("GROUP_KINDS", "AccountContext", "Flows", "GroupKind", "Peasants", "State",
+               "WorkerCategory", "WorkerHouseholds", "account_context", "param",
+               "register_group_kind"),
     "mrio": ("Blocs", "GlobalExchangeAccount", "MRIOEconomy", "global_exchange_account",
              "illustrative_test_system", "load_blocs"),
     "emmanuel": ("EmmanuelExchange", "emmanuel_exchange"),
+    "accounts": ("FACTORS", "Period", "SourcesOfAccumulation", "SurplusAccount",
+                 "group_account", "group_sources", "shapley_decomposition",
+                 "sources_of_accumulation", "surplus_account"),
+    "report": ("REPORT_SCHEMA", "Line", "Report", "ReportSection", "report"),
     "uncertainty": ("CHUNK", "ParameterRange", "Propagation", "propagate", "unit_draws"),
     "uncertainty_leontief": ("gross_output_batch", "labour_values_batch"),
     "uncertainty_report": ("ReportDraw", "ReportUncertainty", "report_cells",
@@ -72,41 +78,51 @@ _LAZY_EXPORTS = {
 }
 _LAZY_WHERE = {name: module for module, names in _LAZY_EXPORTS.items() for name in names}
 
+#: Names that are both a module and the function it exports (``ne.tribute``, ``ne.report``):
+#: on the package they always stand for the function.
+_SHADOWED = frozenset(name for name in _LAZY_WHERE if name in _LAZY_EXPORTS)
+
 _SUBMODULES = ("datasets", "scenarios", "symbolic", "exact", "exercises", "plotting", "cli")
+
+#: Modules behind the public ones, also loaded on first use (``ne.sources`` ...).
+_INNER_MODULES = ("benchmarks", "sources", "labour_power", "workforce")
+
+_BEFORE_PLANNING = ("values", "prices", "exchange", "sweeps", "scissors", "tribute",
+                    "procurement", "dual_economy", "households", "groups", "mrio", "emmanuel",
+                    "accounts", "report")
+_AFTER_PLANNING = ("uncertainty", "uncertainty_leontief", "uncertainty_report",
+                   "uncertainty_sensitivity")
 
 __all__ = [
     *_errors.__all__,
     *_economy.__all__,
-    *_values.__all__,
-    *_prices.__all__,
-    *_exchange.__all__,
-    *_LAZY_EXPORTS["sweeps"],
-    *_scissors.__all__,
-    *_tribute.__all__,
-    *_procurement.__all__,
-    *_LAZY_EXPORTS["dual_economy"],
-    *_households.__all__,
-    *_groups.__all__,
-    *_LAZY_EXPORTS["mrio"],
-    *_LAZY_EXPORTS["emmanuel"],
-    *_accounts.__all__,
-    *_report.__all__,
+    *(name for module in _BEFORE_PLANNING for name in _LAZY_EXPORTS[module]),
     *_planning.__all__,
-    *_LAZY_EXPORTS["uncertainty"],
-    *_LAZY_EXPORTS["uncertainty_leontief"],
-    *_LAZY_EXPORTS["uncertainty_report"],
-    *_LAZY_EXPORTS["uncertainty_sensitivity"],
+    *(name for module in _AFTER_PLANNING for name in _LAZY_EXPORTS[module]),
     *_SUBMODULES,
 ]
 
 
+class _Package(types.ModuleType):
+    """The package module: importing submodule ``tribute`` or ``report`` binds it on the
+    package, which here keeps the function of that name instead."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _SHADOWED and isinstance(value, types.ModuleType):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
 def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES or name in _LAZY_EXPORTS:
-        return importlib.import_module(f".{name}", __name__)
-    if name in _LAZY_WHERE:
+    if name in _LAZY_WHERE:  # before the modules: ``tribute`` and ``report`` are functions
         value = getattr(importlib.import_module(f".{_LAZY_WHERE[name]}", __name__), name)
         globals()[name] = value  # later look-ups skip this function
         return value
+    if name in _SUBMODULES or name in _LAZY_EXPORTS or name in _INNER_MODULES:
+        return importlib.import_module(f".{name}", __name__)
     if name in _PLANNING_NAMES:
         value = getattr(_planning, name)  # loads the planning module that defines it
         globals()[name] = value
@@ -115,4 +131,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, *_LAZY_EXPORTS})
+    return sorted({*globals(), *__all__, *_LAZY_EXPORTS, *_INNER_MODULES})

@@ -48,7 +48,6 @@ with :func:`format_number` only.
 
 from __future__ import annotations
 
-import html
 import math
 import numbers
 from typing import Any, ClassVar
@@ -197,6 +196,8 @@ class Result(FrozenPandas):
         return self.summary()
 
     def _repr_html_(self) -> str:
+        import html  # only notebooks need it
+
         frame = self.to_frame()
         units = self.units()
         bench = self.benchmark_name()
