@@ -569,6 +569,14 @@ def _squeeze_cells(cells: dict, years: list[_Year], accs: list[dict],
             p0, pe = parts[0][1], parts[0][3]
             yr.bad |= ~(eps > 0).all(axis=0)   # a flat response: the per-draw grid search
             p_star, q_star = _total_optimum(q0, p0, eps, pe)
+            # a root of the first-order condition that is not the best price on a grid of
+            # [0, p^e] (several roots) goes to the per-draw search
+            grid = np.linspace(0.0, 1.0, 65)[:, None] * pe[None, :]
+            with np.errstate(over="ignore", invalid="ignore"):
+                q_grid = (q0[:, None, :] * np.power(grid[None] / p0, eps[:, None, :])
+                          ).sum(axis=0)
+                best = (pe - p_star) * q_star
+                yr.bad |= ((pe - grid) * q_grid > best * (1 + 1e-12)).any(axis=0)
             current = sum(x[0] for x in parts)
             _squeeze_row(cells, "all", lab, pe, p0, current, p_star, q_star, yr)
 
@@ -679,8 +687,9 @@ class BatchModel:
         if D == 0:
             return np.empty((0, len(self.index)))
         draws = {n: X[:, j] for j, n in enumerate(names)}
-        cells, bad = batch_cells(m.scenarios, m.targets, m.integers, draws, D, m.melt)
-        out = _frame(cells, self.index, self.central, D)
+        with np.errstate(all="ignore"):   # invalid draws are flagged and re-run below
+            cells, bad = batch_cells(m.scenarios, m.targets, m.integers, draws, D, m.melt)
+            out = _frame(cells, self.index, self.central, D)
         finite_central = np.isfinite(self.central)
         bad |= ~np.isfinite(out[:, finite_central]).all(axis=1)
         for i in np.flatnonzero(bad):
