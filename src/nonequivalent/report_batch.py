@@ -47,7 +47,6 @@ return the report as written, bit for bit.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -59,7 +58,7 @@ from .groups import Peasants, State, WorkerCategory, WorkerHouseholds
 from .groups.base import flow_row
 from .groups.base import params as group_params
 from .groups.peasants import peasant_flows
-from .groups.workers import household_flows, worker_flows
+from .groups.workers import household_flows, worker_flows, worker_fund_part
 
 __all__ = ["report_batch"]
 
@@ -275,40 +274,20 @@ def _account(yr: _Year, melt: Any, pe: np.ndarray, lam: np.ndarray, p: np.ndarra
         gross = np.abs(body[:, :, parts]).sum(axis=2)
         scale = np.maximum(np.abs(body[:, -1, net]), np.abs(body[:, :-1, net]).sum(axis=1))
         yr.bad |= (8 * eps * gross > 1e-6 * scale[:, None]).any(axis=1)
-    from .accounts import ZERO_FUND_RTOL
+    from .accounts import fund_shares
 
-    shares = np.full((*body.shape[:2], 2), np.nan)
-    for j, col in enumerate((2, 6)):
-        fund = body[:, -1, col]
-        gross = np.abs(body[:, :-1, col]).sum(axis=1)
-        ok = np.abs(fund) > ZERO_FUND_RTOL * gross
-        with np.errstate(divide="ignore", invalid="ignore"):
-            shares[ok, :, j] = body[ok, :, col] / fund[ok, None]
+    shares = fund_shares(body)
     return {"body": body, "shares": shares, "mu": mu, "cats": cats, "hhs": hhs,
             "peasants": detail, "keys": list(rows)}
 
 
 # ============================================================================ sources
-def _shapley(values: np.ndarray, k: int) -> np.ndarray:
-    """Shapley contributions (k x D) from the ``2^k`` evaluations (2^k x D), bit ``i`` of
-    the mask set when factor ``i`` is at its later value (Shapley 1953; Shorrocks 2013)."""
-    weights = [math.factorial(s) * math.factorial(k - s - 1) / math.factorial(k)
-               for s in range(k)]
-    phi = np.zeros((k, values.shape[1]))
-    for i in range(k):
-        bit = 1 << i
-        total = np.zeros(values.shape[1])
-        for mask in range(1 << k):
-            if mask & bit:
-                continue
-            total = total + weights[mask.bit_count()] * (values[mask | bit] - values[mask])
-        phi[i] = total
-    return phi
-
-
 def _sources(y0: _Year, y1: _Year, a0: dict, a1: dict, measure: str) -> dict[str, Any]:
     """The change in the fund by factor, as :func:`group_sources` (base economy, base
-    benchmark and base MELT held fixed)."""
+    benchmark and base MELT held fixed), each group's part split by the exact Shapley value
+    (:func:`~nonequivalent.sources.shapley_split`; Shorrocks 2013)."""
+    from .sources import shapley_split
+
     lam, pe = y0.lam, y0.pe
     mu = a0["mu_sources"]
     D = y0.D
@@ -349,7 +328,7 @@ def _sources(y0: _Year, y1: _Year, a0: dict, a1: dict, measure: str) -> dict[str
             vals.append(np.broadcast_to(_fund_part(g, pick, groups, lam, pe, mu, measure),
                                         (D,)))
         vals_arr = np.array(vals)
-        phi = _shapley(vals_arr, len(reads))
+        phi = shapley_split(vals_arr)
         for r, val in zip(reads, phi, strict=True):
             contrib[r] = contrib[r] + val
         f0 = f0 + vals_arr[0]
@@ -372,8 +351,8 @@ def _fund_part(g: Any, pick: Mapping[tuple[str, str], Any], groups: Mapping[str,
     primary, h = pick[(g.name, "employment")]
     n = primary + sum(pick[(x.name, "extra earners")][0] for x in g.households(groups))
     if measure == "hours":
-        return n * (h - _dot(lam, b))
-    return n * (mu * h - w + _dot(pr - pe, b))
+        return worker_fund_part(n, h, _dot(lam, b), measure)
+    return worker_fund_part(n, h, _dot(pr - pe, b), measure, mu=mu, w=w)
 
 
 # ============================================================================ squeeze
@@ -599,7 +578,7 @@ def _workers_cells(cells: dict, years: list[_Year], accs: list[dict],
                    labels: list[str]) -> None:
     """Per worker: ``v = λ·b``, ``h − v``, ``e = (h − v)/v`` (Marx, *Capital* I, ch. 7–9),
     the earners ``m0/(1 − δ)`` that keep the basket; per household ``e_f`` (ch. 15 §3a)."""
-    from .households import ROUNDING_TOLERANCE
+    from .households import earners_for_cut, family_exploitation
 
     for yr, acc, lab in zip(years, accs, labels, strict=True):
         D = yr.D
@@ -611,8 +590,7 @@ def _workers_cells(cells: dict, years: list[_Year], accs: list[dict],
                 h = c["h"]
                 with np.errstate(divide="ignore", invalid="ignore"):
                     rate = (h - v) / v
-                    frac = 1.0 / (1.0 - np.asarray(c["cut"], dtype=float))
-                whole = np.ceil(frac * (1.0 - ROUNDING_TOLERANCE))
+                    frac, whole = earners_for_cut(1.0, np.asarray(c["cut"], dtype=float))
                 for k, val in (("workers", c["N"]), ("hours", h),
                                ("value_of_labour_power", v), ("surplus_labour", h - v),
                                ("rate_of_exploitation", rate),
@@ -625,10 +603,8 @@ def _workers_cells(cells: dict, years: list[_Year], accs: list[dict],
                 x = acc["hhs"][g.name]
                 value = _dot(yr.lam, x["basket"])
                 yr.bad |= np.broadcast_to(~(value > 0), (D,))
-                sold = x["m1"] * x["hf"]
-                repro = value + 0.0
                 with np.errstate(divide="ignore", invalid="ignore"):
-                    rate = (sold - repro) / repro
+                    _, rate = family_exploitation(x["m1"], x["hf"], value + 0.0)
                 for k, val in (("earners", x["m1"]), ("family_rate_of_exploitation", rate),
                                ("extra_earners", x["X"])):
                     cells[("workers", f"{g.name}.{k}", lab)] = np.broadcast_to(

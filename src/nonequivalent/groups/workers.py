@@ -12,7 +12,8 @@ import numpy as np
 from ..errors import InvalidHouseholdError, InvalidPriceError, NonequivalentError
 from .base import AccountContext, Flows, GroupKind, _close, _frozen, param, register_group_kind
 
-__all__ = ["WorkerCategory", "WorkerHouseholds", "household_flows", "worker_flows"]
+__all__ = ["WorkerCategory", "WorkerHouseholds", "household_flows", "worker_flows",
+           "worker_fund_part"]
 
 
 def worker_flows(N: Any, h: Any, mu: Any, w: Any, v: Any, margin: Any,
@@ -27,6 +28,18 @@ def worker_flows(N: Any, h: Any, mu: Any, w: Any, v: Any, margin: Any,
     Development Studies* 22(1), 1985, for the workers' row of the account).
     """
     return (N * h - carved, N * v, 0.0, N * (mu * h - w) - mu * carved, N * margin)
+
+
+def worker_fund_part(n: Any, h: Any, x: Any, measure: str, mu: Any = None,
+                     w: Any = None) -> Any:
+    """A worker category's part of the accumulation fund: every one of its ``n`` workers
+    (extra earners included) gives ``h − λ·b`` hours (``x = λ·b``), or in money
+    ``μ h − w + (p_r − p^e)·b`` (``x = (p_r − p^e)·b``); floats or arrays with a draws
+    axis (Harrison, *Journal of Development Studies* 22(1), 1985; Marx, *Capital* I,
+    ch. 9 for surplus labour)."""
+    if measure == "hours":
+        return n * (h - x)
+    return n * (mu * h - w + x)
 
 
 def household_flows(X: Any, hf: Any, mu: Any) -> tuple[Any, ...]:
@@ -220,10 +233,10 @@ class WorkerCategory(GroupKind):
         primary, h = factor(self.name, "employment")
         X = sum(factor(g.name, "extra earners")[0] for g in self.households(ctx.groups))
         b = self._basket(ctx, bbar, w, pr)
-        n = primary + X
         if measure == "hours":
-            return n * (h - float(ctx.values @ b))
-        return n * (ctx.melt * h - w + float((pr - ctx.pe) @ b))
+            return worker_fund_part(primary + X, h, float(ctx.values @ b), measure)
+        return worker_fund_part(primary + X, h, float((pr - ctx.pe) @ b), measure,
+                                mu=ctx.melt, w=w)
 
 
 @register_group_kind
