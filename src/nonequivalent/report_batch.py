@@ -360,12 +360,10 @@ def _isoelastic_optimum(q0: np.ndarray, p0: np.ndarray, eps: np.ndarray,
                         pe: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``p* = ε p^e/(1 + ε)`` and ``q(p*)`` in logs, as :func:`squeeze_optimum` (DESIGN
     §2.3); ``ε = 0``: ``p* = 0``, ``q = q0``."""
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        p_star = np.maximum(0.0, eps * pe / (1.0 + eps))
-        log_q = np.log(q0) + eps * (np.log(eps) + np.log(pe) - np.log1p(eps) - np.log(p0))
-        q_star = np.where(log_q < 709.0, np.exp(log_q), np.inf)
-    q_star = np.where(eps > 0, q_star, q0)
-    return p_star, q_star
+    from .procurement import isoelastic_optimum
+
+    interior, q_star = isoelastic_optimum(q0, p0, eps, pe)
+    return np.maximum(0.0, interior), np.where(eps > 0, q_star, q0)
 
 
 def _total_optimum(q0: np.ndarray, p0: np.ndarray, eps: np.ndarray, pe: np.ndarray
