@@ -57,7 +57,7 @@ def _assert_cells_equal(index, batch, loop):
         assert np.array_equal(a[np.isinf(b)], b[np.isinf(b)])
 
 
-@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=st.sampled_from(CASES), seed=st.integers(0, 2**32 - 1),
        shape=st.sampled_from(["uniform", "triangular", "pert"]), correlated=st.booleans(),
        method=st.sampled_from(["lhs", "random", "sobol"]))
@@ -66,7 +66,7 @@ def test_batch_cells_equal_the_per_draw_report(case, seed, shape, correlated, me
     ranges = _ranges(base, later, shape, correlated)
     names = [r.name for r in ranges]
     corr = {(names[2], names[3]): 0.6} if correlated else None
-    values = sample_parameters(ranges, 8, seed, method, corr)
+    values = sample_parameters(ranges, 12, seed, method, corr)
     bm, frame, loop = _frames(base, later, ranges, values)
     _assert_cells_equal(bm.index, bm.values(frame), loop)
 
@@ -168,6 +168,29 @@ def test_a_registered_kind_falls_back_and_vectorized_true_says_why():
         ne.report_uncertainty(sc, draws=2, seed=4, parameters=one, vectorized=True)
     with pytest.raises(ne.UncertaintyError, match="pensioners-batch-test"):
         ne.report_batch(sc, draws=pd.DataFrame({"workers.hours": [1900.0]}))
+    with pytest.raises(ne.UncertaintyError, match="pensioners-batch-test"):
+        ne.report_sensitivity(sc, draws=16, parameters=one, vectorized=True)
+
+
+def _total_price(name):
+    sc = ne.scenarios.load(name)
+    return dataclasses.replace(sc, benchmark=dataclasses.replace(
+        sc.benchmark, normalization="total-price"))
+
+
+@pytest.mark.parametrize(("base", "later", "melt"), [
+    ("ussr-1928", "ussr-1932", 2.5),                                 # a given MELT
+    (_total_price("ussr-1928"), _total_price("ussr-1932"), None),    # μ = p·x / λ·x
+], ids=["melt", "total-price"])
+def test_a_given_melt_and_the_total_price_benchmark(base, later, melt):
+    ranges = ne.scenario_ranges(base, later)
+    values = sample_parameters(ranges, 4, 21)
+    model = _model(base, later, ranges, melt)[0]
+    names = [r.name for r in ranges]
+    loop = np.array([model(dict(zip(names, row, strict=True))).to_numpy()
+                     for row in values.tolist()])
+    bm = BatchModel(model)
+    _assert_cells_equal(bm.index, bm.values(pd.DataFrame(values, columns=names)), loop)
 
 
 def test_same_seed_same_numbers_and_the_batch_travels_as_toml():

@@ -32,11 +32,20 @@ What is computed, and from which source:
   relative; the extraction agrees to rounding);
 * the workers' figures (Marx, *Capital* I, ch. 7–9 and ch. 15 §3a).
 
-Each fact once: the flows of the three group kinds are one function each, called by the
-group's :meth:`~nonequivalent.GroupKind.flows` and here. The rest (the account's shares,
-the Shapley weights, the tribute's parts, the squeeze's closed form, the workers'
-figures) is written a second time here in array form; ``tests/test_report_batch.py``
-is its guard: it checks every cell against the per-draw report for random draws.
+Each fact once: one function, on floats and on arrays with a leading draws axis, serves
+the per-group path and this one for the flows of workers and households and a giving
+group's account row (:mod:`nonequivalent.groups`), the shares of the fund
+(:func:`~nonequivalent.accounts.fund_shares`), the Shapley split
+(:func:`~nonequivalent.sources.shapley_split`), a worker category's part of the fund, the
+isoelastic squeeze optimum (:func:`~nonequivalent.procurement.isoelastic_optimum`), the
+earners after a cut and the family rate of exploitation (:mod:`nonequivalent.households`).
+Written a second time here, in array form: the peasants' flows (the per-group path takes
+them from :func:`~nonequivalent.exchange_account`, for several groups at once), the
+labour-value benchmark and its MELT, the tribute's total and equivalent tax rate, the
+worker's ``v``, ``h − v`` and ``e``, the state's sums, the account's precision check, the
+sources' shares and group totals, and the joint squeeze of several groups (another method,
+see above). ``tests/test_report_batch.py`` is their guard: it checks every cell against the
+per-draw report for random draws.
 
 Invalid draws: rows outside a parameter's declared bounds, with an unproductive ``A``,
 with more extra earners than workers or with any non-finite number are re-run through the
