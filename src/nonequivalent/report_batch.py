@@ -638,9 +638,9 @@ class BatchModel:
     Pickled for Dask as the per-draw model is: the scenarios as TOML text.
     """
 
-    def __init__(self, per_draw: Any) -> None:
+    def __init__(self, per_draw: Any, central: pd.Series | None = None) -> None:
         self.per_draw = per_draw
-        cells = per_draw({})
+        cells = per_draw({}) if central is None else central
         self.index, self.central = cells.index, cells.to_numpy(dtype=float)
 
     def __getstate__(self) -> dict[str, Any]:

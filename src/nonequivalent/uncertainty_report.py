@@ -391,7 +391,8 @@ def _model(scenario: Any, later: Any, parameters: Sequence[ParameterRange] | Non
     return _ReportModel(base, later_sc, {n: targets[n] for n in names}, melt), params
 
 
-def _choose(model: _ReportModel, vectorized: bool | None) -> tuple[Any, bool]:
+def _choose(model: _ReportModel, vectorized: bool | None,
+            central: Any = None) -> tuple[Any, bool]:
     """The batch model when it computes these scenarios (or as forced), else the per-draw
     model; ``vectorized=True`` on scenarios it does not compute raises, saying why."""
     from .report_batch import BatchModel, why_not_batched
@@ -403,7 +404,7 @@ def _choose(model: _ReportModel, vectorized: bool | None) -> tuple[Any, bool]:
     reason = why_not_batched(model.scenarios, [t for ts in model.targets.values()
                                                for t in ts])
     if reason is None:
-        return BatchModel(model), True
+        return BatchModel(model, None if central is None else report_cells(central)), True
     if vectorized:
         raise UncertaintyError(f"vectorized=True, but the batch path cannot compute this "
                                f"report: {reason}. Leave vectorized=None to fall back to "
@@ -485,7 +486,7 @@ def report_uncertainty(scenario: Any = "ussr-1928", later: Any = None, *,
     """
     model, params = _model(scenario, later, parameters, melt)
     central_report = model.report({})
-    fn, batched = _choose(model, vectorized)
+    fn, batched = _choose(model, vectorized, central_report)
     prop = propagate(fn, params, draws=draws, seed=seed, method=method, vectorized=batched,
                      correlation=correlation, percentiles=percentiles, scheduler=scheduler,
                      progress=progress)
