@@ -52,8 +52,8 @@ def _assert_cells_equal(index, batch, loop):
         assert np.array_equal(np.isinf(a), np.isinf(b)), (section, row, column)
         ok = np.isfinite(b)
         rtol = next((t for k, t in LOOSE.items() if row.endswith(k)), 1e-9)
-        np.testing.assert_allclose(a[ok], b[ok], rtol=rtol, atol=1e-9 * np.abs(b[ok]).max(
-            initial=0.0), err_msg=str((section, row, column)))
+        np.testing.assert_allclose(a[ok], b[ok], rtol=rtol, atol=0,
+                                   err_msg=str((section, row, column)))
         assert np.array_equal(a[np.isinf(b)], b[np.isinf(b)])
 
 
