@@ -70,6 +70,7 @@ _LAZY_EXPORTS = {
                  "group_account", "group_sources", "shapley_decomposition",
                  "sources_of_accumulation", "surplus_account"),
     "report": ("REPORT_SCHEMA", "Line", "Report", "ReportSection", "report"),
+    "report_batch": ("report_batch",),
     "uncertainty": ("CHUNK", "ParameterRange", "Propagation", "propagate", "unit_draws"),
     "uncertainty_leontief": ("gross_output_batch", "labour_values_batch"),
     "uncertainty_report": ("ReportDraw", "ReportUncertainty", "report_cells",
@@ -91,7 +92,7 @@ _BEFORE_PLANNING = ("values", "prices", "exchange", "sweeps", "scissors", "tribu
                     "procurement", "dual_economy", "households", "groups", "mrio", "emmanuel",
                     "accounts", "report")
 _AFTER_PLANNING = ("uncertainty", "uncertainty_leontief", "uncertainty_report",
-                   "uncertainty_sensitivity")
+                   "report_batch", "uncertainty_sensitivity")
 
 __all__ = [
     *_errors.__all__,

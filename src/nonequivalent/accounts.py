@@ -445,6 +445,28 @@ def _reconciliation(table: pd.DataFrame) -> pd.DataFrame:
         name="item"))
 
 
+def fund_shares(body: np.ndarray) -> np.ndarray:
+    """Each row's share of the accumulation fund, in hours and in money.
+
+    ``body`` holds account rows ``(given, received, surplus_hours, taxes, underpayment,
+    overpayment, surplus_money)``, the state's row (the fund) last: shape ``(groups, 7)``
+    or, for a batch of draws, ``(draws, groups, 7)``. Returns ``(…, groups, 2)``: surplus
+    over the fund, NaN where the fund is at most :data:`ZERO_FUND_RTOL` of the gross flows
+    behind it (Barsov 1969; Harrison, *Journal of Development Studies* 22(1), 1985: each
+    class's share of the fund). Used by :func:`group_account` and the batch report.
+    """
+    body = np.asarray(body, dtype=float)
+    shares = np.full((*body.shape[:-1], 2), np.nan)
+    for j, col in enumerate((2, 6)):
+        fund = body[..., -1, col]
+        gross = np.abs(body[..., :-1, col]).sum(axis=-1)
+        ok = np.abs(fund) > ZERO_FUND_RTOL * gross
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = body[..., col] / fund[..., None]
+        shares[..., j] = np.where(ok[..., None], share, np.nan)
+    return shares
+
+
 def _require_precision(body: np.ndarray, labels: list[str]) -> None:
     """Refuse a surplus that is below the rounding error of the flows it nets.
 
@@ -544,12 +566,7 @@ def group_account(economy: Economy, prices: Any, benchmark: Benchmark,
         err.group = list(flows)[i]
         raise err
     _require_precision(body, list(flows))
-    shares = np.full((len(body), 2), np.nan)
-    for j, col in enumerate((2, 6)):
-        fund = body[-1, col]
-        gross = float(np.abs(body[:-1, col]).sum())
-        if abs(fund) > ZERO_FUND_RTOL * gross:
-            shares[:, j] = body[:, col] / fund
+    shares = fund_shares(body)
     table = pd.DataFrame(np.hstack([body, shares]),
                          index=pd.Index(list(flows), name="group"), columns=list(COLUMNS))
     with np.errstate(over="ignore", invalid="ignore"):

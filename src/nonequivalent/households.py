@@ -279,13 +279,24 @@ def household_account(economy: Economy, household: Household) -> HouseholdAccoun
         raise InvalidHouseholdError(
             "the family basket has zero labour value, so the family rate of exploitation "
             "is undefined; include goods that take labour to produce.")
-    sold = household.earners * household.hours_per_earner
+    sold, rate = family_exploitation(household.earners, household.hours_per_earner, repro)
     return HouseholdAccount(
         earners=household.earners, hours_per_earner=household.hours_per_earner,
         hours_sold=sold, basket_value=value, domestic_hours=household.domestic_hours,
         count_domestic=household.count_domestic, reproduction_hours=repro,
         value_per_hour_sold=repro / sold, surplus_labour=sold - repro,
-        rate_of_exploitation=(sold - repro) / repro)
+        rate_of_exploitation=rate)
+
+
+def family_exploitation(earners: Any, hours: Any, reproduction: Any) -> tuple[Any, Any]:
+    """Hours sold ``m h`` and the family rate of exploitation ``e_f = (m h − R) / R``.
+
+    ``R`` is the labour that reproduces the family (``λ·b_f``, plus domestic hours when
+    counted). Marx, *Capital* I, ch. 15 §3a. Floats or arrays with a draws axis; used by
+    :func:`household_account` and the batch report.
+    """
+    sold = earners * hours
+    return sold, (sold - reproduction) / reproduction
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -386,9 +397,21 @@ def earners_needed(initial_earners: float, real_wage_cut: float) -> EarnersNeede
         raise InvalidHouseholdError(
             f"a real-wage cut of {delta:.0%} leaves nothing to live on: no number of "
             "earners keeps the family basket. Give a cut below 1 (e.g. 0.5 for a halving).")
-    frac = require_finite(m0 / (1.0 - delta), "the earners needed m0 / (1 − δ)")
-    whole = math.ceil(frac * (1.0 - ROUNDING_TOLERANCE))
+    frac, whole = earners_for_cut(m0, delta)
+    frac = require_finite(frac, "the earners needed m0 / (1 − δ)")
+    whole = math.ceil(whole)
     return EarnersNeeded(initial=m0, real_wage_cut=delta, fractional=frac, whole=int(whole))
+
+
+def earners_for_cut(initial: Any, cut: Any) -> tuple[Any, Any]:
+    """``m1 = m0 / (1 − δ)`` earners keep the family basket after a real-wage cut ``δ``, and
+    that number rounded up (less :data:`ROUNDING_TOLERANCE`, so 2.0000000001 is 2).
+
+    Marx, *Capital* I, ch. 15 §3a; Goldman (2022). Floats or arrays with a draws axis;
+    used by :func:`earners_needed` and the batch report (no checks here).
+    """
+    frac = initial / (1.0 - cut)
+    return frac, np.ceil(frac * (1.0 - ROUNDING_TOLERANCE))
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)

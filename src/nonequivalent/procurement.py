@@ -440,15 +440,11 @@ def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: flo
             raise MarketingResponseError(
                 f"elasticity {eps} < 0: marketings rise as the price falls, so the squeeze "
                 "has no interior optimum.")
-        interior = eps * pe / (1.0 + eps)
-        p_star = max(lo, interior)
+        interior, q_interior = isoelastic_optimum(r.q0, r.p0, eps, pe)
+        p_star = max(lo, float(interior))
         method = "closed form p* = ε pᵉ/(1 + ε) (isoelastic)"
         if 0 < eps and interior >= lo:
-            # q(p*) in logs, exact even when p* underflows for a tiny ε
-            log_q = math.log(r.q0) + eps * (math.log(eps) + math.log(pe) - math.log1p(eps)
-                                            - math.log(r.p0))
-            q_star = math.exp(log_q) if log_q < 709.0 else math.inf
-            return _optimum(p_star, q_star, pe, method, r)
+            return _optimum(p_star, float(q_interior), pe, method, r)
     elif isinstance(r, LinearResponse):
         if r.slope < 0:
             raise MarketingResponseError(
@@ -486,6 +482,22 @@ def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: flo
         method = (f"numeric: grid of {GRID_POINTS} prices + scipy.optimize.minimize_scalar "
                   "(bounded)")
     return _optimum(p_star, float(r(p_star)), pe, method, r)
+
+
+def isoelastic_optimum(q0: Any, p0: Any, eps: Any, pe: Any) -> tuple[Any, Any]:
+    """The unconstrained squeeze optimum of ``q = q0 (p/p0)^ε``, ``ε > 0``: ``p* = ε
+    p^e/(1 + ε)`` and ``q(p*)`` computed in logs (exact even when ``p*`` underflows for a
+    tiny ``ε``; ``inf`` beyond float range).
+
+    From ``E'(p) = 0`` for ``E(p) = (p^e − p) q(p)``: ``ε (p^e − p)/p = 1`` (DESIGN §2.3;
+    Sah & Stiglitz, *AER* 74, 1984). Floats or arrays with a draws axis; used by
+    :func:`squeeze_optimum` and the batch report. Undefined (NaN) for ``ε <= 0``.
+    """
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        interior = eps * pe / (1.0 + eps)
+        log_q = np.log(q0) + eps * (np.log(eps) + np.log(pe) - np.log1p(eps) - np.log(p0))
+        q_star = np.where(log_q < 709.0, np.exp(np.minimum(log_q, 709.0)), np.inf)
+    return interior, q_star
 
 
 def _optimum(p_star: float, q_star: float, pe: float, method: str,

@@ -137,18 +137,35 @@ def shapley_decomposition(func: Callable[[dict[str, Any]], float],
                 f"the decomposed function returned {val} for factors "
                 f"{[n for i, n in enumerate(names) if mask >> i & 1]} at their later values.")
         values[mask] = val
+    phi = shapley_split([values[mask] for mask in range(1 << k)])
+    return pd.Series(phi, index=pd.Index(names, name="factor"), name="contribution")
+
+
+def shapley_split(values: Any) -> np.ndarray:
+    """Shapley contributions from the ``2^k`` evaluations of a function.
+
+    ``values[mask]`` is the function with the factors whose bit is set in ``mask`` at
+    their later values (bit ``i`` for factor ``i``), a number or an array (e.g. one value
+    per draw). Returns ``φ`` of shape ``(k, …)``: ``φ_i = Σ_{S ∌ i} |S|! (k − |S| − 1)! /
+    k! · [F(S ∪ {i}) − F(S)]`` (Shapley 1953; Shorrocks, *J. Econ. Inequality* 11, 2013).
+    Used by :func:`shapley_decomposition` and by the batch report.
+    """
+    n = len(values)
+    k = n.bit_length() - 1
+    if n != 1 << k:
+        raise InvalidGroupError(f"the Shapley split needs 2^k evaluations; got {n}.")
     weights = [math.factorial(s) * math.factorial(k - s - 1) / math.factorial(k)
                for s in range(k)]
-    phi = np.zeros(k)
+    phi = []
     for i in range(k):
         bit = 1 << i
         total = 0.0
         for mask in range(1 << k):
             if mask & bit:
                 continue
-            total += weights[mask.bit_count()] * (values[mask | bit] - values[mask])
-        phi[i] = total
-    return pd.Series(phi, index=pd.Index(names, name="factor"), name="contribution")
+            total = total + weights[mask.bit_count()] * (values[mask | bit] - values[mask])
+        phi.append(total)
+    return np.array(phi, dtype=float).reshape((k, *np.shape(values[0])))
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)

@@ -173,12 +173,19 @@ class _ReportModel:
 
     def _tables(self) -> None:
         """The value of every table parameter (a factor scales its every entry)."""
-        self.tables, self.integers = [], []
+        self.tables, self.integers, self.centrals = [], [], []
         for sc in self.scenarios:
             t = sc.parameters()
             self.tables.append({k: t.loc[k, "value"] for k in t.index
                                 if t.loc[k, "range"] == "factor"})
-            self.integers.append({k for k, (*_, whole) in _rows(sc).items() if whole})
+            rows = _rows(sc)
+            self.integers.append({k for k, (*_, whole) in rows.items() if whole})
+            self.centrals.append({k: central for k, (_, central, *_) in rows.items()})
+
+    def central_value(self, name: str) -> float:
+        """The central value of an input (1 for a table's factor)."""
+        i, key = self.targets[name][0]
+        return self.centrals[i][key]
 
     def __getstate__(self) -> dict[str, Any]:
         from .scenarios import dumps
@@ -368,16 +375,41 @@ def _num(x: float) -> str:
 
 
 def _model(scenario: Any, later: Any, parameters: Sequence[ParameterRange] | None,
-           melt: float | None) -> tuple[_ReportModel, tuple[ParameterRange, ...]]:
+           melt: float | None, names: Sequence[str] | None = None,
+           ) -> tuple[_ReportModel, tuple[ParameterRange, ...]]:
     base, later_sc = _resolve(scenario, later)
     targets = _targets(base, later_sc)
-    params = scenario_ranges(base, later_sc) if parameters is None else tuple(parameters)
-    unknown = [p.name for p in params if p.name not in targets]
+    if names is None:
+        params = scenario_ranges(base, later_sc) if parameters is None else tuple(parameters)
+        names = [p.name for p in params]
+    else:
+        params = ()
+    unknown = [n for n in names if n not in targets]
     if unknown:
         raise UncertaintyError(f"unknown uncertain parameters {unknown}; those of these "
                                f"scenarios are {list(targets)}.")
-    return _ReportModel(base, later_sc, {p.name: targets[p.name] for p in params},
-                        melt), params
+    return _ReportModel(base, later_sc, {n: targets[n] for n in names}, melt), params
+
+
+def _choose(model: _ReportModel, vectorized: bool | None,
+            central: Any = None) -> tuple[Any, bool]:
+    """The batch model when it computes these scenarios (or as forced), else the per-draw
+    model; ``vectorized=True`` on scenarios it does not compute raises, saying why."""
+    from .report_batch import BatchModel, why_not_batched
+
+    if vectorized is not None and not isinstance(vectorized, bool):
+        raise UncertaintyError(f"vectorized must be True, False or None; got {vectorized!r}.")
+    if vectorized is False:
+        return model, False
+    reason = why_not_batched(model.scenarios, [t for ts in model.targets.values()
+                                               for t in ts])
+    if reason is None:
+        return BatchModel(model, None if central is None else report_cells(central)), True
+    if vectorized:
+        raise UncertaintyError(f"vectorized=True, but the batch path cannot compute this "
+                               f"report: {reason}. Leave vectorized=None to fall back to "
+                               "the per-draw loop.")
+    return model, False
 
 
 def report_sensitivity(scenario: Any = "ussr-1928", later: Any = None, *,
@@ -385,7 +417,7 @@ def report_sensitivity(scenario: Any = "ussr-1928", later: Any = None, *,
                        parameters: Sequence[ParameterRange] | None = None,
                        cells: Sequence[tuple[str, str, str]] | None = None,
                        melt: float | None = None, scheduler: Any = None,
-                       progress: bool = False) -> Any:
+                       progress: bool = False, vectorized: bool | None = None) -> Any:
     """Sobol' indices of report cells: which scenario range moves each number most.
 
     Parameters
@@ -394,7 +426,10 @@ def report_sensitivity(scenario: Any = "ussr-1928", later: Any = None, *,
         As in :func:`report_uncertainty`.
     draws, seed, scheduler, progress
         As in :func:`~nonequivalent.sobol_sensitivity`: the report is computed
-        ``draws × (inputs + 2)`` times (about 0.3 s each for the built-in pair).
+        ``draws × (inputs + 2)`` times (about 0.3 s each for the built-in pair per draw;
+        well under a millisecond each on the batch path).
+    vectorized : bool or None
+        As in :func:`report_uncertainty`.
     cells : sequence of (section, row, column), optional
         The cells (default: the group shares of the change in the fund, in hours, when
         there is a later scenario; the groups' shares of the fund otherwise).
@@ -414,8 +449,9 @@ def report_sensitivity(scenario: Any = "ussr-1928", later: Any = None, *,
         else:
             cells = [("account_hours_base", r.key, "share_of_fund")
                      for r in rep.section("account_hours_base").rows if r.key != "state"]
-    return sobol_sensitivity(model, params, draws=draws, seed=seed, cells=list(cells),
-                             scheduler=scheduler, progress=progress)
+    fn, batched = _choose(model, vectorized)
+    return sobol_sensitivity(fn, params, draws=draws, seed=seed, cells=list(cells),
+                             scheduler=scheduler, progress=progress, vectorized=batched)
 
 
 def report_uncertainty(scenario: Any = "ussr-1928", later: Any = None, *,
@@ -423,7 +459,8 @@ def report_uncertainty(scenario: Any = "ussr-1928", later: Any = None, *,
                        parameters: Sequence[ParameterRange] | None = None,
                        correlation: Mapping[tuple[str, str], float] | None = None,
                        melt: float | None = None, percentiles: Sequence[float] = (5, 50, 95),
-                       scheduler: Any = None, progress: bool = False) -> ReportUncertainty:
+                       scheduler: Any = None, progress: bool = False,
+                       vectorized: bool | None = None) -> ReportUncertainty:
     """The surplus report with intervals: the scenarios' ranges through every account.
 
     Parameters
@@ -435,6 +472,13 @@ def report_uncertainty(scenario: Any = "ussr-1928", later: Any = None, *,
     parameters : sequence of ParameterRange, optional
         The uncertain inputs (default: :func:`scenario_ranges` of the scenarios; pass a
         selection or other shapes from it). Names must be those of :func:`scenario_ranges`.
+    vectorized : bool or None
+        ``None`` (default): evaluate the draws in batches with plain numpy
+        (:mod:`nonequivalent.report_batch`) when every group is a built-in kind and the
+        benchmark is of labour values, else one :func:`~nonequivalent.report` per draw.
+        ``True`` forces the batch path (an :class:`~nonequivalent.UncertaintyError` says
+        why it cannot), ``False`` the per-draw loop. Both give the same numbers (to
+        rounding) and the same draws for a seed.
 
     Returns
     -------
@@ -442,7 +486,8 @@ def report_uncertainty(scenario: Any = "ussr-1928", later: Any = None, *,
     """
     model, params = _model(scenario, later, parameters, melt)
     central_report = model.report({})
-    prop = propagate(model, params, draws=draws, seed=seed, method=method,
+    fn, batched = _choose(model, vectorized, central_report)
+    prop = propagate(fn, params, draws=draws, seed=seed, method=method, vectorized=batched,
                      correlation=correlation, percentiles=percentiles, scheduler=scheduler,
                      progress=progress)
     return ReportUncertainty(central_report, prop)

@@ -27,6 +27,7 @@ __all__ = [
     "Flows",
     "GroupKind",
     "Param",
+    "flow_row",
     "param",
     "params",
     "register_group_kind",
@@ -208,8 +209,24 @@ class Flows:
 
     def row(self) -> tuple[float, ...]:
         """``(given, received, surplus_hours, taxes, underpayment, overpayment, surplus)``."""
-        return (self.hours_given, self.hours_received, self.surplus_hours, self.taxes,
-                self.underpayment, self.overpayment, self.surplus_money)
+        if self.receives:
+            return (self.hours_given, self.hours_received, self.surplus_hours, self.taxes,
+                    self.underpayment, self.overpayment, self.surplus_money)
+        return flow_row(self.hours_given, self.hours_received, self.taxes,
+                        self.underpayment, self.overpayment)
+
+
+def flow_row(given: Any, received: Any, taxes: Any, underpayment: Any,
+             overpayment: Any) -> tuple[Any, ...]:
+    """A giving group's account row from its five flows (floats or arrays of draws).
+
+    ``(given, received, given − received, taxes, underpayment, overpayment, taxes +
+    underpayment + overpayment)``: the surplus in hours and in money at the benchmark
+    (Barsov 1969; Ellman, *Economic Journal* 85, 1975; Stalin, 9 July 1928, for the three
+    parts of the money surplus). Used by :meth:`Flows.row` and by the batch report.
+    """
+    return (given, received, given - received, taxes, underpayment, overpayment,
+            taxes + underpayment + overpayment)
 
 
 #: Registered group kinds by their ``kind`` string (see :func:`register_group_kind`).

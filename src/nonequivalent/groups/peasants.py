@@ -12,7 +12,22 @@ from ..errors import InvalidGroupError
 from ..exchange import Group, exchange_account
 from .base import AccountContext, Flows, GroupKind, _frozen, param, register_group_kind
 
-__all__ = ["Peasants"]
+__all__ = ["Peasants", "peasant_flows"]
+
+
+def peasant_flows(lam: Any, p: Any, pe: Any, s: Any, d: Any, taxes: Any) -> tuple[Any, ...]:
+    """The five flows of a peasant group (vectors by good, or arrays with a draws axis).
+
+    Hours given ``λ·s``, received ``λ·d``; taxes; underpayment ``p^e·s − p·s`` on what
+    the group sells and overpayment ``p·d − p^e·d`` on what it buys, the two price parts
+    of Stalin's tribute (9 July 1928; Preobrazhensky, *The New Economics*, ch. 2), in the
+    order of :func:`nonequivalent.exchange.stalin_parts`. The per-group path computes the
+    same figures for several groups at once in :func:`nonequivalent.exchange_account`.
+    """
+    def dot(a: Any, b: Any) -> Any:
+        return np.einsum("...n,...n->...", a, b)
+
+    return (dot(lam, s), dot(lam, d), taxes, dot(pe, s) - dot(p, s), dot(p, d) - dot(pe, d))
 
 
 # ============================================================================ peasants

@@ -12,7 +12,43 @@ import numpy as np
 from ..errors import InvalidHouseholdError, InvalidPriceError, NonequivalentError
 from .base import AccountContext, Flows, GroupKind, _close, _frozen, param, register_group_kind
 
-__all__ = ["WorkerCategory", "WorkerHouseholds"]
+__all__ = ["WorkerCategory", "WorkerHouseholds", "household_flows", "worker_flows",
+           "worker_fund_part"]
+
+
+def worker_flows(N: Any, h: Any, mu: Any, w: Any, v: Any, margin: Any,
+                 carved: Any) -> tuple[Any, ...]:
+    """The five flows of a worker category (floats, or arrays with a draws axis).
+
+    ``N`` workers of ``h`` hours, money wage ``w``, basket value ``v = λ·b`` and
+    ``margin = (p_r − p^e)·b``; ``carved = Σ X h_f`` are the hours of the linked
+    households' extra earners, shown in their rows. Hours given ``N h − carved``,
+    received ``N v``; taxes 0; underpayment on labour power ``N (μ h − w) − μ carved``;
+    overpayment at retail ``N margin`` (Marx, *Capital* I, ch. 6–9; Harrison, *Journal of
+    Development Studies* 22(1), 1985, for the workers' row of the account).
+    """
+    return (N * h - carved, N * v, 0.0, N * (mu * h - w) - mu * carved, N * margin)
+
+
+def worker_fund_part(n: Any, h: Any, x: Any, measure: str, mu: Any = None,
+                     w: Any = None) -> Any:
+    """A worker category's part of the accumulation fund: every one of its ``n`` workers
+    (extra earners included) gives ``h − λ·b`` hours (``x = λ·b``), or in money
+    ``μ h − w + (p_r − p^e)·b`` (``x = (p_r − p^e)·b``); floats or arrays with a draws
+    axis (Harrison, *Journal of Development Studies* 22(1), 1985; Marx, *Capital* I,
+    ch. 9 for surplus labour)."""
+    if measure == "hours":
+        return n * (h - x)
+    return n * (mu * h - w + x)
+
+
+def household_flows(X: Any, hf: Any, mu: Any) -> tuple[Any, ...]:
+    """The five flows of worker households with ``X`` extra earners of ``hf`` hours.
+
+    Hours given ``X h_f``, received 0 (the family basket is unchanged), underpayment
+    ``μ X h_f`` (Marx, *Capital* I, ch. 15 §3a); floats or arrays with a draws axis.
+    """
+    return (X * hf, 0.0, 0.0, mu * X * hf, 0.0)
 
 
 # ============================================================================ workers
@@ -173,10 +209,7 @@ class WorkerCategory(GroupKind):
                 f"the extra earners H (m1 − m0) = {X:g} of the households linked to "
                 f"'{self.label}' exceed its {N:g} workers; the number must include them.")
         v = float(ctx.values @ b)
-        given = N * h - XH
-        under = N * (mu * h - w) - mu * XH
-        over = N * float((pr - ctx.pe) @ b)
-        return Flows(given, N * v, 0.0, under, over,
+        return Flows(*worker_flows(N, h, mu, w, v, float((pr - ctx.pe) @ b), XH),
                      detail={"basket": b, "retail": pr, "wage": w, "extra_earners": X,
                              "retail_margin": N * float((pr - ctx.prices) @ b)})
 
@@ -200,10 +233,10 @@ class WorkerCategory(GroupKind):
         primary, h = factor(self.name, "employment")
         X = sum(factor(g.name, "extra earners")[0] for g in self.households(ctx.groups))
         b = self._basket(ctx, bbar, w, pr)
-        n = primary + X
         if measure == "hours":
-            return n * (h - float(ctx.values @ b))
-        return n * (ctx.melt * h - w + float((pr - ctx.pe) @ b))
+            return worker_fund_part(primary + X, h, float(ctx.values @ b), measure)
+        return worker_fund_part(primary + X, h, float((pr - ctx.pe) @ b), measure,
+                                mu=ctx.melt, w=w)
 
 
 @register_group_kind
@@ -310,7 +343,7 @@ class WorkerHouseholds(GroupKind):
     def flows(self, ctx: AccountContext) -> Flows:
         X = self.extra_earners(ctx.groups)
         hf = self.hours(ctx.groups)
-        return Flows(X * hf, 0.0, 0.0, ctx.melt * X * hf, 0.0, detail={"extra_earners": X})
+        return Flows(*household_flows(X, hf, ctx.melt), detail={"extra_earners": X})
 
     def factor_names(self) -> tuple[str, ...]:
         return ("extra earners",)
