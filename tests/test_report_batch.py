@@ -20,10 +20,6 @@ from nonequivalent.uncertainty_report import _model
 
 MANY = str(Path(__file__).resolve().parent / "data" / "many-groups.toml")
 CASES = [("ussr-1928", None), ("ussr-1932", None), ("ussr-1928", "ussr-1932"), (MANY, None)]
-#: The per-draw path finds the joint squeeze optimum of several groups by a bounded Brent
-#: search whose price is resolved to about 1e-8 relative (the batch path solves the
-#: first-order condition to rounding); every other cell agrees to 1e-9.
-LOOSE = {"all.optimal_price": 1e-7}
 
 
 def _ranges(base, later, shape, correlated):
@@ -51,8 +47,7 @@ def _assert_cells_equal(index, batch, loop):
         assert np.array_equal(np.isnan(a), np.isnan(b)), (section, row, column)
         assert np.array_equal(np.isinf(a), np.isinf(b)), (section, row, column)
         ok = np.isfinite(b)
-        rtol = next((t for k, t in LOOSE.items() if row.endswith(k)), 1e-9)
-        np.testing.assert_allclose(a[ok], b[ok], rtol=rtol, atol=0,
+        np.testing.assert_allclose(a[ok], b[ok], rtol=1e-9, atol=0,
                                    err_msg=str((section, row, column)))
         assert np.array_equal(a[np.isinf(b)], b[np.isinf(b)])
 

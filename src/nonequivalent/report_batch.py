@@ -26,10 +26,10 @@ What is computed, and from which source:
 * Stalin's tribute (speech of 9 July 1928) and its equivalent tax rate;
 * the grain squeeze (DESIGN §2.3; Sah & Stiglitz, *AER* 74, 1984): the closed form
   ``p* = ε p^e / (1 + ε)`` for one isoelastic response; for several groups at one price
-  the first-order condition ``Σ_g q_g(p) (ε_g (p^e − p) − p) = 0`` solved by bisection on
-  the bracket of the groups' own optima, to machine precision (the per-draw path finds
-  the same optimum by a bounded Brent search, whose price is resolved to about ``1e-8``
-  relative; the extraction agrees to rounding);
+  the first-order condition ``Σ_g q_g(p) (ε_g (p^e − p) − p) = 0`` solved by bisection to
+  rounding (:func:`~nonequivalent.procurement.isoelastic_total_optimum`, which the per-draw
+  path uses too); a draw where a grid of prices finds a better one goes to the per-draw
+  path;
 * the workers' figures (Marx, *Capital* I, ch. 7–9 and ch. 15 §3a).
 
 Each fact once: one function, on floats and on arrays with a leading draws axis, serves
@@ -37,15 +37,15 @@ the per-group path and this one for the flows of workers and households and a gi
 group's account row (:mod:`nonequivalent.groups`), the shares of the fund
 (:func:`~nonequivalent.accounts.fund_shares`), the Shapley split
 (:func:`~nonequivalent.sources.shapley_split`), a worker category's part of the fund, the
-isoelastic squeeze optimum (:func:`~nonequivalent.procurement.isoelastic_optimum`), the
+isoelastic squeeze optimums (:func:`~nonequivalent.procurement.isoelastic_optimum`,
+:func:`~nonequivalent.procurement.isoelastic_total_optimum`), the
 earners after a cut and the family rate of exploitation (:mod:`nonequivalent.households`).
 Written a second time here, in array form: the peasants' flows (the per-group path takes
 them from :func:`~nonequivalent.exchange_account`, for several groups at once), the
 labour-value benchmark and its MELT, the tribute's total and equivalent tax rate, the
 worker's ``v``, ``h − v`` and ``e``, the state's sums, the account's precision check, the
-sources' shares and group totals, and the joint squeeze of several groups (another method,
-see above). ``tests/test_report_batch.py`` is their guard: it checks every cell against the
-per-draw report for random draws.
+sources' shares and group totals. ``tests/test_report_batch.py`` is their guard: it checks
+every cell against the per-draw report for random draws.
 
 Invalid draws: rows outside a parameter's declared bounds, with an unproductive ``A``,
 with more extra earners than workers or with any non-finite number are re-run through the
@@ -68,6 +68,7 @@ from .groups.base import flow_row
 from .groups.base import params as group_params
 from .groups.peasants import peasant_flows
 from .groups.workers import household_flows, worker_flows, worker_fund_part
+from .procurement import isoelastic_optimum, isoelastic_total_optimum
 
 __all__ = ["report_batch"]
 
@@ -369,32 +370,8 @@ def _isoelastic_optimum(q0: np.ndarray, p0: np.ndarray, eps: np.ndarray,
                         pe: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``p* = ε p^e/(1 + ε)`` and ``q(p*)`` in logs, as :func:`squeeze_optimum` (DESIGN
     §2.3); ``ε = 0``: ``p* = 0``, ``q = q0``."""
-    from .procurement import isoelastic_optimum
-
     interior, q_star = isoelastic_optimum(q0, p0, eps, pe)
     return np.maximum(0.0, interior), np.where(eps > 0, q_star, q0)
-
-
-def _total_optimum(q0: np.ndarray, p0: np.ndarray, eps: np.ndarray, pe: np.ndarray
-                   ) -> tuple[np.ndarray, np.ndarray]:
-    """The optimum of summed isoelastic responses at one price (G x D inputs): the root of
-    ``Σ_g q_g(p) (ε_g (p^e − p) − p) = 0`` between the groups' own optima, by bisection
-    (Sah & Stiglitz, *AER* 74, 1984; DESIGN §2.3)."""
-    own = eps * pe / (1.0 + eps)
-    lo, hi = own.min(axis=0), own.max(axis=0)
-
-    def foc(p: np.ndarray) -> np.ndarray:
-        q = q0 * np.power(p / p0, eps)
-        return (q * (eps * (pe - p) - p)).sum(axis=0)
-
-    for _ in range(200):
-        mid = 0.5 * (lo + hi)
-        up = foc(mid) > 0
-        lo, hi = np.where(up, mid, lo), np.where(up, hi, mid)
-        if np.all((hi - lo) <= 4 * np.finfo(float).eps * hi):
-            break
-    p_star = 0.5 * (lo + hi)
-    return p_star, (q0 * np.power(p_star / p0, eps)).sum(axis=0)
 
 
 # ============================================================================ the engine
@@ -554,7 +531,7 @@ def _squeeze_cells(cells: dict, years: list[_Year], accs: list[dict],
             eps = np.array([x[2] for x in parts])
             p0, pe = parts[0][1], parts[0][3]
             yr.bad |= ~(eps > 0).all(axis=0)   # a flat response: the per-draw grid search
-            p_star, q_star = _total_optimum(q0, p0, eps, pe)
+            p_star, q_star = isoelastic_total_optimum(q0, p0, eps, pe)
             # a root of the first-order condition that is not the best price on a grid of
             # [0, p^e] (several roots) goes to the per-draw search
             grid = np.linspace(0.0, 1.0, 65)[:, None] * pe[None, :]
