@@ -9,7 +9,7 @@ import shlex
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from .options import DEFAULT_LATER, _later_name, _load_scenario, _save_plot, _width
+from .options import _load_periods, _save_plot, _width
 from .render import Document, _write, render, render_report, report_document
 
 
@@ -20,11 +20,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         from ..uncertainty_cli import report_with_intervals
         return report_with_intervals(args, out)
 
-    base = _load_scenario(args.scenario)
-    later = _later_name(args)
-    if later == "default":
-        later = DEFAULT_LATER.get(args.scenario)
-    later_sc = None if later is None else _load_scenario(later)
+    base, later, later_sc = _load_periods(args)
     rep = report(base, later=later_sc)
     if args.format in ("text", "markdown"):
         doc = _file_hints(report_document(rep), [(base, args.scenario), (later_sc, later)])
