@@ -9,7 +9,7 @@ import pytest
 
 import nonequivalent as ne
 
-OLD_MODULES = ("scissors", "exchange", "values")
+OLD_MODULES = ("scissors", "exchange", "values", "prices")
 
 
 def _moved() -> list[tuple[str, str, str]]:

@@ -2,10 +2,10 @@
 prices, the New Interpretation accounts and price–value deviations.
 
 Labour values themselves are :meth:`nonequivalent.Economy.labour_values`
-(``λ = l (I - A)^-1``, solved with the economy's cached factor). Prices of production, the
-wage–profit frontier and the profit rates are in :mod:`nonequivalent.prices` (their old
-paths ``nonequivalent.values.production_prices`` etc. still resolve, with a
-``DeprecationWarning``).
+(``λ = l (I - A)^-1``, solved with the economy's cached factor). Prices of production and
+the profit rates are in :mod:`nonequivalent.prices`, the wage–profit frontier in
+:mod:`nonequivalent.frontier` (their old paths ``nonequivalent.values.production_prices``
+etc. still resolve, with a ``DeprecationWarning``).
 
 Labour of several kinds is added up in hours (homogeneous labour, one wage per hour)
 unless a function says otherwise. Every result says which normalization (MELT definition)
@@ -62,10 +62,11 @@ MeltNormalization = Literal["new-interpretation", "total-price"]
 _MELT_NORMALIZATIONS = ("new-interpretation", "total-price")
 
 #: Names that moved to :mod:`nonequivalent.prices`; the old paths warn and still resolve.
-_MOVED = {name: "prices" for name in ("DENSE_LIMIT", "ProductionPrices", "UniformProfitRate",
-                                       "cost_push_prices", "max_profit_rate",
-                                       "production_prices", "uniform_profit_rate",
-                                       "wage_profit_frontier")}
+_MOVED = {**{name: "prices" for name in ("DENSE_LIMIT", "ProductionPrices",
+                                          "UniformProfitRate", "cost_push_prices",
+                                          "max_profit_rate", "production_prices",
+                                          "uniform_profit_rate")},
+          "wage_profit_frontier": "frontier"}
 
 __getattr__ = moved_names(__name__, _MOVED)
 
