@@ -259,6 +259,33 @@ def test_report_hint_for_a_file_scenario_is_a_command_that_works(capsys, tmp_pat
     assert "see 'nonequivalent scenario show ussr-1928'" in out
 
 
+
+def test_report_json_names_the_file_of_a_file_scenario(capsys, tmp_path) -> None:
+    import json
+    import shlex
+
+    mine = tmp_path / "my scenario.toml"
+    assert main(["scenario", "write", "ussr-1928", str(mine)]) == 0
+    capsys.readouterr()
+    code, out, err = run(capsys, "report", "-s", str(mine), "--later", "none", "-f", "json")
+    assert code == 0, err
+    hints = [n for n in json.loads(out)["notes"] if "scenario show" in n]
+    assert not any("scenario show ussr-1928'" in h for h in hints)
+    assert len(hints) == 1 and f"scenario show {shlex.quote(str(mine))}'" in hints[0]
+    code, out, err = run(capsys, "report", "--later", "none", "-f", "json")
+    assert code == 0, err
+    assert any("scenario show ussr-1928'" in n for n in json.loads(out)["notes"])
+    # CSV holds the numbers only: no notes, so no hint to point anywhere
+    code, out, err = run(capsys, "report", "-s", str(mine), "--later", "none", "-f", "csv")
+    assert code == 0, err
+    assert "scenario show" not in out
+    # with intervals the notes name the file as well
+    code, out, err = run(capsys, "report", "-s", str(mine), "--later", "none", "--draws", "2",
+                         "-f", "json")
+    assert code == 0, err
+    hints = [n for n in json.loads(out)["notes"] if "scenario show" in n]
+    assert len(hints) == 1 and f"scenario show {shlex.quote(str(mine))}'" in hints[0]
+
 # ------------------------------------------------------------------------- exercises
 def test_exercise_check_right_and_wrong(capsys) -> None:
     # worked example: exploitation, seed 0: v = 19/4, surplus = 21/4, e = 21/19

@@ -66,8 +66,8 @@ NOT_HERE = {
     "tribute": "tribute.py's tribute part (another module's convention test)",
 }
 
-CORE_MODULES = ("economy", "values", "prices", "scissors", "procurement", "dual_economy",
-                "tribute")
+CORE_MODULES = ("economy", "values", "prices", "frontier", "scissors", "procurement",
+                "dual_economy", "tribute")
 
 
 def _public_functions() -> set[str]:
@@ -189,12 +189,14 @@ def dataclasses_frozen_error() -> type[Exception]:
     return dataclasses.FrozenInstanceError
 
 
-@pytest.mark.parametrize("name", ["production_prices", "wage_profit_frontier",
-                                  "uniform_profit_rate", "cost_push_prices",
-                                  "ProductionPrices"])
-def test_moved_names_resolve_from_their_old_module_with_a_warning(name):
+@pytest.mark.parametrize(("name", "home"), [("production_prices", "prices"),
+                                            ("wage_profit_frontier", "frontier"),
+                                            ("uniform_profit_rate", "prices"),
+                                            ("cost_push_prices", "prices"),
+                                            ("ProductionPrices", "prices")])
+def test_moved_names_resolve_from_their_old_module_with_a_warning(name, home):
     import nonequivalent.values as values
 
-    with pytest.warns(DeprecationWarning, match="nonequivalent.prices"):
+    with pytest.warns(DeprecationWarning, match=f"nonequivalent.{home}.{name}"):
         old = getattr(values, name)
     assert old is getattr(ne, name)

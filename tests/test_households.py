@@ -360,3 +360,27 @@ def test_complex_text_and_overflowing_baskets_raise_a_library_error(basket):
         ne.Household(4, 1, 8, basket)
     with pytest.raises(ne.InvalidPriceError):
         ne.Worker(8, 4, {"food": 1}, retail_prices=basket)
+
+
+@given(st.lists(st.floats(0.5, 20.0), min_size=2, max_size=2),
+       st.lists(st.floats(0.5, 20.0), min_size=2, max_size=2))
+def test_baskets_and_retail_prices_read_alike_as_mapping_series_or_list(q, p):
+    # one reading path for goods data: labelled (mapping, Series) or by position (list)
+    goods = ["food", "cloth"]
+    costs = set()
+    for basket, prices in [(dict(zip(goods, q, strict=True)), dict(zip(goods, p, strict=True))),
+                           (pd.Series(q, index=goods), pd.Series(p, index=goods)),
+                           (list(q), list(p))]:
+        acc = ne.worker_account(ECO, ne.Worker(8, 4, basket, retail_prices=prices))
+        assert acc.value_of_labour_power == pytest.approx(2 * q[0] + 4 * q[1])
+        costs.add(acc.basket_cost)
+    assert len(costs) == 1 and costs.pop() == pytest.approx(q[0] * p[0] + q[1] * p[1])
+
+
+def test_goods_data_of_the_wrong_shape_names_what_it_should_be():
+    with pytest.raises(ne.InvalidHouseholdError, match="vector of quantities by good"):
+        ne.Worker(8, 4, [[1.0, 2.0]])
+    with pytest.raises(ne.InvalidPriceError, match="vector of prices by good"):
+        ne.Worker(8, 4, {"food": 1}, retail_prices=[[1.0, 2.0]])
+    with pytest.raises(ne.LabelMismatchError, match="repeated"):
+        ne.Household(4, 1, 8, pd.Series([1.0, 2.0], index=["food", "food"]))

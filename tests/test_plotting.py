@@ -77,6 +77,13 @@ def test_scissors_missing_column_is_a_clear_error() -> None:
         plotting.scissors_figure(bad)
     assert issubclass(PlotDataError, NonequivalentError)
     assert issubclass(PlotDataError, ValueError)
+    # the message names what is missing, what is there, and how to give the data
+    with pytest.raises(PlotDataError, match=r"columns 'industrial' and 'agricultural' "
+                                            r"missing \(have \['industry'\]\); give price"):
+        plotting.scissors_figure(bad)
+    with pytest.raises(PlotDataError, match=r"column 'agricultural' missing \(have "
+                                            r"\['industrial'\]\)"):
+        plotting.scissors_figure(pd.DataFrame({"industrial": [1.0, 2.0]}))
 
 
 def test_extraction_marks_maximum_and_current_position() -> None:

@@ -383,3 +383,35 @@ def test_with_values_scales_a_table_of_lists_by_a_factor():
     np.testing.assert_allclose(t.economy().labour, 1.1 * s.economy().labour, rtol=1e-12)
     np.testing.assert_allclose(t.economy().labour_values().to_numpy(),
                                1.1 * s.economy().labour_values().to_numpy(), rtol=1e-12)
+
+
+# ------------------------------------------------------------ with_values against a file
+#: Changes within the documented ranges, each applied to every built-in scenario.
+CHANGES = [
+    {"workers.real_wage.cut": 0.3},
+    {"peasants.taxes": 900.0, "peasants.marketing.elasticity": 0.3},
+    {"prices": 1.1},
+    {"prices.agriculture": 0.8, "workers.hours": 1800.0},
+    {"economy.A": 0.95, "economy.labour": {"peasant": [1.5, 0.5, 0.2]}},
+    {"economy.final_demand": {"agriculture": 9000.0}},
+    {"workers.real_wage.base_basket": 0.9, "two_earner_households.earners": 3},
+    {"peasants.sells": 1.05, "peasants.buys.light industry": 2000.0},
+    {"two_earner_households.members": 5, "two_earner_households.domestic_hours": 500.0},
+]
+
+
+@pytest.mark.parametrize("name", BUILTIN)
+@pytest.mark.parametrize("change", CHANGES, ids=lambda c: ",".join(c))
+def test_with_values_equals_writing_the_change_to_a_file_and_loading_it(name, change):
+    from nonequivalent.scenario_toml import set_parameter
+
+    s = scenarios.load(name)
+    doc = s.to_dict()
+    for key, value in change.items():
+        set_parameter(doc, key, value, {g.name for g in s.groups}, list(s.provenance))
+    from_file = scenarios.loads(scenarios.dumps(doc), file="changed.toml")
+    new = s.with_values(change)
+    assert new == from_file
+    assert scenarios.dumps(new) == scenarios.dumps(from_file)
+    assert ne.report(new).to_json() == ne.report(from_file).to_json()
+    assert new != s and scenarios.load(name) == s        # the original is left unchanged

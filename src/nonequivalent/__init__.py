@@ -43,7 +43,8 @@ _LAZY_EXPORTS = {
     "values": ("NewInterpretation", "PriceValueDeviation", "labour_value_prices", "melt",
                "new_interpretation", "price_value_deviation"),
     "prices": ("ProductionPrices", "UniformProfitRate", "cost_push_prices", "max_profit_rate",
-               "production_prices", "uniform_profit_rate", "wage_profit_frontier"),
+               "production_prices", "uniform_profit_rate"),
+    "frontier": ("wage_profit_frontier",),
     "exchange": ("Benchmark", "ConsistencyCheck", "ExchangeAccount", "Group",
                  "base_period_benchmark", "exchange_account", "given_benchmark",
                  "labour_value_benchmark", "production_price_benchmark", "stalin_parts",
@@ -88,7 +89,7 @@ _SUBMODULES = ("datasets", "scenarios", "symbolic", "exact", "exercises", "plott
 #: Modules behind the public ones, also loaded on first use (``ne.sources`` ...).
 _INNER_MODULES = ("benchmarks", "sources", "labour_power", "workforce")
 
-_BEFORE_PLANNING = ("values", "prices", "exchange", "sweeps", "scissors", "tribute",
+_BEFORE_PLANNING = ("values", "prices", "frontier", "exchange", "sweeps", "scissors", "tribute",
                     "procurement", "dual_economy", "households", "groups", "mrio", "emmanuel",
                     "accounts", "report")
 _AFTER_PLANNING = ("uncertainty", "uncertainty_leontief", "uncertainty_report",

@@ -55,16 +55,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                         "EXIOBASE 3's compensation of employees by skill")
     p.add_argument("--value-added", default="factor_inputs", metavar="EXTENSION",
                    help="extension whose rows sum to value added (default: factor_inputs)")
-    p.add_argument("--format", "-f", choices=("text", "markdown", "json", "csv"),
-                   default="text", help="output format (default: text)")
-    from .cli.options import _add_width
+    from .cli.options import _add_force, _add_output
 
-    _add_width(p)
-    p.add_argument("--output", "-o", metavar="FILE",
-                   help="write the result to FILE instead of standard output")
+    _add_output(p, force=False)
     p.add_argument("--plot", metavar="FILE", help="also write the figure (PNG, PDF, SVG)")
-    p.add_argument("--force", action="store_true",
-                   help="overwrite an existing --output/--plot file (never the TABLE)")
+    _add_force(p, never="the TABLE")
     p.set_defaults(handler=run)
     return p
 

@@ -48,6 +48,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._deprecation import moved_names
 from ._results import FrozenPandas, Result, format_number
 from ._validation import as_array, as_number, as_vector, require_finite
 from .benchmarks import (
@@ -600,16 +601,4 @@ def exchange_account(economy: Economy, groups: Group | Iterable[Group], prices: 
 _MOVED = {"TransferSweep": "sweeps", "transfer_sweep": "sweeps",
           "scaled_price_matrix": "sweeps"}
 
-
-def __getattr__(name: str) -> Any:
-    """Names that moved out of this module still resolve, with a DeprecationWarning."""
-    if name in _MOVED:
-        import importlib
-        import warnings
-
-        module = _MOVED[name]
-        warnings.warn(f"nonequivalent.exchange.{name} has moved to "
-                      f"nonequivalent.{module}.{name} (also ne.{name}); the old path will "
-                      "be removed in a future release.", DeprecationWarning, stacklevel=2)
-        return getattr(importlib.import_module(f".{module}", __package__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = moved_names(__name__, _MOVED)

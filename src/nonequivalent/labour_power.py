@@ -29,7 +29,12 @@ import pandas as pd
 from ._results import Result, format_number
 from ._validation import as_array, as_bundle, as_float, as_number, as_vector, check_finite
 from .economy import Economy
-from .errors import InvalidHouseholdError, InvalidPriceError, LabelMismatchError
+from .errors import (
+    InvalidHouseholdError,
+    InvalidPriceError,
+    LabelMismatchError,
+    NonequivalentError,
+)
 
 __all__ = [
     "Worker",
@@ -51,36 +56,43 @@ def _positive_number(x: Any, what: str, *, allow_zero: bool = False) -> float:
 _POSITIONAL = "positional"
 
 
-def _read_basket(basket: Any, what: str) -> pd.Series:
-    """A basket as a float Series, checked non-empty, through the guarded conversion.
+def _read_goods(data: Any, what: str, error: type[NonequivalentError], noun: str, *,
+                unique: bool = False) -> pd.Series:
+    """Quantities or prices by good as a float Series, through the guarded conversion.
 
-    A mapping or Series keeps its labels (goods); a list or array is *positional*: it is
+    A mapping or Series keeps its labels (goods; with ``unique``, a Series with a repeated
+    label raises :class:`LabelMismatchError`); a list or array is *positional*: it is
     stored with the mark :data:`_POSITIONAL` and must later have exactly one entry per
     good of the economy (:func:`_align_goods`), never padded or read by label. Complex,
-    boolean, string and overflowing entries raise :class:`InvalidHouseholdError`.
+    boolean, string and overflowing entries raise ``error``.
     """
     positional = False
-    if isinstance(basket, Mapping) and not isinstance(basket, pd.Series):
-        items = dict(basket)
-        series = pd.Series([as_float(v, f"{what} ({k!r})", InvalidHouseholdError)
-                            for k, v in items.items()], index=pd.Index(list(items)),
-                           dtype=float)
-    elif isinstance(basket, pd.Series):
-        if not basket.index.is_unique:
+    if isinstance(data, Mapping) and not isinstance(data, pd.Series):
+        items = dict(data)
+        series = pd.Series([as_float(v, f"{what} ({k!r})", error) for k, v in items.items()],
+                           index=pd.Index(list(items)), dtype=float)
+    elif isinstance(data, pd.Series):
+        if unique and not data.index.is_unique:
             raise LabelMismatchError(
                 f"{what}: goods labels must be unique; repeated: "
-                f"{basket.index[basket.index.duplicated()].unique().tolist()}.")
-        series = pd.Series(as_array(basket.to_numpy(), what, InvalidHouseholdError,
-                                    labels=basket.index), index=basket.index.copy())
-        positional = bool(basket.attrs.get(_POSITIONAL, False))
+                f"{data.index[data.index.duplicated()].unique().tolist()}.")
+        series = pd.Series(as_array(data.to_numpy(), what, error, labels=data.index),
+                           index=data.index.copy())
+        positional = bool(data.attrs.get(_POSITIONAL, False))
     else:
-        arr = as_array(basket, what, InvalidHouseholdError)
+        arr = as_array(data, what, error)
         if arr.ndim != 1:
-            raise InvalidHouseholdError(f"{what} must be a vector of quantities by good.")
+            raise error(f"{what} must be a vector of {noun} by good.")
         series = pd.Series(arr)
         positional = True
     series.name = what
     series.attrs[_POSITIONAL] = positional
+    return series
+
+
+def _read_basket(basket: Any, what: str) -> pd.Series:
+    """A basket as a float Series (:func:`_read_goods`), checked non-empty and finite."""
+    series = _read_goods(basket, what, InvalidHouseholdError, "quantities", unique=True)
     vals = series.to_numpy(dtype=float)
     if vals.size == 0 or not np.all(np.isfinite(vals)) or np.any(vals < 0) or vals.sum() <= 0:
         if vals.size == 0 or (np.all(np.isfinite(vals)) and np.all(vals >= 0)):
@@ -90,6 +102,13 @@ def _read_basket(basket: Any, what: str) -> pd.Series:
         raise InvalidHouseholdError(
             f"{what} must contain finite, non-negative quantities; got {vals.tolist()[:10]}.")
     return series
+
+
+def _by_position(data: pd.Series, economy: Economy) -> bool:
+    """Whether goods data is read by position: marked positional, or a Series with a
+    default integer index whose labels are not goods of the economy."""
+    return bool(data.attrs.get(_POSITIONAL, False)) or (
+        isinstance(data.index, pd.RangeIndex) and not set(data.index) <= set(economy.sectors))
 
 
 def _align_goods(data: pd.Series, economy: Economy, what: str) -> np.ndarray:
@@ -102,8 +121,7 @@ def _align_goods(data: pd.Series, economy: Economy, what: str) -> np.ndarray:
     position too.
     """
     sectors = economy.sectors
-    if data.attrs.get(_POSITIONAL, False) or (
-            isinstance(data.index, pd.RangeIndex) and not set(data.index) <= set(sectors)):
+    if _by_position(data, economy):
         if len(data) != len(sectors):
             raise LabelMismatchError(
                 f"{what} has {len(data)} entries by position; the economy has "
@@ -121,8 +139,7 @@ def _price_vector(prices: Any, economy: Economy, what: str) -> np.ndarray:
 def _retail_vector(retail_prices: Any, economy: Economy) -> np.ndarray:
     """Retail prices aligned with the economy (unlabelled vectors in sector order)."""
     rp = retail_prices
-    if isinstance(rp, pd.Series) and (rp.attrs.get(_POSITIONAL, False) or (
-            isinstance(rp.index, pd.RangeIndex) and not set(rp.index) <= set(economy.sectors))):
+    if isinstance(rp, pd.Series) and _by_position(rp, economy):
         rp = rp.to_numpy()
     return _price_vector(rp, economy, "retail prices")
 
@@ -222,25 +239,8 @@ class Worker:
         object.__setattr__(self, "wage", _positive_number(self.wage, "money wage"))
         object.__setattr__(self, "basket", _read_basket(self.basket, "worker basket"))
         if self.retail_prices is not None:
-            rp, what = self.retail_prices, "retail prices"
-            positional = False
-            if isinstance(rp, Mapping) and not isinstance(rp, pd.Series):
-                items = dict(rp)
-                rp = pd.Series([as_float(v, f"{what} ({k!r})", InvalidPriceError)
-                                for k, v in items.items()], index=pd.Index(list(items)),
-                               dtype=float)
-            elif isinstance(rp, pd.Series):
-                positional = bool(rp.attrs.get(_POSITIONAL, False))
-                rp = pd.Series(as_array(rp.to_numpy(), what, InvalidPriceError,
-                                        labels=rp.index), index=rp.index.copy())
-            else:
-                arr = as_array(rp, what, InvalidPriceError)
-                if arr.ndim != 1:
-                    raise InvalidPriceError(f"{what} must be a vector of prices by good.")
-                rp, positional = pd.Series(arr), True
-            rp = rp.rename(what)
-            rp.attrs[_POSITIONAL] = positional
-            check_finite(rp.to_numpy(), what, InvalidPriceError, labels=rp.index)
+            rp = _read_goods(self.retail_prices, "retail prices", InvalidPriceError, "prices")
+            check_finite(rp.to_numpy(), "retail prices", InvalidPriceError, labels=rp.index)
             object.__setattr__(self, "retail_prices", rp)
 
     def __repr__(self) -> str:

@@ -44,19 +44,16 @@ def _labels(section: Any, frame: pd.DataFrame) -> pd.DataFrame:
 
 def report_with_intervals(args: argparse.Namespace, out: TextIO) -> int:
     """Run ``nonequivalent report --draws N`` and write the document."""
-    from .cli.options import DEFAULT_LATER, _later_name, _load_scenario, _save_plot
+    from .cli.options import _load_periods, _save_plot
     from .cli.render import Document, Section, UsageError, _write, render
+    from .cli.report_cmd import _file_hints
     from .uncertainty_report import report_uncertainty
 
     if args.draws < 2:
         raise UsageError(f"--draws must be at least 2; got {args.draws}.")
     if args.seed < 0:
         raise UsageError(f"--seed must be >= 0; got {args.seed}.")
-    base = _load_scenario(args.scenario)
-    later_name = _later_name(args)
-    if later_name == "default":
-        later_name = DEFAULT_LATER.get(args.scenario)
-    later = None if later_name is None else _load_scenario(later_name)
+    base, later_name, later = _load_periods(args)
     res = report_uncertainty(base, later, draws=args.draws, seed=args.seed,
                              method=args.method, scheduler=args.scheduler,
                              progress=sys.stderr.isatty())
@@ -80,8 +77,9 @@ def report_with_intervals(args: argparse.Namespace, out: TextIO) -> int:
              f"Uncertain parameters (uniform over their low/high; a table's range is a "
              f"factor on every entry): {names}.",
              *rep.notes)
-    doc = Document(f"{rep.title}, with intervals", tuple(sections), notes,
-                   {"draws": p.draws, "seed": p.seed, "method": p.method})
+    doc = _file_hints(Document(f"{rep.title}, with intervals", tuple(sections), notes,
+                               {"draws": p.draws, "seed": p.seed, "method": p.method}),
+                      [(base, args.scenario), (later, later_name)])
     _write(render(doc, args.format), args.output, out)
     if args.plot:
         key = "sources" if "sources" in rep.keys else "account_hours_base"

@@ -2,10 +2,10 @@
 prices, the New Interpretation accounts and price–value deviations.
 
 Labour values themselves are :meth:`nonequivalent.Economy.labour_values`
-(``λ = l (I - A)^-1``, solved with the economy's cached factor). Prices of production, the
-wage–profit frontier and the profit rates are in :mod:`nonequivalent.prices` (their old
-paths ``nonequivalent.values.production_prices`` etc. still resolve, with a
-``DeprecationWarning``).
+(``λ = l (I - A)^-1``, solved with the economy's cached factor). Prices of production and
+the profit rates are in :mod:`nonequivalent.prices`, the wage–profit frontier in
+:mod:`nonequivalent.frontier` (their old paths ``nonequivalent.values.production_prices``
+etc. still resolve, with a ``DeprecationWarning``).
 
 Labour of several kinds is added up in hours (homogeneous labour, one wage per hour)
 unless a function says otherwise. Every result says which normalization (MELT definition)
@@ -36,6 +36,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from ._deprecation import moved_names
 from ._results import Result, format_number
 from ._validation import as_number, as_vector, require_finite
 from .economy import Economy
@@ -61,21 +62,13 @@ MeltNormalization = Literal["new-interpretation", "total-price"]
 _MELT_NORMALIZATIONS = ("new-interpretation", "total-price")
 
 #: Names that moved to :mod:`nonequivalent.prices`; the old paths warn and still resolve.
-_MOVED = ("DENSE_LIMIT", "ProductionPrices", "UniformProfitRate", "cost_push_prices",
-          "max_profit_rate", "production_prices", "uniform_profit_rate",
-          "wage_profit_frontier")
+_MOVED = {**{name: "prices" for name in ("DENSE_LIMIT", "ProductionPrices",
+                                          "UniformProfitRate", "cost_push_prices",
+                                          "max_profit_rate", "production_prices",
+                                          "uniform_profit_rate")},
+          "wage_profit_frontier": "frontier"}
 
-
-def __getattr__(name: str) -> Any:
-    """Names that moved to :mod:`nonequivalent.prices` resolve with a DeprecationWarning."""
-    if name in _MOVED:
-        from . import prices
-
-        warnings.warn(f"nonequivalent.values.{name} has moved to nonequivalent.prices.{name} "
-                      f"(also ne.{name}); the old path will be removed in a future release.",
-                      DeprecationWarning, stacklevel=2)
-        return getattr(prices, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = moved_names(__name__, _MOVED)
 
 
 # ---------------------------------------------------------------------- helpers

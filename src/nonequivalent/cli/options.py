@@ -79,14 +79,19 @@ def _save_plot(fig: Any, path: str) -> None:
     print(f"{PROG}: wrote figure {path}", file=sys.stderr)
 
 
-def _add_output(p: argparse.ArgumentParser, fmt: str | None = "text") -> None:
+def _add_output(p: argparse.ArgumentParser, fmt: str | None = "text", *,
+                force: bool = True) -> None:
+    """``--format``/``-f`` (with default ``fmt``; none when ``fmt`` is None), ``--width``,
+    ``--output``/``-o`` and, unless ``force`` is False (to add it after other options),
+    ``--force``."""
     if fmt:
         p.add_argument("--format", "-f", choices=FORMATS, default=fmt,
                        help=f"output format (default: {fmt})")
         _add_width(p)
     p.add_argument("--output", "-o", metavar="FILE",
                    help="write the result to FILE instead of standard output")
-    _add_force(p)
+    if force:
+        _add_force(p)
 
 
 def _add_width(p: argparse.ArgumentParser) -> None:
@@ -113,9 +118,9 @@ def _width(args: argparse.Namespace, out: TextIO) -> int | None:
     return None
 
 
-def _add_force(p: argparse.ArgumentParser) -> None:
+def _add_force(p: argparse.ArgumentParser, never: str = "an input file") -> None:
     p.add_argument("--force", action="store_true",
-                   help="overwrite an existing --output/--plot file (never an input file)")
+                   help=f"overwrite an existing --output/--plot file (never {never})")
 
 
 def _add_scenario(p: argparse.ArgumentParser) -> None:
@@ -141,3 +146,13 @@ def _later_name(args: argparse.Namespace) -> str | None:
     if later is None:
         return "default"
     return None if later.lower() == "none" else later
+
+
+def _load_periods(args: argparse.Namespace) -> tuple[Any, str | None, Any]:
+    """``(base, later name, later)`` of ``report``: ``--scenario`` and ``--later`` loaded
+    (the later one ``None`` for a single period; :data:`DEFAULT_LATER` when not given)."""
+    base = _load_scenario(args.scenario)
+    later = _later_name(args)
+    if later == "default":
+        later = DEFAULT_LATER.get(args.scenario)
+    return base, later, None if later is None else _load_scenario(later)

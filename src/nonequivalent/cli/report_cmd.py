@@ -9,7 +9,7 @@ import shlex
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from .options import DEFAULT_LATER, _later_name, _load_scenario, _save_plot, _width
+from .options import _load_periods, _save_plot, _width
 from .render import Document, _write, render, render_report, report_document
 
 
@@ -20,17 +20,15 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         from ..uncertainty_cli import report_with_intervals
         return report_with_intervals(args, out)
 
-    base = _load_scenario(args.scenario)
-    later = _later_name(args)
-    if later == "default":
-        later = DEFAULT_LATER.get(args.scenario)
-    later_sc = None if later is None else _load_scenario(later)
+    base, later, later_sc = _load_periods(args)
     rep = report(base, later=later_sc)
+    loaded = [(base, args.scenario), (later_sc, later)]
     if args.format in ("text", "markdown"):
-        doc = _file_hints(report_document(rep), [(base, args.scenario), (later_sc, later)])
+        doc = _file_hints(report_document(rep), loaded)
         text = render(doc, args.format, _width(args, out))
-    else:
-        text = render_report(rep, args.format)
+    else:   # JSON holds the notes too (CSV holds the numbers only)
+        text = render_report(dataclasses.replace(rep, notes=_hinted(rep.notes, loaded)),
+                             args.format)
     _write(text, args.output, out)
     if args.plot:
         from ..plotting import figure_of_report
@@ -40,13 +38,19 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _file_hints(doc: Document, loaded: Sequence[tuple[Any, str | None]]) -> Document:
-    """Point the report's ``scenario show NAME`` hints at the file a scenario came from."""
-    notes = list(doc.notes)
+def _hinted(notes: Sequence[str], loaded: Sequence[tuple[Any, str | None]]) -> tuple[str, ...]:
+    """The notes with each ``scenario show NAME`` hint pointed at the file ``NAME`` came
+    from, for the scenarios ``loaded`` as ``(scenario, name or path given)``."""
+    out = list(notes)
     for sc, given in loaded:
         if sc is None or not given or not os.path.exists(given):
             continue
         old = f"scenario show {sc.name}'"
         new = f"scenario show {shlex.quote(given)}'"
-        notes = [n.replace(old, new) for n in notes]
-    return dataclasses.replace(doc, notes=tuple(notes))
+        out = [n.replace(old, new) for n in out]
+    return tuple(out)
+
+
+def _file_hints(doc: Document, loaded: Sequence[tuple[Any, str | None]]) -> Document:
+    """Point the document's ``scenario show NAME`` hints at the file a scenario came from."""
+    return dataclasses.replace(doc, notes=_hinted(doc.notes, loaded))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,48 @@ from .readers import (
     _require_pymrio,
     _select_rows,
 )
+
+
+# ============================================================================ helpers
+def _square_table(table: pd.DataFrame, name: str) -> tuple[np.ndarray, pd.MultiIndex]:
+    """A (region, sector) x (region, sector) DataFrame as a float array with its rows'
+    order, columns aligned by label to the rows."""
+    index = _mrio_index(table.index, None, None, None)
+    if not table.columns.equals(table.index):
+        _same_pairs(table.columns, index, f"columns of {name}")
+        table = table.reindex(columns=table.index)
+    return table.to_numpy(dtype=float), index
+
+
+def _satellite_totals(totals: Callable[[Any, str], pd.Series],
+                      hours: Mapping[Hashable, Any],
+                      compensation: Mapping[Hashable, Any] | None, value_added: Any,
+                      is_extension: Callable[[str], bool]) -> tuple[Any, Any, Any]:
+    """``(hours, compensation, value added)`` totals by (region, sector): ``{skill: rows}``
+    read with ``totals(spec, what)``; ``value_added`` named by an extension alone
+    (``is_extension``) sums all its rows."""
+    h = {k: totals(v, f"hours ({k})") for k, v in hours.items()}
+    c = None if compensation is None else {
+        k: totals(v, f"compensation ({k})") for k, v in compensation.items()}
+    va = None
+    if value_added is not None:
+        spec = value_added
+        if isinstance(spec, str) and is_extension(spec):
+            spec = (spec, None)
+        va = totals(spec, "value added")
+    return h, c, va
+
+
+def _per_unit(hours: dict[Hashable, pd.Series], compensation: dict[Hashable, pd.Series] | None,
+              value_added: pd.Series | None, index: pd.Index,
+              x: np.ndarray) -> tuple[Any, Any, Any]:
+    """Satellite totals aligned with ``index`` and divided by gross output ``x``: the
+    coefficients per unit of output."""
+    def per_unit(rows: dict[Hashable, pd.Series] | None) -> Any:
+        return None if rows is None else {k: v.reindex(index) / x for k, v in rows.items()}
+
+    return (per_unit(hours), per_unit(compensation),
+            None if value_added is None else value_added.reindex(index) / x)
 
 
 # ============================================================================ the economy
@@ -97,11 +139,7 @@ class MRIOEconomy(Result):
     def __init__(self, A: Any, final_demand: Any, labour: Any, compensation: Any = None,
                  value_added: Any = None, regions: Any = None, sectors: Any = None) -> None:
         if isinstance(A, pd.DataFrame):
-            index = _mrio_index(A.index, None, None, None)
-            if not A.columns.equals(A.index):
-                _same_pairs(A.columns, index, "columns of A")
-                A = A.reindex(columns=A.index)
-            A = A.to_numpy(dtype=float)
+            A, index = _square_table(A, "A")
         else:
             shape = A.shape if sp.issparse(A) else np.shape(A)
             index = _mrio_index(None, regions, sectors, shape[0] if len(shape) else None)
@@ -170,11 +208,7 @@ class MRIOEconomy(Result):
         Miller & Blair (2009), eq. (2.4) and ch. 3.
         """
         if isinstance(Z, pd.DataFrame):
-            index = _mrio_index(Z.index, None, None, None)
-            if not Z.columns.equals(Z.index):
-                _same_pairs(Z.columns, index, "columns of Z")
-                Z = Z.reindex(columns=Z.index)
-            Zarr = Z.to_numpy(dtype=float)
+            Zarr, index = _square_table(Z, "Z")
         else:
             Zarr = as_array(Z, "flows Z", InvalidEconomyError)
             index = _mrio_index(None, regions, sectors, Zarr.shape[0] if Zarr.ndim else None)
@@ -275,27 +309,16 @@ class MRIOEconomy(Result):
             F = _extension_totals(system, ext_name, xs)
             return _select_rows(F, pattern, ext_name, what).reindex(index)
 
-        h = {k: totals(v, f"hours ({k})") for k, v in hours.items()}
-        c = None if compensation is None else {
-            k: totals(v, f"compensation ({k})") for k, v in compensation.items()}
-        va = None
-        if value_added is not None:
-            spec = value_added
-            if isinstance(spec, str) and hasattr(system, spec):
-                spec = (spec, None)
-            va = totals(spec, "value added")
+        h, c, va = _satellite_totals(totals, hours, compensation, value_added,
+                                     lambda name: hasattr(system, name))
         Z = getattr(system, "Z", None)
         if Z is not None:
             return cls.from_flows(Z, Y, h, compensation=c, value_added=va, gross_output=xs)
         xv = xs.reindex(index).to_numpy(dtype=float)
         if not np.all(xv > 0):
             raise InvalidEconomyError("gross output must be > 0 for every (region, sector).")
-
-        def per_unit(rows: dict[Hashable, pd.Series] | None) -> Any:
-            return None if rows is None else {k: v / xv for k, v in rows.items()}
-
-        return cls(system.A, Y, per_unit(h), compensation=per_unit(c),
-                   value_added=None if va is None else va / xv)
+        h, c, va = _per_unit(h, c, va, index, xv)
+        return cls(system.A, Y, h, compensation=c, value_added=va)
 
     @classmethod
     def from_text_tables(cls, path: str | Path, hours: Mapping[Hashable, Any],
@@ -328,15 +351,8 @@ class MRIOEconomy(Result):
             F = _read_text_table(folder / str(ext_name) / "F.txt", index_cols=None)
             return _select_rows(F, pattern, ext_name, what)
 
-        h = {k: totals(v, f"hours ({k})") for k, v in hours.items()}
-        c = None if compensation is None else {
-            k: totals(v, f"compensation ({k})") for k, v in compensation.items()}
-        va = None
-        if value_added is not None:
-            spec = value_added
-            if isinstance(spec, str) and (folder / spec).is_dir():
-                spec = (spec, None)
-            va = totals(spec, "value added")
+        h, c, va = _satellite_totals(totals, hours, compensation, value_added,
+                                     lambda name: (folder / name).is_dir())
         if (folder / "Z.txt").exists():
             Z = _read_text_table(folder / "Z.txt")
             return cls.from_flows(Z, Y, h, compensation=c, value_added=va, gross_output=xs)
@@ -346,13 +362,8 @@ class MRIOEconomy(Result):
                 "the satellite totals into coefficients.")
         A = _read_text_table(folder / "A.txt")
         xv = xs.reindex(A.index).to_numpy(dtype=float)
-
-        def per_unit(rows: dict[Hashable, pd.Series] | None) -> Any:
-            return None if rows is None else {
-                k: v.reindex(A.index) / xv for k, v in rows.items()}
-
-        return cls(A, Y, per_unit(h), compensation=per_unit(c),
-                   value_added=None if va is None else va.reindex(A.index) / xv)
+        h, c, va = _per_unit(h, c, va, A.index, xv)
+        return cls(A, Y, h, compensation=c, value_added=va)
 
     # ------------------------------------------------------------------ facts
     @property

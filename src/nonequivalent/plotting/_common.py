@@ -96,6 +96,18 @@ def _as_frame(data: Any, what: str,
     return data
 
 
+def _require_columns(data: pd.DataFrame, columns: Sequence[Any], what: str,
+                     fix: str = "") -> None:
+    """Raise :class:`PlotDataError` naming the ``columns`` that ``data`` lacks, the columns
+    it has, and (``fix``) how to give the data."""
+    missing = [c for c in columns if c not in data.columns]
+    if missing:
+        names = " and ".join(repr(c) for c in missing)
+        have = [str(c) for c in data.columns]
+        raise PlotDataError(f"{what}: column{'s' if len(missing) > 1 else ''} {names} "
+                            f"missing (have {have}){'; ' + fix if fix else ''}.")
+
+
 def _numeric(frame: pd.DataFrame, what: str) -> pd.DataFrame:
     try:
         out = frame.astype(float)

@@ -29,6 +29,7 @@ from ._common import (
     _num,
     _numeric,
     _panels,
+    _require_columns,
     _source_text,
     _thousands,
     _wrong_kind,
@@ -51,11 +52,9 @@ def _draw_scissors(ax: Axes, data: Any, industrial: str, agricultural: str,
         frame = _as_frame(data, "scissors data", "a DataFrame of industrial and "
                           "agricultural price indices, or a Series of the scissors index "
                           "(ne.scissors_index)")
-        missing = [c for c in (industrial, agricultural) if c not in frame.columns]
-        if missing:
-            raise PlotDataError(
-                f"scissors data: column(s) {missing} missing; give price indices in columns "
-                f"{industrial!r} and {agricultural!r} (or a Series of the scissors index).")
+        _require_columns(frame, (industrial, agricultural), "scissors data",
+                         f"give price indices in columns {industrial!r} and "
+                         f"{agricultural!r} (or a Series of the scissors index)")
         frame = _numeric(frame[[industrial, agricultural]
                                + ([scissors] if scissors in frame.columns else [])],
                          "scissors data")
@@ -488,9 +487,7 @@ def _variant_frame(paths: Any) -> pd.DataFrame:
 
 
 def _draw_variant(ax: Axes, frame: pd.DataFrame, column: str, unit: str, title: str) -> None:
-    if column not in frame.columns:
-        raise PlotDataError(f"variant paths: column {column!r} missing (have "
-                            f"{[str(c) for c in frame.columns]}).")
+    _require_columns(frame, (column,), "variant paths")
     markers = ["o", "s", "^", "D", "v", "P"]
     for i, variant in enumerate(frame.index.get_level_values(0).unique()):
         sub = frame.xs(variant, level=0)[column]
