@@ -55,7 +55,8 @@ def numbers(text: str) -> list[str]:
 # ------------------------------------------------------------------------- width
 @pytest.mark.parametrize("width", [60, 200])
 @pytest.mark.parametrize("argv", [["report"], ["scenario", "show", "ussr-1928"],
-                                  ["scenario", "list"], ["data", "list"]])
+                                  ["scenario", "list"], ["data", "list"],
+                                  ["report", "--draws", "4"]])
 def test_tables_fit_the_width(capsys, argv, width) -> None:
     code, out, err = run(capsys, *argv, "--width", str(width))
     assert code == 0, err

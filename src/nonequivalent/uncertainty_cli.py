@@ -44,7 +44,7 @@ def _labels(section: Any, frame: pd.DataFrame) -> pd.DataFrame:
 
 def report_with_intervals(args: argparse.Namespace, out: TextIO) -> int:
     """Run ``nonequivalent report --draws N`` and write the document."""
-    from .cli.options import _load_periods, _save_plot
+    from .cli.options import _load_periods, _save_plot, _width
     from .cli.render import Document, Section, UsageError, _write, render
     from .cli.report_cmd import _file_hints
     from .uncertainty_report import report_uncertainty
@@ -80,7 +80,7 @@ def report_with_intervals(args: argparse.Namespace, out: TextIO) -> int:
     doc = _file_hints(Document(f"{rep.title}, with intervals", tuple(sections), notes,
                                {"draws": p.draws, "seed": p.seed, "method": p.method}),
                       [(base, args.scenario), (later, later_name)])
-    _write(render(doc, args.format), args.output, out)
+    _write(render(doc, args.format, _width(args, out)), args.output, out)
     if args.plot:
         key = "sources" if "sources" in rep.keys else "account_hours_base"
         column = "share_hours" if key == "sources" else "share_of_fund"
