@@ -274,3 +274,10 @@ def test_marketing_and_accounts(price, q0, eps, result) -> None:
     lim = outcome(ne.marketing_limit, q0, price)
     if lim is not None:
         assert math.isfinite(lim) and lim >= 0
+
+
+@pytest.mark.parametrize("value", [[], None, 10**400])
+def test_highs_option_value_of_no_accepted_type_is_named(value) -> None:
+    lp = LinearProgram([3.0, 5.0], [[1.0, 1.0], [1.0, 3.0]], row_upper=[4.0, 6.0])
+    with pytest.raises(ne.NonequivalentError, match="'presolve' cannot take the value"):
+        solve_lp(lp, "highs", options={"presolve": value})

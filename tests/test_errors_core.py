@@ -284,3 +284,16 @@ def test_input_errors_are_value_errors():
     for cls in (ne.InvalidEconomyError, ne.LabelMismatchError, ne.NotProductiveError,
                 ne.ProfitRateError, ne.InvalidPriceError):
         assert issubclass(cls, ValueError) and issubclass(cls, ne.NonequivalentError)
+
+
+def test_positive_output_check_names_at_most_ten_labels():
+    from nonequivalent._validation import check_positive_output
+    idx = pd.Index([f"s{i}" for i in range(12)])
+    x = np.zeros(12)
+    x[0] = 1.0
+    with pytest.raises(ne.InvalidEconomyError) as err:
+        check_positive_output(x, idx, "in every sector", "Fix the table")
+    msg = str(err.value)
+    assert "s1'" in msg and "s10'" in msg and "s11'" not in msg and "s0'" not in msg
+    assert msg.endswith("Fix the table (A = Z / x is undefined there).")
+    check_positive_output(np.ones(12), idx, "in every sector", "Fix the table")

@@ -502,3 +502,13 @@ def test_cli_global_foreign_file_and_missing_year(tmp_path,
     assert main(["global", str(tmp_path), "--year", "2021"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "IOT_2021_*.zip" in err[0]
+
+
+def test_zero_gross_output_pair_is_named() -> None:
+    Z = np.array([[1.0, 0.0], [0.0, 0.0]])
+    with pytest.raises(ne.InvalidEconomyError,
+                       match=r"> 0 for every \(region, sector\); zero or negative in "
+                             r"\[\('B', 'grain'\)\]\. Drop those rows"):
+        ne.MRIOEconomy.from_flows(Z, np.array([[1.0], [0.0]]), {"h": [1.0, 0.0]},
+                                  gross_output=[2.0, 0.0], regions=["A", "B"],
+                                  sectors=["grain"])

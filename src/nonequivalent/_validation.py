@@ -31,7 +31,12 @@ import numpy as np
 import pandas as pd
 
 from ._solvers import sparse as sp
-from .errors import LabelMismatchError, NonequivalentError, NumericalRangeError
+from .errors import (
+    InvalidEconomyError,
+    LabelMismatchError,
+    NonequivalentError,
+    NumericalRangeError,
+)
 
 __all__ = ["as_array", "as_bundle", "as_float", "as_index", "as_matrix", "as_number",
            "as_sparse", "as_vector", "check_finite", "reject_negative", "require_finite"]
@@ -179,6 +184,32 @@ def reject_negative(negative: np.ndarray, what: str, error: type[NonequivalentEr
         where = _where(negative, labels, columns)
         raise error(f"{what} has negative entries{where}; "
                     "coefficients and quantities must be >= 0.")
+
+
+def check_positive_output(x: np.ndarray, index: pd.Index, cells: str, remedy: str) -> None:
+    """Refuse a gross output that is zero or negative anywhere: ``A = Z / x`` is undefined there.
+
+    Parameters
+    ----------
+    x : ndarray
+        Gross output, one entry per label of ``index``.
+    index : Index
+        The labels named in the message (sectors, or (region, sector) pairs).
+    cells : str
+        Where output must be positive ("in every sector").
+    remedy : str
+        How to fix the table, a sentence without its full stop.
+
+    Raises
+    ------
+    InvalidEconomyError
+        Naming the first ten labels with ``x <= 0`` (or NaN).
+    """
+    bad = ~(x > 0)
+    if bad.any():
+        raise InvalidEconomyError(
+            f"gross output must be > 0 {cells}; zero or negative in {list(index[bad])[:10]}. "
+            f"{remedy} (A = Z / x is undefined there).")
 
 
 def _where(mask: np.ndarray, labels: pd.Index | None,

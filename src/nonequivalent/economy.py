@@ -55,6 +55,7 @@ from ._validation import (
     as_sparse,
     as_vector,
     check_finite,
+    check_positive_output,
     require_finite,
 )
 from .errors import (
@@ -206,12 +207,8 @@ class Economy(Result):
                                            sparse_ok=True)
         x = as_vector(gross_output, sector_index, "gross output", InvalidEconomyError,
                       nonneg=False, broadcast=False)
-        bad = ~(x > 0)
-        if bad.any():
-            raise InvalidEconomyError(
-                f"gross output must be > 0 in every sector; zero or negative in "
-                f"{list(sector_index[bad])}. Drop or merge those sectors before computing "
-                "coefficients (A = Z / x is undefined there).")
+        check_positive_output(x, sector_index, "in every sector",
+                              "Drop or merge those sectors before computing coefficients")
         deliveries = np.asarray(Z.sum(axis=1)).ravel()
         short = deliveries > x * (1.0 + 1e-9)
         if short.any():

@@ -1,13 +1,10 @@
 """Workers, the two-earner household, and the workforce that industrialization recruited.
 
-A **worker** sells ``h`` hours for a money wage ``w`` and buys a consumption basket ``b``
-at retail prices ``p_r``. With labour values ``λ`` of the economy:
-
-* value of labour power ``v = λ·b`` (hours), surplus labour ``h − v``, rate of
-  exploitation ``e = (h − v)/v`` (Marx, *Capital* I, ch. 7–9);
-* real-wage index ``(w_t / w_0) / (P_t / P_0)`` from money wages and a retail price index;
-* the state's retail margin on food sold to workers ``(p_r − p_proc)·b_food`` (procurement
-  price against retail price), a second channel of extraction from workers.
+The **worker** (hours ``h``, money wage ``w``, basket ``b``) and the worker's account —
+value of labour power, surplus labour, rate of exploitation, real-wage index, retail
+margin — are defined, with their sources and an example, in
+:mod:`nonequivalent.labour_power`; this module re-exports them and builds the family on
+them.
 
 A **household** of ``M`` members has ``m`` earners working ``h`` hours each and buys the
 family basket ``b_f``. The value of labour power per hour sold is ``λ·b_f / (m h)`` and the
@@ -23,12 +20,7 @@ fell by about half; women were about 37% of all newly hired waged workers in 192
 of those entering industry), and the number of workers rose from 11.9 million (1929) to
 22.6 million (1933).
 
->>> import nonequivalent as ne
->>> eco = ne.Economy([[0.5, 0.0], [0.0, 0.5]], labour=[1.0, 2.0], sectors=["food", "cloth"])
->>> w = ne.Worker(hours=100, wage=50, basket={"food": 10, "cloth": 5})
->>> acc = ne.worker_account(eco, w)
->>> acc.value_of_labour_power, acc.surplus_labour, acc.rate_of_exploitation
-(40.0, 60.0, 1.5)
+Worked examples: :func:`household_account`, :func:`family_wage_cut`.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from ..errors import NonequivalentError
 from .compare_cmd import _cmd_compare
 from .data_cmd import _cmd_data_list, _cmd_data_show
 from .exercise_cmd import _cmd_exercise
-from .options import _add_force, _add_output, _add_scenario, _add_width, _check_targets
+from .options import _add_force, _add_output, _add_scenario, _check_targets
 from .render import PROG
 from .report_cmd import _cmd_report
 from .scenario_cmd import (
@@ -170,8 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_force(q)
     q.set_defaults(handler=_cmd_scenario_upgrade)
     q = ssub.add_parser("keys", help="the keys of a scenario file, with types and units")
-    q.add_argument("--output", "-o", metavar="FILE", help="write to FILE")
-    _add_force(q)
+    _add_output(q, fmt=None)
     q.set_defaults(handler=_cmd_scenario_keys)
 
     p = sub.add_parser("exercise", help="generate an exercise (and its worked solution)",
@@ -186,12 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="check your answer instead of printing the problem: the values in "
                         "the order of the parts, separated by commas ('19/4, 21/4, 21/19'), "
                         "or by name ('v = 19/4; e = 21/19')")
-    p.add_argument("--format", "-f", choices=("text", "markdown", "latex"), default="text",
-                   help="text: readable Unicode for a terminal (default); markdown or latex: "
-                        "the math in LaTeX")
-    _add_width(p)
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE")
-    _add_force(p)
+    # an exercise is prose with mathematics, not a table: LaTeX instead of JSON and CSV
+    _add_output(p, choices=("text", "markdown", "latex"),
+                format_help="text: readable Unicode for a terminal (default); markdown or "
+                            "latex: the math in LaTeX")
     p.set_defaults(handler=_cmd_exercise)
 
     from .. import _cli_global  # the global exchange account (multi-regional tables)

@@ -80,13 +80,15 @@ def _save_plot(fig: Any, path: str) -> None:
 
 
 def _add_output(p: argparse.ArgumentParser, fmt: str | None = "text", *,
-                force: bool = True) -> None:
+                force: bool = True, choices: tuple[str, ...] = FORMATS,
+                format_help: str | None = None) -> None:
     """``--format``/``-f`` (with default ``fmt``; none when ``fmt`` is None), ``--width``,
     ``--output``/``-o`` and, unless ``force`` is False (to add it after other options),
-    ``--force``."""
+    ``--force``. A command whose output is not a table passes its own format ``choices``
+    and ``format_help``."""
     if fmt:
-        p.add_argument("--format", "-f", choices=FORMATS, default=fmt,
-                       help=f"output format (default: {fmt})")
+        p.add_argument("--format", "-f", choices=choices, default=fmt,
+                       help=format_help or f"output format (default: {fmt})")
         _add_width(p)
     p.add_argument("--output", "-o", metavar="FILE",
                    help="write the result to FILE instead of standard output")

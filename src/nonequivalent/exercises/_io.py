@@ -32,9 +32,31 @@ SECTORS = {2: ("agriculture", "industry"),
            3: ("agriculture", "light industry", "heavy industry")}
 
 
-def _sectors(n: int) -> str:
-    names = SECTORS[n]
-    return ", ".join(f"{i + 1} = {s}" for i, s in enumerate(names))
+def _economy_of(n: int) -> str:
+    """``An economy has n sectors (1 = agriculture, ...)``: how a problem opens."""
+    names = ", ".join(f"{i + 1} = {s}" for i, s in enumerate(SECTORS[n]))
+    return f"An economy has {n} sectors ({names})"
+
+
+def _random_technology(rng: random.Random) -> tuple[int, sympy.ImmutableMatrix, sympy.Matrix]:
+    """``n`` (2 twice as often as 3), a productive ``A`` in tenths, and ``I − A``."""
+    n = choice(rng, (2, 2, 3))
+    A = tenths_matrix(rng, n)
+    return n, A, sympy.eye(n) - A
+
+
+def _column_equations(symbol: str, A: sympy.MatrixBase, constant: sympy.MatrixBase, *,
+                      constant_first: bool) -> str:
+    """One equation a good, from column ``j`` of ``A``: ``symbol_j = c_j + Σ_i a_ij symbol_i``
+    (``constant_first``) or ``Σ_i a_ij symbol_i + c_j``, in LaTeX, joined by commas."""
+    unknowns = [f"{symbol}_{i + 1}" for i in range(A.rows)]
+
+    def equation(j: int) -> str:
+        coeffs, names = (([constant[j], *A[:, j]], ["", *unknowns]) if constant_first
+                         else ([*A[:, j], constant[j]], [*unknowns, ""]))
+        return f"${symbol}_{j + 1} = " + lincomb(coeffs, names) + "$"
+
+    return ", ".join(equation(j) for j in range(A.rows))
 
 
 def _per_sector_parts(names: list[str], symbols: list[str], values: Any, steps: Steps,
@@ -75,14 +97,12 @@ def solve_tex(M: sympy.MatrixBase, b: sympy.MatrixBase, names: list[str]) -> tup
           "input-output")
 def gross_output(rng: random.Random, seed: int) -> Exercise:
     """Gross output of every sector that delivers a final demand (Leontief 1966, ch. 2)."""
-    n = choice(rng, (2, 2, 3))
-    A = tenths_matrix(rng, n)
+    n, A, M = _random_technology(rng)
     y = sympy.ImmutableMatrix([10 * rng.randint(1, 12) for _ in range(n)])
     x = exact.gross_output(A, y)
-    M = sympy.eye(n) - A
     names = [f"x_{i + 1}" for i in range(n)]
     problem = (
-        f"An economy has {n} sectors ({_sectors(n)}). The technical coefficients "
+        f"{_economy_of(n)}. The technical coefficients "
         f"($a_{{ij}}$ = input of good $i$ per unit of gross output of sector $j$) are\n\n"
         f"$$A = {tex(A)},$$\n\nand final demand is $y = {tex(y)}$. Find the gross output "
         f"$x$ of every sector that delivers $y$, i.e. solve the balance $x = Ax + y$. "
@@ -119,27 +139,22 @@ def _labour_vector(rng: random.Random, n: int) -> sympy.ImmutableMatrix:
           "input-output")
 def labour_values(rng: random.Random, seed: int) -> Exercise:
     """Labour values (Marx, Capital I ch. 1; Morishima 1973) of a small economy."""
-    n = choice(rng, (2, 2, 3))
-    A = tenths_matrix(rng, n)
+    n, A, M = _random_technology(rng)
     lab = _labour_vector(rng, n)
     y = sympy.ImmutableMatrix([10 * rng.randint(1, 10) for _ in range(n)])
     lam = exact.labour_values(A, lab)
     x = exact.gross_output(A, y)
-    M = sympy.eye(n) - A
     names = [f"lambda_{i + 1}" for i in range(n)]
     syms = [f"\\lambda_{i + 1}" for i in range(n)]
     problem = (
-        f"An economy has {n} sectors ({_sectors(n)}) with technical coefficients\n\n"
+        f"{_economy_of(n)} with technical coefficients\n\n"
         f"$$A = {tex(A)}$$\n\nand direct labour ${vec_tex('l', lab)}$ hours per unit of "
         f"gross output. (a) Find the labour values $\\lambda = l(I - A)^{{-1}}$: the hours "
         f"directly and indirectly needed per unit of each good. (b) How many hours are "
         f"embodied in the final demand $y = {tex(y.T)}^T$? Give "
         f"{', '.join(f'${v}$' for v in syms)} and $\\lambda \\cdot y$.")
     s = Steps()
-    eqs = ", ".join(
-        f"$\\lambda_{j + 1} = " + lincomb([lab[j], *A[:, j]],
-                                             ["", *(f"\\lambda_{i + 1}" for i in range(n))])
-        + "$" for j in range(n))
+    eqs = _column_equations("\\lambda", A, lab, constant_first=True)
     s.add("Write λ = λA + l",
           f"Each value is direct labour plus the value of the inputs used up: {eqs}. "
           f"In matrix form $(I - A)^T \\lambda^T = l^T$ with $(I - A)^T = {tex(M.T)}$.")
@@ -229,22 +244,18 @@ def values_by_kind(rng: random.Random, seed: int) -> Exercise:
           "input-output")
 def cost_push_prices(rng: random.Random, seed: int) -> Exercise:
     """Cost-push prices (Leontief price model; Miller & Blair 2009, §2.6)."""
-    n = choice(rng, (2, 2, 3))
-    A = tenths_matrix(rng, n)
+    n, A, M = _random_technology(rng)
     v = sympy.ImmutableMatrix([choice(rng, (R(1), R(2), R(3), R(4), R(5), R(6), R(3, 2)))
                                for _ in range(n)])
     p = exact.cost_push_prices(A, v)
-    M = sympy.eye(n) - A
     names = [f"p_{i + 1}" for i in range(n)]
     problem = (
-        f"An economy has {n} sectors ({_sectors(n)}) with technical coefficients\n\n"
+        f"{_economy_of(n)} with technical coefficients\n\n"
         f"$$A = {tex(A)}.$$\n\nValue added (wages plus profits) per unit of gross output is "
         f"${vec_tex('v', v)}$ roubles. Find the prices that just cover the cost of inputs "
         f"plus value added, $p = pA + v$. Give {', '.join(f'${v}$' for v in names)}.")
     s = Steps()
-    eqs = ", ".join(f"$p_{j + 1} = " + lincomb([*A[:, j], v[j]],
-                                               [*(f"p_{i + 1}" for i in range(n)), ""]) + "$"
-                    for j in range(n))
+    eqs = _column_equations("p", A, v, constant_first=False)
     s.add("Write one equation per good",
           f"Column $j$ of $A$ lists the inputs of sector $j$: {eqs}. In matrix form "
           f"$(I - A)^T p^T = v^T$ with $(I - A)^T = {tex(M.T)}$.")

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .._results import Result
 from .._solvers import sparse as sp
-from .._validation import as_array
+from .._validation import as_array, check_positive_output
 from ..economy import Economy
 from ..errors import InvalidEconomyError, LabelMismatchError
 from ._labels import (
@@ -224,12 +224,8 @@ class MRIOEconomy(Result):
             x = as_array(gross_output, "gross output", InvalidEconomyError)
         if x.shape != (len(index),) or not np.all(np.isfinite(x)):
             raise InvalidEconomyError(f"gross output must be {len(index)} finite numbers.")
-        bad = ~(x > 0)
-        if bad.any():
-            raise InvalidEconomyError(
-                f"gross output must be > 0 for every (region, sector); zero or negative at "
-                f"{list(index[bad])[:10]}. Drop those rows or give them a small positive "
-                "output (A = Z / x is undefined there).")
+        check_positive_output(x, index, "for every (region, sector)",
+                              "Drop those rows or give them a small positive output")
         A = Zarr / x[None, :]
 
         def per_unit(rows: Any, what: str, nonneg: bool = True) -> Any:
@@ -315,8 +311,8 @@ class MRIOEconomy(Result):
         if Z is not None:
             return cls.from_flows(Z, Y, h, compensation=c, value_added=va, gross_output=xs)
         xv = xs.reindex(index).to_numpy(dtype=float)
-        if not np.all(xv > 0):
-            raise InvalidEconomyError("gross output must be > 0 for every (region, sector).")
+        check_positive_output(xv, index, "for every (region, sector)",
+                              "Drop those rows or give them a small positive output")
         h, c, va = _per_unit(h, c, va, index, xv)
         return cls(system.A, Y, h, compensation=c, value_added=va)
 

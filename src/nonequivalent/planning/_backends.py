@@ -302,7 +302,11 @@ def highs_option_problem(opts: Mapping[str, Any]) -> str | None:
             val = bool(val)
         elif isinstance(val, np.generic):
             val = val.item()
-        if h.setOptionValue(key, val) == highspy.HighsStatus.kError:
+        try:
+            status = h.setOptionValue(key, val)
+        except (TypeError, OverflowError):  # a value no overload takes (a list, None, 10**400)
+            status = highspy.HighsStatus.kError
+        if status == highspy.HighsStatus.kError:
             return f"HiGHS option {key!r} cannot take the value {val!r} (wrong type or range)"
     return None
 

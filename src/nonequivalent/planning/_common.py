@@ -20,8 +20,26 @@ from ..economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
 from ._checks import numbers_only, real, whole
 from ._model import ColGroup, RowFamily, diagonal, kron_eye, labels, scaled, selector
+from .lp import LinearProgram
 
 __all__: list[str] = []
+
+
+# ---------------------------------------------------------------------- plans
+class PlanModelMixin:
+    """What the static and the multi-year plan share: inputs checked once, at construction
+    (the plan is immutable, so the checked arrays are kept for building), and the program.
+
+    A plan class defines ``_arrays()`` (the checked inputs, errors naming the bad input) and
+    ``_build()`` (the program with its column and row slices).
+    """
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_validated", self._arrays())  # type: ignore[attr-defined]
+
+    def build(self) -> LinearProgram:
+        """The plan as a :class:`~nonequivalent.planning.LinearProgram` with named rows."""
+        return self._build()[0]  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------------- inputs

@@ -59,6 +59,7 @@ from ..economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
 from ._checks import real, whole
 from ._common import (
+    PlanModelMixin,
     PlanResultMixin,
     check_economy,
     floor_market_trade_rows,
@@ -96,7 +97,7 @@ MAX_YEARS = 1000
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
-class MultiYearPlan:
+class MultiYearPlan(PlanModelMixin):
     """Parameters of a T-year plan (see the module docstring for the LP).
 
     Parameters
@@ -192,10 +193,6 @@ class MultiYearPlan:
     terminal_capacity: float | None = None
     target: Any = None
     name: str = "multi-year plan"
-
-    def __post_init__(self) -> None:
-        # validate once; the checked arrays are kept for building (the plan is immutable)
-        object.__setattr__(self, "_validated", self._arrays())
 
     @property
     def year_labels(self) -> pd.Index:
@@ -319,10 +316,6 @@ class MultiYearPlan:
         return out
 
     # ---------------------------------------------------------------- model
-    def build(self) -> LinearProgram:
-        """The plan as a :class:`~nonequivalent.planning.LinearProgram` with named rows."""
-        return self._build()[0]
-
     def _build(self) -> tuple[LinearProgram, dict[str, slice], dict[str, slice]]:
         eco = self.economy
         p = self._validated

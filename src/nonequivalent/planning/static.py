@@ -41,6 +41,7 @@ from .._results import format_frame, format_number
 from ..economy import Economy
 from ..errors import InvalidPlanError
 from ._common import (
+    PlanModelMixin,
     PlanResultMixin,
     check_economy,
     floor_market_trade_rows,
@@ -62,7 +63,7 @@ __all__ = ["PlanResult", "StaticPlan", "marketing_limit", "solve_static_plan"]
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
-class StaticPlan:
+class StaticPlan(PlanModelMixin):
     """Parameters of a one-period plan (see the module docstring for the LP).
 
     Parameters
@@ -129,10 +130,6 @@ class StaticPlan:
     valuation: Any = None
     name: str = "static plan"
 
-    def __post_init__(self) -> None:
-        # validate once (errors name the bad input); the plan is immutable, keep the arrays
-        object.__setattr__(self, "_validated", self._arrays())
-
     # ---------------------------------------------------------------- inputs
     def _arrays(self) -> dict[str, Any]:
         eco = check_economy(self.economy)
@@ -154,10 +151,6 @@ class StaticPlan:
         return out
 
     # ---------------------------------------------------------------- model
-    def build(self) -> LinearProgram:
-        """The plan as a :class:`~nonequivalent.planning.LinearProgram` with named rows."""
-        return self._build()[0]
-
     def _build(self) -> tuple[LinearProgram, dict[str, slice], dict[str, slice]]:
         eco = self.economy
         p = self._validated
