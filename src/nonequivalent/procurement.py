@@ -401,6 +401,9 @@ def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: flo
       ``ε (p^e − p)/p = 1``), clipped at ``lower``.
     * Linear ``q = max(0, q0 + b (p − p0))``: ``p* = (p^e + p_min)/2`` with the choke price
       ``p_min = p0 − q0/b``, clipped to ``[lower, p^e]`` (flat ``b = 0``: ``p* = lower``).
+    * Summed isoelastic responses (:class:`TotalResponse`, every ``ε_g > 0``, no lower
+      bound): the root of the first-order condition
+      (:func:`isoelastic_total_optimum`) where no price of the grid below does better.
     * Otherwise numerically: ``q`` is checked non-decreasing on a grid of
       :data:`GRID_POINTS` prices; the best grid point is refined by
       :func:`scipy.optimize.minimize_scalar` (bounded) on its neighbouring interval, and so
@@ -466,10 +469,22 @@ def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: flo
                 f"{r.name} is not non-decreasing in the price (it falls near p = {at:.6g}); "
                 "the squeeze optimizer needs marketings that do not fall as the price rises. "
                 "Give a monotone response or evaluate extraction() on a grid instead.")
-        from scipy import optimize  # only this numeric path needs it
-
         i = int(np.argmax(e))
         p_star, best = float(grid[i]), float(e[i])
+        parts = r.parts if isinstance(r, TotalResponse) else ()
+        if parts and lo == 0.0 and all(isinstance(g, IsoelasticResponse) and g.elasticity > 0
+                                       for g in parts):
+            # summed isoelastic responses: the first-order condition's root, to rounding,
+            # where no price of the grid does better (else the search below)
+            root, q_root = isoelastic_total_optimum(
+                [g.q0 for g in parts], [g.p0 for g in parts],
+                [g.elasticity for g in parts], pe)
+            if (pe - float(root)) * float(q_root) >= best * (1 - 1e-12):
+                return _optimum(float(root), float(q_root), pe,
+                                "first-order condition Σ q_g(p)(ε_g(pᵉ − p) − p) = 0 by "
+                                "bisection (summed isoelastic responses)", r)
+        from scipy import optimize  # only this numeric path needs it
+
         # refine around the best grid point, and on the last interval below p^e (where a
         # response that starts only just below p^e has its whole positive extraction)
         for j in sorted({i, GRID_POINTS - 1}):
@@ -481,18 +496,6 @@ def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: flo
                 p_star, best = float(res.x), -float(res.fun)
         method = (f"numeric: grid of {GRID_POINTS} prices + scipy.optimize.minimize_scalar "
                   "(bounded)")
-        parts = r.parts if isinstance(r, TotalResponse) else ()
-        if parts and lo == 0.0 and all(isinstance(g, IsoelasticResponse) and g.elasticity > 0
-                                       for g in parts):
-            # summed isoelastic responses: the first-order condition's root, to rounding,
-            # where it is at least as good as the grid search's price
-            root, q_root = isoelastic_total_optimum(
-                [g.q0 for g in parts], [g.p0 for g in parts],
-                [g.elasticity for g in parts], pe)
-            if (pe - float(root)) * float(q_root) >= best * (1 - 1e-12):
-                return _optimum(float(root), float(q_root), pe,
-                                "first-order condition Σ q_g(p)(ε_g(pᵉ − p) − p) = 0 by "
-                                "bisection (summed isoelastic responses)", r)
     return _optimum(p_star, float(r(p_star)), pe, method, r)
 
 

@@ -68,7 +68,7 @@ from .groups.base import flow_row
 from .groups.base import params as group_params
 from .groups.peasants import peasant_flows
 from .groups.workers import household_flows, worker_flows, worker_fund_part
-from .procurement import isoelastic_optimum, isoelastic_total_optimum
+from .procurement import GRID_POINTS, isoelastic_optimum, isoelastic_total_optimum
 
 __all__ = ["report_batch"]
 
@@ -532,9 +532,9 @@ def _squeeze_cells(cells: dict, years: list[_Year], accs: list[dict],
             p0, pe = parts[0][1], parts[0][3]
             yr.bad |= ~(eps > 0).all(axis=0)   # a flat response: the per-draw grid search
             p_star, q_star = isoelastic_total_optimum(q0, p0, eps, pe)
-            # a root of the first-order condition that is not the best price on a grid of
-            # [0, p^e] (several roots) goes to the per-draw search
-            grid = np.linspace(0.0, 1.0, 65)[:, None] * pe[None, :]
+            # a root of the first-order condition that is not the best price on the
+            # per-draw path's grid of [0, p^e] (several roots) goes to the per-draw search
+            grid = np.linspace(0.0, 1.0, GRID_POINTS)[:, None] * pe[None, :]
             with np.errstate(over="ignore", invalid="ignore"):
                 q_grid = (q0[:, None, :] * np.power(grid[None] / p0, eps[:, None, :])
                           ).sum(axis=0)
