@@ -23,6 +23,7 @@ import pytest
 
 import nonequivalent as ne
 from nonequivalent._results import Result, format_number
+from tests.display_checks import check_display_surface
 
 ECO = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
                  sectors=["agriculture", "industry"])
@@ -151,13 +152,8 @@ def _not_our_format(text: str) -> list[str]:
 @pytest.mark.parametrize("name", sorted(RESULTS))
 def test_result_display_surface(name):
     res = RESULTS[name]()
-    assert isinstance(res, Result)
+    check_display_surface(res)
     text = repr(res)
-    assert "\n" not in text and len(text) < 250, text
-    html = res._repr_html_()
-    assert "<table" in html and "text-align:right" in html
-    frame = res.to_frame()
-    assert isinstance(frame, pd.DataFrame) and not frame.empty
     assert "\\begin{tabular}" in res.to_latex()
     assert res.to_markdown().startswith("|")
     summary = res.summary()

@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from nbclient import NotebookClient
 
+from tests.display_checks import check_display_surface
 from tests.test_conventions import _not_our_format
 
 SETUP = """
@@ -147,16 +148,9 @@ def plan_env():
 def test_planning_and_uncertainty_display_surface(expr, plan_env):
     """One-line repr, a styled HTML table, LaTeX, Markdown, a labelled frame, and one
     number format in summary and repr."""
-    from nonequivalent._results import Result
-
     res = eval(expr, plan_env)
-    assert isinstance(res, Result), type(res)
+    frame = check_display_surface(res)
     text = repr(res)
-    assert "\n" not in text and len(text) < 250, text
-    html = res._repr_html_()
-    assert "<table" in html and "text-align:right" in html
-    frame = res.to_frame()
-    assert isinstance(frame, pd.DataFrame) and not frame.empty
     assert frame.index.tolist() == res.to_frame().index.tolist()
     latex = res.to_latex()
     assert "\\begin{tabular}" in latex and res.title in latex
