@@ -391,7 +391,6 @@ def earners_needed(initial_earners: float, real_wage_cut: float) -> EarnersNeede
             "earners keeps the family basket. Give a cut below 1 (e.g. 0.5 for a halving).")
     frac, whole = earners_for_cut(m0, delta)
     frac = require_finite(frac, "the earners needed m0 / (1 − δ)")
-    whole = math.ceil(whole)
     return EarnersNeeded(initial=m0, real_wage_cut=delta, fractional=frac, whole=int(whole))
 
 

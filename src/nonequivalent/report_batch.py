@@ -273,8 +273,7 @@ def _account(yr: _Year, melt: Any, pe: np.ndarray, lam: np.ndarray, p: np.ndarra
             taxes = sum(r[3] for r in others)
             under = sum(r[4] for r in others)
             over = sum(r[5] for r in others)
-            fl = (received, given, given - received, taxes, under, over,
-                  taxes + under + over)
+            fl = flow_row(received, given, taxes, under, over, receives=True)
         rows[g.name] = tuple(np.broadcast_to(np.asarray(v, dtype=float), (yr.D,))
                              for v in fl)
     body = np.stack([np.stack(r, axis=1) for r in rows.values()], axis=1)  # D x G x 7

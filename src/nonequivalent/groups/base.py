@@ -200,32 +200,31 @@ class Flows:
 
     @property
     def surplus_hours(self) -> float:
-        d = self.hours_given - self.hours_received
-        return -d if self.receives else d
+        return self.row()[2]
 
     @property
     def surplus_money(self) -> float:
-        return self.taxes + self.underpayment + self.overpayment
+        return self.row()[6]
 
     def row(self) -> tuple[float, ...]:
         """``(given, received, surplus_hours, taxes, underpayment, overpayment, surplus)``."""
-        if self.receives:
-            return (self.hours_given, self.hours_received, self.surplus_hours, self.taxes,
-                    self.underpayment, self.overpayment, self.surplus_money)
         return flow_row(self.hours_given, self.hours_received, self.taxes,
-                        self.underpayment, self.overpayment)
+                        self.underpayment, self.overpayment, receives=self.receives)
 
 
-def flow_row(given: Any, received: Any, taxes: Any, underpayment: Any,
-             overpayment: Any) -> tuple[Any, ...]:
-    """A giving group's account row from its five flows (floats or arrays of draws).
+def flow_row(given: Any, received: Any, taxes: Any, underpayment: Any, overpayment: Any,
+             receives: bool = False) -> tuple[Any, ...]:
+    """A group's account row from its five flows (floats or arrays of draws).
 
-    ``(given, received, given − received, taxes, underpayment, overpayment, taxes +
-    underpayment + overpayment)``: the surplus in hours and in money at the benchmark
-    (Barsov 1969; Ellman, *Economic Journal* 85, 1975; Stalin, 9 July 1928, for the three
-    parts of the money surplus). Used by :meth:`Flows.row` and by the batch report.
+    ``(given, received, surplus_hours, taxes, underpayment, overpayment, taxes +
+    underpayment + overpayment)`` with ``surplus_hours = given − received`` for a group that
+    gives and ``received − given`` for the state (``receives``): the surplus in hours and
+    in money at the benchmark (Barsov 1969; Ellman, *Economic Journal* 85, 1975; Stalin,
+    9 July 1928, for the three parts of the money surplus). Used by :class:`Flows` and by
+    the batch report.
     """
-    return (given, received, given - received, taxes, underpayment, overpayment,
+    surplus = received - given if receives else given - received
+    return (given, received, surplus, taxes, underpayment, overpayment,
             taxes + underpayment + overpayment)
 
 
