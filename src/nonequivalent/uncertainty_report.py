@@ -441,15 +441,15 @@ def report_sensitivity(scenario: Any = "ussr-1928", later: Any = None, *,
     from .uncertainty_sensitivity import sobol_sensitivity
 
     model, params = _model(scenario, later, parameters, melt)
+    rep = model.report({})
     if cells is None:
-        rep = model.report({})
         if "sources" in rep.keys:
             cells = [("sources", r.key, "share_hours") for r in rep.section("sources").rows
                      if r.key.endswith(".total")]
         else:
             cells = [("account_hours_base", r.key, "share_of_fund")
                      for r in rep.section("account_hours_base").rows if r.key != "state"]
-    fn, batched = _choose(model, vectorized)
+    fn, batched = _choose(model, vectorized, rep)
     return sobol_sensitivity(fn, params, draws=draws, seed=seed, cells=list(cells),
                              scheduler=scheduler, progress=progress, vectorized=batched)
 
