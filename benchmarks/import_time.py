@@ -41,8 +41,8 @@ LIBRARY = "import nonequivalent"
 TARGET = 0.15
 HEAVY = ("scipy.optimize", "scipy.sparse", "scipy.sparse.linalg", "scipy.stats", "sympy",
          "pulp", "highspy", "matplotlib", "nonequivalent.planning.static",
-         "nonequivalent.exact", "nonequivalent.symbolic", "nonequivalent.exercises",
-         "nonequivalent.mrio", "nonequivalent.dual_economy", "tomllib",
+         "nonequivalent.exact", "nonequivalent.exact.symbolic", "nonequivalent.exercises",
+         "nonequivalent.mrio", "nonequivalent.exchange.dual_economy", "tomllib",
          "tqdm", "rich")
 
 

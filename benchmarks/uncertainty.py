@@ -39,8 +39,8 @@ import numpy as np
 import pandas as pd
 
 import nonequivalent as ne
-from nonequivalent.report_batch import BatchModel
-from nonequivalent.uncertainty_report import _ReportModel, _resolve, _targets
+from nonequivalent.uncertainty.batch import BatchModel
+from nonequivalent.uncertainty.report import _ReportModel, _resolve, _targets
 
 ROWS: list[tuple[str, str, str]] = []
 

@@ -420,7 +420,7 @@ def test_shares_undefined_when_the_fund_cancels_to_rounding_noise():
 
 
 def test_shapley_decomposition_caps_the_number_of_factors():
-    from nonequivalent.sources import MAX_SHAPLEY_FACTORS
+    from nonequivalent.accounts.sources import MAX_SHAPLEY_FACTORS
 
     calls = []
 

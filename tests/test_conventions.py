@@ -191,7 +191,7 @@ def dataclasses_frozen_error() -> type[Exception]:
                                             ("cost_push_prices", "prices"),
                                             ("ProductionPrices", "prices")])
 def test_moved_names_resolve_from_their_old_module_with_a_warning(name, home):
-    import nonequivalent.values as values
+    import nonequivalent.core.values as values
 
     with pytest.warns(DeprecationWarning, match=f"nonequivalent.{home}.{name}"):
         old = getattr(values, name)

@@ -318,7 +318,7 @@ def test_report_units_come_from_structured_fields():
 
 
 def test_the_keys_page_is_generated_from_the_schema():
-    from nonequivalent.scenario_schema import schema_markdown
+    from nonequivalent.scenarios.schema import schema_markdown
 
     page = (Path(__file__).resolve().parents[1] / "docs" / "scenario-keys.md").read_text(
         encoding="utf-8")

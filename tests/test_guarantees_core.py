@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nonequivalent as ne
-from nonequivalent.economy import PRODUCTIVITY_MARGIN
+from nonequivalent.core.economy import PRODUCTIVITY_MARGIN
 from tests.strategies import economies, technical_matrices
 
 

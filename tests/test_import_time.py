@@ -19,8 +19,8 @@ import nonequivalent as ne
 NOT_AT_IMPORT = ("scipy.optimize", "scipy.sparse", "scipy.sparse.linalg", "scipy.stats",
                  "sympy", "matplotlib", "pulp", "highspy", "tomllib", "jinja2", "tabulate",
                  "tqdm", "rich", "nonequivalent.planning.static", "nonequivalent.exact",
-                 "nonequivalent.symbolic", "nonequivalent.exercises", "nonequivalent.mrio",
-                 "nonequivalent.dual_economy")
+                 "nonequivalent.exact.symbolic", "nonequivalent.exercises", "nonequivalent.mrio",
+                 "nonequivalent.exchange.dual_economy")
 
 
 def _loaded_after(code: str, modules: tuple[str, ...]) -> list[str]:
@@ -116,17 +116,17 @@ def test_import_loads_only_the_core_modules() -> None:
     lazy = tuple(f"nonequivalent.{m}" for m in ne._LAZY_EXPORTS)
     assert _loaded_after("import nonequivalent", lazy) == []
     assert _loaded_after("import nonequivalent as ne; ne.tribute", lazy) == [
-        "nonequivalent.values", "nonequivalent.prices", "nonequivalent.exchange",
-        "nonequivalent.tribute"]
+        "nonequivalent.core.values", "nonequivalent.core.prices", "nonequivalent.exchange",
+        "nonequivalent.exchange.tribute"]
 
 
 def test_function_named_like_its_module_stays_the_function() -> None:
     # importing the submodule binds it on the package; the package keeps the function
-    code = ("import nonequivalent.tribute, nonequivalent.report, nonequivalent as ne\n"
+    code = ("import nonequivalent.exchange.tribute, nonequivalent.report, nonequivalent as ne\n"
             "print(ne.tribute.__module__, ne.report.__module__, callable(ne.report))")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                          text=True).stdout.split()
-    assert out == ["nonequivalent.tribute", "nonequivalent.report", "True"]
+    assert out == ["nonequivalent.exchange.tribute", "nonequivalent.report", "True"]
 
 
 def test_group_kinds_registered_before_a_scenario_names_one() -> None:

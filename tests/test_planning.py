@@ -786,7 +786,7 @@ def test_import_loads_no_planning_module_and_no_solver() -> None:
             "print(sorted(m for m in sys.modules if m.startswith('nonequivalent.planning.') "
             "or m.split('.')[0] in ('pulp', 'highspy', 'sympy', 'matplotlib') "
             "or m in ('nonequivalent.exact', 'nonequivalent.exercises', "
-            "'nonequivalent.symbolic'))); "
+            "'nonequivalent.exact.symbolic'))); "
             "ne.StaticPlan; print('nonequivalent.planning.static' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split("\n")

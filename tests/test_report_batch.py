@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import nonequivalent as ne
-from nonequivalent.report_batch import BatchModel
 from nonequivalent.uncertainty import sample_parameters
-from nonequivalent.uncertainty_report import _model
+from nonequivalent.uncertainty.batch import BatchModel
+from nonequivalent.uncertainty.report import _model
 
 MANY = str(Path(__file__).resolve().parent / "data" / "many-groups.toml")
 CASES = [("ussr-1928", None), ("ussr-1932", None), ("ussr-1928", "ussr-1932"), (MANY, None)]

@@ -403,7 +403,7 @@ CHANGES = [
 @pytest.mark.parametrize("name", BUILTIN)
 @pytest.mark.parametrize("change", CHANGES, ids=lambda c: ",".join(c))
 def test_with_values_equals_writing_the_change_to_a_file_and_loading_it(name, change):
-    from nonequivalent.scenario_toml import set_parameter
+    from nonequivalent.scenarios.toml_io import set_parameter
 
     s = scenarios.load(name)
     doc = s.to_dict()

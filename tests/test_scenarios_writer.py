@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nonequivalent import scenarios
-from nonequivalent.scenario_schema import KEYS, SCALES, schema_markdown
-from nonequivalent.scenario_toml import scenario_document
+from nonequivalent.scenarios.schema import KEYS, SCALES, schema_markdown
+from nonequivalent.scenarios.toml_io import scenario_document
 
 DATA = Path(__file__).resolve().parent / "data"
 FIXED = [*scenarios.builtin(), DATA / "many-groups.toml"]
@@ -60,8 +60,8 @@ def test_every_written_key_is_declared_and_every_required_key_written(name):
 def test_writer_follows_the_declaration(monkeypatch):
     # Drop a declared key from the declaration: the writer no longer writes it, and the
     # documentation no longer lists it (both read the one table).
-    import nonequivalent.scenario_schema as schema
-    import nonequivalent.scenario_toml as toml
+    import nonequivalent.scenarios.schema as schema
+    import nonequivalent.scenarios.toml_io as toml
 
     s = scenarios.load("ussr-1932")
     assert "people" in scenario_document(s)["scenario"]["units"]

@@ -13,7 +13,7 @@ from scipy import stats
 
 import nonequivalent as ne
 from nonequivalent import uncertainty as unc
-from nonequivalent.uncertainty_figures import interval_figure, sensitivity_figure
+from nonequivalent.plotting.uncertainty import interval_figure, sensitivity_figure
 
 SHAPES = st.sampled_from(["uniform", "triangular", "pert"])
 

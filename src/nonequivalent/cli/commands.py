@@ -105,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "otherwise; 'none' for a single period)")
     _add_output(p)
     p.add_argument("--plot", metavar="FILE", help="also write the report figure (PNG, PDF, SVG)")
-    from ..uncertainty_cli import add_arguments as _add_uncertainty
+    from .uncertainty_cmd import add_arguments as _add_uncertainty
     _add_uncertainty(p)
     p.set_defaults(handler=_cmd_report)
 
@@ -191,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "latex: the math in LaTeX")
     p.set_defaults(handler=_cmd_exercise)
 
-    from .. import _cli_global  # the global exchange account (multi-regional tables)
+    from . import global_cmd as _cli_global  # the global exchange account (multi-regional tables)
 
     _cli_global.add_parser(sub)
     return parser

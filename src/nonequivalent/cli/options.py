@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
+import shlex
 import shutil
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import NonequivalentError
-from .render import FORMATS, PROG, UsageError, _is_terminal
+from .render import FORMATS, PROG, Document, UsageError, _is_terminal
 
 #: Later scenario compared with a built-in one when ``--later`` is not given.
 DEFAULT_LATER = {"ussr-1928": "ussr-1932"}
@@ -131,7 +134,7 @@ def _add_scenario(p: argparse.ArgumentParser) -> None:
 
 
 def _load_scenario(name: str) -> Any:
-    from .. import scenarios
+    from ..scenarios import scenario as scenarios
 
     try:
         return scenarios.load(name)
@@ -158,3 +161,21 @@ def _load_periods(args: argparse.Namespace) -> tuple[Any, str | None, Any]:
     if later == "default":
         later = DEFAULT_LATER.get(args.scenario)
     return base, later, None if later is None else _load_scenario(later)
+
+
+def _hinted(notes: Sequence[str], loaded: Sequence[tuple[Any, str | None]]) -> tuple[str, ...]:
+    """The notes with each ``scenario show NAME`` hint pointed at the file ``NAME`` came
+    from, for the scenarios ``loaded`` as ``(scenario, name or path given)``."""
+    out = list(notes)
+    for sc, given in loaded:
+        if sc is None or not given or not os.path.exists(given):
+            continue
+        old = f"scenario show {sc.name}'"
+        new = f"scenario show {shlex.quote(given)}'"
+        out = [n.replace(old, new) for n in out]
+    return tuple(out)
+
+
+def _file_hints(doc: Document, loaded: Sequence[tuple[Any, str | None]]) -> Document:
+    """Point the document's ``scenario show NAME`` hints at the file a scenario came from."""
+    return dataclasses.replace(doc, notes=_hinted(doc.notes, loaded))

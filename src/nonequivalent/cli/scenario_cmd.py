@@ -14,7 +14,7 @@ from .render import PROG, Document, Section, UsageError, _write, render
 
 
 def _cmd_scenario_list(args: argparse.Namespace, out: TextIO) -> int:
-    from .. import scenarios
+    from ..scenarios import scenario as scenarios
 
     rows = []
     for name in scenarios.builtin():
@@ -95,7 +95,7 @@ def _cmd_scenario_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_scenario_write(args: argparse.Namespace, out: TextIO) -> int:
-    from .. import scenarios
+    from ..scenarios import scenario as scenarios
 
     sc = _load_scenario(args.name)
     target = Path(args.file)
@@ -115,7 +115,7 @@ def _cmd_scenario_write(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_scenario_upgrade(args: argparse.Namespace, out: TextIO) -> int:
-    from .. import scenarios
+    from ..scenarios import scenario as scenarios
 
     sc = _load_scenario(args.name)
     if args.output not in (None, "-") and Path(args.output).suffix.lower() != ".toml":
@@ -128,7 +128,7 @@ def _cmd_scenario_upgrade(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_scenario_keys(args: argparse.Namespace, out: TextIO) -> int:
-    from ..scenario_schema import schema_markdown
+    from ..scenarios.schema import schema_markdown
 
     _write(schema_markdown(), args.output, out)
     return 0

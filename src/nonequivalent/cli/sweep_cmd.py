@@ -45,9 +45,9 @@ def _sweep_grid(args: argparse.Namespace) -> np.ndarray:
 
 
 def _cmd_sweep(args: argparse.Namespace, out: TextIO) -> int:
-    from ..procurement import extraction
-    from ..scissors import terms_of_trade
-    from ..sweeps import scaled_price_matrix, transfer_sweep
+    from ..exchange.procurement import extraction
+    from ..exchange.scissors import terms_of_trade
+    from ..exchange.sweeps import scaled_price_matrix, transfer_sweep
 
     ratios = _sweep_grid(args)
     sc = _load_scenario(args.scenario)

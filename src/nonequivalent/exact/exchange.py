@@ -1,7 +1,8 @@
 """Exact exchange, scissors, squeeze, workers and households (sympy).
 
-The exact counterparts of :mod:`nonequivalent.exchange`, :mod:`nonequivalent.scissors`,
-:mod:`nonequivalent.procurement` and :mod:`nonequivalent.households` for textbook cases.
+The exact counterparts of :mod:`nonequivalent.exchange`,
+:mod:`nonequivalent.exchange.scissors`, :mod:`nonequivalent.exchange.procurement` and
+:mod:`nonequivalent.groups.households` for textbook cases.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Exact input-output: productivity, quantities, labour values and prices (sympy).
 
-The exact counterparts of :class:`~nonequivalent.Economy` and :mod:`nonequivalent.values`,
+The exact counterparts of :class:`~nonequivalent.Economy` and :mod:`nonequivalent.core.values`,
 under the same names (``max_profit_rate``, ``production_prices``, ``melt`` ...), taking the
 technical matrix ``A`` and labour coefficients instead of an ``Economy``.
 """

@@ -12,14 +12,14 @@ import numpy as np
 import pandas as pd
 
 from .._validation import as_float, as_number, as_vector
-from ..economy import Economy
+from ..core.economy import Economy
 from ..errors import (
     InvalidGroupError,
     InvalidPriceError,
     LabelMismatchError,
     NonequivalentError,
 )
-from ..exchange import Benchmark
+from ..exchange.account import Benchmark
 
 __all__ = [
     "GROUP_KINDS",

@@ -10,9 +10,9 @@ from typing import Any
 import pandas as pd
 
 from .._validation import as_number, as_vector
-from ..economy import Economy
+from ..core.economy import Economy
 from ..errors import InvalidGroupError, InvalidHouseholdError, InvalidPriceError
-from ..exchange import Benchmark
+from ..exchange.account import Benchmark
 from .base import AccountContext, GroupKind
 from .state import State
 from .workers import WorkerCategory

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ..errors import InvalidGroupError
-from ..exchange import Group, exchange_account
+from ..exchange.account import Group, exchange_account
 from .base import AccountContext, Flows, GroupKind, _frozen, param, register_group_kind
 
 __all__ = ["Peasants", "peasant_flows"]

@@ -14,7 +14,7 @@ import pandas as pd
 from .._results import Result
 from .._solvers import sparse as sp
 from .._validation import as_array, check_positive_output
-from ..economy import Economy
+from ..core.economy import Economy
 from ..errors import InvalidEconomyError, LabelMismatchError
 from ._labels import (
     ALL_SKILLS,

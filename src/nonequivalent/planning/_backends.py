@@ -22,13 +22,15 @@ import math
 import time
 import warnings
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from ..errors import SolverNotAvailableError
-from .lp import LinearProgram
+
+if TYPE_CHECKING:
+    from .lp import LinearProgram
 
 __all__: list[str] = []
 

@@ -16,7 +16,7 @@ import scipy.sparse as sp
 
 from .._results import Result, format_number
 from .._validation import as_vector
-from ..economy import Economy
+from ..core.economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
 from ._checks import numbers_only, real, whole
 from ._model import ColGroup, RowFamily, diagonal, kron_eye, labels, scaled, selector
@@ -303,6 +303,8 @@ class PlanResultMixin(Result):
 
     plan: Any
     solution: Any
+    #: Marks a solved plan for the accounting functions, which sit above this module.
+    is_plan_result = True
 
     def key_figures(self) -> list[tuple[str, Any, str]]:
         """The objective, the size of the program and the solver."""

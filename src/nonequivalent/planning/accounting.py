@@ -18,10 +18,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..accounts import surplus_account
+from ..accounts.surplus import surplus_account
 from ..errors import PlanError
-from ..exchange import Group, labour_value_benchmark
-from ..households import Worker
+from ..exchange.account import Group, labour_value_benchmark
+from ..groups.households import Worker
 
 __all__ = ["plan_labour_account", "plan_surplus_account"]
 
@@ -64,9 +64,7 @@ def _with_shares(df: pd.DataFrame) -> pd.DataFrame:
 
 def _check_result(result: Any, func: str) -> None:
     """A solved plan (PlanResult or MultiYearResult), else PlanError naming what was given."""
-    from ._common import PlanResultMixin
-
-    if not isinstance(result, PlanResultMixin):
+    if not getattr(type(result), "is_plan_result", False):  # PlanResultMixin's mark
         raise PlanError(f"{func} needs a solved plan (PlanResult or MultiYearResult, from "
                         f"plan.solve()), got {type(result).__name__}.")
 

@@ -55,7 +55,7 @@ import numpy as np
 import pandas as pd
 
 from .._results import format_frame, format_number
-from ..economy import Economy
+from ..core.economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
 from ._checks import real, whole
 from ._common import (

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .._results import format_frame, format_number
-from ..economy import Economy
+from ..core.economy import Economy
 from ..errors import InvalidPlanError
 from ._common import (
     PlanModelMixin,

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .._results import Result, format_frame, format_number
-from ..economy import Economy
+from ..core.economy import Economy
 from ..errors import InfeasiblePlanError, InvalidPlanError
 from ._checks import real
 from .accounting import plan_labour_account
@@ -112,7 +112,7 @@ def isoelastic_marketing(price_ratio: float, q0: float = CAL_MARKETED_AT_PARITY,
     >>> isoelastic_marketing(0.64)
     28.0
     """
-    from ..procurement import IsoelasticResponse
+    from ..exchange.procurement import IsoelasticResponse
 
     p = real(price_ratio, "price ratio", lower=0.0, lower_open=True)
     q0 = real(q0, "q0 (marketed grain at parity)", lower=0.0)

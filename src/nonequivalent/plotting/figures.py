@@ -281,7 +281,7 @@ def _account_column(acc: Any, unit: str) -> pd.Series:
 def _surplus_table(data: Any, unit: str = "hours") -> pd.DataFrame:
     """Groups x periods table from a DataFrame, a SurplusAccount, or a mapping
     period -> Series/SurplusAccount."""
-    from ..accounts import SurplusAccount
+    from ..accounts.surplus import SurplusAccount
 
     if isinstance(data, SurplusAccount):
         data = {"surplus": data}

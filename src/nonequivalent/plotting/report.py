@@ -145,8 +145,8 @@ def figure_of_report(report: Any, scenarios: Sequence[Any]) -> Figure:
     >>> len([ax for ax in fig.axes if ax.get_visible()])
     4
     """
-    from ..households import earners_needed
-    from ..procurement import IsoelasticResponse, extraction, squeeze_diagnostic
+    from ..exchange.procurement import IsoelasticResponse, extraction, squeeze_diagnostic
+    from ..groups.households import earners_needed
 
     base = scenarios[0]
     u = base.units

@@ -1,0 +1,87 @@
+"""``nonequivalent report --draws N``: the report with each number as central [p5–p95].
+
+The command-line side of :func:`~nonequivalent.report_uncertainty`: the options it adds to
+``nonequivalent report`` and the document it prints. The numbers come from the library;
+this module only lays them out (text and Markdown: ``central [p5–p95]`` per cell; JSON and
+CSV: the central value, mean, standard deviation and percentiles as numbers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, TextIO
+
+import pandas as pd
+
+from ..uncertainty.propagation import METHODS
+
+__all__ = ["add_arguments", "report_with_intervals"]
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The uncertainty options of ``nonequivalent report``."""
+    g = p.add_argument_group("uncertainty (draws from every parameter's low/high range)")
+    g.add_argument("--draws", type=int, metavar="N",
+                   help="draw N parameter sets and print each number as central [p5–p95]")
+    g.add_argument("--seed", type=int, default=0, metavar="S",
+                   help="seed of the draws (default 0): the same seed, the same numbers")
+    g.add_argument("--method", choices=METHODS, default="lhs",
+                   help="sampling: Latin hypercube (default), scrambled Sobol', or random")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the draws on this Dask scheduler (pip install "
+                        "'nonequivalent[dask]')")
+
+
+def _labels(section: Any, frame: pd.DataFrame) -> pd.DataFrame:
+    rows = {r.key: r.label for r in section.rows}
+    cols = {c.key: (c.label if section.by_row or not c.unit or c.unit in c.label
+                    or "%" in c.label else f"{c.label} ({c.unit})") for c in section.columns}
+    out = frame.rename(index=rows, columns=cols)
+    out.index.name = section.key
+    return out
+
+
+def report_with_intervals(args: argparse.Namespace, out: TextIO) -> int:
+    """Run ``nonequivalent report --draws N`` and write the document."""
+    from ..uncertainty.report import report_uncertainty
+    from .options import _file_hints, _load_periods, _save_plot, _width
+    from .render import Document, Section, UsageError, _write, render
+
+    if args.draws < 2:
+        raise UsageError(f"--draws must be at least 2; got {args.draws}.")
+    if args.seed < 0:
+        raise UsageError(f"--seed must be >= 0; got {args.seed}.")
+    base, later_name, later = _load_periods(args)
+    res = report_uncertainty(base, later, draws=args.draws, seed=args.seed,
+                             method=args.method, scheduler=args.scheduler,
+                             progress=sys.stderr.isatty())
+    rep = res.report
+    numeric = args.format in ("json", "csv")
+    sections = []
+    for key in rep.keys:
+        sec = rep.section(key)
+        if numeric:
+            table = res.to_frame(key).copy()
+            table.index = [f"{r}|{c}" for r, c in table.index]
+            table.index.name = key
+        else:
+            table = _labels(sec, res.interval(key))
+        sections.append(Section(sec.title, table, notes=sec.notes))
+    p = res.propagation
+    names = ", ".join(f"{r.name} [{r.low:g}, {r.high:g}]" for r in p.parameters)
+    notes = (f"Each number: the central value (the scenarios as written) and, in brackets, "
+             f"the 5th and 95th percentiles over {p.draws} draws ({p.method}, seed "
+             f"{p.seed}).",
+             f"Uncertain parameters (uniform over their low/high; a table's range is a "
+             f"factor on every entry): {names}.",
+             *rep.notes)
+    doc = _file_hints(Document(f"{rep.title}, with intervals", tuple(sections), notes,
+                               {"draws": p.draws, "seed": p.seed, "method": p.method}),
+                      [(base, args.scenario), (later, later_name)])
+    _write(render(doc, args.format, _width(args, out)), args.output, out)
+    if args.plot:
+        key = "sources" if "sources" in rep.keys else "account_hours_base"
+        column = "share_hours" if key == "sources" else "share_of_fund"
+        _save_plot(res.figure(key, column), args.plot)
+    return 0
