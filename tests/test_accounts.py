@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import nonequivalent as ne
-from nonequivalent.accounts import FACTORS, ROWS
+from nonequivalent.accounts.surplus import FACTORS, ROWS
 from tests.strategies import condition_tolerance, economies
 
 # Town and country: grain takes 2 hours, cloth 1 (A = 0), so λ = (2, 1); the benchmark is

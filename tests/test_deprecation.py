@@ -1,15 +1,17 @@
-"""Moved names: the old module paths resolve to the same objects, with a DeprecationWarning."""
+"""Moved names and moved modules: old paths resolve to the same objects, with a DeprecationWarning."""
 
 from __future__ import annotations
 
 import importlib
+import subprocess
+import sys
 import warnings
 
 import pytest
 
 import nonequivalent as ne
 
-OLD_MODULES = ("scissors", "exchange", "values", "prices")
+OLD_MODULES = ("exchange.scissors", "exchange", "core.values", "core.prices")
 
 
 def _moved() -> list[tuple[str, str, str]]:
@@ -26,11 +28,12 @@ def test_a_moved_name_resolves_with_a_warning_naming_both_homes(old, name, new) 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         value = getattr(module, name)
-    assert value is getattr(importlib.import_module(f"nonequivalent.{new}"), name)
+    home = f"{module.__name__.rpartition('.')[0]}.{new}"   # named relative to the package
+    assert value is getattr(importlib.import_module(home), name)
     assert [w.category for w in caught] == [DeprecationWarning]
     message = str(caught[0].message)
     assert f"nonequivalent.{old}.{name}" in message
-    assert f"nonequivalent.{new}.{name}" in message
+    assert f"{home}.{name}" in message
     assert ("ne." + name in message) == (name in ne.__all__)
     assert caught[0].filename == __file__      # the warning points at the caller's line
     assert name not in module.__all__
@@ -45,6 +48,36 @@ def test_other_names_are_still_attribute_errors(old) -> None:
 
 
 def test_from_import_of_a_moved_name_works() -> None:
-    with pytest.warns(DeprecationWarning, match="nonequivalent.tribute.tribute"):
-        from nonequivalent.scissors import tribute
+    with pytest.warns(DeprecationWarning, match="nonequivalent.exchange.tribute.tribute"):
+        from nonequivalent.exchange.scissors import tribute
     assert tribute is ne.tribute
+
+
+@pytest.mark.parametrize(("old", "new"), sorted(ne._MOVED_MODULES.items()))
+def test_a_moved_module_resolves_under_its_old_path_with_a_warning(old, new) -> None:
+    new_module = importlib.import_module(f"nonequivalent.{new}")
+    sys.modules.pop(f"nonequivalent.{old}", None)   # import it afresh under the old path
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        old_module = importlib.import_module(f"nonequivalent.{old}")
+    assert old_module is new_module
+    assert old_module.__name__ == old_module.__spec__.name == f"nonequivalent.{new}"
+    assert [w.category for w in caught] == [DeprecationWarning]
+    assert f"nonequivalent.{old} has moved to nonequivalent.{new}" in str(caught[0].message)
+
+
+def test_an_old_module_path_works_in_an_import_statement() -> None:
+    sys.modules.pop("nonequivalent.households", None)
+    with pytest.warns(DeprecationWarning, match="nonequivalent.groups.households"):
+        from nonequivalent.households import Worker
+    assert Worker is ne.Worker
+
+
+def test_the_package_modules_import_no_old_path() -> None:
+    # a module of the library that imported an old path would warn on every use
+    code = ("import warnings, importlib, pkgutil, nonequivalent as ne\n"
+            "warnings.simplefilter('error', DeprecationWarning)\n"
+            "for m in pkgutil.walk_packages(ne.__path__, 'nonequivalent.'):\n"
+            "    importlib.import_module(m.name)\n"
+            "[getattr(ne, name) for name in ne.__all__]\n")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import nonequivalent as ne
-from nonequivalent.uncertainty import sample_parameters
 from nonequivalent.uncertainty.batch import BatchModel
+from nonequivalent.uncertainty.propagation import sample_parameters
 from nonequivalent.uncertainty.report import _model
 
 MANY = str(Path(__file__).resolve().parent / "data" / "many-groups.toml")

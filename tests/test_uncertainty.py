@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from scipy import stats
 
 import nonequivalent as ne
-from nonequivalent import uncertainty as unc
 from nonequivalent.plotting.uncertainty import interval_figure, sensitivity_figure
+from nonequivalent.uncertainty import propagation as unc
 
 SHAPES = st.sampled_from(["uniform", "triangular", "pert"])
 

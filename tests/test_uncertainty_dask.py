@@ -9,7 +9,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 import nonequivalent as ne
-from nonequivalent import uncertainty as unc
+from nonequivalent.uncertainty import propagation as unc
 
 PARAMS = [ne.ParameterRange("harvest", 70, 73, 78, "pert", group="author"),
           ne.ParameterRange("harvest_1932", 60, 70, 75, "pert", group="author"),

@@ -11,7 +11,8 @@ from the package (``nonequivalent.exchange.exchange_account``), as before the pa
 
 from .._deprecation import moved_names
 from .account import *  # noqa: F403
-from .account import _MOVED
+from .account import _MOVED as _MOVED_FROM_ACCOUNT
 from .account import __all__ as __all__
 
-__getattr__ = moved_names(__name__, {name: f"exchange.{new}" for name, new in _MOVED.items()})
+_MOVED = {name: f"exchange.{new}" for name, new in _MOVED_FROM_ACCOUNT.items()}
+__getattr__ = moved_names(__name__, _MOVED)
