@@ -1,4 +1,4 @@
-"""Moved names and moved modules: old paths resolve to the same objects, with a DeprecationWarning."""
+"""Moved names and modules: old paths resolve to the same objects, with a DeprecationWarning."""
 
 from __future__ import annotations
 
