@@ -193,6 +193,6 @@ def dataclasses_frozen_error() -> type[Exception]:
 def test_moved_names_resolve_from_their_old_module_with_a_warning(name, home):
     import nonequivalent.core.values as values
 
-    with pytest.warns(DeprecationWarning, match=f"nonequivalent.{home}.{name}"):
+    with pytest.warns(DeprecationWarning, match=f"nonequivalent.core.{home}.{name}"):
         old = getattr(values, name)
     assert old is getattr(ne, name)

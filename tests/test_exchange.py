@@ -75,7 +75,7 @@ def test_town_country_labour_account(town_country, parties):
     assert bg.loc["peasants", "underpayment"] == pytest.approx(-25.0)
     assert bg.loc["peasants", "overpayment"] == pytest.approx(200 / 3)
     assert bg.loc["peasants", "tribute"] == pytest.approx(10 - 25 + 200 / 3)
-    assert list(bg.columns) == list(ne.exchange.GROUP_COLUMNS)
+    assert list(bg.columns) == list(ne.exchange.account.GROUP_COLUMNS)
     assert acc.is_consistent and acc.check().transfers_sum_to_zero
     assert bg["labour_transfer"].sum() == pytest.approx(0.0, abs=1e-12)
     assert "labour values" in acc.summary() and "μ = 1" in acc.summary()
@@ -98,7 +98,7 @@ def test_town_country_1913_benchmark(town_country, parties):
 def test_by_good_detail(town_country, parties):
     acc = ne.exchange_account(town_country, parties, P, ne.labour_value_benchmark(town_country))
     bd = acc.by_good
-    assert list(bd.columns) == list(ne.exchange.GOOD_COLUMNS)
+    assert list(bd.columns) == list(ne.exchange.account.GOOD_COLUMNS)
     assert bd.loc[("peasants", "agriculture"), "labour_given"] == pytest.approx(65.0)
     assert bd.loc[("peasants", "industry"), "price_ratio"] == pytest.approx(3 / (7 / 9))
     # per-good money sums to the group totals

@@ -406,7 +406,7 @@ def test_moved_names_resolve_from_old_module_with_deprecation_warning():
     import warnings
 
     import nonequivalent as ne
-    from nonequivalent.exchange.account import scissors
+    from nonequivalent.exchange import scissors
 
     for name, new in [("tribute", ne.tribute), ("DualEconomy", ne.DualEconomy),
                       ("squeeze_optimum", ne.squeeze_optimum)]:

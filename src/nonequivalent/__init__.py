@@ -84,10 +84,6 @@ _LAZY_EXPORTS = {
 }
 _LAZY_WHERE = {name: module for module, names in _LAZY_EXPORTS.items() for name in names}
 
-#: Names that are both a module and the function it exports (``ne.tribute``, ``ne.report``):
-#: on the package they always stand for the function.
-_SHADOWED = frozenset({"tribute", "report"})
-
 #: Subpackages loaded on first use (``ne.scenarios`` ...), and ``datasets``.
 _SUBMODULES = ("datasets", "scenarios", "symbolic", "exact", "exercises", "plotting", "cli")
 _PACKAGES = ("core", "exchange", "groups", "accounts", "scenarios", "report", "uncertainty",
@@ -114,6 +110,11 @@ _MOVED_MODULES = {
 }
 _deprecation.moved_modules({f"{__name__}.{old}": f"{__name__}.{new}"
                             for old, new in _MOVED_MODULES.items()})
+
+#: Names that are both a module and the function it exports (``ne.tribute``, ``ne.report``):
+#: on the package they always stand for the function.
+_SHADOWED = frozenset(name for name in _LAZY_WHERE
+                      if name in _MOVED_MODULES or name in _PACKAGES)
 
 _BEFORE_PLANNING = ("core.values", "core.prices", "core.frontier", "exchange.account",
                     "exchange.sweeps", "exchange.scissors", "exchange.tribute",

@@ -118,11 +118,12 @@ def moved_modules(table: Mapping[str, str]) -> None:
 
     Examples
     --------
-    >>> import importlib, warnings
+    >>> import importlib, sys, warnings
     >>> import nonequivalent.core.frontier as new
+    >>> _ = sys.modules.pop("nonequivalent.frontier", None)  # as in a fresh interpreter
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
-    ...     old = importlib.import_module("nonequivalent.core.frontier")
+    ...     old = importlib.import_module("nonequivalent.frontier")
     >>> old is new, caught[0].category.__name__
     (True, 'DeprecationWarning')
     """
