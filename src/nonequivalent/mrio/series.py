@@ -215,7 +215,6 @@ def _run_series(loaders: Mapping[int, Callable[[], MRIOEconomy]], blocs: Any, wa
         rows.insert(0, "year", year)
         frames.append(rows.reset_index())
     frame = pd.concat(frames, ignore_index=True)
-    frame = frame.rename(columns={frame.columns[1]: "giver", frame.columns[2]: "receiver"})
     keys = ["giver", "receiver"]
     frame["cumulative_net_hours"] = frame.groupby(keys, sort=False)["net_hours"].cumsum()
     frame["cumulative_value_transfer"] = frame.groupby(keys, sort=False)[
