@@ -7,12 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from exiobase3_fixture import EXIOBASE_REGIONS, exiobase_products, write_exiobase3
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nonequivalent as ne
 from nonequivalent.mrio import global_exchange_series, load_exiobase3
+from tests.exiobase3_fixture import EXIOBASE_REGIONS, exiobase_products, write_exiobase3
 
 HICKEL_NORTH = set("AT AU BE CA CH CY CZ DE DK EE ES FI FR GB GR IE IT JP KR LU LV MT NL NO "
                    "PT SE SI SK TW US".split())

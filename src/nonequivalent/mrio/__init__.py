@@ -48,14 +48,14 @@ from __future__ import annotations
 from ._labels import ALL_SKILLS as ALL_SKILLS
 from .account import BLOC_COLUMNS as BLOC_COLUMNS
 from .account import DECOMPOSITION_COLUMNS as DECOMPOSITION_COLUMNS
+from .account import DRAIN_COLUMNS as DRAIN_COLUMNS
 from .account import EQUAL_WORLD_COLUMNS as EQUAL_WORLD_COLUMNS
+from .account import PAIR_COLUMNS as PAIR_COLUMNS
 from .account import SIZE_COLUMNS as SIZE_COLUMNS
 from .account import WAGE_RULES as WAGE_RULES
-from .account import DRAIN_COLUMNS as DRAIN_COLUMNS
-from .account import PAIR_COLUMNS as PAIR_COLUMNS
 from .account import GlobalExchangeAccount, global_exchange_account
-from .blocs import Blocs, load_blocs
 from .blocs import DEFAULT_BLOCS as DEFAULT_BLOCS
+from .blocs import Blocs, load_blocs
 from .blocs import bloc_table as bloc_table
 from .economy import MRIOEconomy
 from .readers import EXIOBASE_COMPENSATION as EXIOBASE_COMPENSATION

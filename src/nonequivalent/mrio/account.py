@@ -369,9 +369,11 @@ class GlobalExchangeAccount(Result):
             arr = s.reindex(self.regions).to_numpy(dtype=float)
         except (TypeError, ValueError):
             raise InvalidEconomyError(f"{what}: every value must be a number.") from None
-        bad = [r for r, v in zip(self.regions, arr, strict=True) if not (np.isfinite(v) and v > 0)]
+        bad = [r for r, v in zip(self.regions, arr, strict=True)
+               if not (np.isfinite(v) and v > 0)]
         if bad:
-            raise InvalidEconomyError(f"{what}: values must be positive and finite; see {bad[:10]}.")
+            raise InvalidEconomyError(
+                f"{what}: values must be positive and finite; see {bad[:10]}.")
         return arr
 
     def equal_world_wages(self, ppp: Any = None) -> pd.DataFrame:
