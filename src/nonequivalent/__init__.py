@@ -68,7 +68,7 @@ _LAZY_EXPORTS = {
                "WorkerCategory", "WorkerHouseholds", "account_context", "param",
                "register_group_kind"),
     "mrio": ("Blocs", "GlobalExchangeAccount", "MRIOEconomy", "global_exchange_account",
-             "illustrative_test_system", "load_blocs"),
+             "global_exchange_series", "illustrative_test_system", "load_blocs"),
     "mrio.emmanuel": ("EmmanuelExchange", "emmanuel_exchange"),
     "accounts.surplus": ("FACTORS", "Period", "SourcesOfAccumulation", "SurplusAccount",
                  "group_account", "group_sources", "shapley_decomposition",

@@ -4,7 +4,8 @@ Usage::
 
     nonequivalent global                                   pymrio's test system (illustrative)
     nonequivalent global PATH [--year YEAR] [--blocs NAME|FILE] [--format F] [--output FILE]
-                              [--plot FILE]
+                              [--plot FILE] [--wage RULE]
+    nonequivalent global --years 1995-2022 FOLDER [--scheduler S]   the yearly series
 
 ``PATH`` is an EXIOBASE 3 archive (``IOT_2021_ixi.zip``), a folder holding such archives
 (then ``--year`` picks ``IOT_<YEAR>_*.zip``), or a folder saved by pymrio
@@ -43,9 +44,22 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                    help="EXIOBASE 3 zip, a folder of them (with --year), or a pymrio folder")
     p.add_argument("--year", type=int, metavar="YEAR",
                    help="pick IOT_<YEAR>_*.zip in the TABLE folder")
+    p.add_argument("--years", metavar="RANGE",
+                   help="the yearly series over IOT_<year>_pxp.zip in the TABLE folder, e.g. "
+                        "1995-2022 or 2000,2021 (one Dask task per year)")
+    p.add_argument("--scheduler", metavar="S",
+                   help="with --years: Dask scheduler: threads (default), processes, sync "
+                        "or a scheduler address tcp://...")
     p.add_argument("--blocs", metavar="NAME|FILE",
-                   help="built-in bloc classification (exiobase3-north-south, the default "
-                        "for EXIOBASE) or a CSV file with columns region,bloc")
+                   help="built-in bloc set: hickel2024 (the default for EXIOBASE: the "
+                        "30-region North that reproduces Hickel et al. 2024) or un-m49 (UN "
+                        "M49 'developed regions', 36 North); or a CSV file with columns "
+                        "region,bloc")
+    p.add_argument("--wage", default="export-embodied",
+                   choices=("export-embodied", "worked"),
+                   help="wage per hour of a bloc: compensation per hour embodied in its "
+                        "exports (export-embodied, the paper's rule, default) or per hour "
+                        "worked")
     p.add_argument("--hours", action="append", metavar="SKILL=EXTENSION:PATTERN",
                    help="rows of hours worked of one skill (repeatable; every row whose "
                         "label contains PATTERN is summed); default: EXIOBASE 3's "
@@ -54,7 +68,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                    help="rows of compensation of the same skill (repeatable); default: "
                         "EXIOBASE 3's compensation of employees by skill")
     p.add_argument("--value-added", default="factor_inputs", metavar="EXTENSION",
-                   help="extension whose rows sum to value added (default: factor_inputs)")
+                   help="extension whose rows sum to value added (default: factor_inputs; "
+                        "if absent, EXIOBASE 3's nine value-added rows wherever they are)")
     from .options import _add_force, _add_output
 
     _add_output(p, force=False)
@@ -124,14 +139,28 @@ def _load(args: argparse.Namespace) -> tuple[Any, Any, str]:
         system, hours=hours or mrio.EXIOBASE_HOURS,
         compensation=comp if comp is not None else (None if hours else
                                                      mrio.EXIOBASE_COMPENSATION),
-        value_added=args.value_added if hasattr(system, args.value_added) else None)
-    return economy, args.blocs or "exiobase3-north-south", what
+        value_added=(args.value_added if hasattr(system, args.value_added)
+                     else _exiobase_value_added(system)))
+    return economy, args.blocs or mrio.DEFAULT_BLOCS, what
+
+
+def _exiobase_value_added(system: Any) -> Any:
+    """EXIOBASE 3's nine value-added rows if some extension has them, else None."""
+    from .. import mrio
+    from .mrio.readers import _find_extension
+
+    try:
+        _find_extension(system, mrio.EXIOBASE_VALUE_ADDED[1], "value added")
+    except NonequivalentError:
+        return None
+    return mrio.EXIOBASE_VALUE_ADDED
 
 
 def _document(acc: Any, what: str) -> Any:
     from .render import Document, Section
 
-    notes = (f"Table: {what}.", f"Blocs: {acc.blocs.name} ({acc.blocs.source}).")
+    notes = (f"Table: {what}.", f"Blocs: {acc.blocs.name} ({acc.blocs.source}).",
+             f"Wage rule: {acc.wage_rule}.")
     by_bloc = acc.by_bloc
     by_bloc.index = by_bloc.index.to_flat_index()
     by_bloc.index.name = "skill / bloc"
@@ -148,6 +177,17 @@ def _document(acc: Any, what: str) -> Any:
         Section("Pairs of blocs, from net giver to net receiver", pairs, notes=(
             "exchange_ratio: hours given per hour received; wage_value = net_hours x the "
             "receiver's wage for that skill (for 'all': summed over skills).",))]
+    try:
+        dec = acc.decomposition()
+    except NonequivalentError:
+        dec = None
+    if dec is not None:
+        dec.index = dec.index.to_flat_index()
+        dec.index.name = "skill / giver / receiver"
+        sections.append(Section("Decomposition of the net flows", dec, notes=(
+            "producer_compensation: compensation embodied in the giver's flows net of the "
+            "return flows; recipient_value: net hours at the receiver's wage; "
+            "value_transfer = recipient_value - producer_compensation.",)))
     try:
         drain = acc.drain()
     except NonequivalentError:
@@ -172,9 +212,41 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from .render import _write, render
 
     out = out if out is not None else sys.stdout
+    if args.years is not None:
+        return _run_series(args, out)
+    if args.scheduler is not None:
+        raise _GlobalUsageError("--scheduler goes with --years.")
     economy, blocs, what = _load(args)
-    acc = mrio.global_exchange_account(economy, blocs)
+    acc = mrio.global_exchange_account(economy, blocs, wage=args.wage)
     _write(render(_document(acc, what), args.format, _width(args, out)), args.output, out)
     if args.plot:
         _save_plot(acc.figure(), args.plot)
+    return 0
+
+
+def _run_series(args: argparse.Namespace, out: TextIO) -> int:
+    """``nonequivalent global --years RANGE FOLDER``: the yearly series."""
+    from .. import mrio
+    from .options import _width
+    from .render import Document, Section, _write, render
+
+    if args.table is None:
+        raise _GlobalUsageError("--years needs TABLE, a folder of IOT_<year>_pxp.zip archives.")
+    if args.year is not None or args.plot:
+        raise _GlobalUsageError("--years cannot be combined with --year or --plot.")
+    if not Path(args.table).is_dir():
+        raise _GlobalUsageError(f"--years needs TABLE to be a folder; {args.table!r} is not.")
+    frame = mrio.global_exchange_series(
+        args.table, years=args.years, scheduler=args.scheduler,
+        blocs=args.blocs or mrio.DEFAULT_BLOCS, wage=args.wage,
+        hours=_rows(args.hours, "--hours"),
+        compensation=_rows(args.compensation, "--compensation"))
+    frame.attrs = {}
+    doc = Document("Global exchange series", (Section("By year", frame, notes=(
+        "net_hours: hours the giver's workers made for the receiver's final demand net of "
+        "the return flow (all skills); value_transfer = recipient_value - "
+        "producer_compensation; cumulative_*: summed from the first year.",)),),
+        notes=(f"Archives: {args.table} (years {args.years}).",
+               f"Blocs: {args.blocs or mrio.DEFAULT_BLOCS}. Wage rule: {args.wage}."))
+    _write(render(doc, args.format, _width(args, out)), args.output, out)
     return 0

@@ -47,16 +47,28 @@ from __future__ import annotations
 # ``nonequivalent`` exports).
 from ._labels import ALL_SKILLS as ALL_SKILLS
 from .account import BLOC_COLUMNS as BLOC_COLUMNS
+from .account import DECOMPOSITION_COLUMNS as DECOMPOSITION_COLUMNS
 from .account import DRAIN_COLUMNS as DRAIN_COLUMNS
+from .account import EQUAL_WORLD_COLUMNS as EQUAL_WORLD_COLUMNS
 from .account import PAIR_COLUMNS as PAIR_COLUMNS
+from .account import SIZE_COLUMNS as SIZE_COLUMNS
+from .account import WAGE_RULES as WAGE_RULES
 from .account import GlobalExchangeAccount, global_exchange_account
+from .blocs import DEFAULT_BLOCS as DEFAULT_BLOCS
 from .blocs import Blocs, load_blocs
 from .blocs import bloc_table as bloc_table
 from .economy import MRIOEconomy
 from .readers import EXIOBASE_COMPENSATION as EXIOBASE_COMPENSATION
 from .readers import EXIOBASE_HOURS as EXIOBASE_HOURS
+from .readers import EXIOBASE_VALUE_ADDED as EXIOBASE_VALUE_ADDED
 from .readers import MRIO_INSTALL as MRIO_INSTALL
 from .readers import _require_pymrio as _require_pymrio
+from .series import DASK_INSTALL as DASK_INSTALL
+from .series import SERIES_COLUMNS as SERIES_COLUMNS
+from .series import exiobase_archives as exiobase_archives
+from .series import global_exchange_series
+from .series import load_exiobase3 as load_exiobase3
+from .series import parse_years as parse_years
 from .testsystem import ILLUSTRATIVE_BLOCS as ILLUSTRATIVE_BLOCS
 from .testsystem import ILLUSTRATIVE_SHARES as ILLUSTRATIVE_SHARES
 from .testsystem import ILLUSTRATIVE_WAGES as ILLUSTRATIVE_WAGES
@@ -68,6 +80,7 @@ __all__ = [
     "GlobalExchangeAccount",
     "MRIOEconomy",
     "global_exchange_account",
+    "global_exchange_series",
     "illustrative_test_system",
     "load_blocs",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Hashable
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -41,6 +42,27 @@ BLOC_COLUMNS = ("labour_given", "labour_received", "labour_transfer", "nonequiva
 PAIR_COLUMNS = ("hours_given", "hours_received", "net_hours", "exchange_ratio",
                 "receiver_wage", "wage_value")
 
+#: Columns of :meth:`GlobalExchangeAccount.decomposition`, in order.
+DECOMPOSITION_COLUMNS = ("net_hours", "producer_compensation", "recipient_value",
+                         "value_transfer")
+
+#: Columns of :meth:`GlobalExchangeAccount.equal_world`, in order.
+EQUAL_WORLD_COLUMNS = ("net_hours", "net_value", "net_value_equal_world",
+                       "equal_world_transfer", "giver_price_index", "receiver_price_index")
+
+#: Columns of :meth:`GlobalExchangeAccount.size_adjusted`, in order.
+SIZE_COLUMNS = ("population", "gdp", "hours_worked", "labour_transfer",
+                "transfer_per_capita", "transfer_share_of_hours", "value_transfer",
+                "value_transfer_share_of_gdp")
+
+#: The wage rules: how the wage per hour of a skill in a bloc is measured.
+WAGE_RULES = {
+    "export-embodied": "compensation embodied in the bloc's exports (to the other blocs' "
+                       "final demand) per hour embodied in them (Hickel, Hanbury Lemos & "
+                       "Barbour 2024)",
+    "worked": "compensation per hour worked in the bloc (all its output)",
+}
+
 #: Columns of :meth:`GlobalExchangeAccount.drain`, in order.
 DRAIN_COLUMNS = ("net_hours", "receiver_export_price", "drain_at_receiver_price",
                  "world_price", "drain_at_world_price")
@@ -62,9 +84,11 @@ class GlobalExchangeAccount(Result):
         ``labour_given`` = ``Σ_{b≠a} H[a, b]``, ``labour_received`` = ``Σ_{b≠a} H[b, a]``,
         ``labour_transfer`` = given − received, ``nonequivalence_ratio`` = given /
         received (the columns of the national :class:`~nonequivalent.ExchangeAccount`),
-        ``wage`` (compensation per hour of that skill in the bloc) and
+        ``wage`` (per hour of that skill in the bloc, by the account's ``wage_rule``) and
         ``transfer_wage_value`` (the net flows the bloc gives, at the receivers' wages,
         minus those it receives, at its own wage).
+    wage_rule : str
+        ``"export-embodied"`` or ``"worked"`` (see :data:`WAGE_RULES`).
 
     Notes
     -----
@@ -81,6 +105,9 @@ class GlobalExchangeAccount(Result):
     _hours: np.ndarray = dataclasses.field(repr=False)      # k x R hours worked
     _comp: np.ndarray | None = dataclasses.field(repr=False)  # k x R wage bill
     _V: np.ndarray | None = dataclasses.field(repr=False)     # R x R value added embodied
+    _C: np.ndarray | None = dataclasses.field(default=None, repr=False)  # k x R x R wages
+    wage_rule: str = "export-embodied"
+    _population: pd.Series | None = dataclasses.field(default=None, repr=False)
 
     # ------------------------------------------------------------------ matrices
     @cached_property
@@ -97,15 +124,30 @@ class GlobalExchangeAccount(Result):
         return _frozen(_aggregate(self._H, self._codes, len(self.bloc_names)))
 
     @cached_property
-    def _wages(self) -> np.ndarray | None:  # k x B, money per hour
+    def _CB(self) -> np.ndarray | None:  # k x B x B compensation embodied
+        if self._C is None:
+            return None
+        return _frozen(_aggregate(self._C, self._codes, len(self.bloc_names)))
+
+    @cached_property
+    def _wage_parts(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """``(compensation, hours)``, k x B, whose ratio is the wage by the wage rule."""
         if self._comp is None:
             return None
+        if self.wage_rule == "export-embodied":
+            off = ~np.eye(len(self.bloc_names), dtype=bool)
+            return ((self._CB * off).sum(axis=2), (self._HB * off).sum(axis=2))
         B = len(self.bloc_names)
         hours = np.zeros((self._hours.shape[0], B))
         comp = np.zeros_like(hours)
         np.add.at(hours.T, self._codes, self._hours.T)
         np.add.at(comp.T, self._codes, self._comp.T)
-        return _frozen(_safe_ratio(comp, hours))
+        return comp, hours
+
+    @cached_property
+    def _wages(self) -> np.ndarray | None:  # k x B, money per hour
+        parts = self._wage_parts
+        return None if parts is None else _frozen(_safe_ratio(*parts))
 
     def _pick(self, skill: Hashable | None, level: str) -> tuple[np.ndarray, pd.Index]:
         if level not in ("bloc", "region"):
@@ -161,11 +203,8 @@ class GlobalExchangeAccount(Result):
                 wage = W[m]
                 value = Fp @ wage - Fp.sum(axis=0) * wage
             else:
-                hours = np.zeros(B)
-                comp = np.zeros(B)
-                np.add.at(hours, self._codes, self._hours.sum(axis=0))
-                np.add.at(comp, self._codes, self._comp.sum(axis=0))
-                wage = _safe_ratio(comp, hours)
+                comp, hours = self._wage_parts
+                wage = _safe_ratio(comp.sum(axis=0), hours.sum(axis=0))
                 value = np.zeros(B)
                 for s in range(k):
                     Fs = HB[s] - HB[s].T
@@ -221,6 +260,288 @@ class GlobalExchangeAccount(Result):
                     index.append((keys[m], names[g], names[r]))
         mi = pd.MultiIndex.from_tuples(index, names=["skill", "giver", "receiver"])
         return pd.DataFrame(records, index=mi, columns=list(PAIR_COLUMNS))
+
+    # ------------------------------------------------------------------ decomposition
+    def _need(self, what: str, comp: bool = True, va: bool = False) -> None:
+        if comp and self._C is None:
+            raise InvalidEconomyError(
+                f"{what} needs compensation by skill: build the economy with "
+                "compensation=... (EXIOBASE: ne.mrio.EXIOBASE_COMPENSATION).")
+        if va and self._V is None:
+            raise InvalidEconomyError(
+                f"{what} needs value added: build the economy with value_added=... "
+                "(EXIOBASE: ne.mrio.EXIOBASE_VALUE_ADDED).")
+
+    @cached_property
+    def _indicator(self) -> np.ndarray:  # R x B, region-to-bloc 0/1
+        P = np.zeros((len(self.regions), len(self.bloc_names)))
+        P[np.arange(len(self.regions)), self._codes] = 1.0
+        return P
+
+    def decomposition(self, level: str = "bloc") -> pd.DataFrame:
+        """The net flow of each pair of blocs in four parts: hours, what the producers were
+        paid, its value at the recipient's wage, and the value transfer.
+
+        For skill ``s`` and the pair giver ``g`` → receiver ``r`` (oriented as in
+        :attr:`pairs`), with ``C^s[a, b] = Σ_{i∈a} c^s_i x_{b,i}`` the compensation of
+        ``a``'s workers embodied in ``b``'s final demand and ``w^s_r`` the receiver's wage
+        by the account's wage rule:
+
+        * ``net_hours = H^s[g, r] − H^s[r, g]``;
+        * ``producer_compensation = C^s[g, r] − C^s[r, g]`` (what the workers who made the
+          flows were paid, net);
+        * ``recipient_value = net_hours × w^s_r`` (the net hours at the recipient's wage);
+        * ``value_transfer = recipient_value − producer_compensation``.
+
+        The ``"all"`` rows add the skill rows, each skill computed for the orientation of
+        the ``"all"`` pair at the receiver's wage of that skill. With the export-embodied
+        wage and two blocs, ``w^s_r H^s[r, g] = C^s[r, g]``, so the transfer is
+        ``w^s_r H^s[g, r] − C^s[g, r]``: the giver's hours at the receiver's wage minus
+        what they were paid.
+
+        Parameters
+        ----------
+        level : ``"bloc"`` or ``"region"``
+            ``"region"``: rows (skill, region, receiver) for every region of the giving
+            bloc; they add up to the bloc rows.
+
+        Raises
+        ------
+        InvalidEconomyError
+            The economy was built without compensation.
+
+        Notes
+        -----
+        Hickel, Hanbury Lemos & Barbour (2024), *Nat. Commun.* 15:6298: net appropriation
+        valued at the North's wages, skill by skill. The split into producer compensation
+        and transfer is this library's reading of their valuation.
+        """
+        self._need("the decomposition")
+        if level not in ("bloc", "region"):
+            raise InvalidEconomyError(f"level must be 'bloc' or 'region', got {level!r}.")
+        HB, CB, W = self._HB, self._CB, self._wages
+        P = self._indicator
+        k, B = HB.shape[0], len(self.bloc_names)
+        # region-by-bloc flows: Hrb[s, p, b] = Σ_{c∈b} H[s, p, c]; Hbr[s, b, p] = Σ_{q∈b} H[s, q, p]
+        Hrb, Crb = self._H @ P, self._C @ P
+        Hbr = np.einsum("qb,sqp->sbp", P, self._H)
+        Cbr = np.einsum("qb,sqp->sbp", P, self._C)
+        total = HB.sum(axis=0)
+        names, regions = self.bloc_names, self.regions
+        keys = [*self.skills, ALL_SKILLS]
+        records, index = [], []
+        for m, key in enumerate(keys):
+            M = HB[m] if m < k else total
+            for a in range(B):
+                for b in range(a + 1, B):
+                    g, r = (a, b) if M[a, b] - M[b, a] >= 0 else (b, a)
+                    skills = [m] if m < k else list(range(k))
+                    if level == "bloc":
+                        h = sum(HB[s, g, r] - HB[s, r, g] for s in skills)
+                        c = sum(CB[s, g, r] - CB[s, r, g] for s in skills)
+                        v = sum((HB[s, g, r] - HB[s, r, g]) * W[s, r] for s in skills)
+                        records.append((h, c, v, v - c))
+                        index.append((key, names[g], names[r]))
+                        continue
+                    for p in np.flatnonzero(self._codes == g):
+                        h = sum(Hrb[s, p, r] - Hbr[s, r, p] for s in skills)
+                        c = sum(Crb[s, p, r] - Cbr[s, r, p] for s in skills)
+                        v = sum((Hrb[s, p, r] - Hbr[s, r, p]) * W[s, r] for s in skills)
+                        records.append((h, c, v, v - c))
+                        index.append((key, regions[p], names[r]))
+        third = "receiver"
+        second = "giver" if level == "bloc" else "region"
+        mi = pd.MultiIndex.from_tuples(index, names=["skill", second, third]) if index else \
+            pd.MultiIndex.from_arrays([[], [], []], names=["skill", second, third])
+        return pd.DataFrame(records, index=mi, columns=list(DECOMPOSITION_COLUMNS),
+                            dtype=float)
+
+    # ------------------------------------------------------------------ equal world
+    def _region_vector(self, values: Any, what: str) -> np.ndarray:
+        """A positive finite number for every region, from a mapping or Series."""
+        if isinstance(values, pd.DataFrame):
+            raise InvalidEconomyError(f"{what}: give a Series or a mapping {{region: value}}.")
+        s = pd.Series(dict(values) if not isinstance(values, pd.Series) else values)
+        missing = [r for r in self.regions if r not in s.index]
+        if missing:
+            raise LabelMismatchError(f"{what}: no value for regions {missing[:10]}.")
+        try:
+            arr = s.reindex(self.regions).to_numpy(dtype=float)
+        except (TypeError, ValueError):
+            raise InvalidEconomyError(f"{what}: every value must be a number.") from None
+        bad = [r for r, v in zip(self.regions, arr, strict=True)
+               if not (np.isfinite(v) and v > 0)]
+        if bad:
+            raise InvalidEconomyError(
+                f"{what}: values must be positive and finite; see {bad[:10]}.")
+        return arr
+
+    def equal_world_wages(self, ppp: Any = None) -> pd.DataFrame:
+        """Wages per hour worked by region and skill, actual and in the equal world.
+
+        The equal-world wage of skill ``s`` in region ``p`` is proportional to the region's
+        productivity, value added per hour worked ``π_p = VA_p / h_p`` (divided by the
+        price level ``ppp_p`` when ``ppp`` is given):
+        ``w*^s_p = ω^s π_p`` with ``ω^s = Σ_p W^s_p / Σ_p π_p h^s_p``, so that the world
+        wage bill of each skill is unchanged.
+
+        Parameters
+        ----------
+        ppp : mapping or Series {region: price level}, optional
+            Price level of each region relative to the table's currency (PPP conversion
+            factor over the market exchange rate; below 1 where goods are cheap).
+
+        Returns
+        -------
+        DataFrame
+            Rows region; columns ``productivity``, then ``wage <skill>`` and
+            ``equal-world wage <skill>`` for every skill.
+        """
+        self._need("the equal world", va=True)
+        wage, new = self._equal_world_wages(ppp)
+        cols = {"productivity": self._productivity(ppp)}
+        for s, name in enumerate(self.skills):
+            cols[f"wage {name}"] = wage[s]
+            cols[f"equal-world wage {name}"] = new[s]
+        return pd.DataFrame(cols, index=pd.Index(self.regions, name="region"))
+
+    def _productivity(self, ppp: Any) -> np.ndarray:
+        va = self._V.sum(axis=1)                       # Σ_c V[p, c] = Σ_{i∈p} v_i x_i
+        pi = _safe_ratio(va, self._hours.sum(axis=0))
+        if ppp is not None:
+            pi = pi / self._region_vector(ppp, "ppp")
+        return pi
+
+    def _equal_world_wages(self, ppp: Any) -> tuple[np.ndarray, np.ndarray]:
+        pi = self._productivity(ppp)
+        if not np.all(np.isfinite(pi)):
+            bad = [r for r, v in zip(self.regions, pi, strict=True) if not np.isfinite(v)]
+            raise InvalidEconomyError(
+                f"the equal world needs hours worked in every region; none in {bad[:10]}.")
+        omega = _safe_ratio(self._comp.sum(axis=1), (pi[None, :] * self._hours).sum(axis=1))
+        return _safe_ratio(self._comp, self._hours), omega[:, None] * pi[None, :]
+
+    def equal_world(self, ppp: Any = None) -> pd.DataFrame:
+        """The trade of every pair of blocs revalued with productivity-adjusted wages.
+
+        Wages are set to ``w*^s_p`` (:meth:`equal_world_wages`), other value added per unit
+        of output is kept, prices follow from the Leontief price model and quantities
+        (gross outputs ``x_c``) are fixed. The value added of ``a`` embodied in ``b``'s
+        final demand becomes
+
+        ``V*[a, b] = V[a, b] − Σ_s C^s[a, b] + Σ_s Σ_{p∈a} w*^s_p H^s[p, b]``
+
+        (the wage is uniform within a region, so ``C*^s[p, b] = w*^s_p H^s[p, b]``). For
+        the pair giver ``g`` → receiver ``r`` (all skills, oriented as in :attr:`pairs`):
+        ``net_value = V[g, r] − V[r, g]``, ``net_value_equal_world`` the same with ``V*``,
+        and ``equal_world_transfer = net_value_equal_world − net_value``: what the giver
+        would gain in the net value of its trade were wages paid by productivity (0 when
+        they already are). ``giver_price_index`` and ``receiver_price_index`` are the
+        prices of the blocs' final demand relative to today, ``Σ_a V*[a, b] / Σ_a V[a, b]``
+        (``= p* y_b / p y_b`` with ``p = v (I − A)^{-1}``).
+
+        Parameters
+        ----------
+        ppp : mapping or Series {region: price level}, optional
+            Deflate productivity by the price level (see :meth:`equal_world_wages`).
+
+        Raises
+        ------
+        InvalidEconomyError
+            The economy was built without compensation or value added.
+
+        Notes
+        -----
+        Price model: W. Leontief; Miller & Blair (2009), *Input-Output Analysis*, 2nd ed.,
+        §2.6 (``p = v (I − A)^{-1}``). The counterfactual answers the objection that wage
+        gaps only reflect productivity gaps; the normalization (world wage bill of each
+        skill unchanged) is this library's choice.
+        """
+        self._need("the equal world", va=True)
+        _, new = self._equal_world_wages(ppp)
+        Vr = self._V - self._C.sum(axis=0) + np.einsum("sp,spc->pc", new, self._H)
+        B = len(self.bloc_names)
+        VB = _aggregate(self._V, self._codes, B)
+        VBe = _aggregate(Vr, self._codes, B)
+        index = _safe_ratio(VBe.sum(axis=0), VB.sum(axis=0))
+        pairs = self.pairs.xs(ALL_SKILLS, level="skill")
+        names = list(self.bloc_names)
+        rows = []
+        for (g, r), row in pairs.iterrows():
+            gi, ri = names.index(g), names.index(r)
+            now = VB[gi, ri] - VB[ri, gi]
+            eq = VBe[gi, ri] - VBe[ri, gi]
+            rows.append((row["net_hours"], now, eq, eq - now, index[gi], index[ri]))
+        return pd.DataFrame(rows, index=pairs.index, columns=list(EQUAL_WORLD_COLUMNS))
+
+    # ------------------------------------------------------------------ size
+    def size_adjusted(self, population: Any = None, gdp: Any = None) -> pd.DataFrame:
+        """Net flows relative to the size of each bloc (all skills).
+
+        Parameters
+        ----------
+        population, gdp : mapping or Series {region: value}, DataFrame or CSV path, optional
+            Population (persons) and GDP (the table's money unit) by region. A DataFrame
+            or CSV file has the columns ``region``, ``population`` and ``gdp`` (either may
+            be missing). Defaults: the population carried by the table (pymrio's
+            ``population``, where present) and GDP = the table's value added by region
+            (``Σ_{i∈p} v_i x_i``, where value added was given).
+
+        Returns
+        -------
+        DataFrame
+            Rows bloc; columns ``population``, ``gdp``, ``hours_worked``,
+            ``labour_transfer`` (given − received), ``transfer_per_capita``,
+            ``transfer_share_of_hours`` (of hours worked in the bloc), ``value_transfer``
+            (the :meth:`decomposition` transfers the bloc gives minus those it receives;
+            positive: drained) and ``value_transfer_share_of_gdp``. NaN where an input is
+            missing.
+
+        Notes
+        -----
+        Hickel, Hanbury Lemos & Barbour (2024) relate the net flows to the hours worked
+        and the income of each bloc.
+        """
+        pop_r, gdp_r = self._size_inputs(population, gdp)
+        B = len(self.bloc_names)
+        P = self._indicator
+        pop = P.T @ pop_r
+        g = P.T @ gdp_r
+        hours = P.T @ self._hours.sum(axis=0)
+        transfer = self._by_bloc.xs(ALL_SKILLS, level="skill")["labour_transfer"].to_numpy()
+        value = np.full(B, np.nan)
+        if self._C is not None:
+            value = np.zeros(B)
+            dec = self.decomposition().xs(ALL_SKILLS, level="skill")["value_transfer"]
+            names = list(self.bloc_names)
+            for (giver, receiver), t in dec.items():
+                value[names.index(giver)] += t
+                value[names.index(receiver)] -= t
+        out = np.column_stack([pop, g, hours, transfer, transfer / pop,
+                               _safe_ratio(transfer, hours), value, value / g])
+        return pd.DataFrame(out, index=self.bloc_names, columns=list(SIZE_COLUMNS))
+
+    def _size_inputs(self, population: Any, gdp: Any) -> tuple[np.ndarray, np.ndarray]:
+        R = len(self.regions)
+        if isinstance(population, str | Path) and gdp is None:
+            population = _read_size_table(population)
+        if isinstance(population, pd.DataFrame):
+            table = population
+            if "region" in table.columns:
+                table = table.set_index("region")
+            population = table["population"] if "population" in table else None
+            if gdp is None and "gdp" in table:
+                gdp = table["gdp"]
+        if population is None:
+            population = self._population
+        pop = (np.full(R, np.nan) if population is None
+               else self._region_vector(population, "population"))
+        if gdp is None:
+            g = (np.full(R, np.nan) if self._V is None
+                 else np.asarray(self._V.sum(axis=1), dtype=float))
+        else:
+            g = self._region_vector(gdp, "gdp")
+        return pop, g
 
     def drain(self) -> pd.DataFrame:
         """The net flow of hours valued at a price per embodied hour, pair by pair.
@@ -286,6 +607,7 @@ class GlobalExchangeAccount(Result):
         out = self.by_bloc
         out.attrs["blocs"] = self.blocs.name
         out.attrs["source"] = self.blocs.source
+        out.attrs["wage_rule"] = self.wage_rule
         return out
 
     def __repr__(self) -> str:
@@ -296,11 +618,15 @@ class GlobalExchangeAccount(Result):
     def summary(self) -> str:
         """Readable account: by bloc, the pairs, and the drain when value added is known."""
         fmt = lambda x: f"{x:,.4g}"  # noqa: E731
-        lines = [repr(self), f"Blocs: {self.blocs.name} ({self.blocs.source})", "",
+        lines = [repr(self), f"Blocs: {self.blocs.name} ({self.blocs.source})",
+                 f"Wage rule: {self.wage_rule} ({WAGE_RULES[self.wage_rule]})", "",
                  "By bloc (hours; wage per hour; wage value in money):",
                  self._by_bloc.to_string(float_format=fmt), "",
                  "Pairs, from net giver to net receiver:",
                  self.pairs.to_string(float_format=fmt)]
+        if self._C is not None:
+            lines += ["", "Decomposition of the net flows (hours; money):",
+                      self.decomposition().to_string(float_format=fmt)]
         if self._V is not None:
             lines += ["", "Drain (all skills; money):", self.drain().to_string(float_format=fmt)]
         return "\n".join(lines)
@@ -356,14 +682,33 @@ class GlobalExchangeAccount(Result):
         return fig
 
 
-def global_exchange_account(mrio: MRIOEconomy, blocs: Any = None) -> GlobalExchangeAccount:
+def _read_size_table(path: str | Path) -> pd.DataFrame:
+    """A CSV with columns ``region`` and ``population`` and/or ``gdp`` (``#`` comments)."""
+    try:
+        df = pd.read_csv(path, comment="#")
+    except (OSError, ValueError) as exc:
+        raise InvalidEconomyError(f"cannot read {str(path)!r}: {exc}") from None
+    if "region" not in df.columns or not ({"population", "gdp"} & set(df.columns)):
+        raise InvalidEconomyError(
+            f"{str(path)!r} needs the columns region and population and/or gdp; it has "
+            f"{list(df.columns)}.")
+    return df
+
+
+def global_exchange_account(mrio: MRIOEconomy, blocs: Any = None,
+                            wage: str = "export-embodied") -> GlobalExchangeAccount:
     """The global exchange account of a multi-regional economy, by bloc and skill.
 
     Parameters
     ----------
     mrio : MRIOEconomy
     blocs : Blocs, mapping {region: bloc}, built-in name or CSV path, optional
-        Default: every region its own bloc.
+        Default: every region its own bloc. Built-in names: ``"hickel2024"``,
+        ``"un-m49"`` (:meth:`Blocs.available`).
+    wage : ``"export-embodied"`` (default) or ``"worked"``
+        How a bloc's wage per hour of a skill is measured (:data:`WAGE_RULES`): the
+        compensation embodied in its exports per hour embodied in them (Hickel, Hanbury
+        Lemos & Barbour 2024), or compensation per hour worked in the bloc.
 
     Returns
     -------
@@ -393,6 +738,9 @@ def global_exchange_account(mrio: MRIOEconomy, blocs: Any = None) -> GlobalExcha
     if not isinstance(mrio, MRIOEconomy):
         raise InvalidEconomyError(
             f"global_exchange_account needs an MRIOEconomy, got {type(mrio).__name__}.")
+    if wage not in WAGE_RULES:
+        raise InvalidEconomyError(
+            f"unknown wage rule {wage!r}; choose one of {sorted(WAGE_RULES)}.")
     b = _as_blocs(blocs, mrio.regions)
     b.codes(mrio.regions)  # every region assigned, or a named error now
     X = mrio._outputs
@@ -402,11 +750,15 @@ def global_exchange_account(mrio: MRIOEconomy, blocs: Any = None) -> GlobalExcha
     hours = G @ (mrio.economy.labour * x[None, :]).T            # R x k
     comp = None if mrio._compensation is None else G @ (mrio._compensation * x[None, :]).T
     V = None if mrio._value_added is None else G @ (mrio._value_added[:, None] * X)
+    C = None if mrio._compensation is None else np.stack(
+        [G @ (c[:, None] * X) for c in mrio._compensation])      # k x R x R
     return GlobalExchangeAccount(
         skills=mrio.skills.copy(), regions=mrio.regions.copy(), blocs=b, _H=H,
         _hours=_frozen(np.ascontiguousarray(hours.T)),
         _comp=None if comp is None else _frozen(np.ascontiguousarray(comp.T)),
-        _V=None if V is None else _frozen(np.asarray(V)))
+        _V=None if V is None else _frozen(np.asarray(V)),
+        _C=None if C is None else _frozen(C), wage_rule=wage,
+        _population=mrio.population)
 
 
 # ============================================================================ test system

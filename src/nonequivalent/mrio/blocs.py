@@ -14,7 +14,21 @@ from .._results import Result
 from ..errors import InvalidEconomyError, LabelMismatchError
 
 # ============================================================================ blocs
-_BLOC_FILES = {"exiobase3-north-south": "exiobase3_north_south.csv"}
+#: Built-in bloc sets: name -> (data file, one-line description).
+_BLOC_FILES = {
+    "hickel2024": ("exiobase3_hickel2024.csv",
+                   "EXIOBASE 3: the 30-region North with which Hickel, Hanbury Lemos & Barbour "
+                   "(2024) are reproduced; LT South while LV and EE are North; KR and TW North"),
+    "un-m49": ("exiobase3_north_south.csv",
+               "EXIOBASE 3: North = UN M49 'developed regions' (36 regions); not the paper's "
+               "split"),
+}
+#: Older names still accepted.
+_BLOC_ALIASES = {"exiobase3-north-south": "un-m49"}
+
+#: The bloc set used for EXIOBASE 3 when none is named: the split that reproduces the study
+#: the global account follows (Hickel, Hanbury Lemos & Barbour 2024).
+DEFAULT_BLOCS = "hickel2024"
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -75,6 +89,32 @@ class Blocs(Result):
         return cls.from_mapping(dict(zip(df["region"], df["bloc"], strict=True)),
                                 name=Path(path).stem, source=str(src))
 
+    @classmethod
+    def named(cls, name: str = DEFAULT_BLOCS) -> Blocs:
+        """A built-in bloc set by name (see :meth:`available`); default ``"hickel2024"``.
+
+        >>> import nonequivalent as ne
+        >>> ne.Blocs.named("hickel2024").mapping.value_counts().to_dict()
+        {'North': 30, 'South': 19}
+        """
+        return load_blocs(name)
+
+    @staticmethod
+    def available() -> pd.DataFrame:
+        """The built-in bloc sets: name, file, regions per bloc, default, description.
+
+        >>> import nonequivalent as ne
+        >>> list(ne.Blocs.available().index)
+        ['hickel2024', 'un-m49']
+        """
+        rows = []
+        for name, (file, text) in _BLOC_FILES.items():
+            counts = load_blocs(name).mapping.value_counts()
+            rows.append({"file": file, "North": int(counts.get("North", 0)),
+                         "South": int(counts.get("South", 0)),
+                         "default": name == DEFAULT_BLOCS, "description": text})
+        return pd.DataFrame(rows, index=pd.Index(list(_BLOC_FILES), name="name"))
+
     @property
     def names(self) -> pd.Index:
         """The blocs, in order of first appearance."""
@@ -108,42 +148,45 @@ class Blocs(Result):
             f"{b} {int(c)} regions" for b, c in counts.items()) + ")"
 
 
-def load_blocs(name: str = "exiobase3-north-south") -> Blocs:
-    """A built-in bloc classification, with its source.
-
-    ``"exiobase3-north-south"``: EXIOBASE 3's 49 regions split into North and South
-    following the definition stated by Hickel, Hanbury Lemos & Barbour (2024); each row of
-    the data file says on what basis it was assigned and which assignments are uncertain
-    (see the file ``data/blocs/exiobase3_north_south.csv`` and the docs, "Global exchange").
-
-    >>> import nonequivalent as ne
-    >>> b = ne.load_blocs()
-    >>> b.mapping.value_counts().to_dict()
-    {'North': 36, 'South': 13}
-    """
+def _bloc_file(name: str) -> pd.DataFrame:
     from importlib import resources
 
-    if name not in _BLOC_FILES:
+    key = _BLOC_ALIASES.get(name, name)
+    if key not in _BLOC_FILES:
         raise InvalidEconomyError(
             f"unknown built-in blocs {name!r}; available: {sorted(_BLOC_FILES)}. Or pass a "
             "mapping {region: bloc} or a CSV file with columns region,bloc.")
-    ref = resources.files("nonequivalent") / "data" / "blocs" / _BLOC_FILES[name]
+    ref = resources.files("nonequivalent") / "data" / "blocs" / _BLOC_FILES[key][0]
     with resources.as_file(ref) as p:
-        df = pd.read_csv(p, comment="#", dtype=str)
+        return pd.read_csv(p, comment="#", dtype=str)
+
+
+def load_blocs(name: str = DEFAULT_BLOCS) -> Blocs:
+    """A built-in bloc set, with its source (see :meth:`Blocs.available`).
+
+    * ``"hickel2024"`` (the default): EXIOBASE 3's 49 regions with the 30-region North
+      that reproduces Hickel, Hanbury Lemos & Barbour (2024) (file
+      ``data/blocs/exiobase3_hickel2024.csv``; its ``note`` column states the oddities);
+    * ``"un-m49"`` (formerly ``"exiobase3-north-south"``): North = the UN M49 "developed
+      regions", 36 regions (file ``data/blocs/exiobase3_north_south.csv``, with the basis
+      and certainty of every row).
+
+    >>> import nonequivalent as ne
+    >>> ne.load_blocs().mapping.value_counts().to_dict()
+    {'North': 30, 'South': 19}
+    >>> ne.load_blocs("un-m49").mapping.value_counts().to_dict()
+    {'North': 36, 'South': 13}
+    """
+    df = _bloc_file(name)
     src = "; ".join(pd.unique(df["source"].dropna()))
     return Blocs.from_mapping(dict(zip(df["region"], df["bloc"], strict=True)),
-                              name=name, source=src)
+                              name=_BLOC_ALIASES.get(name, name), source=src)
 
 
-def bloc_table(name: str = "exiobase3-north-south") -> pd.DataFrame:
-    """The built-in classification with every column (region, name, bloc, basis, certainty,
-    note, source)."""
-    from importlib import resources
-
-    load_blocs(name)  # validates the name
-    ref = resources.files("nonequivalent") / "data" / "blocs" / _BLOC_FILES[name]
-    with resources.as_file(ref) as p:
-        return pd.read_csv(p, comment="#", dtype=str).set_index("region")
+def bloc_table(name: str = DEFAULT_BLOCS) -> pd.DataFrame:
+    """A built-in bloc set with every column of its file (region, name, bloc, notes,
+    source; ``un-m49`` also has basis and certainty)."""
+    return _bloc_file(name).set_index("region")
 
 
 def _as_blocs(blocs: Any, regions: pd.Index) -> Blocs:
@@ -153,7 +196,7 @@ def _as_blocs(blocs: Any, regions: pd.Index) -> Blocs:
     if isinstance(blocs, Blocs):
         return blocs
     if isinstance(blocs, str | Path):
-        if str(blocs) in _BLOC_FILES:
+        if str(blocs) in _BLOC_FILES or str(blocs) in _BLOC_ALIASES:
             return load_blocs(str(blocs))
         return Blocs.from_file(blocs)
     if isinstance(blocs, Mapping | pd.Series):

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .._results import Result
 from .._solvers import sparse as sp
-from .._validation import as_array, check_positive_output
+from .._validation import as_array, check_finite, check_positive_output
 from ..core.economy import Economy
 from ..errors import InvalidEconomyError, LabelMismatchError
 from ._labels import (
@@ -28,6 +28,7 @@ from ._labels import (
 from .readers import (
     _extension_totals,
     _final_demand,
+    _find_extension,
     _read_text_table,
     _require_pymrio,
     _select_rows,
@@ -135,9 +136,11 @@ class MRIOEconomy(Result):
     _Y: np.ndarray = dataclasses.field(repr=False)
     _compensation: np.ndarray | None = dataclasses.field(repr=False)
     _value_added: np.ndarray | None = dataclasses.field(repr=False)
+    _population: pd.Series | None = dataclasses.field(repr=False)
 
     def __init__(self, A: Any, final_demand: Any, labour: Any, compensation: Any = None,
-                 value_added: Any = None, regions: Any = None, sectors: Any = None) -> None:
+                 value_added: Any = None, regions: Any = None, sectors: Any = None,
+                 population: Any = None) -> None:
         if isinstance(A, pd.DataFrame):
             A, index = _square_table(A, "A")
         else:
@@ -175,13 +178,25 @@ class MRIOEconomy(Result):
         object.__setattr__(self, "_Y", _frozen(Y))
         object.__setattr__(self, "_compensation", comp)
         object.__setattr__(self, "_value_added", va)
+        pop = None
+        if population is not None:
+            pop = pd.Series(dict(population) if not isinstance(population, pd.Series)
+                            else population, dtype=float)
+            if set(pop.index) != set(reg):
+                raise LabelMismatchError(
+                    f"population must have one value per region {list(reg)[:10]}; got "
+                    f"{list(pop.index)[:10]}.")
+            pop = pop.reindex(reg)
+            check_finite(pop.to_numpy(), "population", InvalidEconomyError)
+            pop.index.name = "region"
+        object.__setattr__(self, "_population", pop)
 
     # ------------------------------------------------------------------ constructors
     @classmethod
     def from_flows(cls, Z: Any, final_demand: Any, labour_hours: Any,
                    compensation: Any = None, value_added: Any = None,
                    gross_output: Any = None, regions: Any = None,
-                   sectors: Any = None) -> MRIOEconomy:
+                   sectors: Any = None, population: Any = None) -> MRIOEconomy:
         """Build from flows: ``A = Z diag(x)^-1`` and satellite totals divided by ``x``.
 
         Parameters
@@ -197,6 +212,7 @@ class MRIOEconomy(Result):
             Value added (totals).
         gross_output : vector or Series, optional
             Gross output ``x``; default ``Z 1 + Y 1`` (row sums, as pymrio computes it).
+        population : mapping or Series {region: persons}, optional
 
         Raises
         ------
@@ -240,7 +256,7 @@ class MRIOEconomy(Result):
         return cls(pd.DataFrame(A, index=index, columns=index), final_demand,
                    per_unit(labour_hours, "labour hours"),
                    compensation=per_unit(compensation, "compensation"),
-                   value_added=None if va is None else va.iloc[0])
+                   value_added=None if va is None else va.iloc[0], population=population)
 
     @classmethod
     def from_pymrio(cls, system: Any, hours: Mapping[Hashable, Any],
@@ -254,7 +270,8 @@ class MRIOEconomy(Result):
             Needs ``Y`` and ``A`` or ``Z`` (``x`` is used when present).
         hours : mapping ``{skill: rows}``
             The hours worked of each skill level. ``rows`` is ``(extension, pattern)``, or a
-            pattern alone when ``extension`` is given; a pattern is a row label, a part of
+            pattern alone when ``extension`` is given (extension ``None``: the first
+            extension that has such rows); a pattern is a row label, a part of
             the row labels (every row containing it is summed, e.g. the male and female rows
             of one skill) or a list of exact labels.
         compensation : mapping ``{skill: rows}``, optional
@@ -280,7 +297,7 @@ class MRIOEconomy(Result):
         >>> mrio = ne.MRIOEconomy.from_pymrio(
         ...     io, hours=ne.mrio.EXIOBASE_HOURS,
         ...     compensation=ne.mrio.EXIOBASE_COMPENSATION,
-        ...     value_added="factor_inputs")                 # doctest: +SKIP
+        ...     value_added=ne.mrio.EXIOBASE_VALUE_ADDED)    # doctest: +SKIP
         """
         _require_pymrio()
         Y = getattr(system, "Y", None)
@@ -302,19 +319,25 @@ class MRIOEconomy(Result):
 
         def totals(spec: Any, what: str) -> pd.Series:
             ext_name, pattern = spec if isinstance(spec, tuple) else (extension, spec)
+            if ext_name is None:
+                ext_name = _find_extension(system, pattern, what)
             F = _extension_totals(system, ext_name, xs)
             return _select_rows(F, pattern, ext_name, what).reindex(index)
 
         h, c, va = _satellite_totals(totals, hours, compensation, value_added,
                                      lambda name: hasattr(system, name))
+        pop = getattr(system, "population", None)
+        if isinstance(pop, pd.DataFrame):
+            pop = pop.iloc[0] if len(pop) == 1 else None
         Z = getattr(system, "Z", None)
         if Z is not None:
-            return cls.from_flows(Z, Y, h, compensation=c, value_added=va, gross_output=xs)
+            return cls.from_flows(Z, Y, h, compensation=c, value_added=va, gross_output=xs,
+                                  population=pop)
         xv = xs.reindex(index).to_numpy(dtype=float)
         check_positive_output(xv, index, "for every (region, sector)",
                               "Drop those rows or give them a small positive output")
         h, c, va = _per_unit(h, c, va, index, xv)
-        return cls(system.A, Y, h, compensation=c, value_added=va)
+        return cls(system.A, Y, h, compensation=c, value_added=va, population=pop)
 
     @classmethod
     def from_text_tables(cls, path: str | Path, hours: Mapping[Hashable, Any],
@@ -387,6 +410,11 @@ class MRIOEconomy(Result):
     def has_compensation(self) -> bool:
         """Whether compensation by skill was given (wages, wage values)."""
         return self._compensation is not None
+
+    @property
+    def population(self) -> pd.Series | None:
+        """Population by region, when the table carries it (a copy), else None."""
+        return None if self._population is None else self._population.copy()
 
     @property
     def has_value_added(self) -> bool:

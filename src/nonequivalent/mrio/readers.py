@@ -16,21 +16,29 @@ from ._labels import _same_pairs
 #: The install command named when pymrio is needed and missing.
 MRIO_INSTALL = 'pip install "nonequivalent[mrio]"'
 
-#: Row labels of EXIOBASE 3 as pymrio reads them (extension ``employment``: hours in
-#: millions; ``factor_inputs``: compensation of employees in million EUR), by skill.
+_COMP = "Compensation of employees; wages, salaries, & employers' social contributions: "
+
+#: Row labels of EXIOBASE 3 as pymrio reads them, by skill: hours worked (million hours;
+#: the male and female rows of a skill are summed) and compensation of employees (million
+#: EUR). The extension is found by its rows (``None``): ``satellite`` in EXIOBASE 3.8.x,
+#: ``employment`` and ``factor_inputs`` in later releases.
 EXIOBASE_HOURS = {
-    "low": ("employment", "Employment hours: Low-skilled"),
-    "medium": ("employment", "Employment hours: Medium-skilled"),
-    "high": ("employment", "Employment hours: High-skilled"),
+    "low": (None, "Employment hours: Low-skilled"),
+    "medium": (None, "Employment hours: Medium-skilled"),
+    "high": (None, "Employment hours: High-skilled"),
 }
 EXIOBASE_COMPENSATION = {
-    "low": ("factor_inputs", "Compensation of employees; wages, salaries, & employers' "
-            "social contributions: Low-skilled"),
-    "medium": ("factor_inputs", "Compensation of employees; wages, salaries, & employers' "
-               "social contributions: Medium-skilled"),
-    "high": ("factor_inputs", "Compensation of employees; wages, salaries, & employers' "
-             "social contributions: High-skilled"),
+    "low": (None, _COMP + "Low-skilled"),
+    "medium": (None, _COMP + "Medium-skilled"),
+    "high": (None, _COMP + "High-skilled"),
 }
+#: The nine value-added rows of EXIOBASE 3 (million EUR), summed into value added.
+EXIOBASE_VALUE_ADDED = (None, [
+    "Taxes less subsidies on products purchased: Total", "Other net taxes on production",
+    _COMP + "Low-skilled", _COMP + "Medium-skilled", _COMP + "High-skilled",
+    "Operating surplus: Consumption of fixed capital", "Operating surplus: Rents on land",
+    "Operating surplus: Royalties on resources",
+    "Operating surplus: Remaining net operating surplus"])
 
 
 def _require_pymrio() -> Any:
@@ -69,6 +77,29 @@ def _final_demand(Y: Any, index: pd.MultiIndex, regions: pd.Index) -> np.ndarray
                 f"{len(regions)}), one column per consuming region.")
     check_finite(arr, "final demand", InvalidEconomyError, nonneg=False)
     return np.ascontiguousarray(arr)
+
+
+def _extension_names(system: Any) -> list[str]:
+    return [e for e in dir(system) if not e.startswith("_")
+            and (getattr(getattr(system, e, None), "F", None) is not None
+                 or getattr(getattr(system, e, None), "S", None) is not None)]
+
+
+def _find_extension(system: Any, pattern: Any, what: str) -> str:
+    """The first extension of ``system`` with rows matching ``pattern`` (see _select_rows)."""
+    names = _extension_names(system)
+    for name in names:
+        ext = getattr(system, name)
+        F = ext.F if getattr(ext, "F", None) is not None else ext.S
+        labels = _row_labels(F)
+        if isinstance(pattern, list | tuple):
+            if set(map(str, pattern)) <= set(labels):
+                return name
+        elif pattern is None or labels.str.contains(str(pattern), regex=False).any():
+            return name
+    raise InvalidEconomyError(
+        f"{what}: no extension of the pymrio system has rows {pattern!r}; its extensions "
+        f"are {names}. Name the rows with (extension, pattern).")
 
 
 def _extension_totals(system: Any, name: str | None, x: pd.Series) -> pd.DataFrame:
