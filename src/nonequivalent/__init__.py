@@ -84,10 +84,6 @@ _LAZY_EXPORTS = {
 }
 _LAZY_WHERE = {name: module for module, names in _LAZY_EXPORTS.items() for name in names}
 
-#: Names that are both a module and the function it exports (``ne.tribute``, ``ne.report``):
-#: on the package they always stand for the function.
-_SHADOWED = frozenset({"tribute", "report"})
-
 #: Subpackages loaded on first use (``ne.scenarios`` ...), and ``datasets``.
 _SUBMODULES = ("datasets", "scenarios", "symbolic", "exact", "exercises", "plotting", "cli")
 _PACKAGES = ("core", "exchange", "groups", "accounts", "scenarios", "report", "uncertainty",
@@ -112,6 +108,10 @@ _MOVED_MODULES = {
     "symbolic": "exact.symbolic", "_cli_global": "cli.global_cmd",
     "uncertainty_cli": "cli.uncertainty_cmd",
 }
+#: Names that are both a module (or an old module path) and the function it exports
+#: (``ne.tribute``, ``ne.report``, ``ne.report_batch``): on the package they always stand
+#: for the function, also after the module is imported under that name.
+_SHADOWED = frozenset(_LAZY_WHERE) & {*_PACKAGES, *_MOVED_MODULES}
 _deprecation.moved_modules({f"{__name__}.{old}": f"{__name__}.{new}"
                             for old, new in _MOVED_MODULES.items()})
 
