@@ -105,7 +105,7 @@ def isoelastic_marketing(price_ratio: float, q0: float = CAL_MARKETED_AT_PARITY,
                          elasticity: float = CAL_MARKETING_ELASTICITY) -> float:
     """Marketed grain ``q0 · p^ε`` at a procurement price ratio ``p`` (1 = parity).
 
-    The isoelastic marketing response of DESIGN §2.3 (Sah and Stiglitz, *AER* 74, 1984),
+    The isoelastic marketing response (Sah and Stiglitz, *AER* 74, 1984),
     evaluated with :class:`nonequivalent.IsoelasticResponse`.
 
     >>> from nonequivalent.planning import isoelastic_marketing
