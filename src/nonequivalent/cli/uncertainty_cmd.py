@@ -45,8 +45,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="sampling, one of %(choices)s (default: %(default)s): Latin "
                         "hypercube, scrambled Sobol' or random")
     g.add_argument("--scheduler", metavar="ADDRESS",
-                   help="run the draws on this Dask scheduler (pip install "
-                        "'nonequivalent[dask]')")
+                   help="run the draws on this Dask scheduler (from a clone: pip install "
+                        "'.[dask]')")
 
 
 def _labels(section: Any, frame: pd.DataFrame) -> pd.DataFrame:

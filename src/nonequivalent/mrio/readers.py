@@ -13,8 +13,10 @@ from .._validation import as_array, check_finite
 from ..errors import InvalidEconomyError, LabelMismatchError, NonequivalentError
 from ._labels import _same_pairs
 
-#: The install command named when pymrio is needed and missing.
-MRIO_INSTALL = 'pip install "nonequivalent[mrio]"'
+#: The install command named when pymrio is needed and missing (the package is not on the
+#: package index: its extra installs from a clone; the second command works anywhere).
+MRIO_INSTALL = ('pip install ".[mrio]" from the top of a clone of the repository (or pip '
+                'install pymrio country_converter)')
 
 #: Row labels of EXIOBASE 3 as pymrio reads them (extension ``employment``: hours in
 #: millions; ``factor_inputs``: compensation of employees in million EUR), by skill.
@@ -23,6 +25,7 @@ EXIOBASE_HOURS = {
     "medium": ("employment", "Employment hours: Medium-skilled"),
     "high": ("employment", "Employment hours: High-skilled"),
 }
+#: Row labels of EXIOBASE 3 for compensation of employees, by skill (see ``EXIOBASE_HOURS``).
 EXIOBASE_COMPENSATION = {
     "low": ("factor_inputs", "Compensation of employees; wages, salaries, & employers' "
             "social contributions: Low-skilled"),
