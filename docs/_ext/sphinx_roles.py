@@ -57,7 +57,7 @@ def _canonical(path: str) -> str | None:
     """Where the object at ``path`` is defined (``module.qualname``), or None if unknown."""
     try:
         obj = _lookup(path)
-    except Exception:  # noqa: BLE001  (any failure: not a target we can link)
+    except Exception:  # any failure: not a target we can link
         return None
     if isinstance(obj, types.ModuleType):
         return obj.__name__
