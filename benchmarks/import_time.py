@@ -1,14 +1,19 @@
-"""Start-up time: ``import nonequivalent`` against numpy + scipy.linalg + pandas alone.
+"""Start-up time: ``import nonequivalent``, ``nonequivalent --version`` and ``--help``
+against numpy + scipy.linalg + pandas alone.
 
-Each measurement runs in a fresh Python process (``python -c "import ..."``), so nothing is
+Each measurement runs in a fresh Python process (``python -c "import ..."``; the commands
+as ``python -m nonequivalent --version``, the code the ``nonequivalent`` script runs), so nothing is
 cached in memory between them; the operating system's file cache is warmed by one run of
 each command first. The two commands alternate, and the median of ``--repeat`` runs is
 printed for each, with the difference: the wall time, and the CPU time of the child process
 (user + system, from ``resource.getrusage``), which other work on a busy machine disturbs
-much less than the wall time. The target, for both, is a difference of at most 0.15 s: the
+much less than the wall time. The target, for each, is a difference of at most 0.15 s: the
 library itself should cost little beyond the three packages it is built on, because what
-only some paths need (PuLP, highspy, scipy.optimize, sympy, matplotlib, the planning,
-exact, symbolic and exercise modules) is loaded on first use.
+only some paths need (PuLP, highspy, scipy.optimize, scipy.stats, sympy, matplotlib, the
+planning, exact, symbolic and exercise modules) is loaded on first use, and each command
+of the ``nonequivalent`` program imports what it uses in its handler. The spread of the
+runs (lowest and highest) is printed beside each median, under a header with the CPU, its
+SIMD level, the load and the versions.
 
 Before measuring, the library's bytecode is compiled (``compileall``, as ``pip install``
 does for an installed package), so that both commands read cached bytecode: otherwise, with
@@ -16,12 +21,12 @@ an editable install and ``PYTHONDONTWRITEBYTECODE`` set, every run of ``import
 nonequivalent`` would recompile the library's source (about 0.3 s here) while numpy, scipy
 and pandas load their compiled bytecode.
 
-The last lines list the heavy modules that ``import nonequivalent`` still loads, with the
-library module that first imports each (from ``python -X importtime``).
+The last lines list the heavy modules that ``import nonequivalent`` or ``--version`` still
+load, with the library module that first imports each (from ``python -X importtime``).
 
 Run:
 
-    python benchmarks/import_time.py [--repeat 15]
+    python benchmarks/import_time.py [--repeat 15]   (from the repository's root)
 """
 
 from __future__ import annotations
@@ -36,8 +41,14 @@ import subprocess
 import sys
 import time
 
+from _env import header, spread
+
 BASELINE = "import numpy, scipy.linalg, pandas"
 LIBRARY = "import nonequivalent"
+#: What is timed against the baseline: a label and the arguments of ``python``.
+MEASURED = ((LIBRARY, ["-c", LIBRARY]),
+            ("nonequivalent --version", ["-m", "nonequivalent", "--version"]),
+            ("nonequivalent --help", ["-m", "nonequivalent", "--help"]))
 TARGET = 0.15
 HEAVY = ("scipy.optimize", "scipy.sparse", "scipy.sparse.linalg", "scipy.stats", "sympy",
          "pulp", "highspy", "matplotlib", "nonequivalent.planning.static",
@@ -46,24 +57,25 @@ HEAVY = ("scipy.optimize", "scipy.sparse", "scipy.sparse.linalg", "scipy.stats",
          "tqdm", "rich")
 
 
-def run_once(code: str) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of the child) of one fresh ``python -c code``."""
+def run_once(args: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the child) of one fresh ``python *args``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, *args], check=True, stdout=subprocess.DEVNULL)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
 
 
-def loaded_by() -> dict[str, str]:
-    """For each heavy module loaded by ``import nonequivalent``: the importing module."""
-    code = ("import sys, nonequivalent; "
+def loaded_by(statement: str = LIBRARY) -> dict[str, str]:
+    """For each heavy module loaded by ``statement``: the library module importing it."""
+    code = (f"import sys, contextlib, io\nwith contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    {statement}\n"
             f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                          text=True).stdout.split()
-    trace = subprocess.run([sys.executable, "-X", "importtime", "-c", LIBRARY],
+    trace = subprocess.run([sys.executable, "-X", "importtime", "-c", statement],
                            check=True, capture_output=True, text=True).stderr.splitlines()
     # -X importtime prints a module after the modules it imports, indented by depth; the
     # first library module at a lower depth after a heavy module is the one importing it
@@ -92,35 +104,45 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=15)
     args = ap.parse_args(argv)
+    if args.repeat < 1:
+        ap.error(f"--repeat must be at least 1; got {args.repeat}")
     spec = importlib.util.find_spec("nonequivalent")
     if spec is None or spec.origin is None:
         ap.error("nonequivalent is not installed in this Python")
     package = pathlib.Path(spec.origin).parent
     compileall.compile_dir(package, quiet=1)  # as an installed package has its bytecode
-    run_once(BASELINE)
-    run_once(LIBRARY)  # warm the file cache
-    base, lib = [], []
+    header()
+    runs: dict[str, list[tuple[float, float]]] = {BASELINE: []}
+    runs.update({label: [] for label, _ in MEASURED})
+    commands = [(BASELINE, ["-c", BASELINE]), *MEASURED]
+    for _, command in commands:
+        run_once(command)  # warm the file cache
     for _ in range(args.repeat):
-        base.append(run_once(BASELINE))
-        lib.append(run_once(LIBRARY))
-    print(f"fresh-process times, median of {args.repeat} alternating runs "
-          f"(python {sys.version.split()[0]}, library bytecode compiled):")
+        for label, command in commands:
+            runs[label].append(run_once(command))
+    print(f"fresh-process times, median [lowest–highest] of {args.repeat} alternating runs "
+          "(library bytecode compiled):")
     ok = True
-    for k, label in ((0, "wall"), (1, "CPU ")):
-        b = statistics.median(r[k] for r in base)
-        li = statistics.median(r[k] for r in lib)
-        diff = li - b
-        ok &= diff <= TARGET
-        print(f"  {label}  {BASELINE:<36} {b:6.3f} s   {LIBRARY:<22} {li:6.3f} s   "
-              f"difference {diff:+.3f} s (target <= {TARGET:.2f} s): "
-              f"{'met' if diff <= TARGET else 'NOT met'}")
-    heavy = loaded_by()
-    if heavy:
-        print("still loaded by `import nonequivalent` (module: first imported by):")
-        for mod, parent in heavy.items():
-            print(f"  {mod}: {parent}")
-    else:
-        print("none of " + ", ".join(HEAVY) + " is loaded by `import nonequivalent`.")
+    for k, unit in ((1, "CPU"), (0, "wall")):
+        base = statistics.median(r[k] for r in runs[BASELINE])
+        print(f"  {unit:<4} {BASELINE:<36} {spread([r[k] for r in runs[BASELINE]])} s")
+        for label, _ in MEASURED:
+            values = [r[k] for r in runs[label]]
+            diff = statistics.median(values) - base
+            ok &= diff <= TARGET
+            print(f"  {unit:<4} {label:<36} {spread(values)} s   difference {diff:+.3f} s "
+                  f"(target <= {TARGET:.2f} s): {'met' if diff <= TARGET else 'NOT met'}")
+    statements = {LIBRARY: LIBRARY,
+                  "nonequivalent --version": "from nonequivalent.cli import main; "
+                                             "main(['--version'])"}
+    for label, statement in statements.items():
+        heavy = loaded_by(statement)
+        if heavy:
+            print(f"still loaded by `{label}` (module: first imported by):")
+            for mod, parent in heavy.items():
+                print(f"  {mod}: {parent}")
+        else:
+            print(f"none of {', '.join(HEAVY)} is loaded by `{label}`.")
     return 0 if ok else 1
 
 

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 import scipy.linalg as sla
 import scipy.sparse as sp
+from _env import header
 
 import nonequivalent as ne
 
@@ -172,6 +173,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes only")
     parser.add_argument("--memory-probe", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    header(("nonequivalent", "numpy", "scipy", "pymrio"))
     if args.memory_probe:
         memory_probe(args.memory_probe)
         return

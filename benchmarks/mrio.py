@@ -14,9 +14,10 @@ times the import blocks and column sums uniform in [0.3, 0.8]; final demand has 
 per region, domestic demand dominant; three skill levels of hours, their compensation, and
 value added.
 
-Timed for every dense size, best of ``--repeats`` interleaved runs (the first under
-``tracemalloc`` for the peak memory), so that load from other jobs on a shared machine
-weighs less:
+Timed for every dense size: the median of ``--repeats`` interleaved runs of each side
+(ours, the raw LU and pymrio alike; the first run of each under ``tracemalloc`` for the
+peak memory), with the lowest and highest run printed below the table, so that neither
+side's figure is one lucky or unlucky run:
 
 * **account**: ``MRIOEconomy(...)`` (construction and input checks included) +
   ``global_exchange_account`` with every bloc result (``by_bloc``, ``pairs``, ``drain``);
@@ -39,8 +40,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
-import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -52,6 +52,7 @@ import numpy as np
 import pandas as pd
 import scipy.linalg as sla
 import scipy.sparse as sp
+from _env import header, spread
 
 import nonequivalent as ne
 
@@ -213,10 +214,8 @@ def main() -> None:
     sizes = ([int(s) for s in args.sizes.split(",")] if args.sizes
              else [490, 980] if args.quick else [2000, 4900, 9800])
     sparse_n = args.sparse or (4900 if args.quick else 20_000)
-    load = os.getloadavg()
-    print(f"nonequivalent {ne.__version__}, numpy {np.__version__}, "
-          f"python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M')}, "
-          f"{os.cpu_count()} cores, load average {load[0]:.1f}")
+    header(("nonequivalent", "numpy", "scipy", "pandas", "pymrio"))
+    spreads = []
     print("account = construction + global account (3 skills, by_bloc, pairs, drain); "
           "+fp = also the sector footprints D_cba, D_pba, D_imp, D_exp;\n"
           "raw LU = one lu_factor + lu_solve (49 columns); pymrio = calc_all (same "
@@ -232,26 +231,30 @@ def main() -> None:
         t = dense_table(size)
         n = t["A"].shape[0]
         unit = 8.0 * n * n
-        reps = args.repeats if n <= 5000 else max(1, args.repeats - 1)
+        reps = args.repeats
         M = np.eye(n) - t["A"]
-        # ours and raw LU interleaved, best of `reps`; memory from the first run of each
-        (t_acc, t_fp, fp), mem_ours = traced(lambda t=t: ours(t))
-        t_raw, mem_raw = traced(lambda t=t, M=M: raw_lu(M, t["Y"]))
+        # ours and raw LU interleaved, median of `reps`; memory from the first run of each
+        (a, f, fp), mem_ours = traced(lambda t=t: ours(t))
+        r0, mem_raw = traced(lambda t=t, M=M: raw_lu(M, t["Y"]))
+        accs, fps, raws = [a], [f], [r0]
         for _ in range(reps - 1):
             gc.collect()
             a, f, _fp = ours(t, footprints=True)
             del _fp
-            t_acc, t_fp = min(t_acc, a), min(t_fp, f)
+            accs.append(a)
+            fps.append(f)
             gc.collect()
-            t_raw = min(t_raw, raw_lu(M, t["Y"]))
+            raws.append(raw_lu(M, t["Y"]))
         del M
+        t_acc, t_fp, t_raw = (statistics.median(v) for v in (accs, fps, raws))
+        spreads.append(f"n = {n}: account {spread(accs, '{:.2f}')}, +fp {spread(fps, '{:.2f}')}, "
+                       f"raw LU {spread(raws, '{:.2f}')}")
         if args.no_pymrio:
             pm = f"{'n/a':>10} {'n/a':>16}"
             pm_mem, agree = f"{'n/a':>10}", f"{'n/a':>8}"
         else:
-            pm_reps = 2 if n <= 5000 else 1
-            t_pm = float("inf")
-            for r in range(pm_reps):
+            pms = []
+            for r in range(reps):
                 io = pymrio_inputs(t)
                 gc.collect()
 
@@ -265,14 +268,21 @@ def main() -> None:
                     agree = f"{agreement(fp, io):8.1e}"
                 else:
                     secs = run_pymrio()
-                t_pm = min(t_pm, secs)
+                pms.append(secs)
                 del io
+            t_pm = statistics.median(pms)
+            ratios = [p / (a + f) for p, a, f in zip(pms, accs, fps, strict=True)]
+            spreads.append(f"n = {n}: pymrio {spread(pms, '{:.2f}')}, pymrio/(account+fp) "
+                           f"run by run {spread(ratios, '{:.1f}')}")
             pm = f"{t_pm:10.2f} {t_pm / (t_acc + t_fp):16.1f}"
             pm_mem = f"{mem_pm / unit:10.2f}"
         print(f"{n:6d} {t_acc:8.2f} {t_fp:8.2f} {t_raw:7.2f} {t_acc / t_raw:8.2f} {pm} "
               f"{mem_ours / unit:8.2f} {mem_raw / unit:8.2f} {pm_mem} {agree}", flush=True)
         del t, fp
         gc.collect()
+    print("\nmedian [lowest–highest] of the runs of each size:")
+    for line in spreads:
+        print("  " + line)
     if not args.no_sparse:
         probe = subprocess.run([sys.executable, __file__, "--sparse-probe", str(sparse_n)],
                                capture_output=True, text=True, check=True)

@@ -46,6 +46,7 @@ import time
 import warnings
 
 import numpy as np
+from _env import header
 
 import nonequivalent as ne
 from nonequivalent.planning import DegeneracyWarning, LPSolution, solve_lp
@@ -217,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--defaults-only", action="store_true",
                     help="only the row with the library defaults, plan.solve()")
     args = ap.parse_args(argv)
+    header(("nonequivalent", "numpy", "scipy", "pulp", "highspy"))
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
     if args.defaults_only:
         ok = True

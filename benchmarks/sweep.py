@@ -19,6 +19,7 @@ import time
 
 import numpy as np
 import pandas as pd
+from _env import header
 
 import nonequivalent as ne
 
@@ -54,6 +55,7 @@ def main() -> None:
     ap.add_argument("--loop-subset", type=int, default=0,
                     help="time the loop on this many scenarios and extrapolate (0 = all)")
     args = ap.parse_args()
+    header(("nonequivalent", "numpy", "pandas"))
     K, n = args.scenarios, args.sectors
     eco, groups, bench, P = build(n, K)
     _ = eco.values_array                                       # factorize once, for both

@@ -37,6 +37,7 @@ import time
 
 import numpy as np
 import pandas as pd
+from _env import header
 
 import nonequivalent as ne
 from nonequivalent.uncertainty.batch import BatchModel
@@ -169,6 +170,7 @@ def main() -> None:
     ap.add_argument("--report-only", action="store_true",
                     help="time the report alone (no technology, no Dask)")
     args = ap.parse_args()
+    header(("nonequivalent", "numpy", "scipy", "pandas", "dask", "distributed"))
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"numpy {np.__version__}; {load()}", flush=True)
     per = report_loop(args.draws, args.loop_draws)

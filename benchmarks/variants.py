@@ -20,6 +20,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import pandas as pd
+from _env import header
 
 import nonequivalent as ne
 from nonequivalent.planning import DegeneracyWarning
@@ -30,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--output", default="variants.png", help="figure path (default: %(default)s)")
     ap.add_argument("--solver", default="highs", choices=["highs", "highs-direct", "cbc"])
     args = ap.parse_args(argv)
+    header(("nonequivalent", "pulp", "highspy"))
     t0 = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", DegeneracyWarning)

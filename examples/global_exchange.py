@@ -8,7 +8,7 @@ goods, skill by skill, the exchange ratio, and the wage value of the net flow at
 wages (Hickel, Hanbury Lemos & Barbour 2024, Nat. Commun. 15:6298). Last, Emmanuel's
 (1972) two-country case of unequal exchange.
 
-Needs the optional extra: pip install "nonequivalent[mrio]".
+Needs the optional extra: pip install ".[mrio]" (from a clone).
 """
 
 import nonequivalent as ne

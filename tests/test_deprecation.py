@@ -81,3 +81,21 @@ def test_the_package_modules_import_no_old_path() -> None:
             "    importlib.import_module(m.name)\n"
             "[getattr(ne, name) for name in ne.__all__]\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("name", ne.__all__)
+def test_every_public_name_resolves(name) -> None:
+    value = getattr(ne, name)
+    where = ne._LAZY_WHERE.get(name)
+    if where is not None:       # the object its module defines, not a copy or a module
+        assert value is getattr(importlib.import_module(f"nonequivalent.{where}"), name)
+    elif name in ne._SUBMODULES:
+        assert value.__name__.startswith("nonequivalent.")
+    assert name in dir(ne)
+
+
+def test_star_import_binds_every_public_name() -> None:
+    namespace: dict = {}
+    exec("from nonequivalent import *", namespace)  # a fixed statement, not user input
+    assert set(ne.__all__) <= set(namespace)
+    assert len(set(ne.__all__)) == len(ne.__all__)

@@ -141,3 +141,25 @@ def test_group_kinds_registered_before_a_scenario_names_one() -> None:
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                          text=True).stdout
     assert "peasants" in out and "state" in out and "workers" in out
+
+
+@pytest.mark.parametrize("option", ["--version", "--help"])
+def test_version_and_help_load_no_heavy_module(option: str) -> None:
+    # building the parser must not load what only some commands use (scipy.stats for the
+    # draws of `report --draws`, matplotlib for --plot, the planning models for compare ...)
+    code = ("import contextlib, io\nfrom nonequivalent.cli import main\n"
+            f"with contextlib.redirect_stdout(io.StringIO()):\n    main([{option!r}])")
+    assert _loaded_after(code, (*NOT_AT_IMPORT, "nonequivalent.uncertainty",
+                                "scipy.special")) == []
+
+
+def test_report_method_is_still_checked_and_listed() -> None:
+    from nonequivalent.cli import build_parser
+    from nonequivalent.uncertainty.propagation import METHODS
+
+    parser = build_parser()
+    report = parser._subparsers._group_actions[0].choices["report"]
+    assert all(m in report.format_help() for m in METHODS)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["report", "--method", "no-such-method"])
+    assert parser.parse_args(["report", "--method", METHODS[-1]]).method == METHODS[-1]

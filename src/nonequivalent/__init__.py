@@ -108,6 +108,10 @@ _MOVED_MODULES = {
     "symbolic": "exact.symbolic", "_cli_global": "cli.global_cmd",
     "uncertainty_cli": "cli.uncertainty_cmd",
 }
+#: Names that are both a module (or an old module path) and the function it exports
+#: (``ne.tribute``, ``ne.report``, ``ne.report_batch``): on the package they always stand
+#: for the function, also after the module is imported under that name.
+_SHADOWED = frozenset(_LAZY_WHERE) & {*_PACKAGES, *_MOVED_MODULES}
 _deprecation.moved_modules({f"{__name__}.{old}": f"{__name__}.{new}"
                             for old, new in _MOVED_MODULES.items()})
 

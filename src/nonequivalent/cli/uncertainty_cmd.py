@@ -10,13 +10,28 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 import pandas as pd
 
-from ..uncertainty.propagation import METHODS
-
 __all__ = ["add_arguments", "report_with_intervals"]
+
+
+class _Methods(Sequence[str]):
+    """The library's sampling methods (``uncertainty.propagation.METHODS``), looked up only
+    when argparse checks a ``--method`` or prints ``report --help``: building the parser, as
+    every command and ``--version`` do, loads no scipy.stats."""
+
+    def _methods(self) -> tuple[str, ...]:
+        from ..uncertainty.propagation import METHODS
+        return METHODS
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._methods()[index]
+
+    def __len__(self) -> int:
+        return len(self._methods())
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -26,11 +41,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="draw N parameter sets and print each number as central [p5–p95]")
     g.add_argument("--seed", type=int, default=0, metavar="S",
                    help="seed of the draws (default 0): the same seed, the same numbers")
-    g.add_argument("--method", choices=METHODS, default="lhs",
-                   help="sampling: Latin hypercube (default), scrambled Sobol', or random")
+    g.add_argument("--method", choices=_Methods(), default="lhs", metavar="METHOD",
+                   help="sampling, one of %(choices)s (default: %(default)s): Latin "
+                        "hypercube, scrambled Sobol' or random")
     g.add_argument("--scheduler", metavar="ADDRESS",
-                   help="run the draws on this Dask scheduler (pip install "
-                        "'nonequivalent[dask]')")
+                   help="run the draws on this Dask scheduler (from a clone: pip install "
+                        "'.[dask]')")
 
 
 def _labels(section: Any, frame: pd.DataFrame) -> pd.DataFrame:

@@ -35,7 +35,7 @@ __all__ = [
 # ---------------------------------------------------------------------- exchange
 @dataclasses.dataclass(frozen=True)
 class ExactTransfers:
-    """One group's exchange account, exactly (DESIGN §2.3).
+    """One group's exchange account, exactly (Preobrazhensky, *The New Economics*, ch. 2).
 
     Hours: ``labour_given = λ·s``, ``labour_received = λ·d``, ``labour_transfer`` (given
     minus received), ``nonequivalence_ratio`` (given over received). Money at benchmark
@@ -167,7 +167,7 @@ def scissors_transfer(benchmark_price: Number, quantity: Number, sigma: Number) 
 
     Notes
     -----
-    DESIGN §2.3; Preobrazhensky (1926), ch. 2.
+    Preobrazhensky (1926), ch. 2.
 
     >>> from nonequivalent import exact
     >>> exact.scissors_transfer(2, 100, "5/4")
@@ -188,7 +188,7 @@ def squeeze_optimum(elasticity: Number, benchmark_price: Number) -> sympy.Ration
 
     Notes
     -----
-    DESIGN §2.3; the first-order condition ``-q + (p^e - p) ε q / p = 0``. On the grain
+    the first-order condition ``-q + (p^e - p) ε q / p = 0``. On the grain
     crisis of 1927–28 see R. K. Sah and J. E. Stiglitz, "The economics of price scissors",
     *American Economic Review* 74 (1984).
 
@@ -210,7 +210,7 @@ def extraction(q0: Number, p0: Number, elasticity: Number, benchmark_price: Numb
 
     Notes
     -----
-    DESIGN §2.3 (isoelastic marketing response).
+    The isoelastic marketing response (Sah & Stiglitz, *AER* 74, 1984).
 
     >>> from nonequivalent import exact
     >>> exact.extraction(100, 10, 1, 10, 5)
@@ -299,7 +299,7 @@ def earners_needed(m0: Number, real_wage_cut: Number, whole: bool = False) -> sy
 
     Notes
     -----
-    DESIGN §2.4; Marx, *Capital* I, ch. 15 §3a; W. Z. Goldman, *Women at the Gates* (2002).
+    Marx, *Capital* I, ch. 15 §3a; W. Z. Goldman, *Women at the Gates* (2002).
 
     >>> from nonequivalent import exact
     >>> exact.earners_needed(1, "1/2"), exact.earners_needed(1, "2/5")

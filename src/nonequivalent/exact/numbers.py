@@ -30,6 +30,7 @@ Number = Any  # int | Fraction | str | Decimal | sympy.Rational (float with allo
 
 #: Longest number written as text, and largest decimal exponent, that :func:`rational` reads.
 MAX_DIGITS = 1000
+#: Largest decimal exponent that :func:`rational` reads (see :data:`MAX_DIGITS`).
 MAX_EXPONENT = 1000
 #: Most entries of an exact matrix or vector (exact arithmetic is for textbook sizes).
 MAX_ENTRIES = 10_000

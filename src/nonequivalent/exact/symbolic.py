@@ -6,7 +6,7 @@ once and cached): the sympy expression
 (``.expr``), its LaTeX (``.latex()``), the derivation steps (``.derivation``) and a fast
 numeric evaluation (``.evaluate(**values)``, through :func:`sympy.lambdify`).
 
-* :func:`two_good_transfer` — ``p^e_a q_a (1 − 1/σ)`` (DESIGN §2.3).
+* :func:`two_good_transfer` — ``p^e_a q_a (1 − 1/σ)`` (Preobrazhensky, *The New Economics*, ch. 2).
 * :func:`squeeze_optimum_price` — ``p* = ε p^e/(1+ε)`` (isoelastic) and
   ``p* = (p^e + p0 − q0/b)/2`` (linear).
 * :func:`accumulation_derivative` — ``∂S/∂p`` in the dual economy of
@@ -172,7 +172,7 @@ def two_good_transfer() -> ClosedForm:
 
     Notes
     -----
-    DESIGN §2.3; Preobrazhensky, *The New Economics*, ch. 2; Stalin, speech of 9 July
+    Preobrazhensky, *The New Economics*, ch. 2; Stalin, speech of 9 July
     1928, *Works* vol. 11 (underpayment + overpayment).
 
     Examples
@@ -199,7 +199,7 @@ def two_good_transfer() -> ClosedForm:
         expr=target,
         symbols=(pe_a, q_a, sigma),
         description="transfer at benchmark prices with balanced trade, p^e_a q_a (1 − 1/σ)",
-        source="DESIGN §2.3; Preobrazhensky, The New Economics (1926), ch. 2",
+        source="Preobrazhensky, The New Economics (1926), ch. 2",
         derivation=(("transfer", transfer), ("balanced trade", balanced),
                     ("in terms of σ", in_sigma)))
 
@@ -220,7 +220,7 @@ def squeeze_optimum_price(kind: str = "isoelastic") -> ClosedForm:
 
     Notes
     -----
-    DESIGN §2.3; the 1927–28 grain crisis (Goldman 2022).
+    the 1927–28 grain crisis (Goldman 2022).
 
     Examples
     --------
@@ -246,7 +246,7 @@ def squeeze_optimum_price(kind: str = "isoelastic") -> ClosedForm:
     return ClosedForm(
         name=f"squeeze optimum ({kind})", expr=p_star, symbols=_ordered(p_star, order),
         description=f"argmax of (p^e − p) q(p) with {kind} marketed surplus",
-        source="DESIGN §2.3; Sah & Stiglitz, AER 74 (1984); the 1927–28 grain crisis",
+        source="Sah & Stiglitz, AER 74 (1984); the 1927–28 grain crisis",
         derivation=(("extraction E(p)", E), ("dE/dp", dE)))
 
 

@@ -560,7 +560,7 @@ def exchange_account(economy: Economy, groups: Group | Iterable[Group], prices: 
     A group that gives labour and receives none has ``nonequivalence_ratio = inf``
     (documented, no division warning); ``0`` when it receives labour and gives none.
     Preobrazhensky, *The New Economics*, ch. 2; Stalin, speech of 9 July 1928, *Works*
-    vol. 11; DESIGN §2.3.
+    vol. 11.
 
     Examples
     --------

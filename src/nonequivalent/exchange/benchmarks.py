@@ -4,7 +4,7 @@ Every exchange account, tribute and sweep is measured against an explicit
 :class:`Benchmark` ``p^e``: labour-value prices ``μλ`` (with the MELT ``μ`` named), prices
 of production at a profit rate, base-period (e.g. 1913) relative prices, world-market prices
 at an exchange rate, or prices the user gives (Preobrazhensky, *The New Economics*, ch. 2;
-E. Emmanuel, *Unequal Exchange* (1972), ch. 2). DESIGN §2.3.
+E. Emmanuel, *Unequal Exchange* (1972), ch. 2).
 """
 
 from __future__ import annotations

@@ -111,7 +111,7 @@ class IsoelasticResponse(MarketingResponse):
 
     Notes
     -----
-    DESIGN §2.3; the price response of marketings in the 1920s debate: Preobrazhensky,
+    the price response of marketings in the 1920s debate: Preobrazhensky,
     *The New Economics*, ch. 2; Sah & Stiglitz, *AER* 74 (1984).
 
     Examples
@@ -254,7 +254,7 @@ class TotalResponse(MarketingResponse):
     With one procurement price for every group (the state's price of the good), the
     squeeze of the peasantry as a whole is that of the summed response; with different
     elasticities its optimum has no closed form and :func:`squeeze_optimum` finds it
-    numerically (DESIGN §2.3; Sah & Stiglitz, *AER* 74, 1984).
+    numerically (Sah & Stiglitz, *AER* 74, 1984).
 
     Examples
     --------
@@ -312,7 +312,7 @@ def extraction(response: MarketingResponse | Callable, benchmark_price: float,
 
     Notes
     -----
-    DESIGN §2.3; Preobrazhensky, *The New Economics*, ch. 2 (the limits of price policy);
+    Preobrazhensky, *The New Economics*, ch. 2 (the limits of price policy);
     the grain crisis of 1927–28 (Goldman 2022).
 
     Examples
@@ -420,7 +420,7 @@ def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: flo
 
     Notes
     -----
-    DESIGN §2.3; the grain crisis of 1927–28 (Goldman 2022; Preobrazhensky, *The New
+    the grain crisis of 1927–28 (Goldman 2022; Preobrazhensky, *The New
     Economics*, ch. 2, on the limits of price policy); Sah & Stiglitz, *AER* 74 (1984).
 
     Examples
@@ -504,8 +504,8 @@ def isoelastic_optimum(q0: Any, p0: Any, eps: Any, pe: Any) -> tuple[Any, Any]:
     p^e/(1 + ε)`` and ``q(p*)`` computed in logs (exact even when ``p*`` underflows for a
     tiny ``ε``; ``inf`` beyond float range).
 
-    From ``E'(p) = 0`` for ``E(p) = (p^e − p) q(p)``: ``ε (p^e − p)/p = 1`` (DESIGN §2.3;
-    Sah & Stiglitz, *AER* 74, 1984). Floats or arrays with a draws axis; used by
+    From ``E'(p) = 0`` for ``E(p) = (p^e − p) q(p)``: ``ε (p^e − p)/p = 1`` (Sah &
+    Stiglitz, *AER* 74, 1984). Floats or arrays with a draws axis; used by
     :func:`squeeze_optimum` and the batch report. Undefined (NaN) for ``ε <= 0``.
     """
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -520,7 +520,7 @@ def isoelastic_total_optimum(q0: Any, p0: Any, eps: Any, pe: Any) -> tuple[Any, 
 
     ``p*`` is the root of the first-order condition ``Σ_g q_g(p) (ε_g (p^e − p) − p) = 0``
     of ``E(p) = (p^e − p) Σ_g q0_g (p/p0)^ε_g``, which lies between the groups' own optima
-    ``ε_g p^e/(1 + ε_g)``; found by bisection to rounding (DESIGN §2.3; Sah & Stiglitz,
+    ``ε_g p^e/(1 + ε_g)``; found by bisection to rounding (Sah & Stiglitz,
     *AER* 74, 1984). Inputs have the groups on the first axis (``G`` or ``G × D`` for
     ``D`` draws; ``p0`` and ``pe`` one per draw), every ``ε_g > 0``. Used by
     :func:`squeeze_optimum` and by the batch report; the caller checks that the root is the
@@ -651,7 +651,7 @@ def squeeze_diagnostic(response: MarketingResponse | Callable, benchmark_price: 
 
     Notes
     -----
-    DESIGN §2.3; Preobrazhensky, *The New Economics*, ch. 2.
+    Preobrazhensky, *The New Economics*, ch. 2.
 
     Examples
     --------

@@ -5,7 +5,7 @@
   Preobrazhensky, *The New Economics* (1926; transl. 1965), ch. 2).
 * :func:`terms_of_trade` — one good's price relative to the others, against a benchmark.
 * :func:`two_good_transfer` — with balanced trade the transfer at benchmark prices is
-  ``p^e_a q_a (1 − 1/σ)`` (DESIGN §2.3).
+  ``p^e_a q_a (1 − 1/σ)`` (Preobrazhensky, *The New Economics*, ch. 2).
 
 Stalin's tribute and the channels of accumulation are in :mod:`nonequivalent.exchange.tribute`, the
 marketing response and the squeeze in :mod:`nonequivalent.exchange.procurement`, the
@@ -226,7 +226,7 @@ def two_good_transfer(benchmark_price: Any, quantity: Any, sigma: Any) -> Any:
 
     Notes
     -----
-    DESIGN §2.3; Preobrazhensky, *The New Economics*, ch. 2.
+    Preobrazhensky, *The New Economics*, ch. 2.
 
     Examples
     --------

@@ -1,6 +1,6 @@
 """Sweeps: the money transfers of groups over many price scenarios in one matrix product.
 
-Money transfers are linear in prices (DESIGN §6): for scenario prices ``P`` (K x n) and the
+Money transfers are linear in prices: for scenario prices ``P`` (K x n) and the
 groups' sales ``S`` and purchases ``D`` (n x G), Stalin's two price parts of the tribute
 are ``p^e S − P S`` and ``P D − p^e D`` (speech of 9 July 1928, *Works* vol. 11).
 """
@@ -149,7 +149,7 @@ def transfer_sweep(economy: Economy, group: Group | Iterable[Group], price_matri
 
     Notes
     -----
-    DESIGN §6 (sweeps are linear in prices); the decomposition is Stalin's (9 July 1928,
+    Transfers are linear in prices; the decomposition is Stalin's (9 July 1928,
     *Works* vol. 11). ``benchmarks/sweep.py`` measures the speed-up over a loop.
 
     Examples
@@ -195,7 +195,7 @@ def scaled_price_matrix(prices: Any, goods: Sequence[Hashable] | Hashable,
 
     Notes
     -----
-    DESIGN §6: sweeps over price ratios are linear in prices (see :func:`transfer_sweep`).
+    Sweeps over price ratios are linear in prices (see :func:`transfer_sweep`).
 
     Examples
     --------

@@ -143,7 +143,7 @@ def tribute(rng: random.Random, seed: int) -> Exercise:
           "price indices against a base period and the transfer hidden in the terms of trade",
           "exchange")
 def scissors(rng: random.Random, seed: int) -> Exercise:
-    """Scissors index and transfer (Preobrazhensky 1926, ch. 2; DESIGN §2.3)."""
+    """Scissors index and transfer (Preobrazhensky 1926, ch. 2)."""
     Pm = 10 * rng.randint(13, 30)
     Pa = 10 * rng.randint(8, 14)
     sigma = exact.scissors_index(Pm, Pa, 100, 100)
@@ -183,7 +183,7 @@ def scissors(rng: random.Random, seed: int) -> Exercise:
           "why squeezing the peasantry harder can collect less (the 1927–28 grain crisis)",
           "exchange")
 def squeeze(rng: random.Random, seed: int) -> Exercise:
-    """Squeeze optimum for an isoelastic marketing response (DESIGN §2.3; Sah–Stiglitz 1984)."""
+    """Squeeze optimum for an isoelastic marketing response (Sah–Stiglitz 1984)."""
     eps = choice(rng, (R(1), R(2), R(3)))
     pe = (1 + eps) * choice(rng, (R(1, 2), R(1), R(3, 2), R(2)))
     q0 = 100 * rng.randint(2, 9)

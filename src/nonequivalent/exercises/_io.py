@@ -1,4 +1,4 @@
-"""Exercises on the input-output core, labour values and prices (DESIGN §2.1–2.2)."""
+"""Exercises on the input-output core, labour values and prices (Leontief 1941; Marx)."""
 
 from __future__ import annotations
 

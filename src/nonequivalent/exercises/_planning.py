@@ -1,4 +1,4 @@
-"""A small linear-programming plan solved by hand (DESIGN §2.6)."""
+"""A small linear-programming plan solved by hand (Kantorovich 1939)."""
 
 from __future__ import annotations
 

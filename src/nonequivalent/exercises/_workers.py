@@ -74,7 +74,7 @@ def exploitation(rng: random.Random, seed: int) -> Exercise:
           "how a real-wage cut with the basket kept raises family exploitation",
           "workers")
 def two_earner(rng: random.Random, seed: int) -> Exercise:
-    """Earners needed and family exploitation (Marx, Capital I, ch. 15 §3a; DESIGN §2.4)."""
+    """Earners needed and family exploitation (Marx, Capital I, ch. 15 §3a)."""
     lam = sympy.ImmutableMatrix([choice(rng, (R(1, 4), R(1, 2))),
                                  choice(rng, (R(1), R(3, 2))),
                                  choice(rng, (R(1, 2), R(1)))])

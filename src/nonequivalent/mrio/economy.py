@@ -285,7 +285,7 @@ class MRIOEconomy(Result):
         Raises
         ------
         NonequivalentError
-            pymrio is not installed (install with ``pip install "nonequivalent[mrio]"``).
+            pymrio is not installed (install with ``pip install ".[mrio]"`` from a clone).
         InvalidEconomyError
             An unknown extension, or a pattern that matches no row.
 

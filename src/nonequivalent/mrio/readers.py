@@ -13,8 +13,10 @@ from .._validation import as_array, check_finite
 from ..errors import InvalidEconomyError, LabelMismatchError, NonequivalentError
 from ._labels import _same_pairs
 
-#: The install command named when pymrio is needed and missing.
-MRIO_INSTALL = 'pip install "nonequivalent[mrio]"'
+#: The install command named when pymrio is needed and missing (the package is not on the
+#: package index: its extra installs from a clone; the second command works anywhere).
+MRIO_INSTALL = ('pip install ".[mrio]" from the top of a clone of the repository (or pip '
+                'install pymrio country_converter)')
 
 _COMP = "Compensation of employees; wages, salaries, & employers' social contributions: "
 
@@ -27,6 +29,7 @@ EXIOBASE_HOURS = {
     "medium": (None, "Employment hours: Medium-skilled"),
     "high": (None, "Employment hours: High-skilled"),
 }
+#: Row labels of EXIOBASE 3 for compensation of employees, by skill (see ``EXIOBASE_HOURS``).
 EXIOBASE_COMPENSATION = {
     "low": (None, _COMP + "Low-skilled"),
     "medium": (None, _COMP + "Medium-skilled"),

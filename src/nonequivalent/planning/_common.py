@@ -102,7 +102,7 @@ def marketing_limit(response: float | Callable[[float], float], price_ratio: flo
     """Marketed surplus at a procurement price ratio, from a number or a response function.
 
     ``response`` may be a number (the limit itself) or a callable ``q(p)``, e.g. the
-    isoelastic ``q(p) = q0 (p/p0)^ε`` of DESIGN §2.3 (Sah and Stiglitz, "The economics of
+    isoelastic ``q(p) = q0 (p/p0)^ε`` (Sah and Stiglitz, "The economics of
     price scissors", *AER* 74, 1984).
 
     >>> from nonequivalent.planning import marketing_limit

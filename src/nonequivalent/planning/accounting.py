@@ -2,13 +2,14 @@
 
 :func:`plan_labour_account` needs no prices: each group's *surplus labour* is the hours it
 works minus the labour value of what it consumes, ``h_g - λ·c_g`` (Marx, *Capital* I,
-ch. 9; DESIGN §2.4-2.5). Because ``λ(I - A) = l`` (labour values are vertically integrated
+ch. 9). Because ``λ(I - A) = l`` (labour values are vertically integrated
 labour, Pasinetti 1973), the surplus labour of peasants and workers adds up exactly to the
 labour value of what the state receives: net output minus consumption (accumulation,
 other final uses, net exports and unused product), so the account always balances.
 
 :func:`plan_surplus_account` values the same flows at given prices against a benchmark with
-:func:`nonequivalent.surplus_account` (the money account of DESIGN §2.5).
+:func:`nonequivalent.surplus_account` (the money account of the concept page *Surplus
+accounts and sources of accumulation*).
 """
 
 from __future__ import annotations

@@ -95,6 +95,7 @@ IPM_COLUMNS = 5_000
 #: reads bounds of 1e20 or more as infinite, and coefficients of 1e15 or more break its
 #: tolerances (feasibility 1e-7 relative to entries of order 1).
 MAX_COEFFICIENT = 1e15
+#: Largest finite bound accepted (see :data:`MAX_COEFFICIENT`).
 MAX_BOUND = 1e20
 
 

@@ -25,7 +25,7 @@ Sources: L. V. Kantorovich, *Mathematical Methods of Organizing and Planning Pro
 (1939; trans. *Management Science* 6, 1960) for the target-bundle objective and the
 "objectively determined valuations"; R. Dorfman, P. Samuelson and R. Solow, *Linear
 Programming and Economic Analysis* (1958), ch. 9-10 for the open Leontief LP; the
-marketing response and the scissors as in DESIGN §2.3 (Sah and Stiglitz, *AER* 74, 1984).
+marketing response and the scissors (Sah and Stiglitz, *AER* 74, 1984).
 """
 
 from __future__ import annotations

@@ -52,6 +52,7 @@ __all__ = [
     "town_country_economy",
 ]
 
+#: The sectors of the calibrated town–country plan, in order.
 SECTORS = ["agriculture", "light industry", "heavy industry"]
 
 # --- calibration assumptions (not historical facts) --------------------------------------
@@ -105,7 +106,7 @@ def isoelastic_marketing(price_ratio: float, q0: float = CAL_MARKETED_AT_PARITY,
                          elasticity: float = CAL_MARKETING_ELASTICITY) -> float:
     """Marketed grain ``q0 · p^ε`` at a procurement price ratio ``p`` (1 = parity).
 
-    The isoelastic marketing response of DESIGN §2.3 (Sah and Stiglitz, *AER* 74, 1984),
+    The isoelastic marketing response (Sah and Stiglitz, *AER* 74, 1984),
     evaluated with :class:`nonequivalent.IsoelasticResponse`.
 
     >>> from nonequivalent.planning import isoelastic_marketing
@@ -209,23 +210,28 @@ class Variant:
         return self.plan(base).solve(solver, **options)
 
 
+#: Bukharin's alternative: slow tempo, consumption first, procurement prices at parity.
 NEP_CONTINUATION = Variant(
     "NEP continuation",
     "slow tempo, consumption first, light industry, procurement prices at parity",
     "Bukharin, 'Notes of an Economist' (1928)", objective="consumption", price_ratio=1.0,
     real_wage_floor=1.0, subsistence=1.0, real_wage_cap=CAL_NEP_REAL_WAGE_CAP,
     max_investment_share=0.12, discount=0.95)
+#: Preobrazhensky's left course: heavy industry funded by price policy, consumption floors
+#: kept.
 LEFT_COURSE = Variant(
     "left course",
     "heavy industry funded by price policy; consumption floors kept",
     "Preobrazhensky, The New Economics (1926)", objective="heavy_capacity", price_ratio=0.8,
     real_wage_floor=1.0, subsistence=1.0, max_investment_share=0.25)
+#: The 1929 maximum variant: forced procurement, livestock losses, real-wage floor halved.
 MAXIMUM_1929 = Variant(
     "1929 maximum variant",
     "forced procurement, livestock losses, real-wage floor halved",
     "Stalin (July 1928); first five-year plan, optimal variant (1929)",
     objective="heavy_capacity", price_ratio=0.6, forced_procurement=0.35,
     real_wage_floor=0.5, subsistence=0.85, livestock_loss=0.06, max_investment_share=None)
+#: The three built-in variants, in the order ``nonequivalent compare`` shows them.
 BUILTIN_VARIANTS = (NEP_CONTINUATION, LEFT_COURSE, MAXIMUM_1929)
 
 _VARIANT_NUMBERS = {"price_ratio", "forced_procurement", "real_wage_floor", "subsistence",

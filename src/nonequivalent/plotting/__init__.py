@@ -9,7 +9,7 @@ units, and a source line at the bottom that cites where its numbers come from (t
 ``source`` argument, else the data's ``attrs["source"]``).
 
 The quantities drawn are defined elsewhere in the library, with their sources:
-the scissors index (Preobrazhensky, *The New Economics*, 1926, ch. 2; DESIGN §2.3), the
+the scissors index (Preobrazhensky, *The New Economics*, 1926, ch. 2), the
 extraction curve ``(p^e - p) q(p)`` of a marketing response (Sah & Stiglitz, "The
 economics of price scissors", *AER* 74, 1984), surplus accounts by group (Barsov 1969;
 Ellman, *Economic Journal* 85, 1975; Harrison, 1985), earners needed per household

@@ -219,7 +219,7 @@ def extraction_figure(curve: pd.Series, *, optimum: Any = None, current: Any = N
 
     The extraction from a group whose marketed surplus responds to price as ``q(p)`` is
     ``E(p) = (p^e - p) q(p)``; with ``q = q0 (p/p0)^ε`` it peaks at ``p* = ε p^e / (1 + ε)``
-    (DESIGN §2.3; Sah & Stiglitz, *AER* 74, 1984): below ``p*`` a harder squeeze collects
+    (Sah & Stiglitz, *AER* 74, 1984): below ``p*`` a harder squeeze collects
     less, as in the grain crisis of 1927–28.
 
     Parameters
@@ -349,7 +349,7 @@ def surplus_figure(data: pd.DataFrame | Mapping[Any, Any], *, unit: str = "hours
 
     The account by group (peasants through exchange and taxes, workers through surplus
     labour, two-earner households through the family surplus) is that of
-    :func:`nonequivalent.surplus_account` (DESIGN §2.5; Barsov 1969; Ellman, *Economic
+    :func:`nonequivalent.surplus_account` (Barsov 1969; Ellman, *Economic
     Journal* 85, 1975). Negative entries (a group that receives) stack below zero. The
     state, which receives the whole, is left out by default (it would double the bar).
 
@@ -424,7 +424,7 @@ def earners_figure(data: pd.Series | pd.DataFrame, *, observed: pd.DataFrame | N
     """Draw earners per household against the real wage.
 
     With the family basket kept, a cut of the real wage by a share ``δ`` needs
-    ``m1 = m0 / (1 - δ)`` earners (Marx, *Capital* I, ch. 15 §3a; DESIGN §2.4;
+    ``m1 = m0 / (1 - δ)`` earners (Marx, *Capital* I, ch. 15 §3a;
     :func:`nonequivalent.earners_needed`). The x-axis runs from high to low wages.
 
     Parameters
@@ -508,7 +508,7 @@ def variants_figure(paths: Any, *, capacity: str = "capacity", consumption: str 
     """Draw the paths of capacity and of consumption under each plan variant.
 
     Variants (NEP continuation, the left course, the 1929 maximum variant, ...) are solved
-    on the same multi-year model (DESIGN §2.6); one panel shows productive capacity,
+    on the same multi-year model (see *Planning and variants*); one panel shows productive capacity,
     the other consumption, one line per variant. ``panels`` draws other columns, or more.
 
     Parameters

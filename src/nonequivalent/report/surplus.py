@@ -4,7 +4,7 @@
 account by group in hours and in money at benchmark prices (Barsov 1969; Ellman 1975;
 Harrison 1985), the sources of the change in the accumulation fund (Shapley value,
 Shorrocks 2013), Stalin's tribute of each peasant group (9 July 1928), the price scissors,
-the grain squeeze against its maximum (DESIGN §2.3) and the figures of the workers and
+the grain squeeze against its maximum (Sah & Stiglitz 1984) and the figures of the workers and
 their households (Marx, *Capital* I, ch. 15 §3a). It returns a frozen :class:`Report`:
 sections with stable snake_case keys, every row and column with its own key, label and
 structured unit (from the scenario's ``units`` fields, never from prose), a JSON form whose

@@ -1,7 +1,7 @@
 """Two scenarios on the same sectors, a base and a later period, compared.
 
 :class:`ScenarioPair` holds them and decomposes the change in the accumulation fund from
-one to the other into the contributions of each group (DESIGN §2.5; Barsov 1969, Ellman
+one to the other into the contributions of each group (Barsov 1969, Ellman
 1975, Harrison 1985; see :mod:`nonequivalent.accounts.sources`). Build one with
 :func:`nonequivalent.scenarios.pair` (names, paths or scenarios); the class is also
 importable as ``nonequivalent.scenarios.ScenarioPair``.
@@ -25,7 +25,8 @@ __all__ = ["ScenarioPair"]
 class ScenarioPair:
     """A base and a later scenario on the same sectors, for comparisons between periods.
 
-    The sources-of-accumulation decomposition (DESIGN §2.5) compares the surplus accounts of
+    The sources-of-accumulation decomposition (Barsov 1969; Ellman 1975) compares
+    the surplus accounts of
     ``base`` and ``later``; both must describe the same sectors and labour kinds.
 
     Examples

@@ -340,7 +340,7 @@ class Scenario(SingleGroupViews):
         """The scissors series: indices and their ratio ``σ = P_m / P_a`` by period.
 
         The ratio of the industrial to the agricultural index, both against the same base
-        period, is the scissors index of DESIGN §2.3 (Trotsky's "scissors", 1923).
+        period, is the scissors index (Trotsky's "scissors", 1923).
 
         >>> from nonequivalent import scenarios
         >>> scenarios.load("ussr-1928").scissors_frame().loc["1923-10", "ratio"].round(2)

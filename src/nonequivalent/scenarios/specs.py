@@ -38,7 +38,7 @@ _FloatMap = Mapping[str, float]
 # ====================================================================== specifications
 @dataclasses.dataclass(frozen=True)
 class BenchmarkSpec:
-    """Which benchmark of equivalent exchange a scenario uses (DESIGN §2.3).
+    """Which benchmark of equivalent exchange a scenario uses (Preobrazhensky 1926).
 
     Parameters
     ----------
@@ -86,7 +86,7 @@ class BenchmarkSpec:
         -------
         Benchmark
             Named after the specification; the formulas are those of the factories of
-            :mod:`nonequivalent.exchange` (DESIGN §2.3).
+            :mod:`nonequivalent.exchange`.
 
         Examples
         --------
@@ -220,7 +220,7 @@ class HouseholdSpec:
 
 @dataclasses.dataclass(frozen=True)
 class MarketingSpec:
-    """Isoelastic marketing response ``q(p) = q0 (p / p0)^ε`` of the peasants (DESIGN §2.3).
+    """Isoelastic marketing response ``q(p) = q0 (p / p0)^ε`` of the peasants (Sah & Stiglitz 1984).
 
     Examples
     --------

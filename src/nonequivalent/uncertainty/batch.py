@@ -24,7 +24,7 @@ What is computed, and from which source:
 * the sources of accumulation by the exact Shapley value (Shorrocks 2013, *J. Econ.
   Inequality* 11): each group's ``2^k`` evaluations run once each on the whole batch;
 * Stalin's tribute (speech of 9 July 1928) and its equivalent tax rate;
-* the grain squeeze (DESIGN §2.3; Sah & Stiglitz, *AER* 74, 1984): the closed form
+* the grain squeeze (Sah & Stiglitz, *AER* 74, 1984): the closed form
   ``p* = ε p^e / (1 + ε)`` for one isoelastic response; for several groups at one price
   the first-order condition ``Σ_g q_g(p) (ε_g (p^e − p) − p) = 0`` solved by bisection to
   rounding (:func:`~nonequivalent.exchange.procurement.isoelastic_total_optimum`, which the per-draw
@@ -367,8 +367,8 @@ def _fund_part(g: Any, pick: Mapping[tuple[str, str], Any], groups: Mapping[str,
 # ============================================================================ squeeze
 def _isoelastic_optimum(q0: np.ndarray, p0: np.ndarray, eps: np.ndarray,
                         pe: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``p* = ε p^e/(1 + ε)`` and ``q(p*)`` in logs, as :func:`squeeze_optimum` (DESIGN
-    §2.3); ``ε = 0``: ``p* = 0``, ``q = q0``."""
+    """``p* = ε p^e/(1 + ε)`` and ``q(p*)`` in logs, as :func:`squeeze_optimum` (Sah &
+    Stiglitz, *AER* 74, 1984); ``ε = 0``: ``p* = 0``, ``q = q0``."""
     interior, q_star = isoelastic_optimum(q0, p0, eps, pe)
     return np.maximum(0.0, interior), np.where(eps > 0, q_star, q0)
 
@@ -505,7 +505,7 @@ def _tribute_cells(cells: dict, years: list[_Year], accs: list[dict],
 
 def _squeeze_cells(cells: dict, years: list[_Year], accs: list[dict],
                    labels: list[str]) -> None:
-    """The squeeze of each peasant group, and of all of them at one price (DESIGN §2.3)."""
+    """The squeeze of each peasant group, and of all of them at one price (Sah & Stiglitz 1984)."""
     base_groups = [g for g in years[0].sc.groups
                    if isinstance(g, Peasants) and g.marketing_good is not None]
     if not base_groups:

@@ -1,7 +1,7 @@
 """Leontief solves for a batch of draws at once: the fast paths of the uncertainty engine.
 
 Labour values ``λ = l (I − A)^-1`` (solved as ``(I − A)ᵀ λᵀ = lᵀ``) and gross outputs
-``x = (I − A)^-1 y`` (Leontief, *The Structure of American Economy*, 1941; DESIGN §2.1) for
+``x = (I − A)^-1 y`` (Leontief, *The Structure of American Economy*, 1941) for
 ``m`` draws, never by forming an inverse, in three regimes:
 
 * **fixed technology** (only labour coefficients, final demands, prices or wages vary): one

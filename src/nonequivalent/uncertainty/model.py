@@ -183,7 +183,8 @@ def _client(scheduler: Any) -> tuple[Any, bool]:
     except ImportError:
         raise UncertaintyError(
             "running on a Dask cluster needs dask.distributed: "
-            'pip install "nonequivalent[dask]".') from None
+            'pip install ".[dask]" from the top of a clone of the repository (or pip '
+            'install "dask[distributed]").') from None
     if isinstance(scheduler, Client):
         return scheduler, False
     if isinstance(scheduler, str):

@@ -13,7 +13,7 @@ The engine is generic: a model is any function of a parameter set (a ``dict`` of
 a ``DataFrame`` of draws when ``vectorized=True``) that returns labelled numbers (a
 ``Series``, a ``DataFrame``, a mapping of numbers). It runs locally or on a Dask cluster
 (``scheduler=`` a ``distributed.Client`` or a scheduler address; install with
-``pip install "nonequivalent[dask]"``). Draws are taken in chunks of fixed size
+``pip install ".[dask]"`` from a clone). Draws are taken in chunks of fixed size
 (:data:`CHUNK`), chunk ``k`` from the ``k``-th child of ``numpy.random.SeedSequence(seed)``,
 and evaluated in tasks whose size depends on the number of draws alone
 (:func:`task_bounds`), so the same seed gives the same numbers whatever the number of
@@ -68,7 +68,9 @@ __all__ = [
 #: always the same draws, seeded by the ``k``-th child of ``SeedSequence(seed)``.
 CHUNK = 1024
 
+#: Sampling methods: Latin hypercube, scrambled Sobol' (``scipy.stats.qmc``), plain random.
 METHODS = ("lhs", "sobol", "random")
+#: Shapes of a range's distribution (see :class:`ParameterRange`).
 SHAPES = ("uniform", "triangular", "pert")
 
 
