@@ -75,7 +75,7 @@ import pandas as pd
 from .._results import format_frame, format_number
 from ..economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
-from ._checks import real, whole
+from ._checks import real, solver_keywords, whole
 from ._common import (
     PlanModelMixin,
     PlanResultMixin,
@@ -106,7 +106,8 @@ from ._model import (
 from .lp import LinearProgram
 from .solvers import LPSolution, solve_lp
 
-__all__ = ["MultiYearPlan", "MultiYearResult", "solve_multiyear_plan"]
+__all__ = ["DEFAULT_POST_TERMINAL_GROWTH", "MultiYearPlan", "MultiYearResult",
+           "solve_multiyear_plan"]
 
 Objective = Literal["heavy_capacity", "consumption", "target"]
 
@@ -355,8 +356,10 @@ class MultiYearPlan(PlanModelMixin):
         """The terminal rule of this plan, in words (with its parameter).
 
         >>> from nonequivalent.planning import base_plan
-        >>> print(base_plan().terminal_rule())
-        terminal rule: investment in the last year sustains 1% a year growth of every sector's capacity after the plan (Eckaus & Parikh 1968); capacity under construction counts as capacity
+        >>> print(base_plan().terminal_rule())  # doctest: +NORMALIZE_WHITESPACE
+        terminal rule: investment in the last year sustains 1% a year growth of every
+        sector's capacity after the plan (Eckaus & Parikh 1968); capacity under
+        construction counts as capacity
         """
         p = self._validated
         g, lag, T = p["g_post"], p["lag"], p["T"]
@@ -583,7 +586,8 @@ class MultiYearResult(PlanResultMixin):
         """Shadow prices of one constraint family as items x years (e.g. ``"balance"``).
 
         Families: balance, capacity_limit, capital, labour, wage_floor, subsistence,
-        marketing, trade_balance, tempo, target, terminal, post_terminal. Sign rule (the library's one):
+        marketing, trade_balance, tempo, target, terminal, post_terminal. Sign rule (the
+        library's one):
         ``∂ objective / ∂ bound``, ``>= 0`` for limits (labour, capacity_limit, marketing,
         tempo), ``<= 0`` for floors and requirements (balance, wage_floor, subsistence,
         terminal, post_terminal); :attr:`valuations` are minus the balance duals.
@@ -635,6 +639,7 @@ def solve_multiyear_plan(plan: MultiYearPlan, solver: str = "highs",
     >>> ne.solve_multiyear_plan(plan, "highs-direct").objective   # 0.5*4 + 4
     6.0
     """
+    solver_keywords(options, "solve")
     lp, cs, _ = plan._build()
     sol = solve_lp(lp, solver, **options)
     eco = plan.economy
