@@ -304,11 +304,11 @@ def test_unreadable_answers_raise(bad):
 
 def test_answer_shape_errors():
     ex = exercises.generate("scissors", 0)
-    with pytest.raises(ne.ExerciseError, match="expects 2"):
+    with pytest.raises(ne.ExerciseError, match="asks for 2 .*e.g. '3/4, 11 7/8'"):
         ex.check([1, 2, 3])
-    with pytest.raises(ne.ExerciseError, match="expects 2"):
+    with pytest.raises(ne.ExerciseError, match="asks for 2 values"):
         ex.check(5)
-    with pytest.raises(ne.ExerciseError, match="unknown answer name"):
+    with pytest.raises(ne.ExerciseError, match="no part called 'tau'.*sigma, transfer"):
         ex.check({"sigma": 1, "tau": 2})
 
 
@@ -408,7 +408,7 @@ def test_exercise_check_turns_junk_into_an_exercise_error(junk):
 
 def test_an_eleven_character_answer_cannot_stall_a_grader():
     ex = exercises.generate("squeeze", 0)
-    with pytest.raises(ne.ExerciseError, match="too long or too large"):
+    with pytest.raises(ne.ExerciseError, match="exponent .* too large"):
         ex.check({"p_star": "1e999999999"})
 
 

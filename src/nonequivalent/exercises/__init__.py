@@ -4,8 +4,10 @@ Every topic generates, from an integer seed, a small textbook problem with frien
 numbers, a worked step-by-step solution in exact fractions, and a checker that reads a
 student's answer (numbers, fractions, strings like ``"3/4"``; never evaluated) and names the
 step to revisit when it is wrong. Answers given as fractions (``int``,
-:class:`fractions.Fraction`, ``"3/4"``) must be exactly right; floats and decimal strings
-are compared with relative tolerance :data:`RTOL` (``1e-6``).
+:class:`fractions.Fraction`, ``"3/4"``, ``"11 7/8"``) must be exactly right; decimals
+(``"1.33333"``, ``"98.88"``, ``"1.2e3"``, ``"45%"`` for a share) are right when they agree
+with the exact value to :data:`SIG_FIGS` (4) significant figures, and the message then
+gives the exact value beside them.
 
 Examples
 --------
@@ -23,11 +25,11 @@ True
 from __future__ import annotations
 
 import builtins
-import re
 from typing import Any
 
 from ..errors import ExerciseError
 from . import _exchange, _io, _planning, _workers  # noqa: F401  (registers the topics)
+from ._answers import SIG_FIGS, split_values
 from ._base import ATOL, REGISTRY, RTOL, CheckResult, Exercise, Mistake, Part, Topic
 
 #: Topics in teaching order (the order of :func:`topics` and :func:`list`).
@@ -42,6 +44,7 @@ REGISTRY.update(_ordered)
 __all__ = [
     "ATOL",
     "RTOL",
+    "SIG_FIGS",
     "CheckResult",
     "Exercise",
     "Mistake",
@@ -193,7 +196,9 @@ def check(topic: str, seed: int, answer: Any) -> CheckResult:
     answer : str or anything :meth:`Exercise.check` takes
         A text answer is read without evaluating it: values separated by commas or
         semicolons in the order of the parts (``"19/4, 21/4, 21/19"``), or named
-        (``"v = 19/4; e = 21/19"``). At most :data:`MAX_ANSWER_CHARS` characters.
+        (``"v = 19/4; e = 21/19"``, names as in the parts or as printed, ``λᴾ₁``). With
+        semicolons or new lines between values, commas may group thousands
+        (``"1,234.5; 2"``). At most :data:`MAX_ANSWER_CHARS` characters.
 
     Returns
     -------
@@ -225,14 +230,14 @@ def _parse_answer(text: str) -> Any:
     if len(text) > MAX_ANSWER_CHARS:
         raise ExerciseError(f"the answer is {len(text):,} characters long; give at most "
                             f"{MAX_ANSWER_CHARS:,}.")
-    items = [t.strip() for t in re.split(r"[;,\n]", text) if t.strip()]
+    items = split_values(text)
     if not items:
         raise ExerciseError("the answer is empty; give the values separated by commas, e.g. "
                             "'3/4, 1/2', or by name, e.g. 'x_1 = 3/4; x_2 = 1/2'.")
     named = ["=" in t for t in items]
     if any(named) and not all(named):
-        raise ExerciseError("give every value by name (x_1 = 3/4) or none (3/4, 1/2), not "
-                            "a mixture.")
+        raise ExerciseError("give every value by name (x_1 = 3/4; x_2 = 1/2) or none "
+                            "(3/4, 1/2), not a mixture.")
     if all(named):
         pairs = [t.split("=", 1) for t in items]
         keys = [k.strip() for k, _ in pairs]
