@@ -844,7 +844,7 @@ def test_post_terminal_rows_hold_and_bind_the_rate():
 def test_wrong_keyword_to_compare_and_solve_raises_at_once():
     from nonequivalent.planning import base_plan
 
-    with pytest.raises(ne.InvalidPlanError, match="unknown keyword 'years'.*time_limit"):
+    with pytest.raises(ne.InvalidPlanError, match=r"unknown keyword 'years'.*time_limit"):
         ne.compare([ne.LEFT_COURSE], years=8)
     with pytest.raises(ne.InvalidPlanError, match="unknown keyword 'tolerance'"):
         base_plan().solve(tolerance=1e-9)

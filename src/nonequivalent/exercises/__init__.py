@@ -132,7 +132,8 @@ def generate(topic: str, seed: int = 0) -> Exercise:
     return REGISTRY[topic].generator(seed)
 
 
-def render(exercise: Exercise, solution: bool = False, format: str = "markdown") -> str:
+def render(exercise: Exercise, solution: bool = False, format: str = "markdown",
+           standalone: bool = False) -> str:
     """The exercise as text: title, problem, and the worked solution if asked.
 
     Without the solution, the text ends with how to give the answer.
@@ -143,10 +144,15 @@ def render(exercise: Exercise, solution: bool = False, format: str = "markdown")
     solution : bool
         Include the worked solution.
     format : {"markdown", "latex", "text"}
-        ``"markdown"`` (default) and ``"latex"``: markdown with the math in LaTeX
-        (``$\\frac{1}{5}$``), for a notebook or a LaTeX document. ``"text"``: readable
-        Unicode for a terminal (``1/5``, ``λ₁``, ``(I − A)⁻¹``, matrices as
-        ``[a, b; c, d]``), no markup.
+        ``"markdown"`` (default): markdown with the math in LaTeX (``$\\frac{1}{5}$``),
+        for a notebook. ``"latex"``: LaTeX that compiles with pdflatex (``\\section*``,
+        ``\\textbf``, the math as written; needs amsmath). ``"text"``: readable Unicode
+        for a terminal (``1/5``, ``λ₁``, ``(I − A)⁻¹``, matrices as ``[a, b; c, d]``), no
+        markup; ``print(exercises.render(ex, format="text"))`` prints an exercise there.
+    standalone : bool
+        With ``format="latex"``: a whole document (preamble, ``\\begin{document}``), ready
+        for pdflatex; without, a fragment to ``\\input`` into a document that loads
+        amsmath.
 
     Examples
     --------
@@ -165,6 +171,9 @@ def render(exercise: Exercise, solution: bool = False, format: str = "markdown")
         raise ExerciseError(f"render needs an Exercise, got {type(exercise).__name__}.")
     if format not in FORMATS:
         raise ExerciseError(f"format must be one of {builtins.list(FORMATS)}, got {format!r}.")
+    if standalone and format != "latex":
+        raise ExerciseError("standalone=True makes a LaTeX document; use it with "
+                            "format='latex'.")
     if format == "text":
         title = exercise.title
         head = [title, "=" * len(title), "",
@@ -181,7 +190,13 @@ def render(exercise: Exercise, solution: bool = False, format: str = "markdown")
         head += ["## Solution", "", exercise.solution, ""]
     else:
         head += [exercise.answer_format(), ""]
-    return "\n".join(head)
+    text = "\n".join(head)
+    if format == "latex":
+        from ._latex import document, to_latex
+
+        body = to_latex(text) + "\n"
+        return document(body, exercise.title) if standalone else body
+    return text
 
 
 def check(topic: str, seed: int, answer: Any) -> CheckResult:

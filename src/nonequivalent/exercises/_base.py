@@ -247,6 +247,12 @@ class Exercise:
     def __str__(self) -> str:
         return f"{self.title} [{self.topic}, seed {self.seed}]\n\n{self.problem_text}"
 
+    def _repr_markdown_(self) -> str:
+        """The problem as markdown with LaTeX math (Jupyter renders the math)."""
+        from . import render
+
+        return render(self)
+
     def summary(self) -> str:
         """Title, problem and answer format (no solution)."""
         return f"{self}\n\n{self.answer_format()}"
@@ -370,6 +376,10 @@ class Exercise:
 
     def _normalise(self, answer: Any) -> dict[str, Given]:
         keys = self.part_names()
+        if isinstance(answer, str):  # "72, 11 7/8, 98.88" or "v = 19/4; e = 21/19"
+            from . import _parse_answer
+
+            answer = _parse_answer(answer)
         if isinstance(answer, pd.Series):
             answer = dict(answer.items())
         if isinstance(answer, Mapping):
