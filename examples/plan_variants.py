@@ -73,5 +73,6 @@ variants = [dataclasses.replace(ne.LEFT_COURSE, name=f"left course, wage floor {
                                 real_wage_floor=f) for f in floors]
 tradeoff = ne.compare(variants).table
 print("Left course with a lower real-wage floor:")
-print(tradeoff[["heavy capacity growth", "accumulation (hours)", "share: workers"]]
+print(tradeoff[["heavy capacity growth", "accumulation, whole plan (hours of labour value)",
+                "share: workers"]]
       .round(3).to_string())

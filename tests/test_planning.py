@@ -451,7 +451,8 @@ def test_variants_compare_table_figure_and_results() -> None:
     # heavy capacity grows most under the maximum variant, consumption is highest under NEP
     assert maximum["heavy capacity growth"] > left["heavy capacity growth"] \
         > nep["heavy capacity growth"] >= 1.0 - 1e-9
-    for col in ("consumption per head (first year)", "consumption per head (last year)"):
+    for col in ("consumption per head (first year)",
+                "consumption per head (last plan year, under the terminal rule)"):
         assert nep[col] > left[col] > maximum[col]
     # NEP: the real wage rises to its cap, not beyond; both groups give surplus labour
     wages = [c for c in table.columns if c.startswith("real wage ")]
@@ -745,7 +746,10 @@ def test_variants_load_from_toml(tmp_path) -> None:
                  '\n[[variant]]\nname = "consumption first"\nobjective = "consumption"\n'
                  'real_wage_cap = 1.2\nmax_investment_share = 0.1\n', encoding="utf-8")
     milder, cons = ne.load_variants(f)
-    assert milder == dataclasses.replace(ne.LEFT_COURSE, name="milder", price_ratio=0.9)
+    # the left course's parameters, but its own description and source (issue 21)
+    assert milder == dataclasses.replace(ne.LEFT_COURSE, name="milder", price_ratio=0.9,
+                                         description=milder.description, source=milder.source)
+    assert milder.description == "a user variant based on 'left course'"
     assert cons.objective == "consumption" and cons.real_wage_cap == 1.2
     assert list(ne.compare([milder, cons]).table.index) == ["milder", "consumption first"]
     for text, fragment in (('[[variant]]\nname = "x"\nprice_ratio = "0.9"\n', "price_ratio"),
@@ -792,3 +796,90 @@ def test_import_loads_no_planning_module_and_no_solver() -> None:
                          check=True).stdout.split("\n")
     assert out[0] == "[]"
     assert out[1] == "True"  # loaded on first use
+
+
+# ---------------------------------------------------------------- terminal rule (issue 21)
+@pytest.mark.parametrize("years", [5, 8])
+def test_no_end_of_horizon_collapse_in_builtin_variants(years):
+    """No sector's output and no group's consumption falls in the final year below 80% of
+    the year before (Eckaus & Parikh's post-terminal growth rule); without the rule the
+    left course's heavy output drops to 0 and workers' consumption to about a fifth."""
+    from nonequivalent.planning import BUILTIN_VARIANTS, base_plan
+
+    for v in BUILTIN_VARIANTS:
+        res = v.solve(base_plan(years=years))
+        for what, df in (("output", res.output), ("consumption", res.consumption)):
+            ratio = df.iloc[:, -1] / df.iloc[:, -2]
+            assert (ratio >= 0.8).all(), (v.name, years, what, ratio.to_dict())
+        assert "Eckaus & Parikh" in res.terminal_rule
+        assert (res.investment.iloc[:, -1] > 0).all()   # the final year invests
+
+
+def test_without_terminal_rule_the_collapse_is_back():
+    import dataclasses
+
+    from nonequivalent.planning import LEFT_COURSE, base_plan
+
+    plain = dataclasses.replace(base_plan(), post_terminal_growth=None)
+    res = LEFT_COURSE.solve(plain)
+    assert res.output.loc["heavy industry"].iloc[-1] == pytest.approx(0.0, abs=1e-7)
+    assert res.terminal_rule.startswith("terminal rule: none")
+
+
+def test_post_terminal_rows_hold_and_bind_the_rate():
+    import dataclasses
+
+    from nonequivalent.planning import NEP_CONTINUATION, base_plan
+
+    for g in (0.0, 0.01):
+        plan = NEP_CONTINUATION.plan(dataclasses.replace(base_plan(), post_terminal_growth=g))
+        res = plan.solve()
+        KT = res.capacity.iloc[:, -1].to_numpy()
+        need = (g + 0.04) * KT
+        assert (res.investment.iloc[:, -1].to_numpy() >= need - 1e-7).all()
+    with pytest.raises(ne.InvalidPlanError, match="post_terminal_growth"):
+        dataclasses.replace(base_plan(), post_terminal_growth=-0.1)
+
+
+def test_wrong_keyword_to_compare_and_solve_raises_at_once():
+    from nonequivalent.planning import base_plan
+
+    with pytest.raises(ne.InvalidPlanError, match=r"unknown keyword 'years'.*time_limit"):
+        ne.compare([ne.LEFT_COURSE], years=8)
+    with pytest.raises(ne.InvalidPlanError, match="unknown keyword 'tolerance'"):
+        base_plan().solve(tolerance=1e-9)
+
+
+def test_user_variant_has_its_own_description_and_based_on_reads_short_names(tmp_path):
+    from nonequivalent.planning import load_variants
+
+    f = tmp_path / "v.toml"
+    f.write_text('[[variant]]\nname = "milder"\nbased_on = "left"\nprice_ratio = 0.9\n\n'
+                 '[[variant]]\nname = "own"\nobjective = "consumption"\nreal_wage_cap = 1.2\n',
+                 encoding="utf-8")
+    milder, own = load_variants(f)
+    assert milder.description == "a user variant based on 'left course'"
+    assert "Preobrazhensky" not in milder.source and str(f) in milder.source
+    assert milder.max_investment_share == ne.LEFT_COURSE.max_investment_share
+    assert own.description == "a user variant" and own.source
+
+
+def test_compare_states_the_terminal_rule_and_marks_the_terminal_floor():
+    cmp = ne.compare([ne.NEP_CONTINUATION, ne.LEFT_COURSE])
+    text = cmp.summary()
+    assert "Eckaus & Parikh" in text and "(terminal floor)" in text
+    assert cmp.terminal_bound.loc[1933, "NEP continuation"] == "terminal floor"
+    assert cmp.terminal_bound.loc[1933, "left course"] == ""
+    assert cmp.constraints.loc["left course", "objective (maximized)"] == (
+        "heavy-industry capacity at the end of the plan")
+
+
+def test_infeasibility_hint_follows_the_conflict():
+    import dataclasses
+
+    strict = dataclasses.replace(ne.LEFT_COURSE, real_wage_floor=3.0)
+    with pytest.raises(ne.InfeasiblePlanError) as info:
+        ne.compare([strict])
+    msg = str(info.value)
+    assert "real-wage floor" in msg and "longer horizon does not help" in msg
+    assert "use a longer horizon" not in msg

@@ -185,6 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="check your answer instead of printing the problem: the values in "
                         "the order of the parts, separated by commas ('19/4, 21/4, 21/19'), "
                         "or by name ('v = 19/4; e = 21/19')")
+    p.add_argument("--standalone", action="store_true",
+                   help="with --format latex: a whole LaTeX document for pdflatex (without: "
+                        "a fragment for \\input, needs amsmath)")
     # an exercise is prose with mathematics, not a table: LaTeX instead of JSON and CSV
     _add_output(p, choices=("text", "markdown", "latex"),
                 format_help="text: readable Unicode for a terminal (default); markdown or "

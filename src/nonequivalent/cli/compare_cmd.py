@@ -49,22 +49,26 @@ def _has_fileno(stream: Any) -> bool:
 
 
 def _pick_variants(names: Sequence[str] | None) -> list[Any]:
-    from ..planning import BUILTIN_VARIANTS
+    from ..errors import InvalidPlanError
+    from ..planning import BUILTIN_VARIANTS, find_variant
 
     if not names:
         return list(BUILTIN_VARIANTS)
-    known = {v.name.lower(): v for v in BUILTIN_VARIANTS}
     picked = []
     for name in names:
-        matches = [v for key, v in known.items() if key == name.lower()] or \
-            [v for key, v in known.items() if name.lower() in key]
-        if len(matches) != 1:
-            raise UsageError(f"--variant {name!r} names {'no' if not matches else 'more than one'}"
-                             f" variant; the variants are: "
-                             f"{', '.join(repr(v.name) for v in BUILTIN_VARIANTS)}.")
-        if matches[0] not in picked:
-            picked.append(matches[0])
+        try:
+            variant = find_variant(name)
+        except InvalidPlanError as exc:
+            raise UsageError(f"--variant {exc}") from None
+        if variant not in picked:
+            picked.append(variant)
     return picked
+
+
+def _credit(variant: Any) -> str:
+    """``name: description (source).`` with only what the variant gives."""
+    text = f"{variant.name}: {variant.description or 'no description given'}"
+    return text + (f" ({variant.source})." if variant.source else ".")
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
@@ -89,7 +93,7 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     if args.plot:
         results = comparison.results
         years = next(iter(results.values())).output.columns
-        _save_plot(_variants_plot(results, base.heavy_sector, years), args.plot)
+        _save_plot(_variants_plot(results, base.heavy_sector, years, variants), args.plot)
     return 0
 
 
@@ -106,8 +110,13 @@ def _comparison_document(comparison: Any, variants: Sequence[Any], fmt: str) -> 
     measures.index.name = "measure"
     constraints = comparison.constraints.T
     constraints.index.name = "constraint"
-    heavy = next(iter(results.values())).plan.heavy_sector
+    first = next(iter(results.values()))
+    heavy = first.plan.heavy_sector
+    supply = float(first.plan.labour_path().sum(axis=0).iloc[0])
     capacity = comparison.heavy_capacity
+    tmarks = comparison.terminal_bound
+    cap_note = ("(terminal floor): the terminal capacity is held there by the plan's "
+                "requirement K_T >= K_0 (an input, not a result of the plan).")
     wages = comparison.real_wages
     marks = comparison.at_bound
     sections = [
@@ -116,10 +125,22 @@ def _comparison_document(comparison: Any, variants: Sequence[Any], fmt: str) -> 
         Section("Results of the optimal plans", measures, (
             "Heavy capacity growth = terminal / initial capacity (both in the next table); "
             "consumption per head in hours of labour value per hour of labour supply; "
-            "surplus labour and shares by group from the plan's labour account.",),
-            rowwise=True),
-        Section(f"Capacity of {heavy} by year (units of output; the last year is the "
-                "terminal capacity)", capacity)]
+            "accumulation and surplus labour in hours of labour value, on the "
+            f"calibration's scale of hours (labour supply {supply:,.0f} hours in "
+            f"{capacity.index[0]}); surplus labour and shares by group from the plan's "
+            "labour account; the last plan year is read under the terminal rule "
+            "(see the notes).",),
+            rowwise=True)]
+    cap_title = (f"Capacity of {heavy} by year (units of output; the last year is the "
+                 "terminal capacity)")
+    if fmt in ("text", "markdown"):
+        shown_cap = capacity.map(lambda v: f"{v:,.2f}")
+        shown_cap = shown_cap.where(tmarks == "", shown_cap + " (" + tmarks + ")")
+        sections.append(Section(cap_title, shown_cap, (cap_note,)))
+    else:
+        sections.append(Section(cap_title, capacity))
+        sections.append(Section("Terminal capacity held by a constraint", tmarks,
+                                (cap_note,)))
     wage_note = ("(floor) / (cap): the real wage is held there by the variant's constraint "
                  "(an input, not a result of the plan).")
     if fmt in ("text", "markdown"):
@@ -138,20 +159,30 @@ def _comparison_document(comparison: Any, variants: Sequence[Any], fmt: str) -> 
     else:
         alt_note = ("Alternative optima: none detected (every optimal plan is unique at its "
                     "vertex).")
-    notes = tuple(f"{v.name}: {v.description} ({v.source})." for v in variants)
+    notes = tuple(_credit(v) for v in variants)
+    rule = comparison.terminal_rule
+    rule_note = (f"{rule[0].upper()}{rule[1:]}. Without it the plans would end with an "
+                 "artefact (investment that matures after the plan counts for nothing, so "
+                 "heavy output and workers' consumption collapse in the last year); the "
+                 "last year's figures are read under this rule.")
     years = capacity.index
     return Document(
         f"Plan variants {years[0]}–{years[-2]} on the calibrated town–country economy",
         tuple(sections),
-        notes=(*notes, alt_note, "Every parameter of the planning model is a calibration "
-               "assumption, not a historical record (nonequivalent.planning.variants)."),
+        notes=(*notes, rule_note, alt_note, "Every parameter of the planning model is a "
+               "calibration assumption, not a historical record "
+               "(nonequivalent.planning.variants)."),
         meta={"variants": list(results), "years": [int(y) for y in years[:-1]],
-              "alternative_optima": alt})
+              "alternative_optima": alt, "terminal_rule": rule})
 
 
-def _variants_plot(results: dict[str, Any], heavy: str, years: Any) -> Any:
+def _variants_plot(results: dict[str, Any], heavy: str, years: Any,
+                   variants: Sequence[Any] = ()) -> Any:
     from .. import plotting
 
+    credits = "; ".join(f"{v.name}: {v.source or v.description or 'user variant'}"
+                        for v in variants) or ", ".join(results)
+    rule = next(iter(results.values())).terminal_rule
     paths = {}
     for name, r in results.items():
         frame = pd.DataFrame({
@@ -168,6 +199,6 @@ def _variants_plot(results: dict[str, Any], heavy: str, years: Any) -> Any:
     return plotting.variants_figure(
         paths, panels=panels,
         title="Plan variants: capacity and consumption paths",
-        source="Source: nonequivalent.planning variants (Bukharin 1928; Preobrazhensky 1926; "
-               "Stalin, July 1928 and the 1929 plan) solved with HiGHS on the calibrated "
-               "town–country economy; every parameter is a calibration assumption.")
+        source=f"Source: nonequivalent.planning variants ({credits}) solved with HiGHS on "
+               f"the calibrated town–country economy; {rule}; every parameter is a "
+               "calibration assumption.")

@@ -38,7 +38,11 @@ def _cmd_exercise(args: argparse.Namespace, out: TextIO) -> int:
         _write(text, args.output, out)
         return 0
     exercise = exercises.generate(args.topic, seed=seed)
-    text = exercises.render(exercise, solution=args.solution, format=args.format)
+    standalone = getattr(args, "standalone", False)
+    if standalone and args.format != "latex":
+        raise UsageError("--standalone makes a LaTeX document: use it with --format latex.")
+    text = exercises.render(exercise, solution=args.solution, format=args.format,
+                            standalone=standalone)
     width = _width(args, out)
     if width is not None and args.format == "text":
         text = "\n".join(_wrap_line(line, width) for line in text.split("\n"))

@@ -4,8 +4,10 @@ Every topic generates, from an integer seed, a small textbook problem with frien
 numbers, a worked step-by-step solution in exact fractions, and a checker that reads a
 student's answer (numbers, fractions, strings like ``"3/4"``; never evaluated) and names the
 step to revisit when it is wrong. Answers given as fractions (``int``,
-:class:`fractions.Fraction`, ``"3/4"``) must be exactly right; floats and decimal strings
-are compared with relative tolerance :data:`RTOL` (``1e-6``).
+:class:`fractions.Fraction`, ``"3/4"``, ``"11 7/8"``) must be exactly right; decimals
+(``"1.33333"``, ``"98.88"``, ``"1.2e3"``, ``"45%"`` for a share) are right when they agree
+with the exact value to :data:`SIG_FIGS` (4) significant figures, and the message then
+gives the exact value beside them.
 
 Examples
 --------
@@ -23,11 +25,11 @@ True
 from __future__ import annotations
 
 import builtins
-import re
 from typing import Any
 
 from ..errors import ExerciseError
 from . import _exchange, _io, _planning, _workers  # noqa: F401  (registers the topics)
+from ._answers import SIG_FIGS, split_values
 from ._base import ATOL, REGISTRY, RTOL, CheckResult, Exercise, Mistake, Part, Topic
 
 #: Topics in teaching order (the order of :func:`topics` and :func:`list`).
@@ -42,6 +44,7 @@ REGISTRY.update(_ordered)
 __all__ = [
     "ATOL",
     "RTOL",
+    "SIG_FIGS",
     "CheckResult",
     "Exercise",
     "Mistake",
@@ -129,7 +132,8 @@ def generate(topic: str, seed: int = 0) -> Exercise:
     return REGISTRY[topic].generator(seed)
 
 
-def render(exercise: Exercise, solution: bool = False, format: str = "markdown") -> str:
+def render(exercise: Exercise, solution: bool = False, format: str = "markdown",
+           standalone: bool = False) -> str:
     """The exercise as text: title, problem, and the worked solution if asked.
 
     Without the solution, the text ends with how to give the answer.
@@ -140,10 +144,15 @@ def render(exercise: Exercise, solution: bool = False, format: str = "markdown")
     solution : bool
         Include the worked solution.
     format : {"markdown", "latex", "text"}
-        ``"markdown"`` (default) and ``"latex"``: markdown with the math in LaTeX
-        (``$\\frac{1}{5}$``), for a notebook or a LaTeX document. ``"text"``: readable
-        Unicode for a terminal (``1/5``, ``λ₁``, ``(I − A)⁻¹``, matrices as
-        ``[a, b; c, d]``), no markup.
+        ``"markdown"`` (default): markdown with the math in LaTeX (``$\\frac{1}{5}$``),
+        for a notebook. ``"latex"``: LaTeX that compiles with pdflatex (``\\section*``,
+        ``\\textbf``, the math as written; needs amsmath). ``"text"``: readable Unicode
+        for a terminal (``1/5``, ``λ₁``, ``(I − A)⁻¹``, matrices as ``[a, b; c, d]``), no
+        markup; ``print(exercises.render(ex, format="text"))`` prints an exercise there.
+    standalone : bool
+        With ``format="latex"``: a whole document (preamble, ``\\begin{document}``), ready
+        for pdflatex; without, a fragment to ``\\input`` into a document that loads
+        amsmath.
 
     Examples
     --------
@@ -162,6 +171,9 @@ def render(exercise: Exercise, solution: bool = False, format: str = "markdown")
         raise ExerciseError(f"render needs an Exercise, got {type(exercise).__name__}.")
     if format not in FORMATS:
         raise ExerciseError(f"format must be one of {builtins.list(FORMATS)}, got {format!r}.")
+    if standalone and format != "latex":
+        raise ExerciseError("standalone=True makes a LaTeX document; use it with "
+                            "format='latex'.")
     if format == "text":
         title = exercise.title
         head = [title, "=" * len(title), "",
@@ -178,7 +190,13 @@ def render(exercise: Exercise, solution: bool = False, format: str = "markdown")
         head += ["## Solution", "", exercise.solution, ""]
     else:
         head += [exercise.answer_format(), ""]
-    return "\n".join(head)
+    text = "\n".join(head)
+    if format == "latex":
+        from ._latex import document, to_latex
+
+        body = to_latex(text) + "\n"
+        return document(body, exercise.title) if standalone else body
+    return text
 
 
 def check(topic: str, seed: int, answer: Any) -> CheckResult:
@@ -193,7 +211,9 @@ def check(topic: str, seed: int, answer: Any) -> CheckResult:
     answer : str or anything :meth:`Exercise.check` takes
         A text answer is read without evaluating it: values separated by commas or
         semicolons in the order of the parts (``"19/4, 21/4, 21/19"``), or named
-        (``"v = 19/4; e = 21/19"``). At most :data:`MAX_ANSWER_CHARS` characters.
+        (``"v = 19/4; e = 21/19"``, names as in the parts or as printed, ``λᴾ₁``). With
+        semicolons or new lines between values, commas may group thousands
+        (``"1,234.5; 2"``). At most :data:`MAX_ANSWER_CHARS` characters.
 
     Returns
     -------
@@ -225,14 +245,14 @@ def _parse_answer(text: str) -> Any:
     if len(text) > MAX_ANSWER_CHARS:
         raise ExerciseError(f"the answer is {len(text):,} characters long; give at most "
                             f"{MAX_ANSWER_CHARS:,}.")
-    items = [t.strip() for t in re.split(r"[;,\n]", text) if t.strip()]
+    items = split_values(text)
     if not items:
         raise ExerciseError("the answer is empty; give the values separated by commas, e.g. "
                             "'3/4, 1/2', or by name, e.g. 'x_1 = 3/4; x_2 = 1/2'.")
     named = ["=" in t for t in items]
     if any(named) and not all(named):
-        raise ExerciseError("give every value by name (x_1 = 3/4) or none (3/4, 1/2), not "
-                            "a mixture.")
+        raise ExerciseError("give every value by name (x_1 = 3/4; x_2 = 1/2) or none "
+                            "(3/4, 1/2), not a mixture.")
     if all(named):
         pairs = [t.split("=", 1) for t in items]
         keys = [k.strip() for k, _ in pairs]

@@ -5,10 +5,11 @@ answer as named :class:`Part` objects (each tied to the solution step that produ
 :meth:`Exercise.check`, which reads a student's answer and says which step to revisit.
 
 Answers are read without ``eval``: numbers, :class:`fractions.Fraction`, sympy rationals, and
-strings parsed by :class:`fractions.Fraction` (``"3/4"``, ``"-2"``, ``"0.75"``). A rational
-answer (int, Fraction, sympy Rational, or a string without a decimal point or exponent) must
-equal a rational expected value exactly; any other answer (a float, a decimal string) is
-compared with relative tolerance :data:`RTOL` (absolute :data:`ATOL` near zero).
+strings read by the small grammar of :mod:`nonequivalent.exercises._answers` (``"3/4"``,
+``"11 7/8"``, ``"-2"``, ``"0.75"``, ``"1.2e3"``, ``"1,234.5"``, ``"45%"``). A fraction must
+equal the expected value exactly; a decimal (or a float, or an integer for a value that is
+not one) is right when it agrees with the exact value to :data:`SIG_FIGS` significant
+figures, and the check then says it is rounded and shows the exact value.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ import pandas as pd
 import sympy
 
 from ..errors import ExerciseError
-from ..exact import _fraction_text
+from ._answers import EXAMPLES, SIG_FIGS, agreeing_figures, parse_number, tolerance
 
-#: Relative tolerance for answers given as floats or decimal strings.
+#: Relative tolerance within which a float or decimal counts as the exact value itself
+#: (beyond it, up to :data:`SIG_FIGS` significant figures, it is right but rounded).
 RTOL = 1e-6
 #: Absolute tolerance used when the expected value is zero (or tiny).
 ATOL = 1e-9
@@ -221,8 +223,10 @@ class Exercise:
         req = ", ".join(p.name for p in self.required)
         opt = [p.name for p in self.parts if p.optional]
         extra = f" (optional: {', '.join(opt)})" if opt else ""
-        return (f"Answer with: {req}{extra}. Fractions like 3/4 are checked exactly; "
-                f"decimals to a relative tolerance of {RTOL:g}.")
+        return (f"Answer with: {req}{extra}, separated by commas (or by name: "
+                f"{self.required[0].name} = 3/4). Fractions like 3/4 and mixed numbers like "
+                f"11 7/8 are checked exactly; decimals must agree to {SIG_FIGS} significant "
+                "figures.")
 
     @property
     def problem_text(self) -> str:
@@ -243,6 +247,12 @@ class Exercise:
     def __str__(self) -> str:
         return f"{self.title} [{self.topic}, seed {self.seed}]\n\n{self.problem_text}"
 
+    def _repr_markdown_(self) -> str:
+        """The problem as markdown with LaTeX math (Jupyter renders the math)."""
+        from . import render
+
+        return render(self)
+
     def summary(self) -> str:
         """Title, problem and answer format (no solution)."""
         return f"{self}\n\n{self.answer_format()}"
@@ -251,12 +261,21 @@ class Exercise:
     def check(self, answer: Any) -> CheckResult:
         """Check an answer and say which step to revisit if it is wrong.
 
+        A value is right when it equals the exact value, or when it agrees with it to
+        :data:`SIG_FIGS` significant figures (looser than the six figures the solution
+        prints after "≈"); a rounded right value is reported with the exact one beside it.
+        Fractions, mixed numbers (``"11 7/8"``), decimals, scientific notation, thousands
+        separators and a Unicode minus are read; a percentage (``"45%"``) where the part is
+        a share or a rate.
+
         Parameters
         ----------
         answer : number, str, Fraction, sequence or mapping
             A single value (one-part exercises); a sequence in the order of
             :attr:`parts` (required parts only, or all parts); or a mapping
-            ``{part name: value}`` (names compared ignoring case, spaces and underscores).
+            ``{part name: value}``. Names may be written as in :attr:`parts`
+            (``lambda_P_1``) or as printed in the problem (``λᴾ₁``, ``\\lambda^P_1``);
+            case, spaces and underscores are ignored.
 
         Returns
         -------
@@ -275,11 +294,15 @@ class Exercise:
         >>> ex.check({"m1": "3/2", "whole": 2, "e_before": "3/5", "e_after": 1.4,
         ...           "extra_hours": "4"}).correct
         True
+        >>> print(exercises.generate("tribute", 3).check("72, 11 7/8, 98.88").message)
+        Correct: underpayment, overpayment, tribute all match.
+        tribute = 98.88 is right to 4 significant figures; exactly 791/8 (≈ 98.875).
         """
         given = self._normalise(answer)
         wrong: list[str] = []
         steps: set[int] = set()
         lines: list[str] = []
+        rounded: list[str] = []
         for part in self.parts:
             if part.name not in given:
                 if part.optional:
@@ -288,25 +311,75 @@ class Exercise:
                 steps.add(part.step)
                 lines.append(f"Step {part.step}: {part.step_title} — {part.name} is missing.")
                 continue
-            value, exact = given[part.name]
-            if _matches(part.value, value, exact):
+            g = given[part.name]
+            if g.percent and not _is_share(part):
+                raise ExerciseError(
+                    f"{part.name} ({part.description or 'this part'}) is not a share or a "
+                    f"rate, so it cannot be given as a percentage ({g.text!r}); give it as a "
+                    "number, e.g. 3/4 or 0.75.")
+            verdict = _judge(part.value, g)
+            if verdict == "exact":
+                continue
+            if verdict == "rounded":
+                agree = _agreeing(part.value, g)
+                figures = min(g.figures, agree) if g.figures else agree
+                rounded.append(
+                    f"{part.name} = {g.text or _show(g.value)} is right to "
+                    f"{max(figures, SIG_FIGS)} significant figures; exactly {part.value}"
+                    + _approx_text(part.value) + ".")
                 continue
             wrong.append(part.name)
             steps.add(part.step)
             line = (f"Step {part.step}: {part.step_title} — your {part.name} = "
-                    f"{_show(value)} is off.")
+                    f"{g.text or _show(g.value)} is off")
+            near = _agreeing(part.value, g)
+            if 1 <= g.figures <= near < SIG_FIGS:  # every figure written is right
+                line += (f" only in the rounding: it is right to {near} significant "
+                         f"figure{'s' if near > 1 else ''}; give at least {SIG_FIGS} "
+                         f"(≈ {_sig(part.value, SIG_FIGS)}) or the exact fraction.")
+            else:
+                line += "."
             for m in self.mistakes:
-                if m.part == part.name and _matches(m.value, value, exact):
+                if m.part == part.name and _judge(m.value, g) != "wrong":
                     line += f" {m.hint}"
                     break
             lines.append(line)
         if not wrong:
             names = [p.name for p in self.parts if p.name in given]
-            return CheckResult(True, f"Correct: {', '.join(names)} all match.")
-        return CheckResult(False, "\n".join(lines), tuple(wrong), tuple(sorted(steps)))
+            msg = f"Correct: {', '.join(names)} all match."
+            return CheckResult(True, "\n".join([msg, *rounded]))
+        return CheckResult(False, "\n".join(lines + rounded), tuple(wrong),
+                           tuple(sorted(steps)))
 
-    def _normalise(self, answer: Any) -> dict[str, tuple[Any, bool]]:
-        keys = {_key(p.name): p.name for p in self.parts}
+    def part_names(self) -> dict[str, str]:
+        """Every accepted spelling of each part's name (normalised) -> the part's name.
+
+        The name (``lambda_P_1``), its symbol in LaTeX (``\\lambda^P_1``) and as printed in
+        the text (``λᴾ₁``) all designate the part.
+        """
+        from ._text import to_text
+
+        out: dict[str, str] = {}
+        for p in self.parts:
+            for spelling in (p.name, p.symbol, to_text(f"${p.symbol}$")):
+                key = _key(spelling)
+                if key and key not in out:
+                    out[key] = p.name
+        return out
+
+    def _example(self) -> str:
+        """An example of the expected form, with the parts' names."""
+        names = [p.name for p in self.required]
+        forms = ["3/4", "11 7/8", "0.75", "2", "1.25e3"]
+        return (f"'{', '.join(forms[i % len(forms)] for i in range(len(names)))}' or "
+                f"'{names[0]} = 3/4; {names[-1]} = 0.75'")
+
+    def _normalise(self, answer: Any) -> dict[str, Given]:
+        keys = self.part_names()
+        if isinstance(answer, str):  # "72, 11 7/8, 98.88" or "v = 19/4; e = 21/19"
+            from . import _parse_answer
+
+            answer = _parse_answer(answer)
         if isinstance(answer, pd.Series):
             answer = dict(answer.items())
         if isinstance(answer, Mapping):
@@ -315,8 +388,11 @@ class Exercise:
                 name = keys.get(_key(str(k)))
                 if name is None:
                     raise ExerciseError(
-                        f"unknown answer name {k!r}; this exercise expects "
-                        f"{[p.name for p in self.parts]}.")
+                        f"there is no part called {str(k)!r} in this exercise; its parts are "
+                        f"{', '.join(p.name for p in self.parts)} (or their symbols as "
+                        "printed in the problem).")
+                if name in out:
+                    raise ExerciseError(f"{name} is given twice.")
                 out[name] = read_number(v, name)
             return out
         if isinstance(answer, sympy.MatrixBase):
@@ -331,80 +407,166 @@ class Exercise:
                 parts = self.parts
             else:
                 raise ExerciseError(
-                    f"got {len(answer)} values; this exercise expects {len(req)} "
-                    f"({', '.join(p.name for p in req)})"
-                    + (f" or {len(self.parts)} with the optional parts"
-                       if len(req) != len(self.parts) else "") + ".")
+                    f"you gave {len(answer)} value{'s' if len(answer) != 1 else ''}; this "
+                    f"exercise asks for {len(req)} ({', '.join(p.name for p in req)})"
+                    + (f", or {len(self.parts)} with the optional parts"
+                       if len(req) != len(self.parts) else "")
+                    + f", in that order: e.g. {self._example()}.")
             return {p.name: read_number(v, p.name) for p, v in zip(parts, answer, strict=True)}
         if len(self.required) != 1:
+            if isinstance(answer, str):
+                try:
+                    parse_number(answer)
+                except ExerciseError:
+                    raise ExerciseError(
+                        f"cannot read {answer.strip()[:40]!r} as a number, and this exercise "
+                        f"asks for {len(self.required)} values "
+                        f"({', '.join(p.name for p in self.required)}); give them separated "
+                        f"by commas in that order, or by name: e.g. {self._example()}."
+                    ) from None
             raise ExerciseError(
-                f"this exercise expects {len(self.required)} values "
-                f"({', '.join(p.name for p in self.required)}); give a list or a mapping.")
+                f"this exercise asks for {len(self.required)} values "
+                f"({', '.join(p.name for p in self.required)}); give them separated by "
+                f"commas in that order, or by name: e.g. {self._example()}.")
         name = self.required[0].name
         return {name: read_number(answer, name)}
 
 
 # ---------------------------------------------------------------------- reading answers
+_GREEK = {"λ": "lambda", "Λ": "Lambda", "μ": "mu", "σ": "sigma", "ε": "epsilon",
+          "π": "pi", "Π": "Pi", "ρ": "rho", "τ": "tau", "θ": "theta", "α": "alpha",
+          "β": "beta", "γ": "gamma", "δ": "delta", "Δ": "Delta", "κ": "kappa",
+          "ω": "omega", "φ": "phi", "η": "eta", "ν": "nu", "ξ": "xi", "χ": "chi", "ψ": "psi"}
+
+
 def _key(name: str) -> str:
-    return re.sub(r"[\s_\-{}\\^]", "", name).lower()
+    """A part name, normalised: Unicode sub/superscripts to ASCII, Greek letters spelt out,
+    markup, spaces, underscores and case dropped (``λᴾ₁`` and ``lambda_P_1`` agree)."""
+    import unicodedata
+
+    text = "".join(_GREEK.get(c, c) for c in unicodedata.normalize("NFKC", name))
+    text = re.sub(r"\\(text|mathrm|operatorname)\b", "", text).replace("varepsilon",
+                                                                      "epsilon")
+    return re.sub(r"[\s_\-{}\\^$]", "", text).lower()
 
 
-def read_number(value: Any, what: str = "answer") -> tuple[Any, bool]:
-    """Read one answer value without ``eval``: ``(value, is_exact)``.
+@dataclasses.dataclass(frozen=True)
+class Given:
+    """One value of a student's answer as read: the value, whether it was written exactly
+    (integer, fraction, mixed number), its significant figures, a percent sign, the text."""
+
+    value: Any
+    exact: bool
+    figures: int = 0
+    percent: bool = False
+    text: str = ""
+    decimal: Fraction | None = None  # the exact value of a decimal as written
+
+
+def read_number(value: Any, what: str = "answer") -> Given:
+    """Read one answer value without ``eval``.
 
     Exact values are sympy Rationals (from ints, Fractions, sympy Rationals and strings
-    without ``.``/``e``); approximate ones are floats (from floats and decimal strings),
-    or sympy numbers that are not rational.
+    written as integers, fractions or mixed numbers); approximate ones are floats (from
+    floats and decimal strings) or sympy numbers that are not rational. Strings follow the
+    grammar of :mod:`nonequivalent.exercises._answers`.
 
     >>> from nonequivalent.exercises._base import read_number
-    >>> read_number("3/4")
-    (3/4, True)
-    >>> read_number("0.75")
-    (0.75, False)
+    >>> read_number("3/4").value, read_number("11 7/8").value, read_number("0.75").value
+    (3/4, 95/8, 0.75)
     """
     if isinstance(value, bool | np.bool_):
         raise ExerciseError(f"{what}: got a boolean; give a number.")
     if isinstance(value, sympy.Basic):
         if isinstance(value, sympy.Rational):
-            return value, True
+            return Given(value, True)
         if value.is_number and value.is_real is True and value.count_ops() <= 200:
-            return value, True
+            return Given(value, True)
         raise ExerciseError(f"{what}: cannot read {value} as a (real, finite) number.")
     if isinstance(value, int | np.integer):
-        return sympy.Integer(int(value)), True
+        return Given(sympy.Integer(int(value)), True)
     if isinstance(value, Fraction):
-        return sympy.Rational(value.numerator, value.denominator), True
+        return Given(sympy.Rational(value.numerator, value.denominator), True)
     if isinstance(value, float | np.floating):
         if not math.isfinite(float(value)):
             raise ExerciseError(f"{what}: {value!r} is not a finite number.")
-        return float(value), False
+        text = repr(float(value))
+        try:
+            n = parse_number(text, what)
+        except ExerciseError:  # a float too long or large for the grammar: its binary value
+            return Given(float(value), False, 17, False, text, Fraction(float(value)))
+        return Given(float(value), False, n.figures, False, text, n.value)
     if isinstance(value, str):
-        f, text = _fraction_text(value, what, ExerciseError, "a number",
-                                 "'12', '-3/4' or '0.75'")
-        if re.search(r"[.eE]", text):
-            return float(f), False
-        return sympy.Rational(f.numerator, f.denominator), True
+        n = parse_number(value, what)
+        if n.exact:
+            return Given(sympy.Rational(n.value.numerator, n.value.denominator), True, 0,
+                         n.percent, n.text)
+        return Given(float(n.value), False, n.figures, n.percent, n.text, n.value)
     raise ExerciseError(f"{what}: cannot read {value!r} (type {type(value).__name__}) as a "
-                        "number.")
+                        f"number; write it like {EXAMPLES}.")
 
 
-def _matches(expected: sympy.Expr, given: Any, exact: bool) -> bool:
-    if exact and isinstance(expected, sympy.Rational) and isinstance(given, sympy.Rational):
-        return bool(expected == given)
-    e = float(sympy.N(expected, 17))
-    if isinstance(given, sympy.Basic) and not isinstance(given, sympy.Rational):
+def _is_share(part: Part) -> bool:
+    """Whether a part is a share or a rate (so that a percentage is a natural answer)."""
+    words = f"{part.name} {part.description}".lower()
+    return bool(re.search(r"share|rate|ratio|index|exploitation", words))
+
+
+def _judge(expected: sympy.Expr, given: Given) -> str:
+    """``"exact"``, ``"rounded"`` (right to SIG_FIGS figures) or ``"wrong"``.
+
+    Exact when the value read equals the expected one exactly (a decimal ``1.4`` is exactly
+    7/5); rounded when it agrees to :data:`SIG_FIGS` significant figures; a fraction or a
+    mixed number is never rounded, so it is right only when exact.
+    """
+    value = given.value
+    if isinstance(value, sympy.Basic) and not isinstance(value, sympy.Rational):
         # an algebraic answer (a radical): compare at 30 digits, never simplify (which can
         # take unbounded time on an adversarial expression)
         try:
-            diff = abs(complex(sympy.N(expected - given, 30)))
+            diff = abs(complex(sympy.N(expected - value, 30)))
         except (TypeError, ValueError, ArithmeticError):
-            return False
-        return diff <= 1e-25 * max(1.0, abs(e))
+            return "wrong"
+        e = float(sympy.N(expected, 17))
+        return "exact" if diff <= 1e-25 * max(1.0, abs(e)) else "wrong"
+    exact_value = (value if isinstance(value, sympy.Rational) else
+                   sympy.Rational(given.decimal.numerator, given.decimal.denominator)
+                   if given.decimal is not None else None)
+    if exact_value is not None and isinstance(expected, sympy.Rational):
+        if expected == exact_value:
+            return "exact"
+        if given.exact and not (exact_value.q == 1 and "/" not in given.text):
+            return "wrong"  # a fraction is judged exactly; an integer may be rounded
+    e = float(sympy.N(expected, 17))
     try:
-        g = float(sympy.N(given, 17)) if isinstance(given, sympy.Basic) else float(given)
+        g = float(sympy.N(value, 17)) if isinstance(value, sympy.Basic) else float(value)
     except (TypeError, ValueError, OverflowError):
-        return False
-    return abs(g - e) <= RTOL * abs(e) + ATOL
+        return "wrong"
+    if not isinstance(expected, sympy.Rational) and abs(g - e) <= RTOL * abs(e) + ATOL \
+            and given.exact:
+        return "exact"
+    if e == 0:
+        return "exact" if abs(g) <= ATOL else "wrong"
+    if abs(g - e) <= tolerance(e) * (1 + 1e-9):
+        return "rounded"
+    return "wrong"
+
+
+def _agreeing(expected: sympy.Expr, given: Given) -> int:
+    try:
+        g = float(sympy.N(given.value, 17)) if isinstance(given.value, sympy.Basic) \
+            else float(given.value)
+    except (TypeError, ValueError, OverflowError):
+        return 0
+    return agreeing_figures(g, float(sympy.N(expected, 17)))
+
+
+def _sig(value: sympy.Expr, figures: int) -> str:
+    return f"{float(sympy.N(value, 17)):.{figures}g}"
+
+
+def _approx_text(value: sympy.Expr) -> str:
+    return "" if isinstance(value, sympy.Integer) else f" (≈ {_sig(value, 6)})"
 
 
 def _show(value: Any) -> str:

@@ -16,8 +16,26 @@ capacity started ``ΔK_t`` (investment), consumption of workers ``C^w_t`` and pe
   share s of living labour; note λ(I - A) = l, so l x_t is net output in labour values)
 
 * ``wage_cap[workers,y]`` (optional): C^w_t <= cap_t · (hours worked by workers in t)
+* ``post_terminal[j,y]`` (the terminal rule, for the last τ years y = T-τ .. T-1, whose
+  investment matures after the plan): ΔK_{j,y} >= (g + δ_j)(1 + g)^{k-1} K_{j,T}, k = y -
+  (T - τ) + 1, so that capacity keeps growing at the post-terminal rate g after the plan
 
-with the objective of the variant: terminal capacity of heavy industry ``K_{h,T}``
+The terminal rule. Capacity started in the last τ years of a plan is ready only after it,
+so a plan that counts nothing beyond its horizon stops investing there: heavy industry's
+output drops to zero in the final year, and with it worker hours and workers' consumption
+(an end-of-horizon artefact, not a property of the variant). Following the planning
+literature, investment in the final years must sustain a stated post-terminal growth rate
+``g`` of every sector's capacity (the terminal condition of R. S. Eckaus and K. S. Parikh,
+*Planning for Growth*, 1968, ch. 2; S. Chakravarty, "Optimal savings with finite planning
+horizon", *International Economic Review* 3, 1962), and the capacity objectives value the
+terminal stock with the capacity under construction at the end of the plan (capacity
+started in the last τ years counts as capacity, before its depreciation after T). The
+default ``g`` is :data:`DEFAULT_POST_TERMINAL_GROWTH`; ``post_terminal_growth=None`` drops
+the rule (the plan then ends with the artefact). With no gestation lag (τ = 0) every
+investment matures within the plan and the rule adds nothing.
+
+with the objective of the variant: terminal capacity of heavy industry ``K_{h,T}`` (plus
+the heavy capacity under construction, under the terminal rule)
 (Feldman's priority, the 1929 "maximum variant"); discounted consumption per head,
 ``Σ_t β^t Σ_g λ·b^g C^g_t / L^g_t`` (the labour value of each group's consumption per hour
 of its labour supply, summed over the two groups) with terminal capacities kept; or
@@ -57,7 +75,7 @@ import pandas as pd
 from .._results import format_frame, format_number
 from ..core.economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
-from ._checks import real, whole
+from ._checks import real, solver_keywords, whole
 from ._common import (
     PlanModelMixin,
     PlanResultMixin,
@@ -88,12 +106,21 @@ from ._model import (
 from .lp import LinearProgram
 from .solvers import LPSolution, solve_lp
 
-__all__ = ["MultiYearPlan", "MultiYearResult", "solve_multiyear_plan"]
+__all__ = ["DEFAULT_POST_TERMINAL_GROWTH", "MultiYearPlan", "MultiYearResult",
+           "solve_multiyear_plan"]
 
 Objective = Literal["heavy_capacity", "consumption", "target"]
 
 #: Longest plan accepted (years): far beyond any planning horizon, small enough to build.
 MAX_YEARS = 1000
+#: Default post-terminal growth rate g of capacity in the terminal rule (a year). A
+#: modelling choice, not a record: capacity keeps growing after the plan at the natural
+#: growth of the labour supply in the calibration (1% a year,
+#: ``variants.CAL_LABOUR_GROWTH``). With the capacity under construction valued it removes
+#: the end-of-horizon collapse from every built-in variant (tests/test_planning.py pins
+#: this for horizons of 5 and 8 years); 3% a year is more than the NEP variant's tempo
+#: limit allows (its plan becomes infeasible).
+DEFAULT_POST_TERMINAL_GROWTH = 0.01
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -148,6 +175,12 @@ class MultiYearPlan(PlanModelMixin):
         ``K_T >= Π_t (1 - δ_t) K_0``. None for the other objectives.
     target : mapping or Series, optional
         Bundle of terminal capacities for ``"target"``.
+    post_terminal_growth : float or None
+        The terminal rule's post-terminal growth rate ``g`` of capacity (a year, >= 0;
+        default :data:`DEFAULT_POST_TERMINAL_GROWTH`): investment in the last τ years
+        must let every sector's capacity grow at ``g`` after the plan (Eckaus and Parikh
+        1968), and the capacity objectives count capacity under construction. None drops
+        the rule. See the module docstring and :attr:`MultiYearResult.terminal_rule`.
     name : str
 
     Examples
@@ -192,6 +225,7 @@ class MultiYearPlan(PlanModelMixin):
     discount: float = 1.0
     terminal_capacity: float | None = None
     target: Any = None
+    post_terminal_growth: float | None = DEFAULT_POST_TERMINAL_GROWTH
     name: str = "multi-year plan"
 
     @property
@@ -313,7 +347,39 @@ class MultiYearPlan(PlanModelMixin):
             out["tc"] = np.prod(1.0 - D, axis=0) if T <= lag else 1.0
         else:
             out["tc"] = None
+        g = self.post_terminal_growth
+        out["g_post"] = None if g is None else real(g, "post_terminal_growth", lower=0.0,
+                                                    upper=1.0)
         return out
+
+    def terminal_rule(self) -> str:
+        """The terminal rule of this plan, in words (with its parameter).
+
+        >>> from nonequivalent.planning import base_plan
+        >>> print(base_plan().terminal_rule())  # doctest: +NORMALIZE_WHITESPACE
+        terminal rule: investment in the last year sustains 1% a year growth of every
+        sector's capacity after the plan (Eckaus & Parikh 1968); capacity under
+        construction counts as capacity
+        """
+        p = self._validated
+        g, lag, T = p["g_post"], p["lag"], p["T"]
+        if g is None:
+            return ("terminal rule: none (investment that matures after the plan counts for "
+                    "nothing; the final years show an end-of-horizon artefact)")
+        if lag == 0:
+            return (f"terminal rule: post-terminal growth {g:.0%} a year (no gestation lag: "
+                    "every investment matures within the plan, so the rule adds nothing)")
+        years = "year" if min(lag, T) == 1 else f"{min(lag, T)} years"
+        return (f"terminal rule: investment in the last {years} sustains {g:.0%} a year "
+                "growth of every sector's capacity after the plan (Eckaus & Parikh 1968); "
+                "capacity under construction counts as capacity")
+
+    def _post_terminal_years(self) -> range:
+        """Plan years (0-based) whose investment matures after the plan (the last τ)."""
+        p = self._validated
+        if p["g_post"] is None:
+            return range(0)
+        return range(max(p["T"] - p["lag"], 0), p["T"])
 
     # ---------------------------------------------------------------- model
     def _build(self) -> tuple[LinearProgram, dict[str, slice], dict[str, slice]]:
@@ -329,11 +395,15 @@ class MultiYearPlan(PlanModelMixin):
         kinds = eco.labour_kinds
 
         cost_out = np.zeros(nT)
+        cost_inv = np.zeros(nT)
+        late = self._post_terminal_years()  # investment maturing after the plan
         if self.objective == "heavy_capacity":
-            cost_out[(T - 1) * n + eco.sectors.get_loc(self.heavy_sector)] = 1.0
+            h = eco.sectors.get_loc(self.heavy_sector)
+            cost_out[(T - 1) * n + h] = 1.0
+            cost_inv[[t * n + h for t in late]] = 1.0  # capacity under construction
         sec_yl = labels(sec, yl)  # "good,year" labels, made once
         groups = [ColGroup("output", sec_yl),
-                  ColGroup("investment", sec_yl),
+                  ColGroup("investment", sec_yl, cost=cost_inv),
                   ColGroup("capacity", labels(sec, kl), cost=cost_out)]
         bal: dict[str, Any] = {"output": kron_eye(T, net_output_block(eco)),
                                "investment": kron_eye(T, -B)}
@@ -384,7 +454,26 @@ class MultiYearPlan(PlanModelMixin):
                 {"investment": kron_eye(T, (lam @ B).reshape(1, n)),
                  "output": kron_eye(T, -s * eco.total_labour.reshape(1, n))}, upper=0.0))
         if self.objective == "target":
-            fams.append(target_row(eco, p["t"], "capacity", nT, (T - 1) * n))
+            fam = target_row(eco, p["t"], "capacity", nT, (T - 1) * n)
+            pos = np.flatnonzero(p["t"] > 0)
+            if len(late):  # capacity under construction counts toward the bundle
+                fam.blocks["investment"] = Block(
+                    np.tile(np.arange(len(pos)), len(late)),
+                    np.concatenate([pos + t * n for t in late]),
+                    np.ones(len(pos) * len(late)), (len(pos), nT))
+            fams.append(fam)
+        if len(late):
+            g = p["g_post"]
+            k = np.arange(1, len(late) + 1)
+            # (g + δ_j)(1 + g)^(k-1): sector-major within each late year
+            coef = ((g + p["D"][T - 1])[None, :] * ((1.0 + g) ** (k - 1))[:, None]).ravel()
+            m = len(late) * n
+            inv_cols = np.concatenate([np.arange(n) + t * n for t in late])
+            cap_cols = np.tile(np.arange(n) + (T - 1) * n, len(late))
+            fams.append(RowFamily(
+                "post_terminal", labels(sec, [yl[t] for t in late]),
+                {"investment": Block(np.arange(m), inv_cols, np.ones(m), (m, nT)),
+                 "capacity": Block(np.arange(m), cap_cols, -coef, (m, nT))}, lower=0.0))
         if p["tc"] is not None:
             fams.append(RowFamily("terminal", labels(sec),
                                   {"capacity": selector(np.arange(n), nT, (T - 1) * n)},
@@ -447,6 +536,16 @@ class MultiYearResult(PlanResultMixin):
     shadow_prices: pd.Series
 
     @property
+    def terminal_rule(self) -> str:
+        """The plan's terminal rule and its parameter, in words (see the module docstring).
+
+        >>> from nonequivalent.planning import LEFT_COURSE
+        >>> LEFT_COURSE.solve().terminal_rule.startswith("terminal rule: investment in the last")
+        True
+        """
+        return self.plan.terminal_rule()
+
+    @property
     def hours(self) -> pd.DataFrame:
         """Hours worked by kind and year."""
         eco = self.plan.economy
@@ -487,10 +586,11 @@ class MultiYearResult(PlanResultMixin):
         """Shadow prices of one constraint family as items x years (e.g. ``"balance"``).
 
         Families: balance, capacity_limit, capital, labour, wage_floor, subsistence,
-        marketing, trade_balance, tempo, target, terminal. Sign rule (the library's one):
+        marketing, trade_balance, tempo, target, terminal, post_terminal. Sign rule (the
+        library's one):
         ``∂ objective / ∂ bound``, ``>= 0`` for limits (labour, capacity_limit, marketing,
         tempo), ``<= 0`` for floors and requirements (balance, wage_floor, subsistence,
-        terminal); :attr:`valuations` are minus the balance duals.
+        terminal, post_terminal); :attr:`valuations` are minus the balance duals.
         """
         sp_ = self.shadow_prices
         names = [s for s in sp_.index if s.startswith(f"{family}[")]
@@ -517,6 +617,7 @@ class MultiYearResult(PlanResultMixin):
         return "\n".join([self.title,
                           f"{self.plan.name}: {self.plan.objective} = "
                           f"{format_number(self.objective)}",
+                          self.terminal_rule,
                           "capacity:", format_frame(self.capacity).to_string(),
                           "real wage:", self.real_wage.map(format_number).to_string(),
                           self._duals_text(),
@@ -538,6 +639,7 @@ def solve_multiyear_plan(plan: MultiYearPlan, solver: str = "highs",
     >>> ne.solve_multiyear_plan(plan, "highs-direct").objective   # 0.5*4 + 4
     6.0
     """
+    solver_keywords(options, "solve")
     lp, cs, _ = plan._build()
     sol = solve_lp(lp, solver, **options)
     eco = plan.economy

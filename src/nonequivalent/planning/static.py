@@ -40,6 +40,7 @@ import pandas as pd
 from .._results import format_frame, format_number
 from ..core.economy import Economy
 from ..errors import InvalidPlanError
+from ._checks import solver_keywords
 from ._common import (
     PlanModelMixin,
     PlanResultMixin,
@@ -317,6 +318,7 @@ def solve_static_plan(plan: StaticPlan, solver: str = "highs", **options: Any) -
     >>> res.output.to_dict(), res.labour_valuations.to_dict()
     ({'grain': 5.0}, {'labour': 1.0})
     """
+    solver_keywords(options, "solve")
     lp, cs, _ = plan._build()
     sol = solve_lp(lp, solver, **options)
     eco = plan.economy

@@ -34,7 +34,7 @@ import pandas as pd
 from .._results import Result, format_frame, format_number
 from ..core.economy import Economy
 from ..errors import InfeasiblePlanError, InvalidPlanError
-from ._checks import real
+from ._checks import real, solver_keywords
 from .accounting import plan_labour_account
 from .multiyear import MultiYearPlan, MultiYearResult
 
@@ -47,6 +47,7 @@ __all__ = [
     "Variant",
     "base_plan",
     "compare",
+    "find_variant",
     "isoelastic_marketing",
     "load_variants",
     "town_country_economy",
@@ -234,6 +235,34 @@ MAXIMUM_1929 = Variant(
 #: The three built-in variants, in the order ``nonequivalent compare`` shows them.
 BUILTIN_VARIANTS = (NEP_CONTINUATION, LEFT_COURSE, MAXIMUM_1929)
 
+def find_variant(name: str) -> Variant:
+    """The built-in variant a name designates: its full name, or a unique part of it.
+
+    Case is ignored: ``"left"`` and ``"Left course"`` both give :data:`LEFT_COURSE`. The
+    command line's ``--variant`` and a variants file's ``based_on`` read names this way.
+
+    Raises
+    ------
+    InvalidPlanError
+        The name matches no built-in variant, or more than one (the message lists them).
+
+    >>> from nonequivalent.planning import find_variant
+    >>> find_variant("left").name, find_variant("NEP").name
+    ('left course', 'NEP continuation')
+    """
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidPlanError(f"a variant name must be a non-empty string, got {name!r}.")
+    key = name.strip().lower()
+    matches = ([v for v in BUILTIN_VARIANTS if v.name.lower() == key]
+               or [v for v in BUILTIN_VARIANTS if key in v.name.lower()])
+    if len(matches) != 1:
+        raise InvalidPlanError(
+            f"{name!r} names {'no' if not matches else 'more than one'} built-in variant; "
+            f"give one of {', '.join(repr(v.name) for v in BUILTIN_VARIANTS)} (or a unique "
+            "part of it, e.g. 'left').")
+    return matches[0]
+
+
 _VARIANT_NUMBERS = {"price_ratio", "forced_procurement", "real_wage_floor", "subsistence",
                     "real_wage_cap", "livestock_loss", "max_investment_share", "discount"}
 _VARIANT_TEXT = {"name", "description", "source", "objective"}
@@ -243,9 +272,12 @@ def load_variants(path: Any) -> tuple[Variant, ...]:
     r"""Read investment variants from a TOML file (no code is evaluated).
 
     Each ``[[variant]]`` table gives a ``name`` and any :class:`Variant` parameter; with
-    ``based_on`` it starts from a built-in variant (its name, e.g. ``"left course"``) and
-    changes only what the table gives. Numbers must be numbers (``0.9``, not ``"0.9"``);
-    an unknown key, a wrong type or a value out of range raises
+    ``based_on`` it starts from a built-in variant (its name or a unique part of it, as
+    ``--variant`` reads it: ``"left course"`` or ``"left"``, see :func:`find_variant`) and
+    changes only what the table gives. A variant's description and source are its own:
+    without them it is described as "a user variant based on X" (or "a user variant") with
+    the file as its source, never with the base variant's author. Numbers must be numbers
+    (``0.9``, not ``"0.9"``); an unknown key, a wrong type or a value out of range raises
     :class:`~nonequivalent.InvalidPlanError` naming the file, the variant and the key.
 
     Parameters
@@ -302,7 +334,6 @@ def load_variants(path: Any) -> tuple[Variant, ...]:
     if unknown_top or not isinstance(tables, list) or not tables:
         raise InvalidPlanError(f"{where}: give one or more [[variant]] tables (and nothing "
                                f"else); found keys {sorted(data)}.")
-    builtins = {v.name.lower(): v for v in BUILTIN_VARIANTS}
     out: list[Variant] = []
     for i, table in enumerate(tables):
         if not isinstance(table, dict):
@@ -317,12 +348,16 @@ def load_variants(path: Any) -> tuple[Variant, ...]:
             raise InvalidPlanError(f"{label}: every variant needs a name (a string).")
         start = table.get("based_on")
         if start is None:
-            variant = Variant(table["name"])
-        elif isinstance(start, str) and start.lower() in builtins:
-            variant = builtins[start.lower()]
+            variant = Variant(table["name"], description="a user variant",
+                              source=f"variants file {where}")
         else:
-            raise InvalidPlanError(f"{label}: based_on must name a built-in variant, one of "
-                                   f"{[v.name for v in BUILTIN_VARIANTS]}; got {start!r}.")
+            try:
+                base = find_variant(start)
+            except InvalidPlanError as exc:
+                raise InvalidPlanError(f"{label}: based_on: {exc}") from None
+            variant = dataclasses.replace(
+                base, description=f"a user variant based on {base.name!r}",
+                source=f"variants file {where}")
         changes: dict[str, Any] = {}
         for key, value in table.items():
             if key == "based_on":
@@ -359,6 +394,11 @@ def _consumption_per_head(res: MultiYearResult) -> pd.Series:
     return cons_val / plan.labour_path().sum(axis=0).to_numpy()
 
 
+#: Row labels of :func:`compare`'s table whose last-year figure depends on the terminal
+#: rule (the "(last year)" measures); the table's notes state the rule.
+LAST_YEAR = "last plan year, under the terminal rule"
+
+
 def _row(res: MultiYearResult) -> dict[str, Any]:
     K = res.capacity.loc[res.plan.heavy_sector]
     per_head = _consumption_per_head(res)
@@ -368,8 +408,8 @@ def _row(res: MultiYearResult) -> dict[str, Any]:
         f"heavy capacity {K.index[-1]}": float(K.iloc[-1]),
         "heavy capacity growth": float(K.iloc[-1] / K.iloc[0]),
         "consumption per head (first year)": float(per_head.iloc[0]),
-        "consumption per head (last year)": float(per_head.iloc[-1]),
-        "accumulation (hours)": float(res.accumulation.sum()),
+        f"consumption per head ({LAST_YEAR})": float(per_head.iloc[-1]),
+        "accumulation, whole plan (hours of labour value)": float(res.accumulation.sum()),
     }
     for year, w in res.real_wage.items():
         row[f"real wage {year}"] = float(w)
@@ -383,7 +423,7 @@ def _row(res: MultiYearResult) -> dict[str, Any]:
 #: The parameters a variant sets, as printed in a comparison (they are constraints of the
 #: plan, not results).
 CONSTRAINT_COLUMNS = {
-    "objective": "objective",
+    "objective": "objective (maximized)",
     "price_ratio": "procurement price / parity",
     "forced_procurement": "forced procurement (share beyond the response)",
     "real_wage_floor": "real-wage floor (index)",
@@ -392,6 +432,38 @@ CONSTRAINT_COLUMNS = {
     "livestock_loss": "livestock loss (share a year)",
     "max_investment_share": "tempo limit (investment / living labour)",
 }
+
+
+#: The objectives in words, as a comparison prints them.
+OBJECTIVE_WORDS = {
+    "heavy_capacity": "heavy-industry capacity at the end of the plan",
+    "consumption": "discounted consumption per head (capacity kept)",
+    "target": "terminal capacities in fixed proportions (Kantorovich)",
+}
+
+
+def _infeasible_hint(constraints: Sequence[str]) -> str:
+    """What to relax, from the families of the constraints in conflict."""
+    fams = {c.split("[", 1)[0] for c in constraints}
+    hints = []
+    if fams & {"wage_floor", "subsistence"}:
+        hints.append("lower the real-wage floor or the peasants' subsistence floor (the "
+                     "floors cannot be met from what the economy produces in that year; a "
+                     "longer horizon does not help)")
+    if "marketing" in fams:
+        hints.append("raise the procurement price ratio or forced procurement (more grain "
+                     "marketed)")
+    if "tempo" in fams:
+        hints.append("raise the tempo limit (max_investment_share)")
+    if "post_terminal" in fams:
+        hints.append("lower the post-terminal growth rate of the terminal rule "
+                     "(MultiYearPlan(post_terminal_growth=...))")
+    if fams & {"terminal", "capital"} and not fams & {"wage_floor", "subsistence"}:
+        hints.append("use a longer horizon (capacity needs a gestation lag to be built) or "
+                     "lower the terminal capacity")
+    if not hints:
+        hints.append("relax one of the constraints named")
+    return "To make it feasible: " + "; or ".join(hints) + "."
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -474,9 +546,15 @@ class Comparison(Result):
     @property
     def constraints(self) -> pd.DataFrame:
         """What each variant sets (variant x parameter): constraints of the plan."""
-        rows = {v.name: {label: "none" if getattr(v, attr) is None else getattr(v, attr)
-                         for attr, label in CONSTRAINT_COLUMNS.items()}
-                for v in self.variants}
+        rows = {}
+        for v in self.variants:
+            row = {label: "none" if getattr(v, attr) is None else getattr(v, attr)
+                   for attr, label in CONSTRAINT_COLUMNS.items()}
+            row[CONSTRAINT_COLUMNS["objective"]] = OBJECTIVE_WORDS[v.objective]
+            g = self.results[v.name].plan._validated["g_post"]
+            row["terminal rule: post-terminal capacity growth (a year)"] = (
+                "none" if g is None else g)
+            rows[v.name] = row
         df = pd.DataFrame.from_dict(rows, orient="index", dtype=object)
         df.index.name = "variant"
         return df
@@ -495,6 +573,36 @@ class Comparison(Result):
         df = pd.DataFrame({name: r.real_wage for name, r in self.results.items()})
         df.index.name = "year"
         return df
+
+    @property
+    def terminal_rule(self) -> str:
+        """The terminal rule the compared plans share (or each one's, if they differ)."""
+        rules = {r.terminal_rule for r in self.results.values()}
+        if len(rules) == 1:
+            return rules.pop()
+        return "; ".join(f"{n}: {r.terminal_rule}" for n, r in self.results.items())
+
+    @property
+    def terminal_bound(self) -> pd.DataFrame:
+        """Which terminal capacities a constraint holds ("terminal floor" or "").
+
+        Year x variant like :attr:`heavy_capacity`, marked in the last column when the
+        plan's terminal-capacity requirement (``terminal[heavy sector]``, ``K_T >= c K_0``)
+        binds: the terminal capacity is then an input, not a result.
+        """
+        out = {}
+        for name, r in self.results.items():
+            marks = np.full(len(r.capacity.columns), "", dtype=object)
+            tc = r.plan._validated["tc"]
+            if tc is not None:
+                j = r.plan.economy.sectors.get_loc(r.plan.heavy_sector)
+                floor = float(np.broadcast_to(tc, (r.plan.economy.n,))[j]
+                              * r.plan._validated["K0"][j])
+                K = float(r.capacity.iloc[j, -1])
+                if abs(K - floor) <= 1e-7 * max(1.0, abs(floor)):
+                    marks[-1] = "terminal floor"
+            out[name] = marks
+        return pd.DataFrame(out, index=self.heavy_capacity.index)
 
     @property
     def at_bound(self) -> pd.DataFrame:
@@ -527,7 +635,9 @@ class Comparison(Result):
         with pd.option_context("display.width", 200, "display.max_columns", 50):
             cons = format_frame(self.constraints.T).to_string()
             body = format_frame(self.table.T).to_string()
-            cap = format_frame(self.heavy_capacity).to_string()
+            cap = format_frame(self.heavy_capacity)
+            tmarks = self.terminal_bound
+            cap = cap.where(tmarks == "", cap.astype(str) + " (" + tmarks + ")").to_string()
             wages = self.real_wages.map(format_number)
             marks = self.at_bound
             wages = wages.where(marks == "", wages + " (" + marks + ")").to_string()
@@ -537,7 +647,8 @@ class Comparison(Result):
                  "assumptions, not records)",
                  "Constraints set by each variant (inputs, not results):", cons,
                  "Results of the optimal plans:", body,
-                 "Heavy-industry capacity by year (the last year is the terminal capacity):",
+                 "Heavy-industry capacity by year (the last year is the terminal capacity; "
+                 "(terminal floor): held there by the plan's terminal requirement):",
                  cap,
                  "Real wage by year ((floor)/(cap): held there by the variant's constraint):",
                  wages]
@@ -548,6 +659,8 @@ class Comparison(Result):
         else:
             lines.append("Alternative optima: none detected (every optimal vertex is dual "
                          "non-degenerate).")
+        lines.append(f"{self.terminal_rule[0].upper()}{self.terminal_rule[1:]}: the last "
+                     "year's figures are read under this rule.")
         return "\n".join(lines)
 
     __str__ = summary
@@ -594,7 +707,14 @@ def compare(variants: Sequence[Variant] | None = None, base: MultiYearPlan | Non
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
+    solver_keywords(options, "compare")
+    if isinstance(variants, Variant):
+        variants = [variants]
     variants = list(BUILTIN_VARIANTS if variants is None else variants)
+    bad = [v for v in variants if not isinstance(v, Variant)]
+    if bad:
+        raise InvalidPlanError(f"compare takes Variant objects (ne.LEFT_COURSE, or "
+                               f"dataclasses.replace of one), got {bad[0]!r}.")
     if not variants:
         raise InvalidPlanError("give at least one variant to compare.")
     names = [v.name for v in variants]
@@ -609,9 +729,8 @@ def compare(variants: Sequence[Variant] | None = None, base: MultiYearPlan | Non
         except InfeasiblePlanError as exc:
             raise InfeasiblePlanError(
                 f"variant {v.name!r} has no feasible plan over {len(years)} year(s) "
-                f"({years[0]}–{years[-1]}): {exc} A short horizon leaves too little time to "
-                "invest (capacity needs a gestation lag); use a longer horizon or relax the "
-                "variant.", constraints=exc.constraints) from None
+                f"({years[0]}–{years[-1]}): {exc} {_infeasible_hint(exc.constraints)}",
+                constraints=exc.constraints) from None
     table = pd.DataFrame([_row(r) for r in results], index=pd.Index(names, name="variant"))
     fig = Figure(figsize=(10, 7), layout="constrained")
     ax = fig.subplots(2, 2)
