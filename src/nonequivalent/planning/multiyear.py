@@ -75,7 +75,7 @@ import pandas as pd
 from .._results import format_frame, format_number
 from ..core.economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
-from ._checks import real, solver_keywords, whole
+from ._checks import real, whole
 from ._common import (
     PlanModelMixin,
     PlanResultMixin,
@@ -104,7 +104,7 @@ from ._model import (
     selector,
 )
 from .lp import LinearProgram
-from .solvers import LPSolution, solve_lp
+from .solvers import LPSolution, solve_lp, solver_keywords
 
 __all__ = ["DEFAULT_POST_TERMINAL_GROWTH", "MultiYearPlan", "MultiYearResult",
            "solve_multiyear_plan"]

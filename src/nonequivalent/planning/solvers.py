@@ -688,3 +688,26 @@ def _solve_elastic(lp: LinearProgram) -> tuple[float, list[int]]:
         sol = solve_lp(elastic, "cbc", warn_degenerate=False)
     rows = np.flatnonzero(np.abs(sol.shadow_prices) > 1e-9).tolist()
     return sol.objective, rows
+
+
+def solver_keywords(options: dict[str, Any], caller: str) -> None:
+    """Refuse, before any work, keywords that :func:`solve_lp` does not take.
+
+    ``caller`` names the function the keywords were given to (``"compare"``), and the
+    message lists the keywords it accepts: a misspelt option (or a keyword meant for
+    another function, such as ``years``) would otherwise surface as a bare ``TypeError``
+    from deep inside the solver call.
+    """
+    import inspect
+
+    accepted = [name for name, prm in inspect.signature(solve_lp).parameters.items()
+                if prm.kind is inspect.Parameter.KEYWORD_ONLY]
+    unknown = sorted(set(options) - set(accepted))
+    if unknown:
+        hint = (" (the number of plan years belongs to the plan: base_plan(years=8) or "
+                "MultiYearPlan(..., years=8); compare takes it as base=)"
+                if "years" in unknown else "")
+        raise InvalidPlanError(
+            f"{caller}() got unknown keyword{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(map(repr, unknown))}; it accepts solver, "
+            f"{', '.join(accepted)}{hint}.")

@@ -40,7 +40,6 @@ import pandas as pd
 from .._results import format_frame, format_number
 from ..core.economy import Economy
 from ..errors import InvalidPlanError
-from ._checks import solver_keywords
 from ._common import (
     PlanModelMixin,
     PlanResultMixin,
@@ -58,7 +57,7 @@ from ._common import (
 )
 from ._model import ColGroup, RowFamily, assemble, diagonal, labels, selector
 from .lp import LinearProgram
-from .solvers import LPSolution, solve_lp
+from .solvers import LPSolution, solve_lp, solver_keywords
 
 __all__ = ["PlanResult", "StaticPlan", "marketing_limit", "solve_static_plan"]
 

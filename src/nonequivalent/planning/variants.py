@@ -34,9 +34,10 @@ import pandas as pd
 from .._results import Result, format_frame, format_number
 from ..core.economy import Economy
 from ..errors import InfeasiblePlanError, InvalidPlanError
-from ._checks import real, solver_keywords
+from ._checks import real
 from .accounting import plan_labour_account
 from .multiyear import MultiYearPlan, MultiYearResult
+from .solvers import solver_keywords
 
 __all__ = [
     "BUILTIN_VARIANTS",
