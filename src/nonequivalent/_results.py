@@ -48,55 +48,29 @@ with :func:`format_number` only.
 
 from __future__ import annotations
 
-import math
 import numbers
 from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["FrozenPandas", "Result", "format_frame", "format_number"]
+__all__ = ["FrozenPandas", "Result", "format_frame", "format_number", "reconciled_text"]
 
-#: Significant figures of every number the library prints.
-SIGNIFICANT_FIGURES = 4
+from ._document import SIGNIFICANT_FIGURES, format_number  # noqa: F401  (the one format)
 
 
-def format_number(x: Any, unit: str = "", sig: int = SIGNIFICANT_FIGURES) -> str:
-    """The library's one number format: thousands separators, ``sig`` significant figures.
+def reconciled_text(reconciled: bool, difference: float, unit: str, rtol: float) -> str:
+    """How a reconciliation reads in every output: its tolerance when it holds, the
+    difference only when it does not (a rounding residue is never printed).
 
-    Whole parts are never rounded away (``20,970`` and ``9,399`` alike); smaller numbers
-    keep ``sig`` significant figures; magnitudes below 1e-4 or from 1e15 on use scientific
-    notation. Integers print whole. ``unit`` follows after a space.
-
-    >>> format_number(20970.123), format_number(9399), format_number(0.894737)
-    ('20,970', '9,399', '0.8947')
-    >>> format_number(1.5, "hours"), format_number(-0.00001234), format_number(float("inf"))
-    ('1.500 hours', '-1.234e-05', '∞')
+    >>> reconciled_text(True, 3.64e-12, "million rubles", 1e-9)
+    'reconciled to 1e-9 relative'
+    >>> reconciled_text(False, 12.5, "million rubles", 1e-9)
+    'NOT reconciled: the largest difference is 12.50 million rubles'
     """
-    suffix = f" {unit}" if unit else ""
-    if isinstance(x, bool | np.bool_):
-        return ("yes" if x else "no") + suffix
-    if isinstance(x, numbers.Integral):
-        return f"{int(x):,}{suffix}"
-    if not isinstance(x, numbers.Real):
-        return f"{x}{suffix}"
-    v = float(x)
-    if math.isnan(v):
-        return "n/a"
-    if math.isinf(v):
-        return ("∞" if v > 0 else "−∞") + suffix
-    if v == 0:
-        return f"0{suffix}"
-    mag = math.floor(math.log10(abs(v)))
-    if mag >= 15 or mag < -4:
-        return f"{v:.{sig - 1}e}{suffix}"
-    decimals = max(0, sig - 1 - mag)
-    text = f"{v:,.{decimals}f}"
-    if decimals and float(text.replace(",", "")) != 0 and len(text.replace(",", "").replace(
-            "-", "").replace(".", "").lstrip("0")) > sig:
-        # rounding carried into a new digit (9.9996 -> 10.000): one decimal fewer
-        text = f"{v:,.{decimals - 1}f}"
-    return f"{text}{suffix}"
+    if reconciled:
+        return f"reconciled to {rtol:.0e} relative".replace("e-0", "e-")
+    return f"NOT reconciled: the largest difference is {format_number(difference, unit)}"
 
 
 def format_frame(frame: pd.DataFrame) -> pd.DataFrame:
