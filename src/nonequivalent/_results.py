@@ -48,7 +48,9 @@ with :func:`format_number` only.
 
 from __future__ import annotations
 
+import dataclasses
 import numbers
+import textwrap
 from typing import Any, ClassVar
 
 import numpy as np
@@ -56,7 +58,15 @@ import pandas as pd
 
 __all__ = ["FrozenPandas", "Result", "format_frame", "format_number", "reconciled_text"]
 
-from ._document import SIGNIFICANT_FIGURES, format_number  # noqa: F401  (the one format)
+from ._document import (  # noqa: F401  (the one format)
+    SIGNIFICANT_FIGURES,
+    TEXT_WIDTH,
+    Section,
+    _grid,
+    _text_table,
+    format_number,
+    render_section,
+)
 
 
 def reconciled_text(reconciled: bool, difference: float, unit: str, rtol: float) -> str:
@@ -164,57 +174,67 @@ class Result(FrozenPandas):
         bench = self.benchmark_name()
         if bench:
             head.append(bench)
-        return "\n".join([*head, *self.summary_lines()]).rstrip()
+        return "\n".join(_wrapped(line) for line in [*head, *self.summary_lines()]).rstrip()
 
     def __str__(self) -> str:
         return self.summary()
 
+    def document_section(self) -> Section:
+        """The result's table as printed: labels for keys (``labour_given`` reads "labour
+        given"), each column's unit in its title, a multi-level index as levels, every
+        number in the one format. The benchmark is the table's note."""
+        frame = self.to_frame()
+        units = self.units()
+        figs = self.key_figures()
+        if _is_key_figure_frame(frame, figs):
+            frame = pd.DataFrame({"value": [format_number(v, u) for _, v, u in figs]},
+                                 index=pd.Index([k for k, _, _ in figs], name="quantity"))
+        shown = frame.rename(columns=lambda c: display_label(c, units.get(str(c), "")))
+        shown = shown.rename(index=lambda v: display_label(v) if isinstance(v, str) else v)
+        shown.index = shown.index.set_names([display_label(n) if n is not None else None
+                                             for n in shown.index.names])
+        bench = self.benchmark_name()
+        return Section(self.title, shown, (bench,) if bench else (), significant=True)
+
+    def _figure_notes(self) -> list[str]:
+        """The key figures, when the table does not already show them."""
+        figs = self.key_figures()
+        if _is_key_figure_frame(self.to_frame(), figs):
+            return []
+        return [f"{k}: {format_number(v, u)}" for k, v, u in figs]
+
     def _repr_html_(self) -> str:
         import html  # only notebooks need it
 
-        frame = self.to_frame()
-        units = self.units()
-        bench = self.benchmark_name()
-        caption = html.escape(self.title) + (
-            f"<br><small>{html.escape(bench)}</small>" if bench else "")
-        head_cells = "".join(
-            f"<th style='text-align:right'>{html.escape(str(c))}"
-            + (f" <small>({html.escape(units[str(c)])})</small>" if str(c) in units else "")
-            + "</th>" for c in frame.columns)
-        index_name = html.escape(str(frame.index.name or ""))
-        rows = []
-        for label, row in frame.iterrows():
-            cells = "".join(
-                f"<td style='text-align:right;font-variant-numeric:tabular-nums'>"
-                f"{html.escape(format_number(v))}</td>" if isinstance(v, numbers.Number)
-                else f"<td style='text-align:left'>{html.escape(str(v))}</td>"
-                for v in row)
-            rows.append(f"<tr><th style='text-align:left'>{html.escape(str(label))}</th>"
-                        f"{cells}</tr>")
-        figs = "".join(
-            f"<li>{html.escape(k)}: {html.escape(format_number(v, u))}</li>"
-            for k, v, u in self.key_figures()
-        ) if not _is_key_figure_frame(frame, self.key_figures()) else ""
-        return (f"<div class='nonequivalent-result'>"
-                f"<table><caption style='text-align:left'>{caption}</caption>"
-                f"<thead><tr><th style='text-align:left'>{index_name}</th>{head_cells}"
-                f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        sec = self.document_section()
+        figs = "".join(f"<li>{html.escape(f)}</li>" for f in self._figure_notes())
+        return (f"<div class='nonequivalent-result'>{render_section(sec, 'html')}"
                 + (f"<ul>{figs}</ul>" if figs else "") + "</div>")
 
-    def to_latex(self, **kwargs: Any) -> str:
-        """:meth:`to_frame` as a LaTeX table (pandas ``DataFrame.to_latex``)."""
-        kwargs.setdefault("float_format", lambda v: format_number(v).replace(",", "{,}"))
-        kwargs.setdefault("caption", self.title)
-        return self.to_frame().to_latex(**kwargs)
+    def to_latex(self) -> str:
+        """The result as a LaTeX table: labels, units, the one number format, escaped (it
+        compiles with pdflatex and ``booktabs``, ``graphicx``; see
+        :func:`nonequivalent._document.latex_document`)."""
+        sec = self.document_section()
+        notes = (*sec.notes, *self._figure_notes())
+        return render_section(dataclasses.replace(sec, notes=notes), "latex")
 
-    def to_markdown(self, **kwargs: Any) -> str:
-        """:meth:`to_frame` as a Markdown table (pandas ``DataFrame.to_markdown``)."""
-        frame = self.to_frame()
-        kwargs.setdefault("disable_numparse", True)      # keep the library's number format
-        kwargs.setdefault("colalign", ("left", *(
-            "right" if pd.api.types.is_numeric_dtype(frame[c]) else "left"
-            for c in frame.columns)))
-        return format_frame(frame).to_markdown(**kwargs)
+    def to_markdown(self) -> str:
+        """The result as a Markdown table under its title (labels, units, one format)."""
+        sec = self.document_section()
+        notes = (*sec.notes, *self._figure_notes())
+        return render_section(dataclasses.replace(sec, notes=notes), "markdown")
+
+
+def display_label(key: Any, unit: str = "") -> str:
+    """How a key prints: underscores as spaces, the unit in parentheses.
+
+    >>> display_label("labour_given", "hours"), display_label(("low", "North"))
+    ('labour given (hours)', 'low / North')
+    """
+    text = " / ".join(map(str, key)) if isinstance(key, tuple) else str(key)
+    text = text.replace("_", " ")
+    return f"{text} ({unit})" if unit and f"({unit})" not in text else text
 
 
 def _is_key_figure_frame(frame: pd.DataFrame, figs: list[tuple[str, Any, str]]) -> bool:
@@ -222,8 +242,19 @@ def _is_key_figure_frame(frame: pd.DataFrame, figs: list[tuple[str, Any, str]]) 
         k for k, _, _ in figs]
 
 
-def _frame_text(frame: pd.DataFrame, units: dict[str, str]) -> str:
-    shown = format_frame(frame)
-    shown.columns = [f"{c} ({units[str(c)]})" if str(c) in units else str(c)
-                     for c in frame.columns]
-    return shown.to_string(justify="right")
+def _wrapped(line: str, width: int = TEXT_WIDTH) -> str:
+    """A line of prose wrapped to ``width`` (a table, already wrapped, passes through)."""
+    if len(line) <= width or "\n" in line:
+        return line
+    return textwrap.fill(line, width, subsequent_indent="  ", break_on_hyphens=False)
+
+
+def _frame_text(frame: pd.DataFrame, units: dict[str, str], width: int = TEXT_WIDTH) -> str:
+    """A frame as an aligned text table with labels and units (as in HTML and LaTeX),
+    wrapped in blocks of columns to ``width``."""
+    shown = frame.rename(columns=lambda c: display_label(c, units.get(str(c), "")))
+    shown = shown.rename(index=lambda v: display_label(v) if isinstance(v, str) else v)
+    shown.index = shown.index.set_names([display_label(n) if n is not None else None
+                                         for n in shown.index.names])
+    grid = _grid(Section("", shown, significant=True))
+    return _text_table(grid, width)
