@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .._document import Document, Section, render, render_section
-from .._results import reconciled_text
+from .._results import format_number, reconciled_text
 from ..accounts.surplus import RECONCILE_RTOL
 from ..errors import ScenarioError
 from ..exchange.procurement import TotalResponse, squeeze_diagnostic
@@ -412,8 +412,8 @@ def _account_sections(per: _Period, which: str) -> list[ReportSection]:
                      "on the goods they sell, overpayment on those they buy; workers: "
                      "underpayment on labour power (μ h − w per worker), overpayment on "
                      "their basket at retail prices. One hour = "
-                     f"{acc.melt:.6g} {currency} at the benchmark (the MELT μ). Against the "
-                     "state's receipts: "
+                     f"{format_number(acc.melt, currency)} at the benchmark (the MELT μ). "
+                     "Against the state's receipts: "
                      f"{reconciled_text(acc.is_reconciled, diff, u.money, RECONCILE_RTOL)}.",
                  )),
     ]

@@ -211,9 +211,10 @@ def _disagreements(res: Any, samples: pd.DataFrame) -> list[IntervalFlag]:
 
 
 def _labels(section: Any, frame: pd.DataFrame) -> pd.DataFrame:
+    """Row and column labels of the report (units as the report prints them: in the
+    section's title, a row's label or a column's label)."""
     rows = {r.key: r.label for r in section.rows}
-    cols = {c.key: (c.label if section.by_row or not c.unit or c.unit in c.label
-                    or "%" in c.label else f"{c.label} ({c.unit})") for c in section.columns}
+    cols = {c.key: c.label for c in section.columns}
     out = frame.rename(index=rows, columns=cols)
     out.index.name = section.index_name or None
     return out
@@ -271,7 +272,7 @@ def interval_document(res: Any, low: float = 5, high: float = 95) -> Document:
              f"Uncertain parameters (uniform over their low/high; a table's range is a "
              f"factor on every entry): {names}.",
              *rep.notes)
-    return Document(f"{rep.title}, with intervals", tuple(sections), notes,
+    return Document(res.title, tuple(sections), notes,
                     {"draws": p.draws, "seed": p.seed, "method": p.method})
 
 

@@ -336,6 +336,11 @@ class ReportUncertainty(Result):
         return float(np.mean(hits))
 
     # display: one document (uncertainty/flags.py) for text, HTML, Markdown and LaTeX
+    @property
+    def title(self) -> str:
+        """The report's title, with intervals."""
+        return f"{self.report.title}, with intervals"
+
     def summary(self, low: float = 5, high: float = 95, width: int | None = None) -> str:
         """Every section, each number as ``central [p_low–p_high]``, flagged cells noted
         (what ``nonequivalent report --draws N`` prints)."""
