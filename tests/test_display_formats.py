@@ -225,3 +225,25 @@ def test_uncertainty_report_renders_the_same_table_in_a_notebook(pair_intervals)
     assert "surplus (hours) (million hours)" not in html
     assert "[3: 100%]" in html and "(million hours)" in html
     assert "('account_hours_base'" not in html
+
+
+def test_report_warns_of_hours_beyond_a_year_and_only_then():
+    from nonequivalent.scenarios.scenario import load
+
+    odd = ne.report(load("ussr-1932").with_values({"workers.hours": 9000}))
+    assert any("exceeds the 8,784 hours of a year" in n for n in odd.notes)
+    assert not [n for n in REPORT.notes if n.startswith("Warning")]
+
+
+def test_report_warns_of_shares_beyond_one_hundred_percent():
+    from nonequivalent.report.surplus import Line, _implausible, _section
+
+    rows = [Line("peasants", "peasants"), Line("workers", "workers"), Line("state", "state")]
+    cols = [Line("share_of_fund", "share of fund (%)", "percent", "%")]
+    sec = _section("account_hours_base", "Surplus account", "1928", rows, cols,
+                   [[502.6], [-402.6], [100.0]])
+    (note,) = _implausible([sec])
+    assert "peasants 502.6 %" in note and "workers -402.6 %" in note
+    fine = _section("account_hours_base", "Surplus account", "1928", rows, cols,
+                    [[53.4], [46.6], [100.0]])
+    assert _implausible([fine]) == []

@@ -637,6 +637,34 @@ def _scissors_section(sc: Any) -> ReportSection | None:
                         "σ > 1: the blades open against agriculture.",))
 
 
+#: Hours in a (leap) year: no worker works more.
+HOURS_IN_A_YEAR = 366 * 24
+
+
+def _implausible(sections: list[ReportSection]) -> list[str]:
+    """Warnings for numbers a reader should not take at face value: a group's share of the
+    fund beyond ±100 % (the fund is small against the flows: an ``I − A`` close to
+    singular, or transfers that nearly cancel) and hours per worker beyond a year's."""
+    out = []
+    for s in sections:
+        if s.key.startswith("account_"):
+            j = [c.key for c in s.columns].index("share_of_fund")
+            big = [f"{r.label} {float(s.values[i, j]):,.1f} %" for i, r in enumerate(s.rows)
+                   if r.key != "state" and abs(float(s.values[i, j])) > 100]
+            if big:
+                out.append(f"Warning ({s.title}): shares of the fund beyond ±100 % "
+                           f"({', '.join(big)}): the fund is small against the flows "
+                           "(check the technology for an I − A close to singular).")
+        if s.key == "workers":
+            for i, r in enumerate(s.rows):
+                if r.key.endswith(".hours"):
+                    over = [float(v) for v in s.values[i] if float(v) > HOURS_IN_A_YEAR]
+                    if over:
+                        out.append(f"Warning: {r.label} {over[0]:,.0f} exceeds the "
+                                   f"{HOURS_IN_A_YEAR:,} hours of a year.")
+    return out
+
+
 def _provenance_note(sc: Any) -> str:
     kinds = [v["kind"] for v in sc.provenance.values()]
     return (f"Scenario {sc.name!r}: {kinds.count('historical')} parameters are historical "
@@ -707,6 +735,7 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Re
     if base.units.description:
         notes.append(f"Units: {base.units.description}.")
     notes += [_provenance_note(p.scenario) for p in periods]
+    notes += _implausible(sections)
     names = " and ".join(repr(s.name) for s in scs)
     meta = {"benchmark": periods[0].account.benchmark.name,
             "melt": {p.label: p.account.melt for p in periods},
