@@ -113,6 +113,8 @@ class Section:
     #: Print every number in the library's one format (:func:`format_number`, four
     #: significant figures) instead of a fixed number of decimals per unit.
     significant: bool = False
+    #: Labels of text columns that hold numbers written out (intervals): right-aligned.
+    numbers_as_text: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -255,6 +257,12 @@ def _is_numeric(col: pd.Series) -> bool:
             and not pd.api.types.is_bool_dtype(col.dtype))
 
 
+def _all_numbers(col: pd.Series) -> bool:
+    """A column of mixed numbers (an object column of ints and floats) prints as numbers."""
+    return len(col) > 0 and all(isinstance(v, numbers.Number) and not isinstance(
+        v, bool | np.bool_) for v in col)
+
+
 def _label(value: Any) -> str:
     if isinstance(value, tuple):
         return " / ".join(str(v) for v in value)
@@ -282,7 +290,8 @@ class _Grid:
 def _grid(sec: Section, decimals: Mapping[str, int] | None = None) -> _Grid:
     table = sec.table
     cells = _cells(table, sec.exact, sec.rowwise, decimals, sec.significant)
-    columns = [(_label(c), col, _is_numeric(table[c]) or sec.rowwise)
+    columns = [(_label(c), col, _is_numeric(table[c]) or sec.rowwise or _all_numbers(table[c])
+                or _label(c) in sec.numbers_as_text)
                for c, col in zip(table.columns, cells, strict=True)]
     idx = table.index
     if isinstance(idx, pd.MultiIndex):
@@ -621,10 +630,10 @@ LATEX_PREAMBLE = r"""\usepackage{booktabs}
 
 
 def latex_document(body: str) -> str:
-    """A complete LaTeX document around ``body`` (output of :func:`render` or ``to_latex``).
+    r"""A complete LaTeX document around ``body`` (output of :func:`render` or ``to_latex``).
 
-    >>> latex_document("x").splitlines()[0]
-    '\\documentclass{article}'
+    >>> print(latex_document("x").splitlines()[0])
+    \documentclass{article}
     """
     return ("\\documentclass{article}\n" + LATEX_PREAMBLE + "\\begin{document}\n" + body
             + "\n\\end{document}\n")

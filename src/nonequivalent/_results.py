@@ -185,10 +185,6 @@ class Result(FrozenPandas):
         number in the one format. The benchmark is the table's note."""
         frame = self.to_frame()
         units = self.units()
-        figs = self.key_figures()
-        if _is_key_figure_frame(frame, figs):
-            frame = pd.DataFrame({"value": [format_number(v, u) for _, v, u in figs]},
-                                 index=pd.Index([k for k, _, _ in figs], name="quantity"))
         shown = frame.rename(columns=lambda c: display_label(c, units.get(str(c), "")))
         shown = shown.rename(index=lambda v: display_label(v) if isinstance(v, str) else v)
         shown.index = shown.index.set_names([display_label(n) if n is not None else None

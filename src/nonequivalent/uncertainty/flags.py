@@ -264,11 +264,13 @@ def interval_document(res: Any, low: float = 5, high: float = 95) -> Document:
         mine = [f for f in flags if f.section == key]
         notes = (*sec.notes, *(f"({i}) {f.text}" for i, f in enumerate(mine, 1)))
         sections.append(Section(sec.title, interval_table(res, key, low, high, flags),
-                                notes=notes))
+                                notes=notes,
+                                numbers_as_text=frozenset(c.label for c in sec.columns)))
     names = ", ".join(f"{r.name} [{r.low:g}, {r.high:g}]" for r in p.parameters)
-    notes = (f"Each number: the central value (the scenarios as written) and, in brackets, "
-             f"the {low:g}th and {high:g}th percentiles over {p.draws} draws ({p.method}, "
-             f"seed {p.seed}); a whole number: the share of the draws at each value.",
+    notes = (f"Each number: central [p{low:g}–p{high:g}], the central value (the scenarios as "
+             f"written) and, in brackets, the {low:g}th and {high:g}th percentiles over "
+             f"{p.draws} draws ({p.method}, seed {p.seed}); a whole number: the share of the "
+             "draws at each value.",
              f"Uncertain parameters (uniform over their low/high; a table's range is a "
              f"factor on every entry): {names}.",
              *rep.notes)
