@@ -155,7 +155,8 @@ def test_result_display_surface(name):
     check_display_surface(res)
     text = repr(res)
     assert "\\begin{tabular}" in res.to_latex()
-    assert res.to_markdown().startswith("|")
+    markdown = res.to_markdown()             # the table under its title, labels for keys
+    assert markdown.startswith(f"## {res.title}") and "\n| " in markdown
     summary = res.summary()
     assert summary.splitlines()[0] == res.title
     assert _not_our_format("w = 0.894737, 2.097e+04") == ["2.097e+04", "0.894737"]

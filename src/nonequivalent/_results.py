@@ -48,55 +48,39 @@ with :func:`format_number` only.
 
 from __future__ import annotations
 
-import math
+import dataclasses
 import numbers
+import textwrap
 from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["FrozenPandas", "Result", "format_frame", "format_number"]
+__all__ = ["FrozenPandas", "Result", "format_frame", "format_number", "reconciled_text"]
 
-#: Significant figures of every number the library prints.
-SIGNIFICANT_FIGURES = 4
+from ._document import (  # noqa: F401  (the one format)
+    SIGNIFICANT_FIGURES,
+    TEXT_WIDTH,
+    Section,
+    _grid,
+    _text_table,
+    format_number,
+    render_section,
+)
 
 
-def format_number(x: Any, unit: str = "", sig: int = SIGNIFICANT_FIGURES) -> str:
-    """The library's one number format: thousands separators, ``sig`` significant figures.
+def reconciled_text(reconciled: bool, difference: float, unit: str, rtol: float) -> str:
+    """How a reconciliation reads in every output: its tolerance when it holds, the
+    difference only when it does not (a rounding residue is never printed).
 
-    Whole parts are never rounded away (``20,970`` and ``9,399`` alike); smaller numbers
-    keep ``sig`` significant figures; magnitudes below 1e-4 or from 1e15 on use scientific
-    notation. Integers print whole. ``unit`` follows after a space.
-
-    >>> format_number(20970.123), format_number(9399), format_number(0.894737)
-    ('20,970', '9,399', '0.8947')
-    >>> format_number(1.5, "hours"), format_number(-0.00001234), format_number(float("inf"))
-    ('1.500 hours', '-1.234e-05', '∞')
+    >>> reconciled_text(True, 3.64e-12, "million rubles", 1e-9)
+    'reconciled to 1e-9 relative'
+    >>> reconciled_text(False, 12.5, "million rubles", 1e-9)
+    'NOT reconciled: the largest difference is 12.50 million rubles'
     """
-    suffix = f" {unit}" if unit else ""
-    if isinstance(x, bool | np.bool_):
-        return ("yes" if x else "no") + suffix
-    if isinstance(x, numbers.Integral):
-        return f"{int(x):,}{suffix}"
-    if not isinstance(x, numbers.Real):
-        return f"{x}{suffix}"
-    v = float(x)
-    if math.isnan(v):
-        return "n/a"
-    if math.isinf(v):
-        return ("∞" if v > 0 else "−∞") + suffix
-    if v == 0:
-        return f"0{suffix}"
-    mag = math.floor(math.log10(abs(v)))
-    if mag >= 15 or mag < -4:
-        return f"{v:.{sig - 1}e}{suffix}"
-    decimals = max(0, sig - 1 - mag)
-    text = f"{v:,.{decimals}f}"
-    if decimals and float(text.replace(",", "")) != 0 and len(text.replace(",", "").replace(
-            "-", "").replace(".", "").lstrip("0")) > sig:
-        # rounding carried into a new digit (9.9996 -> 10.000): one decimal fewer
-        text = f"{v:,.{decimals - 1}f}"
-    return f"{text}{suffix}"
+    if reconciled:
+        return f"reconciled to {rtol:.0e} relative".replace("e-0", "e-")
+    return f"NOT reconciled: the largest difference is {format_number(difference, unit)}"
 
 
 def format_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -190,57 +174,63 @@ class Result(FrozenPandas):
         bench = self.benchmark_name()
         if bench:
             head.append(bench)
-        return "\n".join([*head, *self.summary_lines()]).rstrip()
+        return "\n".join(_wrapped(line) for line in [*head, *self.summary_lines()]).rstrip()
 
     def __str__(self) -> str:
         return self.summary()
 
+    def document_section(self) -> Section:
+        """The result's table as printed: labels for keys (``labour_given`` reads "labour
+        given"), each column's unit in its title, a multi-level index as levels, every
+        number in the one format. The benchmark is the table's note."""
+        frame = self.to_frame()
+        units = self.units()
+        shown = frame.rename(columns=lambda c: display_label(c, units.get(str(c), "")))
+        shown = shown.rename(index=lambda v: display_label(v) if isinstance(v, str) else v)
+        shown.index = shown.index.set_names([display_label(n) if n is not None else None
+                                             for n in shown.index.names])
+        bench = self.benchmark_name()
+        return Section(self.title, shown, (bench,) if bench else (), significant=True)
+
+    def _figure_notes(self) -> list[str]:
+        """The key figures, when the table does not already show them."""
+        figs = self.key_figures()
+        if _is_key_figure_frame(self.to_frame(), figs):
+            return []
+        return [f"{k}: {format_number(v, u)}" for k, v, u in figs]
+
     def _repr_html_(self) -> str:
         import html  # only notebooks need it
 
-        frame = self.to_frame()
-        units = self.units()
-        bench = self.benchmark_name()
-        caption = html.escape(self.title) + (
-            f"<br><small>{html.escape(bench)}</small>" if bench else "")
-        head_cells = "".join(
-            f"<th style='text-align:right'>{html.escape(str(c))}"
-            + (f" <small>({html.escape(units[str(c)])})</small>" if str(c) in units else "")
-            + "</th>" for c in frame.columns)
-        index_name = html.escape(str(frame.index.name or ""))
-        rows = []
-        for label, row in frame.iterrows():
-            cells = "".join(
-                f"<td style='text-align:right;font-variant-numeric:tabular-nums'>"
-                f"{html.escape(format_number(v))}</td>" if isinstance(v, numbers.Number)
-                else f"<td style='text-align:left'>{html.escape(str(v))}</td>"
-                for v in row)
-            rows.append(f"<tr><th style='text-align:left'>{html.escape(str(label))}</th>"
-                        f"{cells}</tr>")
-        figs = "".join(
-            f"<li>{html.escape(k)}: {html.escape(format_number(v, u))}</li>"
-            for k, v, u in self.key_figures()
-        ) if not _is_key_figure_frame(frame, self.key_figures()) else ""
-        return (f"<div class='nonequivalent-result'>"
-                f"<table><caption style='text-align:left'>{caption}</caption>"
-                f"<thead><tr><th style='text-align:left'>{index_name}</th>{head_cells}"
-                f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        sec = self.document_section()
+        figs = "".join(f"<li>{html.escape(f)}</li>" for f in self._figure_notes())
+        return (f"<div class='nonequivalent-result'>{render_section(sec, 'html')}"
                 + (f"<ul>{figs}</ul>" if figs else "") + "</div>")
 
-    def to_latex(self, **kwargs: Any) -> str:
-        """:meth:`to_frame` as a LaTeX table (pandas ``DataFrame.to_latex``)."""
-        kwargs.setdefault("float_format", lambda v: format_number(v).replace(",", "{,}"))
-        kwargs.setdefault("caption", self.title)
-        return self.to_frame().to_latex(**kwargs)
+    def to_latex(self) -> str:
+        """The result as a LaTeX table: labels, units, the one number format, escaped (it
+        compiles with pdflatex and ``booktabs``, ``graphicx``; see
+        :func:`nonequivalent._document.latex_document`)."""
+        sec = self.document_section()
+        notes = (*sec.notes, *self._figure_notes())
+        return render_section(dataclasses.replace(sec, notes=notes), "latex")
 
-    def to_markdown(self, **kwargs: Any) -> str:
-        """:meth:`to_frame` as a Markdown table (pandas ``DataFrame.to_markdown``)."""
-        frame = self.to_frame()
-        kwargs.setdefault("disable_numparse", True)      # keep the library's number format
-        kwargs.setdefault("colalign", ("left", *(
-            "right" if pd.api.types.is_numeric_dtype(frame[c]) else "left"
-            for c in frame.columns)))
-        return format_frame(frame).to_markdown(**kwargs)
+    def to_markdown(self) -> str:
+        """The result as a Markdown table under its title (labels, units, one format)."""
+        sec = self.document_section()
+        notes = (*sec.notes, *self._figure_notes())
+        return render_section(dataclasses.replace(sec, notes=notes), "markdown")
+
+
+def display_label(key: Any, unit: str = "") -> str:
+    """How a key prints: underscores as spaces, the unit in parentheses.
+
+    >>> display_label("labour_given", "hours"), display_label(("low", "North"))
+    ('labour given (hours)', 'low / North')
+    """
+    text = " / ".join(map(str, key)) if isinstance(key, tuple) else str(key)
+    text = text.replace("_", " ")
+    return f"{text} ({unit})" if unit and f"({unit})" not in text else text
 
 
 def _is_key_figure_frame(frame: pd.DataFrame, figs: list[tuple[str, Any, str]]) -> bool:
@@ -248,8 +238,19 @@ def _is_key_figure_frame(frame: pd.DataFrame, figs: list[tuple[str, Any, str]]) 
         k for k, _, _ in figs]
 
 
-def _frame_text(frame: pd.DataFrame, units: dict[str, str]) -> str:
-    shown = format_frame(frame)
-    shown.columns = [f"{c} ({units[str(c)]})" if str(c) in units else str(c)
-                     for c in frame.columns]
-    return shown.to_string(justify="right")
+def _wrapped(line: str, width: int = TEXT_WIDTH) -> str:
+    """A line of prose wrapped to ``width`` (a table, already wrapped, passes through)."""
+    if len(line) <= width or "\n" in line:
+        return line
+    return textwrap.fill(line, width, subsequent_indent="  ", break_on_hyphens=False)
+
+
+def _frame_text(frame: pd.DataFrame, units: dict[str, str], width: int = TEXT_WIDTH) -> str:
+    """A frame as an aligned text table with labels and units (as in HTML and LaTeX),
+    wrapped in blocks of columns to ``width``."""
+    shown = frame.rename(columns=lambda c: display_label(c, units.get(str(c), "")))
+    shown = shown.rename(index=lambda v: display_label(v) if isinstance(v, str) else v)
+    shown.index = shown.index.set_names([display_label(n) if n is not None else None
+                                         for n in shown.index.names])
+    grid = _grid(Section("", shown, significant=True))
+    return _text_table(grid, width)

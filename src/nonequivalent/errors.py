@@ -29,6 +29,7 @@ __all__ = [
     "NonequivalentError",
     "NotProductiveError",
     "NumericalRangeError",
+    "OutputFormatError",
     "PlanError",
     "PlotDataError",
     "ProfitRateError",
@@ -209,6 +210,10 @@ class DatasetError(NonequivalentError, KeyError):
 
 class ExerciseError(NonequivalentError, ValueError):
     """An exercise topic is unknown or an answer cannot be read."""
+
+
+class OutputFormatError(NonequivalentError, ValueError):
+    """An output format that a result or a document cannot be written in."""
 
 
 class PlotDataError(NonequivalentError, ValueError):

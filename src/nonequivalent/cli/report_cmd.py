@@ -20,7 +20,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     base, later, later_sc = _load_periods(args)
     rep = report(base, later=later_sc)
     loaded = [(base, args.scenario), (later_sc, later)]
-    if args.format in ("text", "markdown"):
+    if args.format not in ("json", "csv"):
         doc = _file_hints(report_document(rep), loaded)
         text = render(doc, args.format, _width(args, out))
     else:   # JSON holds the notes too (CSV holds the numbers only)

@@ -13,8 +13,6 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-import pandas as pd
-
 __all__ = ["add_arguments", "report_with_intervals"]
 
 
@@ -49,17 +47,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "'.[dask]')")
 
 
-def _labels(section: Any, frame: pd.DataFrame) -> pd.DataFrame:
-    rows = {r.key: r.label for r in section.rows}
-    cols = {c.key: (c.label if section.by_row or not c.unit or c.unit in c.label
-                    or "%" in c.label else f"{c.label} ({c.unit})") for c in section.columns}
-    out = frame.rename(index=rows, columns=cols)
-    out.index.name = section.key
-    return out
-
-
 def report_with_intervals(args: argparse.Namespace, out: TextIO) -> int:
     """Run ``nonequivalent report --draws N`` and write the document."""
+    from ..uncertainty.flags import interval_document
     from ..uncertainty.report import report_uncertainty
     from .options import _file_hints, _load_periods, _save_plot, _width
     from .render import Document, Section, UsageError, _write, render
@@ -73,28 +63,16 @@ def report_with_intervals(args: argparse.Namespace, out: TextIO) -> int:
                              method=args.method, scheduler=args.scheduler,
                              progress=sys.stderr.isatty())
     rep = res.report
-    numeric = args.format in ("json", "csv")
-    sections = []
-    for key in rep.keys:
-        sec = rep.section(key)
-        if numeric:
+    doc = interval_document(res)
+    if args.format in ("json", "csv"):   # the numbers, with the same notes and flags
+        sections = []
+        for key, shown in zip(rep.keys, doc.sections, strict=True):
             table = res.to_frame(key).copy()
             table.index = [f"{r}|{c}" for r, c in table.index]
             table.index.name = key
-        else:
-            table = _labels(sec, res.interval(key))
-        sections.append(Section(sec.title, table, notes=sec.notes))
-    p = res.propagation
-    names = ", ".join(f"{r.name} [{r.low:g}, {r.high:g}]" for r in p.parameters)
-    notes = (f"Each number: the central value (the scenarios as written) and, in brackets, "
-             f"the 5th and 95th percentiles over {p.draws} draws ({p.method}, seed "
-             f"{p.seed}).",
-             f"Uncertain parameters (uniform over their low/high; a table's range is a "
-             f"factor on every entry): {names}.",
-             *rep.notes)
-    doc = _file_hints(Document(f"{rep.title}, with intervals", tuple(sections), notes,
-                               {"draws": p.draws, "seed": p.seed, "method": p.method}),
-                      [(base, args.scenario), (later, later_name)])
+            sections.append(Section(shown.title, table, notes=shown.notes))
+        doc = Document(doc.title, tuple(sections), doc.notes, doc.meta)
+    doc = _file_hints(doc, [(base, args.scenario), (later, later_name)])
     _write(render(doc, args.format, _width(args, out)), args.output, out)
     if args.plot:
         key = "sources" if "sources" in rep.keys else "account_hours_base"

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .._deprecation import moved_names
-from .._results import Result, format_number
+from .._results import Result, format_number, reconciled_text
 from .._validation import as_number, as_vector, require_finite
 from ..errors import (
     InvalidEconomyError,
@@ -397,8 +397,16 @@ class NewInterpretation(Result):
         MELT μ                : 1.000 money per hour
         ...
         """
-        return [*super().summary_lines(),
-                f"profit - μ × surplus value = {format_number(self.identity_gap)}"]
+        gap = self.identity_gap
+        scale = abs(self.profit) + abs(self.melt * self.surplus_value)
+        ok = abs(gap) <= IDENTITY_RTOL * scale
+        return [*super().summary_lines(), "profit = μ × surplus value: "
+                + reconciled_text(ok, gap, "money", IDENTITY_RTOL)]
+
+
+#: Relative tolerance within which ``profit = μ × surplus value`` is reported as holding
+#: (the gap is a rounding residue of the sums; a larger one is printed).
+IDENTITY_RTOL = 1e-9
 
 
 def new_interpretation(economy: Economy, prices: Any, final_demand: Any,

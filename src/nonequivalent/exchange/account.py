@@ -433,11 +433,22 @@ class ExchangeAccount(Result):
     _title = "Exchange account"
 
     def key_figures(self) -> list[tuple[str, Any, str]]:
-        """Number of groups, labour given by the groups net, their tribute."""
+        """What each giving group gives (net labour, hours) and pays (tribute, money),
+        largest first, then the number of groups.
+
+        Totals over all groups would say little: between the groups of a closed account
+        the transfers cancel by construction.
+        """
         bg = object.__getattribute__(self, "by_group")
-        return [("groups", len(bg), ""),
-                ("labour transfer", float(bg["labour_transfer"].sum()), "hours"),
-                ("tribute", float(bg["tribute"].sum()), "money")]
+        giving = bg[bg["labour_transfer"] > 0].sort_values("labour_transfer",
+                                                          ascending=False)
+        figs: list[tuple[str, Any, str]] = []
+        for name, row in giving.iterrows():
+            figs += [(f"{name} give", float(row["labour_transfer"]), "hours"),
+                     (f"{name} pay", float(row["tribute"]), "money")]
+        if not figs:
+            figs.append(("no group gives labour", len(bg), "groups"))
+        return [*figs, ("groups", len(bg), "")]
 
     def benchmark_name(self) -> str:
         """The benchmark every money figure is measured against."""

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result
+from .._results import Result, _frame_text, _wrapped
 from ..errors import InvalidEconomyError, LabelMismatchError
 from ._labels import ALL_SKILLS, _frozen
 from .blocs import Blocs, _as_blocs
@@ -617,19 +617,18 @@ class GlobalExchangeAccount(Result):
 
     def summary(self) -> str:
         """Readable account: by bloc, the pairs, and the drain when value added is known."""
-        fmt = lambda x: f"{x:,.4g}"  # noqa: E731
+        units = self.units()
         lines = [repr(self), f"Blocs: {self.blocs.name} ({self.blocs.source})",
                  f"Wage rule: {self.wage_rule} ({WAGE_RULES[self.wage_rule]})", "",
                  "By bloc (hours; wage per hour; wage value in money):",
-                 self._by_bloc.to_string(float_format=fmt), "",
-                 "Pairs, from net giver to net receiver:",
-                 self.pairs.to_string(float_format=fmt)]
+                 _frame_text(self._by_bloc, units), "",
+                 "Pairs, from net giver to net receiver:", _frame_text(self.pairs, units)]
         if self._C is not None:
             lines += ["", "Decomposition of the net flows (hours; money):",
-                      self.decomposition().to_string(float_format=fmt)]
+                      _frame_text(self.decomposition(), {})]
         if self._V is not None:
-            lines += ["", "Drain (all skills; money):", self.drain().to_string(float_format=fmt)]
-        return "\n".join(lines)
+            lines += ["", "Drain (all skills; money):", _frame_text(self.drain(), {})]
+        return "\n".join(_wrapped(line) for line in lines)
 
     def __str__(self) -> str:
         return self.summary()

@@ -26,7 +26,6 @@ np.float64(13125.0)
 from __future__ import annotations
 
 import dataclasses
-import html
 import json
 import math
 import os
@@ -37,7 +36,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result, format_number
+from .._document import Document, Section, render, render_section
+from .._results import format_number, reconciled_text
+from ..accounts.surplus import RECONCILE_RTOL
 from ..errors import ScenarioError
 from ..exchange.procurement import TotalResponse, squeeze_diagnostic
 from ..exchange.tribute import equivalent_tax_rate, tribute
@@ -115,6 +116,8 @@ class Line:
     unit: str = ""
     dimension: str = ""
     group: str = ""
+    #: Counts whole things (persons, earners): printed as integers when whole.
+    whole: bool = False
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -177,54 +180,42 @@ class ReportSection:
     def __repr__(self) -> str:
         return f"ReportSection({self.key!r}, {len(self.rows)} x {len(self.columns)})"
 
-    def _view(self) -> _SectionView:
-        return _SectionView(self)
+    # -------------------------------------------------------------- display (labels)
+    def document_section(self) -> Section:
+        """The section as printed: labels (not keys), units, whole numbers marked."""
+        data = {c.label: pd.to_numeric(pd.Series(list(self.values[:, j])))
+                for j, c in enumerate(self.columns)}
+        table = pd.DataFrame(data)
+        for k, col in reversed(list(self.text.items())):
+            table.insert(0, k, list(col))
+        table.index = pd.Index([r.label for r in self.rows], name=self.index_name or None)
+        lines = self.rows if self.by_row else self.columns
+        units = {x.label: x.dimension for x in lines if x.dimension}
+        return Section(self.title, table, tuple(self.notes), exact=self.exact,
+                       rowwise=self.by_row, units=units,
+                       whole=frozenset(x.label for x in lines if x.whole))
+
+    def render(self, fmt: str = "text", width: int | None = None) -> str:
+        """The section alone as ``"text"``, ``"markdown"``, ``"html"`` or ``"latex"``
+        (the same labels, units and numbers in each; see :meth:`Report.render`)."""
+        return render_section(self.document_section(), fmt, width)
+
+    def summary(self, width: int | None = None) -> str:
+        """The section as text, as ``nonequivalent report`` prints it."""
+        return self.render("text", width)
+
+    __str__ = summary
 
     def _repr_html_(self) -> str:
-        return self._view()._repr_html_()
+        return f"<div class='nonequivalent-result'>{self.render('html')}</div>"
 
-    def summary(self) -> str:
-        """The section as text: title, period, the table in the one number format."""
-        return self._view().summary()
+    def to_latex(self) -> str:
+        """The section as a LaTeX table (escaped; labels, units; needs ``booktabs``)."""
+        return self.render("latex")
 
-    def to_latex(self, **kwargs: Any) -> str:
-        """The section as a LaTeX table."""
-        return self._view().to_latex(**kwargs)
-
-    def to_markdown(self, **kwargs: Any) -> str:
-        """The section as a Markdown table."""
-        return self._view().to_markdown(**kwargs)
-
-
-class _SectionView(Result):
-    """Display of one report section through the result base (HTML, LaTeX, Markdown)."""
-
-    __slots__ = ("_section",)
-
-    def __init__(self, section: ReportSection) -> None:
-        object.__setattr__(self, "_section", section)
-
-    @property
-    def title(self) -> str:
-        s = self._section
-        return f"{s.title} ({s.period})" if s.period else s.title
-
-    def key_figures(self) -> list[tuple[str, Any, str]]:
-        return [("rows", len(self._section.rows), "")]
-
-    def benchmark_name(self) -> str | None:
-        return "; ".join(self._section.notes) or None
-
-    def units(self) -> dict[str, str]:
-        s = self._section
-        return {} if s.by_row else {c.key: c.unit for c in s.columns if c.unit}
-
-    def to_frame(self) -> pd.DataFrame:
-        return self._section.to_frame()
-
-    def summary_lines(self) -> list[str]:
-        from .._results import _frame_text
-        return [_frame_text(self.to_frame(), self.units())]
+    def to_markdown(self) -> str:
+        """The section as a Markdown table under its title."""
+        return self.render("markdown")
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -296,37 +287,53 @@ class Report:
         """The report as JSON (layout ``nonequivalent.report/1``, see the docs)."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
 
-    def summary(self) -> str:
-        """A short text: the title, the funds, and the section keys."""
-        lines = [self.title]
-        for p in self.periods:
-            s = self.section(f"account_hours_{'base' if p == self.periods[0] else 'later'}")
-            i = [r.key for r in s.rows].index("state")
-            j = [c.key for c in s.columns].index("surplus_hours")
-            lines.append(f"  accumulation fund {p}: "
-                         f"{format_number(float(s.values[i, j]), s.columns[j].unit)}")
-        lines.append(f"  sections: {', '.join(self.keys)}")
-        return "\n".join(lines)
+    # -------------------------------------------------------------- display (labels)
+    def document(self) -> Document:
+        """The report as printed: every section with labels and units, the notes.
+
+        Text, Markdown, HTML and LaTeX are this document rendered (:meth:`render`); the
+        machine keys stay in :meth:`to_frame`, :meth:`to_json` and the CSV.
+        """
+        return Document(self.title, tuple(s.document_section() for s in self.sections),
+                        tuple(self.notes), dict(self.meta))
+
+    def render(self, fmt: str = "text", width: int | None = None) -> str:
+        """The report as ``"text"`` (what ``nonequivalent report`` prints), ``"markdown"``,
+        ``"html"``, ``"latex"`` (escaped, compiles with pdflatex and ``booktabs``) or
+        ``"json"``.
+
+        Parameters
+        ----------
+        fmt : str
+            Output format.
+        width : int, optional
+            Text only: the longest line (wider tables are wrapped). Default: no limit, as
+            the command line writes to a file or a pipe.
+        """
+        if fmt == "json":
+            return self.to_json()
+        return render(self.document(), fmt, width)
+
+    def summary(self, width: int | None = None) -> str:
+        """The whole report as text: ``str(report)`` is what ``nonequivalent report``
+        prints (at the same ``width``)."""
+        return self.render("text", width)
 
     def __repr__(self) -> str:
         names = " and ".join(repr(s) for s in self.scenarios)
         return f"Report({names}: {len(self.sections)} sections)"
 
     def _repr_html_(self) -> str:
-        """Every section as an HTML table (the notebook's display of the report)."""
-        head = f"<h3>{html.escape(self.title)}</h3>"
-        notes = "".join(f"<p><small>{html.escape(n)}</small></p>" for n in self.notes)
-        body = "".join(s._repr_html_() for s in self.sections)
-        return f"<div class='nonequivalent-report'>{head}{body}{notes}</div>"
+        """The notebook's display: the same document as the text, as HTML tables."""
+        return self.render("html")
 
-    def to_markdown(self, **kwargs: Any) -> str:
-        """Every section as a Markdown table under its title."""
-        return "\n\n".join(f"### {s._view().title}\n\n{s.to_markdown(**kwargs)}"
-                           for s in self.sections) + "\n"
+    def to_markdown(self) -> str:
+        """The report as Markdown (what ``nonequivalent report -f markdown`` prints)."""
+        return self.render("markdown")
 
-    def to_latex(self, **kwargs: Any) -> str:
-        """Every section as a LaTeX table (captions are the section titles)."""
-        return "\n".join(s.to_latex(**kwargs) for s in self.sections)
+    def to_latex(self) -> str:
+        """The report as LaTeX (escaped; a ``table`` per section; needs ``booktabs``)."""
+        return self.render("latex")
 
     __str__ = summary
 
@@ -405,9 +412,10 @@ def _account_sections(per: _Period, which: str) -> list[ReportSection]:
                      "on the goods they sell, overpayment on those they buy; workers: "
                      "underpayment on labour power (μ h − w per worker), overpayment on "
                      "their basket at retail prices. One hour = "
-                     f"{acc.melt:.6g} {currency} at the benchmark (the MELT μ). Reconciled "
-                     f"with the state's receipts: {'yes' if acc.is_reconciled else 'NO'} "
-                     f"(largest difference {diff:.3g} {u.money}).",)),
+                     f"{format_number(acc.melt, currency)} at the benchmark (the MELT μ). "
+                     "Against the state's receipts: "
+                     f"{reconciled_text(acc.is_reconciled, diff, u.money, RECONCILE_RTOL)}.",
+                 )),
     ]
 
 
@@ -541,10 +549,11 @@ def _workers_section(periods: list[_Period]) -> ReportSection:
                 "ratio", "ratio"),
                ("extra_earners", f"extra earners in all households ({people})", people,
                 "people")]
-    rows = [Line(f"{g.name}.{k}", _prefixed(lab, g.label, many), unit, dim, g.name)
-            for g in cats for k, lab, unit, dim in w_items]
-    rows += [Line(f"{g.name}.{k}", _prefixed(lab, g.label, many), unit, dim, g.name)
-             for g in hhs for k, lab, unit, dim in h_items]
+    whole = {"whole_earners", "earners"}
+    rows = [Line(f"{g.name}.{k}", _prefixed(lab, g.label, many), unit, dim, g.name,
+                 whole=k in whole) for g in cats for k, lab, unit, dim in w_items]
+    rows += [Line(f"{g.name}.{k}", _prefixed(lab, g.label, many), unit, dim, g.name,
+                  whole=k in whole) for g in hhs for k, lab, unit, dim in h_items]
     from ..groups.households import Worker, household_account, worker_account
 
     vals = []
@@ -628,6 +637,34 @@ def _scissors_section(sc: Any) -> ReportSection | None:
                         "σ > 1: the blades open against agriculture.",))
 
 
+#: Hours in a (leap) year: no worker works more.
+HOURS_IN_A_YEAR = 366 * 24
+
+
+def _implausible(sections: list[ReportSection]) -> list[str]:
+    """Warnings for numbers a reader should not take at face value: a group's share of the
+    fund beyond ±100 % (the fund is small against the flows: an ``I − A`` close to
+    singular, or transfers that nearly cancel) and hours per worker beyond a year's."""
+    out = []
+    for s in sections:
+        if s.key.startswith("account_"):
+            j = [c.key for c in s.columns].index("share_of_fund")
+            big = [f"{r.label} {float(s.values[i, j]):,.1f} %" for i, r in enumerate(s.rows)
+                   if r.key != "state" and abs(float(s.values[i, j])) > 100]
+            if big:
+                out.append(f"Warning ({s.title}): shares of the fund beyond ±100 % "
+                           f"({', '.join(big)}): the fund is small against the flows "
+                           "(check the technology for an I − A close to singular).")
+        if s.key == "workers":
+            for i, r in enumerate(s.rows):
+                if r.key.endswith(".hours"):
+                    over = [float(v) for v in s.values[i] if float(v) > HOURS_IN_A_YEAR]
+                    if over:
+                        out.append(f"Warning: {r.label} {over[0]:,.0f} exceeds the "
+                                   f"{HOURS_IN_A_YEAR:,} hours of a year.")
+    return out
+
+
 def _provenance_note(sc: Any) -> str:
     kinds = [v["kind"] for v in sc.provenance.values()]
     return (f"Scenario {sc.name!r}: {kinds.count('historical')} parameters are historical "
@@ -698,6 +735,7 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Re
     if base.units.description:
         notes.append(f"Units: {base.units.description}.")
     notes += [_provenance_note(p.scenario) for p in periods]
+    notes += _implausible(sections)
     names = " and ".join(repr(s.name) for s in scs)
     meta = {"benchmark": periods[0].account.benchmark.name,
             "melt": {p.label: p.account.melt for p in periods},

@@ -335,16 +335,41 @@ class ReportUncertainty(Result):
                 for i in range(self.draws)]
         return float(np.mean(hits))
 
-    def summary(self, low: float = 5, high: float = 95) -> str:
-        """Every section, each number as ``central [p_low–p_high]``."""
-        p = self.propagation
-        lines = [self.title, f"{self.report.title}: {p.draws} draws ({p.method}, seed {p.seed}) of "
-                 f"{len(p.parameters)} uncertain parameters; each number as central "
-                 f"[p{low:g}–p{high:g}]"]
-        for key in self.report.keys:
-            lines += ["", self.report.section(key).title,
-                      self.interval(key, low, high).to_string()]
-        return "\n".join(lines)
+    # display: one document (uncertainty/flags.py) for text, HTML, Markdown and LaTeX
+    @property
+    def title(self) -> str:
+        """The report's title, with intervals."""
+        return f"{self.report.title}, with intervals"
+
+    def summary(self, low: float = 5, high: float = 95, width: int | None = None) -> str:
+        """Every section, each number as ``central [p_low–p_high]``, flagged cells noted
+        (what ``nonequivalent report --draws N`` prints)."""
+        from .flags import render_intervals
+
+        return render_intervals(self, "text", width, low, high)
+
+    def _repr_html_(self) -> str:
+        from .flags import render_intervals
+
+        return render_intervals(self, "html")
+
+    def to_markdown(self) -> str:
+        """The report with intervals as Markdown."""
+        from .flags import render_intervals
+
+        return render_intervals(self, "markdown")
+
+    def to_latex(self) -> str:
+        """The report with intervals as LaTeX (escaped; needs ``booktabs``, ``graphicx``)."""
+        from .flags import render_intervals
+
+        return render_intervals(self, "latex")
+
+    def flags(self, low: float = 5, high: float = 95) -> tuple[Any, ...]:
+        """The cells whose interval needs a word (see :mod:`nonequivalent.uncertainty.flags`)."""
+        from .flags import interval_flags
+
+        return interval_flags(self, low, high)
 
     def figure(self, section: str = "sources", column: str = "share_hours", *,
                low: float = 5, high: float = 95) -> Any:
