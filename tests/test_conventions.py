@@ -67,8 +67,9 @@ NOT_HERE = {
     "tribute": "tribute.py's tribute part (another module's convention test)",
 }
 
-CORE_MODULES = ("economy", "values", "prices", "frontier", "scissors", "procurement",
-                "dual_economy", "tribute")
+CORE_MODULES = ("core.economy", "core.values", "core.prices", "core.frontier",
+                "exchange.scissors", "exchange.procurement", "exchange.dual_economy",
+                "exchange.tribute")
 
 
 def _public_functions() -> set[str]:
