@@ -11,9 +11,9 @@ of employees, so "labour" here is the wage bill (£ million), not hours.
 2. Multi-year (5 years): maximize the multiple of the 2015 output mix reached as capacity
    in the last year, with 80 % of the 2015 household, government and export columns as
    fixed yearly uses (at 100 % a few products, such as cement, whose 2015 uses drew on
-   inventories, cannot be supplied from 2015 capacities). The table has no capital stocks, so the capital
-   coefficients are an ASSUMPTION stated here: every product's capacity needs 2 units of
-   the 2015 investment (GFCF) bundle per unit of yearly output.
+   inventories, cannot be supplied from 2015 capacities). The table has no capital
+   stocks, so the capital coefficients are an ASSUMPTION stated here: every product's
+   capacity needs 2 units of the 2015 investment (GFCF) bundle per unit of yearly output.
 
 Run:  python examples/uk_national_plan.py
 """
