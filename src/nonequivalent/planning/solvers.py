@@ -103,8 +103,9 @@ IPM_COLUMNS = 5_000
 
 #: With ``method="choose"`` (and ``vertex=None``), programs with more columns than this are
 #: solved by the first-order method (PDLP). Measured on the choice-of-technique plans of
-#: ``benchmarks/national_plan.py`` (HiGHS 1.16, 2 cores): 200,001 columns, PDLP 15 s, while
-#: interior point does not finish 40,001 columns in 300 s (docs/performance.md).
+#: ``benchmarks/national_plan.py`` (HiGHS 1.16, 2 cores, load average 0.7): 200,001
+#: columns, PDLP 11.4 s; at 20,001 columns neither simplex nor interior point finished
+#: in 60 s (load average about 4; docs/performance.md).
 FIRST_ORDER_COLUMNS = 100_000
 
 #: A row with non-zeros in at least :data:`DENSE_ROW_SHARE` of the columns is *dense*
