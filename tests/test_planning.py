@@ -679,13 +679,17 @@ def test_plan_summary_shows_duals_with_the_sign_rule() -> None:
 def test_large_programs_solve_by_interior_point_without_crossover() -> None:
     from nonequivalent.planning import solvers
 
-    n = solvers.IPM_COLUMNS + 1
-    lp = LinearProgram(np.ones(n), sp.csr_array(np.ones((1, n))), row_upper=[1.0])
+    # three rows, each over a third of the columns: no dense row (a full row would send
+    # the program to the first-order method, see test_dense_row_chooses_first_order)
+    m = solvers.IPM_COLUMNS // 3 + 1
+    lp = LinearProgram(np.ones(3 * m), sp.kron(sp.eye(3), np.ones((1, m)), format="csr"),
+                       row_upper=[1.0, 1.0, 1.0])
     sol = solve_lp(lp, "highs-direct")
     assert not sol.vertex and "without crossover" in sol.summary()
-    assert sol.objective == pytest.approx(1.0, rel=1e-6)
+    assert sol.status == "optimal" and "IPM_COLUMNS" in sol.method_reason
+    assert sol.objective == pytest.approx(3.0, rel=1e-6)
     vertex = solve_lp(lp, "highs-direct", vertex=True)
-    assert vertex.vertex and vertex.objective == pytest.approx(1.0)
+    assert vertex.vertex and vertex.objective == pytest.approx(3.0)
     assert solve_lp(small_lp()).vertex
     assert not solve_lp(small_lp(), vertex=False).vertex
     assert "\n" not in repr(sol) and "not a vertex" in repr(sol)

@@ -36,6 +36,7 @@ __all__ = [
     "ScenarioError",
     "SolverError",
     "SolverNotAvailableError",
+    "ToleranceNotMetError",
     "UnboundedPlanError",
     "UncertaintyError",
 ]
@@ -183,6 +184,24 @@ class SolverError(PlanError):
 
 class SolverNotAvailableError(SolverError):
     """The requested solver is not installed."""
+
+
+class ToleranceNotMetError(SolverError):
+    """A first-order (approximate) solution is farther from optimal than the tolerance.
+
+    Attributes
+    ----------
+    residuals : dict
+        The measured relative ``primal`` and ``dual`` residuals and duality ``gap``.
+    tolerance : float
+        The tolerance asked for.
+    """
+
+    def __init__(self, message: str, residuals: dict[str, float] | None = None,
+                 tolerance: float = float("nan")) -> None:
+        super().__init__(message, status="tolerance not met")
+        self.residuals = dict(residuals or {})
+        self.tolerance = tolerance
 
 
 class ScenarioError(NonequivalentError, ValueError):

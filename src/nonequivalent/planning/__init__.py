@@ -9,6 +9,7 @@ Modules: :mod:`~nonequivalent.planning.lp` (the matrix model),
 :mod:`~nonequivalent.planning.solvers` (solving, duals, statuses),
 :mod:`~nonequivalent.planning.static` and :mod:`~nonequivalent.planning.multiyear` (plans),
 :mod:`~nonequivalent.planning.variants` (the investment variants and their comparison),
+:mod:`~nonequivalent.planning.national` (choice-of-technique plans at national scale),
 :mod:`~nonequivalent.planning.accounting` (who bears the cost) and
 :mod:`~nonequivalent.planning.growth` (Feldman–Domar, Mahalanobis, Dobb–Sen).
 """
@@ -22,7 +23,7 @@ from typing import Any
 EXPORTS: dict[str, tuple[str, ...]] = {
     "lp": ("LinearProgram", "StandardForm"),
     "solvers": ("DegeneracyWarning", "LPSolution", "available_solvers",
-                "conflicting_constraints", "solve_lp"),
+                "conflicting_constraints", "first_order_residuals", "solve_lp"),
     "static": ("PlanResult", "StaticPlan", "marketing_limit", "solve_static_plan"),
     "multiyear": ("DEFAULT_POST_TERMINAL_GROWTH", "MultiYearPlan", "MultiYearResult",
                   "solve_multiyear_plan"),
@@ -30,6 +31,7 @@ EXPORTS: dict[str, tuple[str, ...]] = {
                  "Comparison", "Variant", "base_plan", "compare", "find_variant",
                  "isoelastic_marketing",
                  "load_variants", "town_country_economy"),
+    "national": ("NationalPlan", "NationalPlanResult", "synthetic_national_plan"),
     "accounting": ("plan_labour_account", "plan_surplus_account"),
     "growth": ("GrowthPath", "choice_of_technique", "feldman_domar",
                "mahalanobis_four_sector", "mahalanobis_two_sector", "overtaking_time",

@@ -420,11 +420,14 @@ def _solve_direct(lp: LinearProgram, msg: bool, opts: Mapping[str, Any]) -> _RAW
     method, iters = _highs_method(h)
     x = y = np.empty(0)
     basis = None
-    if status == "optimal":
-        sol = h.getSolution()
+    first_order = opts.get("solver") == "pdlp"
+    sol = h.getSolution() if status == "optimal" or first_order else None
+    if sol is not None and (status == "optimal" or (sol.value_valid and sol.dual_valid)):
+        # a first-order point is read whatever HiGHS's status: HiGHS judges it with
+        # absolute tolerances and may call it "unknown"; solve_lp measures it instead
         x = np.asarray(sol.col_value, dtype=float)
         y = np.asarray(sol.row_dual, dtype=float)
-
+    if status == "optimal" and not first_order:
         def basis() -> tuple[np.ndarray, np.ndarray] | None:
             return _highs_basis(h)  # read only when the counting test cannot decide
     t2 = time.perf_counter()

@@ -272,10 +272,14 @@ def valuations_from(shadow_prices: pd.Series, sectors: pd.Index,
     y = shadow_prices.reindex([f"balance[{s}]" for s in names]).to_numpy(dtype=float)
     tol = 1e-9 * max(1.0, float(np.max(np.abs(y), initial=0.0)))
     v = np.where((y > 0) & (y <= tol), 0.0, -y) + 0.0
+    # duals of a first-order solution carry their mark (LPSolution.duals) onto valuations
+    approximate = str(shadow_prices.name).startswith("approximate")
     if years is None:
-        return pd.Series(v, index=sectors, name="valuation")
+        return pd.Series(v, index=sectors,
+                         name="approximate valuation" if approximate else "valuation")
     return pd.DataFrame(v.reshape(len(years), len(sectors)).T, index=sectors,
-                        columns=pd.Index(list(years), name="year"))
+                        columns=pd.Index(list(years), name="year (approximate valuations)"
+                                         if approximate else "year"))
 
 
 #: How every plan summary states the sign of the duals it shows.
@@ -333,7 +337,12 @@ class PlanResultMixin(Result):
         if self.solution.primal_degenerate:
             notes.append("note: degenerate optimum, the shadow prices are one valid set "
                          "among several")
-        return "\n".join([f"shadow prices, largest first (sign rule: {DUAL_RULE}):", body,
+        if self.solution.approximate:
+            notes.append("note: approximate shadow prices and valuations (first-order "
+                         f"method, relative dual residual "
+                         f"{self.solution.residuals['dual']:.1e})")
+        word = "approximate shadow prices" if self.solution.approximate else "shadow prices"
+        return "\n".join([f"{word}, largest first (sign rule: {DUAL_RULE}):", body,
                           *notes])
 
     @property

@@ -21,7 +21,15 @@ primal optimum (G. B. Dantzig, *Linear Programming and Extensions*, 1963, ch. 6)
 
 Statuses
 --------
-Only a proven optimum is returned. Infeasible -> :class:`~nonequivalent.InfeasiblePlanError`
+``"optimal"``: a proven optimum (simplex, or interior point). ``"approximately optimal"``:
+the first-order method (``method="first-order"``, HiGHS's PDLP: D. Applegate et al.,
+"Practical large-scale linear programming using primal-dual hybrid gradient", *NeurIPS*
+2021; H. Lu and J. Yang, "cuPDLP.jl", 2023) returned a point whose relative primal and
+dual residuals and duality gap, measured here (:func:`first_order_residuals`), are within
+the tolerance asked for; it is never a vertex, and its duals are approximate. A first-order
+point outside the tolerance raises :class:`~nonequivalent.ToleranceNotMetError` with the
+measured residuals. Otherwise only a proven optimum is returned.
+Infeasible -> :class:`~nonequivalent.InfeasiblePlanError`
 naming the conflicting constraints (an irreducible infeasible subsystem from HiGHS, or, without
 highspy, the support of the elastic relaxation's dual, see :func:`conflicting_constraints`);
 unbounded -> :class:`~nonequivalent.UnboundedPlanError`; a time or iteration limit or any other
@@ -55,6 +63,7 @@ from ..errors import (
     InvalidPlanError,
     SolverError,
     SolverNotAvailableError,
+    ToleranceNotMetError,
     UnboundedPlanError,
 )
 from ._backends import (
@@ -78,6 +87,7 @@ __all__ = [
     "StandardForm",
     "available_solvers",
     "conflicting_constraints",
+    "first_order_residuals",
     "solve_lp",
 ]
 
@@ -90,6 +100,26 @@ SOLVERS = ("highs", "highs-direct", "cbc")
 #: 661 columns, simplex 0.11 s / interior point 0.06 s; 3,121 columns, 2.4 s / 0.8 s;
 #: 6,121 columns, 29 s / 3.4 s; at 18,000 columns crossover does not finish in 300 s.
 IPM_COLUMNS = 5_000
+
+#: With ``method="choose"`` (and ``vertex=None``), programs with more columns than this are
+#: solved by the first-order method (PDLP). Measured on the choice-of-technique plans of
+#: ``benchmarks/national_plan.py`` (HiGHS 1.16, 2 cores, load average 0.7): 200,001
+#: columns, PDLP 11.4 s; at 20,001 columns neither simplex nor interior point finished
+#: in 60 s (load average about 4; docs/performance.md).
+FIRST_ORDER_COLUMNS = 100_000
+
+#: A row with non-zeros in at least :data:`DENSE_ROW_SHARE` of the columns is *dense*
+#: (an economy-wide labour row); with one, programs above :data:`DENSE_ROW_COLUMNS`
+#: columns are solved by the first-order method when the method is left to the library:
+#: a dense row makes the interior-point normal equations ``A D Aᵀ`` dense. Measured on the
+#: national plans (4,001 columns): PDLP 0.25 s, dual simplex 5.3 s, interior point 9.7 s.
+DENSE_ROW_SHARE = 0.5
+DENSE_ROW_COLUMNS = 2_000
+
+#: Default tolerance of first-order results: the largest accepted relative primal
+#: residual, relative dual residual and relative duality gap (see
+#: :func:`first_order_residuals`).
+FIRST_ORDER_TOLERANCE = 1e-4
 
 #: Largest absolute coefficient (objective or matrix entry) and finite bound accepted: HiGHS
 #: reads bounds of 1e20 or more as infinite, and coefficients of 1e15 or more break its
@@ -160,7 +190,8 @@ class LPSolution(Result):
     ----------
     lp : LinearProgram
     status : str
-        Always ``"optimal"`` (other outcomes raise).
+        ``"optimal"``, or ``"approximately optimal"`` for a first-order result within
+        :attr:`tolerance` (see :attr:`residuals`). Other outcomes raise.
     objective : float
         Optimal value ``c·x + offset``.
     x : ndarray
@@ -186,7 +217,15 @@ class LPSolution(Result):
         Whether ``x`` is a basic (vertex) solution. Large programs are solved by interior
         point without crossover by default (see :func:`solve_lp`): their ``x`` lies inside
         the optimal face and both degeneracy flags are False because there is no basis to
-        test; ask for ``vertex=True`` to get a vertex.
+        test; ask for ``vertex=True`` to get a vertex. Always False for a first-order
+        result.
+    residuals : dict or None
+        For a first-order result: the measured relative ``primal`` and ``dual`` residuals
+        and duality ``gap`` (:func:`first_order_residuals`); None otherwise.
+    tolerance : float or None
+        The tolerance a first-order result was checked against; None otherwise.
+    method_reason : str
+        Why this method ran (asked for, or the library's choice and its rule).
 
     Examples
     --------
@@ -220,15 +259,27 @@ class LPSolution(Result):
     primal_degenerate: bool
     dual_degenerate: bool
     vertex: bool = True
+    residuals: dict[str, float] | None = None
+    tolerance: float | None = None
+    method_reason: str = ""
 
     _title = "Linear-programming optimum"
+
+    @property
+    def approximate(self) -> bool:
+        """Whether this is a first-order result (approximate plan and duals)."""
+        return self.status != "optimal"
 
     def key_figures(self) -> list[tuple[str, Any, str]]:
         """The optimum, the size of the program and the solver's work."""
         m, k = self.lp.shape
-        return [(f"optimal {self.lp.sense}", self.objective, ""), ("rows", m, ""),
-                ("columns", k, ""), ("iterations", self.iterations, ""),
-                ("build time", self.build_seconds, "s"), ("solve time", self.solve_seconds, "s")]
+        word = "approximately optimal" if self.approximate else "optimal"
+        out = [(f"{word} {self.lp.sense}", self.objective, ""), ("rows", m, ""),
+               ("columns", k, ""), ("iterations", self.iterations, ""),
+               ("build time", self.build_seconds, "s"), ("solve time", self.solve_seconds, "s")]
+        if self.residuals is not None:
+            out += [(f"relative {key}", val, "") for key, val in self.residuals.items()]
+        return out
 
     def benchmark_name(self) -> str | None:
         """The program's name, backend and algorithm."""
@@ -236,7 +287,7 @@ class LPSolution(Result):
 
     def __repr__(self) -> str:
         m, k = self.lp.shape
-        return (f"LPSolution({self.lp.name!r}: optimal {self.lp.sense} "
+        return (f"LPSolution({self.lp.name!r}: {self.status} {self.lp.sense} "
                 f"{format_number(self.objective)}, "
                 f"{m} rows x {k} columns, {self.solver}, {self.method}"
                 f"{'' if self.vertex else ', not a vertex'})")
@@ -278,28 +329,39 @@ class LPSolution(Result):
         increase of the row's bound. In a maximization a binding limit (labour, capacity)
         has a dual ``>= 0`` and a binding floor or requirement (a commodity balance, a wage
         floor) a dual ``<= 0``. The plans' ``valuations`` of goods are minus the balance
-        rows' duals, so they are ``>= 0`` (Kantorovich 1959, ch. 3).
+        rows' duals, so they are ``>= 0`` (Kantorovich 1959, ch. 3). From a first-order
+        result they are approximate, and the Series is named ``"approximate shadow price"``.
         """
-        return pd.Series(self.shadow_prices, index=self.lp.row_names, name="shadow price")
+        name = "approximate shadow price" if self.approximate else "shadow price"
+        return pd.Series(self.shadow_prices, index=self.lp.row_names, name=name)
 
     def to_frame(self) -> pd.DataFrame:
         """Rows of the model with activity, bounds and shadow price."""
         return pd.DataFrame({"activity": self.row_activity, "lower": self.lp.row_lower,
                              "upper": self.lp.row_upper,
-                             "shadow price": self.shadow_prices},
+                             self.duals().name: self.shadow_prices},
                             index=pd.Index(self.lp.row_names, name="constraint"))
 
     def summary(self) -> str:
         """A short printable report."""
         warn = ""
-        if not self.vertex:
+        if self.residuals is not None:
+            r = self.residuals
+            warn += (f"\n  note: first-order solution, not a vertex: relative primal "
+                     f"residual {r['primal']:.1e}, dual residual {r['dual']:.1e}, duality "
+                     f"gap {r['gap']:.1e} (tolerance {self.tolerance:.0e}); the objective "
+                     "and the shadow prices are approximate")
+        elif not self.vertex:
             warn += ("\n  note: interior-point solution without crossover (not a vertex); "
                      "solve with vertex=True for a basic solution")
+        if self.method_reason:
+            warn += f"\n  method: {self.method_reason}"
         if self.primal_degenerate:
             warn += "\n  warning: degenerate optimum, shadow prices are not unique"
         if self.dual_degenerate:
             warn += "\n  note: alternative optimal plans exist (zero reduced costs)"
-        return (f"{self.title}\noptimal {self.lp.sense} {format_number(self.objective)} "
+        return (f"{self.title}\n{self.status} {self.lp.sense} "
+                f"{format_number(self.objective)} "
                 f"({self.solver}, "
                 f"{self.method}, {format_number(self.iterations)} iterations; build "
                 f"{format_number(self.build_seconds, 's')}, solve "
@@ -313,8 +375,9 @@ class LPSolution(Result):
 def solve_lp(lp: LinearProgram, solver: str = "highs", *, method: str = "choose",
              time_limit: float | None = None, iteration_limit: int | None = None,
              msg: bool = False, options: Mapping[str, Any] | None = None,
-             warn_degenerate: bool = True, vertex: bool | None = None) -> LPSolution:
-    """Solve a :class:`LinearProgram` to proven optimality, or raise.
+             warn_degenerate: bool = True, vertex: bool | None = None,
+             tolerance: float | None = None) -> LPSolution:
+    """Solve a :class:`LinearProgram` to proven (or, first-order, measured) optimality.
 
     Parameters
     ----------
@@ -322,14 +385,22 @@ def solve_lp(lp: LinearProgram, solver: str = "highs", *, method: str = "choose"
     solver : {"highs", "highs-direct", "cbc"}
         ``"highs"``: PuLP model, PuLP's HiGHS interface (default). ``"highs-direct"``: one
         sparse matrix to ``highspy``. ``"cbc"``: PuLP model, CBC.
-    method : {"choose", "simplex", "ipm", "pdlp"}
-        HiGHS algorithm. CBC runs its own simplex and accepts only ``"choose"`` and
-        ``"simplex"``.
+    method : {"choose", "simplex", "ipm", "first-order", "pdlp"}
+        HiGHS algorithm. ``"first-order"`` (also called ``"pdlp"``) is HiGHS's PDLP; it
+        always runs on ``highspy`` directly (``solver="highs"`` included) and returns an
+        ``"approximately optimal"`` solution (module docstring). ``"choose"``: first-order
+        for programs above :data:`FIRST_ORDER_COLUMNS` columns, or above
+        :data:`DENSE_ROW_COLUMNS` columns with a dense row (one touching at least
+        :data:`DENSE_ROW_SHARE` of the columns, like an economy-wide labour row), when
+        ``vertex`` is None and no ``options["solver"]`` is given; otherwise HiGHS's simplex,
+        or interior point above :data:`IPM_COLUMNS` (see ``vertex``). The solution's
+        :attr:`~LPSolution.method_reason` says which ran and why. CBC runs its own simplex
+        and accepts only ``"choose"`` and ``"simplex"``.
     time_limit : float, optional
         Seconds (> 0; ``inf`` for none); reaching it raises
         :class:`~nonequivalent.SolverError`. May also be given as ``options["time_limit"]``.
     iteration_limit : int, optional
-        Simplex/IPM iteration limit (>= 0, HiGHS only: CBC cannot apply it, so it raises
+        Simplex/IPM/PDLP iteration limit (>= 0, HiGHS only: CBC cannot apply it, so it raises
         :class:`~nonequivalent.InvalidPlanError` there); reaching it raises ``SolverError``.
     msg : bool
         Show the solver log.
@@ -345,6 +416,14 @@ def solve_lp(lp: LinearProgram, solver: str = "highs", *, method: str = "choose"
         programs up to :data:`IPM_COLUMNS` columns, interior point without crossover above
         (crossover takes most of the time on large degenerate plans); the solution says
         which in :attr:`LPSolution.vertex` and its summary.
+    tolerance : float, optional
+        First-order results only: the largest accepted relative primal residual, dual
+        residual and duality gap (default :data:`FIRST_ORDER_TOLERANCE`, 1e-4), passed to
+        PDLP as its optimality tolerance and checked on the returned point (PDLP runs
+        without HiGHS's presolve unless ``options`` set it: postsolve can spoil the
+        duals of a first-order point). With
+        ``method="choose"`` it applies if the first-order method is chosen; with simplex or
+        interior point (exact methods) it raises ``InvalidPlanError``.
 
     Returns
     -------
@@ -356,6 +435,9 @@ def solve_lp(lp: LinearProgram, solver: str = "highs", *, method: str = "choose"
         With ``.constraints``, the names of a conflicting set (see
         :func:`conflicting_constraints`).
     UnboundedPlanError
+    ToleranceNotMetError
+        A first-order point outside the tolerance (with its measured residuals and what to
+        try).
     SolverError
         Any stop without a proven optimum (time or iteration limit, numerical trouble).
     SolverNotAvailableError
@@ -380,19 +462,176 @@ def solve_lp(lp: LinearProgram, solver: str = "highs", *, method: str = "choose"
         raise SolverNotAvailableError(
             f"unknown solver {solver!r}; choose one of {list(SOLVERS)}.", status="unknown")
     check_range(lp)
+    if isinstance(method, str) and method == "pdlp":
+        method = "first-order"
+    method, reason = _choose_method(lp, solver, method, options, vertex)
+    tol = _tolerance(tolerance, method)
     opts, tl, is_vertex = _solver_options(lp, solver, method, time_limit, iteration_limit,
                                           options, vertex)
+    first_order = opts.get("solver") == "pdlp"
+    if first_order:
+        opts.setdefault("pdlp_optimality_tolerance", tol)
+        # HiGHS's postsolve of a first-order point can spoil its duals: on the UK
+        # five-year plan of examples/uk_national_plan.py the duality gap is 7e-3 after
+        # presolve and 2.5e-8 without it, in the same PDLP iterations
+        opts.setdefault("presolve", "off")
+        if solver == "highs":
+            solver = "highs-direct"
+            reason += "; run on highspy directly (PuLP cannot read a first-order point)"
     if solver == "highs-direct":
         raw = _solve_direct(lp, bool(msg), opts)
     else:
         raw = _solve_pulp(lp, solver, bool(msg), tl, opts)
+    if first_order and raw.x.size and raw.status not in ("infeasible", "unbounded",
+                                                         "infeasible or unbounded"):
+        _check_finite(lp, raw, solver)
+        return _finish_first_order(lp, raw, solver, tol, reason, raw.status)
     if raw.status != "optimal":
         _raise_for_status(lp, raw.status, solver)
+    _check_finite(lp, raw, solver)
+    sol = _finish(lp, raw, solver, warn_degenerate, is_vertex)
+    object.__setattr__(sol, "method_reason", reason)
+    return sol
+
+
+def _check_finite(lp: LinearProgram, raw: _RAW, solver: str) -> None:
     if not np.isfinite(raw.x).all() or not np.isfinite(raw.row_dual).all():
         raise SolverError(f"{solver} returned non-finite values for {lp.name!r}; rescale "
                           "the program (coefficients near 1) and solve again.",
                           status="numerical error")
-    return _finish(lp, raw, solver, warn_degenerate, is_vertex)
+
+
+def _tolerance(tolerance: Any, method: str) -> float:
+    if tolerance is None:
+        return FIRST_ORDER_TOLERANCE
+    if method in ("simplex", "ipm"):
+        raise InvalidPlanError(f"tolerance applies to the first-order method only; "
+                               f"method={method!r} solves exactly. Drop tolerance or use "
+                               "method='first-order'.")
+    return real(tolerance, "tolerance", lower=1e-10, upper=0.1)
+
+
+def dense_row_share(lp: LinearProgram) -> float:
+    """The largest share of the columns that one row touches (1.0: a full row)."""
+    k = lp.shape[1]
+    if lp.shape[0] == 0:
+        return 0.0
+    return float(np.diff(lp.A.indptr).max()) / k
+
+
+def _choose_method(lp: LinearProgram, solver: str, method: Any, options: Any,
+                   vertex: Any) -> tuple[Any, str]:
+    """The method to run and why (the rule of :func:`solve_lp`'s ``method="choose"``)."""
+    if not isinstance(method, str) or method != "choose":
+        return method, f"{method!r} asked for"
+    if solver == "cbc":
+        return method, "CBC's simplex (the only method of CBC)"
+    given = isinstance(options, Mapping) and any(
+        key in options for key in ("solver", "run_crossover"))
+    if given and "solver" in options:
+        return method, f"options['solver'] = {options['solver']!r} asked for"
+    k = lp.shape[1]
+    if vertex is None and not given:
+        if k > FIRST_ORDER_COLUMNS:
+            return "first-order", (f"first-order chosen: {k:,} columns, more than "
+                                   f"FIRST_ORDER_COLUMNS = {FIRST_ORDER_COLUMNS:,}")
+        share = dense_row_share(lp)
+        if k > DENSE_ROW_COLUMNS and share >= DENSE_ROW_SHARE:
+            return "first-order", (
+                f"first-order chosen: {k:,} columns (more than DENSE_ROW_COLUMNS = "
+                f"{DENSE_ROW_COLUMNS:,}) and a dense row touching {share:.0%} of them "
+                "(an economy-wide row makes interior point's normal equations dense)")
+        if k > IPM_COLUMNS:
+            return method, (f"interior point without crossover chosen: {k:,} columns, more "
+                            f"than IPM_COLUMNS = {IPM_COLUMNS:,}")
+    return method, "HiGHS's own choice (simplex for linear programs)"
+
+
+def first_order_residuals(lp: LinearProgram, x: np.ndarray, y: np.ndarray
+                          ) -> dict[str, float]:
+    """Relative primal and dual residuals and duality gap of a candidate point.
+
+    With ``r_p`` the violations of the row and column bounds by ``x``, ``r_d`` the duals
+    (``y`` of the rows, ``d = c − Aᵀy`` of the columns) whose sign needs a bound that is
+    infinite (the library's sign rule, module docstring), ``b`` the finite bounds, and
+    ``p``, ``q`` the primal objective and the dual objective
+    (:attr:`LPSolution.dual_objective`):
+
+        primal = ‖r_p‖₂ / (1 + ‖b‖₂),   dual = ‖r_d‖₂ / (1 + ‖c‖₂),
+        gap = |p − q| / (1 + |p| + |q|),
+
+    the relative termination criteria of PDLP (D. Applegate et al., "Practical large-scale
+    linear programming using primal-dual hybrid gradient", *NeurIPS* 2021, §3; H. Lu and
+    J. Yang, "cuPDLP.jl", 2023). Computed here from the returned point, in the program's
+    own units, not taken from the solver.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nonequivalent.planning import LinearProgram, first_order_residuals
+    >>> lp = LinearProgram([3.0, 5.0], [[1.0, 1.0], [1.0, 3.0]], row_upper=[4.0, 6.0])
+    >>> r = first_order_residuals(lp, np.array([3.0, 1.0]), np.array([2.0, 1.0]))
+    >>> {k: round(v, 12) for k, v in r.items()}     # the exact optimum
+    {'primal': 0.0, 'dual': 0.0, 'gap': 0.0}
+    >>> round(first_order_residuals(lp, np.array([3.0, 1.1]), np.array([2.0, 1.0]))["primal"], 4)
+    0.0385
+    """
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    act = lp.A @ x
+    d = lp.c - lp.A.T @ y
+    hi = 1.0 if lp.sense == "max" else -1.0
+
+    def violation(v: np.ndarray, lo: np.ndarray, up: np.ndarray) -> np.ndarray:
+        below = np.where(np.isfinite(lo), np.maximum(lo - v, 0.0), 0.0)
+        above = np.where(np.isfinite(up), np.maximum(v - up, 0.0), 0.0)
+        return below + above
+
+    def dual_sign(v: np.ndarray, lo: np.ndarray, up: np.ndarray) -> np.ndarray:
+        needs_up = (v * hi > 0) & ~np.isfinite(up)
+        needs_lo = (v * hi < 0) & ~np.isfinite(lo)
+        return np.where(needs_up | needs_lo, np.abs(v), 0.0)
+
+    rp = np.concatenate([violation(act, lp.row_lower, lp.row_upper),
+                         violation(x, lp.col_lower, lp.col_upper)])
+    rd = np.concatenate([dual_sign(y, lp.row_lower, lp.row_upper),
+                         dual_sign(d, lp.col_lower, lp.col_upper)])
+    bounds = np.concatenate([lp.row_lower, lp.row_upper])
+    b = np.where(np.isfinite(bounds), bounds, 0.0)
+    p = float(lp.c @ x) + lp.offset
+    q = lp.offset
+    for duals, lo, up in ((y, lp.row_lower, lp.row_upper), (d, lp.col_lower, lp.col_upper)):
+        bound = np.where(duals * hi > 0, up, lo)
+        ok = np.isfinite(bound) & (duals != 0)
+        q += float(duals[ok] @ bound[ok])
+    return {"primal": float(np.linalg.norm(rp) / (1.0 + np.linalg.norm(b))),
+            "dual": float(np.linalg.norm(rd) / (1.0 + np.linalg.norm(lp.c))),
+            "gap": float(abs(p - q) / (1.0 + abs(p) + abs(q)))}
+
+
+def _finish_first_order(lp: LinearProgram, raw: _RAW, solver: str, tol: float,
+                        reason: str, highs_status: str) -> LPSolution:
+    """An ``"approximately optimal"`` solution, or ToleranceNotMetError."""
+    x = np.array(raw.x, dtype=float)
+    y = np.array(raw.row_dual, dtype=float)
+    res = first_order_residuals(lp, x, y)
+    worst = max(res.values())
+    if not worst <= tol:
+        raise ToleranceNotMetError(
+            f"the first-order method stopped ({highs_status}) at relative primal residual "
+            f"{res['primal']:.1e}, dual residual {res['dual']:.1e} and duality gap "
+            f"{res['gap']:.1e}, {worst / tol:.3g} times the tolerance {tol:.0e} of "
+            f"{lp.name!r}. Try: a larger time_limit or iteration_limit, a looser "
+            "tolerance=, rescaling the program (entries near 1), or an exact method "
+            "(method='ipm' or 'simplex', slower on large plans).", residuals=res,
+            tolerance=tol)
+    act = lp.A @ x
+    d = lp.c - lp.A.T @ y
+    for arr in (x, act, y, d):
+        arr.setflags(write=False)
+    return LPSolution(lp, "approximately optimal", lp.evaluate(x), x, act, y, d, solver,
+                      raw.method, raw.iterations, raw.build, raw.solve, False, False,
+                      False, res, tol, reason)
 
 
 def check_range(lp: LinearProgram) -> None:
@@ -453,7 +692,7 @@ def _solver_options(lp: LinearProgram, solver: str, method: Any, time_limit: Any
     it = None
     if iteration_limit is not None:
         it = whole(iteration_limit, "iteration_limit", minimum=0)
-    methods = ("choose", "simplex", "ipm", "pdlp")
+    methods = ("choose", "simplex", "ipm", "first-order", "pdlp")
     if not isinstance(method, str) or method not in methods:
         raise InvalidPlanError(f"method must be one of {list(methods)}, got {method!r}.")
     if vertex is not None and not isinstance(vertex, bool | np.bool_):
@@ -475,6 +714,8 @@ def _solver_options(lp: LinearProgram, solver: str, method: Any, time_limit: Any
             raise InvalidPlanError("the method is given twice (method= and "
                                    "options['solver']); give it once.")
         method = opts.pop("solver")
+    if method == "first-order":
+        method = "pdlp"
     if method != "choose":
         opts["solver"] = method
     if tl is not None:
@@ -482,6 +723,7 @@ def _solver_options(lp: LinearProgram, solver: str, method: Any, time_limit: Any
     if it is not None:
         opts["simplex_iteration_limit"] = it
         opts["ipm_iteration_limit"] = it
+        opts["pdlp_iteration_limit"] = it
     asked = vertex
     if vertex is None:
         vertex = not (lp.shape[1] > IPM_COLUMNS and method in ("choose", "ipm")
@@ -494,7 +736,7 @@ def _solver_options(lp: LinearProgram, solver: str, method: Any, time_limit: Any
     elif opts.get("run_crossover") == "off" or method == "pdlp":
         if asked:
             raise InvalidPlanError("vertex=True needs crossover; it cannot go with "
-                                   "run_crossover='off' or method='pdlp'.")
+                                   "run_crossover='off' or the first-order method.")
         vertex = False
     elif method == "ipm":
         opts.setdefault("run_crossover", "on")
