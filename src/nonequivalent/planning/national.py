@@ -210,7 +210,7 @@ class NationalPlan:
         >>> round(plan.solve(method="simplex").multiple, 6)
         10.0
         """
-        from ..economy import Economy
+        from ..core.economy import Economy
 
         if isinstance(A, Economy):
             raise InvalidPlanError("give an Economy to NationalPlan.from_economy, not "
@@ -265,7 +265,7 @@ class NationalPlan:
         several). ``labour_supply`` defaults to the hours that the economy's final demand
         needs (so that ``λ = 1`` reproduces it when the target is that final demand).
         """
-        from ..economy import Economy
+        from ..core.economy import Economy
 
         if not isinstance(economy, Economy):
             raise InvalidPlanError("from_economy needs a nonequivalent.Economy.")
