@@ -56,6 +56,9 @@ FACTORS: dict[str, str] = {
 ZERO_CHANGE_RTOL = 1e-9
 
 
+#: How the change in the fund is split (the method of :class:`SourcesOfAccumulation`).
+SHAPLEY_METHOD = "Shapley value over factors (Shorrocks 2013, J. Econ. Inequality 11: 99-126)"
+
 #: Most factors :func:`shapley_decomposition` takes: it evaluates the function ``2^k``
 #: times, so 16 factors already mean 65,536 evaluations (each a full account here).
 MAX_SHAPLEY_FACTORS = 16
@@ -230,8 +233,7 @@ class SourcesOfAccumulation(Result):
     group_shares: pd.Series
     shares_defined: bool
     residual: float
-    method: str = ("Shapley value over factors (Shorrocks 2013, J. Econ. Inequality 11: "
-                   "99-126)")
+    method: str = SHAPLEY_METHOD
     #: Group label of each factor (same index as ``contributions``).
     groups: pd.Series = dataclasses.field(default=None, repr=False)
     #: Machine key ``<group key>.<factor>`` of each factor (snake_case).

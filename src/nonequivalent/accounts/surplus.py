@@ -396,12 +396,7 @@ class SurplusAccount(Result):
     @property
     def is_reconciled(self) -> bool:
         """Whether the groups' net contributions equal the state's receipts."""
-        rec = self.reconciliation
-        diff = rec.loc["difference"].abs()
-        with np.errstate(over="ignore"):        # a scale at the edge of float range is inf
-            scale = rec.drop(index="difference").abs().sum() + self.table[
-                ["hours_given", "hours_received"]].abs().to_numpy().sum()
-        return bool((diff <= RECONCILE_RTOL * scale).all())
+        return _is_reconciled(self.table, self.reconciliation)
 
     def to_frame(self) -> pd.DataFrame:
         """The table by group (a copy), with the benchmark and μ in ``attrs``."""
@@ -443,6 +438,15 @@ def _reconciliation(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["hours", "money"], index=pd.Index(
         [*table.index[:-1], "groups give, net", "state receives", "difference"],
         name="item"))
+
+
+def _is_reconciled(table: pd.DataFrame, rec: pd.DataFrame) -> bool:
+    """The groups' net equals the state's receipts to :data:`RECONCILE_RTOL` of the flows."""
+    diff = rec.loc["difference"].abs()
+    with np.errstate(over="ignore"):        # a scale at the edge of float range is inf
+        scale = rec.drop(index="difference").abs().sum() + table[
+            ["hours_given", "hours_received"]].abs().to_numpy().sum()
+    return bool((diff <= RECONCILE_RTOL * scale).all())
 
 
 def fund_shares(body: np.ndarray) -> np.ndarray:
