@@ -57,9 +57,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._validation import as_number
 from ..accounts.sources import _key, change_shares, shapley_split
 from ..accounts.surplus import fund_shares, imprecise
-from ..errors import NonequivalentError
+from ..errors import InvalidPriceError, NonequivalentError
 from ..exchange.account import nonequivalence_ratio
 from ..exchange.procurement import (
     GRID_POINTS,
@@ -112,7 +113,7 @@ class Year:
         self.bctx = BatchContext(D, pd.Index(self.goods), self.lam, self.p, self.pe, None,
                                  self.groups, self.param, self.bad)
         if melt is not None:
-            self.bctx.melt = float(melt)
+            self.bctx.melt = as_number(melt, "melt", InvalidPriceError, allow_zero=False)
         else:
             cats = [g for g in self.groups.values() if isinstance(g, WorkerCategory)]
             if cats:
