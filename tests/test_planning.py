@@ -850,7 +850,7 @@ def test_wrong_keyword_to_compare_and_solve_raises_at_once():
 
     with pytest.raises(ne.InvalidPlanError, match=r"unknown keyword 'years'.*time_limit"):
         ne.compare([ne.LEFT_COURSE], years=8)
-    with pytest.raises(ne.InvalidPlanError, match="unknown keyword 'tolerence'.*tolerance"):
+    with pytest.raises(ne.InvalidPlanError, match=r"unknown keyword 'tolerence'.*tolerance"):
         base_plan().solve(tolerence=1e-9)
 
 

@@ -74,12 +74,13 @@ _LAZY_EXPORTS = {
                  "group_account", "group_sources", "shapley_decomposition",
                  "sources_of_accumulation", "surplus_account"),
     "report.surplus": ("REPORT_SCHEMA", "Line", "Report", "ReportSection", "report"),
-    "uncertainty.batch": ("report_batch",),
+    "uncertainty.batch": (),
     "uncertainty.propagation": ("CHUNK", "ParameterRange", "Propagation", "propagate",
                                 "unit_draws"),
     "uncertainty.leontief": ("gross_output_batch", "labour_values_batch"),
     "uncertainty.report": ("ReportDraw", "ReportUncertainty", "report_cells",
-                           "report_sensitivity", "report_uncertainty", "scenario_ranges"),
+                           "report_sensitivity", "report_uncertainty", "scenario_ranges",
+                           "report_batch"),
     "uncertainty.sensitivity": ("Sensitivity", "sobol_sensitivity"),
 }
 _LAZY_WHERE = {name: module for module, names in _LAZY_EXPORTS.items() for name in names}

@@ -56,6 +56,9 @@ FACTORS: dict[str, str] = {
 ZERO_CHANGE_RTOL = 1e-9
 
 
+#: How the change in the fund is split (the method of :class:`SourcesOfAccumulation`).
+SHAPLEY_METHOD = "Shapley value over factors (Shorrocks 2013, J. Econ. Inequality 11: 99-126)"
+
 #: Most factors :func:`shapley_decomposition` takes: it evaluates the function ``2^k``
 #: times, so 16 factors already mean 65,536 evaluations (each a full account here).
 MAX_SHAPLEY_FACTORS = 16
@@ -230,8 +233,7 @@ class SourcesOfAccumulation(Result):
     group_shares: pd.Series
     shares_defined: bool
     residual: float
-    method: str = ("Shapley value over factors (Shorrocks 2013, J. Econ. Inequality 11: "
-                   "99-126)")
+    method: str = SHAPLEY_METHOD
     #: Group label of each factor (same index as ``contributions``).
     groups: pd.Series = dataclasses.field(default=None, repr=False)
     #: Machine key ``<group key>.<factor>`` of each factor (snake_case).
@@ -286,6 +288,28 @@ class SourcesOfAccumulation(Result):
         if not self.shares_defined:
             lines.append("  shares undefined: the accumulation fund did not change")
         return lines
+
+
+def change_shares(parts: Any, f0: Any, f1: Any, total: Any = None,
+                  defined: Any = None) -> tuple[Any, Any, Any]:
+    """The total of the contributions, whether shares of it are defined, and the shares.
+
+    ``parts`` has the contributions (or group totals) on its first axis, and any draws
+    after it; ``f0``, ``f1`` are the funds. Shares are undefined (NaN) when the change is
+    at most :data:`ZERO_CHANGE_RTOL` of the scale ``max(|f0|, |f1|, max |φ|)``: rounding
+    would dominate them. Pass ``total`` and ``defined`` to share other parts of the same
+    change (the group totals). Shorrocks (2013) for the decomposition; used by
+    :func:`group_sources` and the batch report.
+    """
+    parts = np.asarray(parts, dtype=float)
+    if total is None:
+        total = parts.sum(axis=0)
+        biggest = np.abs(parts).max(axis=0) if len(parts) else 0.0
+        scale = np.maximum(np.maximum(np.abs(f0), np.abs(f1)), biggest)
+        defined = (scale > 0) & (np.abs(total) > ZERO_CHANGE_RTOL * scale)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shares = np.where(defined, parts / total, np.nan)
+    return total, defined, shares
 
 
 def _key(text: str) -> str:
@@ -397,15 +421,13 @@ def group_sources(economy: Economy, benchmark: Benchmark, base_prices: Any,
     require_finite(np.array([f0, f1]), "the accumulation fund of the two periods")
     require_finite(contributions, "the contributions to the change in the fund")
     change = f1 - f0
-    total = float(contributions.sum())
-    scale = max(abs(f0), abs(f1), float(contributions.abs().max()) if len(order) else 0.0)
-    defined = scale > 0 and abs(total) > ZERO_CHANGE_RTOL * scale
-    if defined:
-        shares = (contributions / total).rename("share")
-        gshares = (by_group / total).rename("share")
-    else:
-        shares = pd.Series(np.nan, index=index, name="share")
-        gshares = pd.Series(np.nan, index=groups, name="share")
+    C = contributions.to_numpy()
+    total, defined, share = change_shares(C, f0, f1)
+    _, _, gshare = change_shares(by_group.to_numpy(), f0, f1, total=total, defined=defined)
+    defined = bool(defined)
+    total = float(total)
+    shares = pd.Series(share, index=index, name="share")
+    gshares = pd.Series(gshare, index=groups, name="share")
     return SourcesOfAccumulation(
         measure=measure, benchmark=benchmark.name, melt=ctx0.melt, base_label=labels[0],
         later_label=labels[1], base_fund=f0, later_fund=f1, change=change,

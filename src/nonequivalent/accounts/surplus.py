@@ -396,12 +396,7 @@ class SurplusAccount(Result):
     @property
     def is_reconciled(self) -> bool:
         """Whether the groups' net contributions equal the state's receipts."""
-        rec = self.reconciliation
-        diff = rec.loc["difference"].abs()
-        with np.errstate(over="ignore"):        # a scale at the edge of float range is inf
-            scale = rec.drop(index="difference").abs().sum() + self.table[
-                ["hours_given", "hours_received"]].abs().to_numpy().sum()
-        return bool((diff <= RECONCILE_RTOL * scale).all())
+        return _is_reconciled(self.table, self.reconciliation)
 
     def to_frame(self) -> pd.DataFrame:
         """The table by group (a copy), with the benchmark and μ in ``attrs``."""
@@ -445,6 +440,15 @@ def _reconciliation(table: pd.DataFrame) -> pd.DataFrame:
         name="item"))
 
 
+def _is_reconciled(table: pd.DataFrame, rec: pd.DataFrame) -> bool:
+    """The groups' net equals the state's receipts to :data:`RECONCILE_RTOL` of the flows."""
+    diff = rec.loc["difference"].abs()
+    with np.errstate(over="ignore"):        # a scale at the edge of float range is inf
+        scale = rec.drop(index="difference").abs().sum() + table[
+            ["hours_given", "hours_received"]].abs().to_numpy().sum()
+    return bool((diff <= RECONCILE_RTOL * scale).all())
+
+
 def fund_shares(body: np.ndarray) -> np.ndarray:
     """Each row's share of the accumulation fund, in hours and in money.
 
@@ -467,26 +471,38 @@ def fund_shares(body: np.ndarray) -> np.ndarray:
     return shares
 
 
-def _require_precision(body: np.ndarray, labels: list[str]) -> None:
-    """Refuse a surplus that is below the rounding error of the flows it nets.
+def imprecise(body: np.ndarray) -> np.ndarray:
+    """Which groups' surpluses are below the rounding error of the flows they net.
 
     A group's surplus is a difference of gross flows (hours given − received; taxes +
-    underpayment + overpayment). When the gross flows are so large that their rounding
-    error (a few ulps of their sum) reaches a millionth of the account's net flows, the
-    surplus has no correct digits left: raise instead of returning it.
+    underpayment + overpayment). When the rounding error of the gross flows (8 ulps of
+    their sum) reaches a millionth of the account's net flows, the surplus has no correct
+    digits left. ``body`` as in :func:`fund_shares`; returns booleans ``(…, groups, 2)``
+    (hours, money), used by :func:`group_account` (which raises) and the batch report
+    (which sends the draw to the per-draw report).
     """
     eps = np.finfo(float).eps
-    for net, parts, what in ((2, (0, 1), "hours given and received"),
-                             (6, (3, 4, 5), "taxes, underpayment and overpayment")):
-        gross = np.abs(body[:, parts]).sum(axis=1)
-        bound = 8 * eps * gross
-        scale = max(abs(body[-1, net]), float(np.abs(body[:-1, net]).sum()))
-        bad = bound > 1e-6 * scale
-        if bad.any():
-            i = int(np.argmax(bad))
+    out = []
+    for net, parts in ((2, [0, 1]), (6, [3, 4, 5])):
+        gross = np.abs(body[..., parts]).sum(axis=-1)
+        scale = np.maximum(np.abs(body[..., -1, net]), np.abs(body[..., :-1, net]).sum(axis=-1))
+        out.append(8 * eps * gross > 1e-6 * scale[..., None])
+    return np.stack(out, axis=-1)
+
+
+def _require_precision(body: np.ndarray, labels: list[str]) -> None:
+    """Refuse a surplus that is below the rounding error of the flows it nets
+    (:func:`imprecise`)."""
+    bad = imprecise(body)
+    for k, (net, parts, what) in enumerate(((2, [0, 1], "hours given and received"),
+                                            (6, [3, 4, 5], "taxes, underpayment and "
+                                             "overpayment"))):
+        if bad[:, k].any():
+            i = int(np.argmax(bad[:, k]))
+            gross = float(np.abs(body[i, parts]).sum())
             err = NumericalRangeError(
                 f"the surplus account has no correct digits for group {labels[i]!r}: its "
-                f"{what} (gross {gross[i]:.3g}) net to {body[i, net]:.6g}, below their "
+                f"{what} (gross {gross:.3g}) net to {body[i, net]:.6g}, below their "
                 "rounding error. Rescale the inputs or keep prices and quantities within "
                 "a few orders of magnitude of each other.")
             err.group = labels[i]

@@ -271,20 +271,50 @@ def _prepare(economy: Economy, groups: Group | Iterable[Group], benchmark: Any) 
     return bench, names, economy.values_array, pe, S, D, taxes
 
 
+def _dot(a: Any, b: Any) -> Any:
+    """Dot products over the goods, the last axis (leading axes broadcast: groups, draws)."""
+    return np.einsum("...n,...n->...", a, b)
+
+
+def exchange_flows(lam: Any, p: Any, pe: Any, s: Any, d: Any) -> tuple[Any, Any, Any, Any]:
+    """Labour given ``λ·s`` and received ``λ·d``, underpayment ``p^e·s − p·s`` and
+    overpayment ``p·d − p^e·d`` of a group that sells ``s`` and buys ``d``.
+
+    The one computation of a group's exchange with the state sector: vectors with the goods
+    on the last axis and any leading axes (several groups, a batch of draws), used by
+    :func:`exchange_account`, :func:`stalin_parts` and the peasants' flows of the surplus
+    report. The same product stands on both sides of each difference, so both price parts
+    are exactly 0 at ``p = p^e`` (invariant 4).
+
+    Notes
+    -----
+    Preobrazhensky, *The New Economics*, ch. 2 (labour given and received in the exchange);
+    Stalin, plenum of 9 July 1928, *Works* vol. 11: "overpayment in the relatively high
+    prices for manufactured goods" and "underpayment in the prices for agricultural
+    produce".
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> [float(x) for x in exchange_flows(np.array([1.0, 2.0]), np.array([0.5, 1.0]),
+    ...                                   np.array([1.0, 1.0]), np.array([10.0, 0.0]),
+    ...                                   np.array([0.0, 5.0]))]
+    [10.0, 10.0, 5.0, 0.0]
+    """
+    return (_dot(lam, s), _dot(lam, d), _dot(pe, s) - _dot(p, s), _dot(p, d) - _dot(pe, d))
+
+
 def stalin_parts(p: np.ndarray, pe: np.ndarray, S: np.ndarray,
                  D: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Underpayment ``(p^e − p)·s`` and overpayment ``(p − p^e)·d`` of each group.
 
-    The one computation of Stalin's two price parts of the tribute, used by
-    :func:`exchange_account` and :func:`nonequivalent.exchange.tribute`. ``S`` and ``D`` are goods x
-    groups (or one group's vectors); the same product stands on both sides of each
-    difference, so both parts are exactly 0 at ``p = p^e`` (invariant 4).
+    Stalin's two price parts of the tribute, from :func:`exchange_flows`, for
+    :func:`nonequivalent.exchange.tribute`. ``S`` and ``D`` are goods x groups (or one
+    group's vectors); both parts are exactly 0 at ``p = p^e`` (invariant 4).
 
     Notes
     -----
-    Stalin, plenum of 9 July 1928, *Works* vol. 11: "overpayment in the relatively high
-    prices for manufactured goods" and "underpayment in the prices for agricultural
-    produce".
+    Stalin, plenum of 9 July 1928, *Works* vol. 11.
 
     Examples
     --------
@@ -293,14 +323,15 @@ def stalin_parts(p: np.ndarray, pe: np.ndarray, S: np.ndarray,
     ...              np.array([0.0, 5.0]))
     (np.float64(5.0), np.float64(0.0))
     """
-    return pe @ S - p @ S, p @ D - pe @ D
+    S, D = np.moveaxis(np.asarray(S, dtype=float), 0, -1), np.moveaxis(
+        np.asarray(D, dtype=float), 0, -1)
+    return exchange_flows(pe, p, pe, S, D)[2:]
 
 
-def _labour_columns(lam: np.ndarray, S: np.ndarray, D: np.ndarray,
+def _labour_columns(given: np.ndarray, received: np.ndarray,
                     names: pd.Index) -> dict[str, np.ndarray]:
-    """Labour given ``λ·s``, received ``λ·d``, the transfer and the ratio, by group
-    (the first four of :data:`GROUP_COLUMNS`)."""
-    given, received = lam @ S, lam @ D
+    """Labour given, received, the transfer and the ratio, by group (the first four of
+    :data:`GROUP_COLUMNS`)."""
     return {"labour_given": given, "labour_received": received,
             "labour_transfer": given - received,
             "nonequivalence_ratio": _ratio(given, received, names)}
@@ -314,9 +345,18 @@ def _ratio(given: np.ndarray, received: np.ndarray, names: pd.Index) -> np.ndarr
         raise InvalidGroupError(
             f"groups {bad} trade only goods with zero labour value, so they neither give "
             "nor receive labour and have no non-equivalence ratio.")
-    out = np.full(given.shape, np.inf)
-    np.divide(given, received, out=out, where=received > 0)
-    return out
+    return nonequivalence_ratio(given, received)
+
+
+def nonequivalence_ratio(given: Any, received: Any) -> Any:
+    """``E = λ·s / λ·d``, labour given over labour received (1: equivalent exchange),
+    ``inf`` where labour is given and none received (Preobrazhensky, *The New Economics*,
+    ch. 2); arrays of groups or draws. NaN where neither is given nor received (the caller
+    refuses that)."""
+    given, received = np.asarray(given, dtype=float), np.asarray(received, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(received > 0, given / np.where(received > 0, received, 1.0),
+                        np.where(given > 0, np.inf, np.nan))
 
 
 # ============================================================================ results
@@ -591,9 +631,9 @@ def exchange_account(economy: Economy, groups: Group | Iterable[Group], prices: 
     goods = economy.sectors
     p = as_vector(prices, goods, "actual prices", InvalidPriceError)
     with np.errstate(over="ignore", invalid="ignore"):
-        under, over = stalin_parts(p, pe, S, D)
-        table = np.column_stack([*_labour_columns(lam, S, D, names).values(), under, over,
-                                 taxes, taxes + under + over])
+        given, received, under, over = exchange_flows(lam, p, pe, S.T, D.T)
+        table = np.column_stack([*_labour_columns(given, received, names).values(), under,
+                                 over, taxes, taxes + under + over])
         sold, bought = S.sum(axis=1), D.sum(axis=1)
     # every column but the non-equivalence ratio (inf when a group receives no labour)
     require_finite(np.delete(table, 3, axis=1), "the exchange account")

@@ -393,6 +393,10 @@ class SqueezeOptimum(Result):
         return _diagnostic(self, price)
 
 
+#: How :func:`squeeze_optimum` names the closed form for an isoelastic response.
+ISOELASTIC_METHOD = "closed form p* = ε pᵉ/(1 + ε) (isoelastic)"
+
+
 def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: float,
                     lower: float = 0.0) -> SqueezeOptimum:
     """The procurement price ``p*`` in ``[lower, p^e]`` that maximizes ``(p^e − p) q(p)``.
@@ -445,7 +449,7 @@ def squeeze_optimum(response: MarketingResponse | Callable, benchmark_price: flo
                 "has no interior optimum.")
         interior, q_interior = isoelastic_optimum(r.q0, r.p0, eps, pe)
         p_star = max(lo, float(interior))
-        method = "closed form p* = ε pᵉ/(1 + ε) (isoelastic)"
+        method = ISOELASTIC_METHOD
         if 0 < eps and interior >= lo:
             return _optimum(p_star, float(q_interior), pe, method, r)
     elif isinstance(r, LinearResponse):
@@ -601,16 +605,8 @@ class SqueezeDiagnostic(Result):
     @property
     def message(self) -> str:
         """A sentence saying where the price stands relative to ``p*``."""
-        p_star = self.optimum.price
-        if self.beyond_optimum:
-            return (f"p = {_fmt(self.price)} is beyond the extraction maximum p* = "
-                    f"{_fmt(p_star)}: squeezing harder collects less; raising the price to p* "
-                    f"would collect {_fmt(self.shortfall)} more (money at benchmark prices).")
-        if self.price > p_star:
-            return (f"p = {_fmt(self.price)} is above p* = {_fmt(p_star)}: a lower price "
-                    f"would still collect more (up to {_fmt(self.shortfall)} more, money at "
-                    "benchmark prices).")
-        return f"p = {_fmt(self.price)} is at the extraction maximum p* = {_fmt(p_star)}."
+        return squeeze_message(self.price, self.optimum.price, self.shortfall,
+                               self.beyond_optimum)
 
     def to_frame(self) -> pd.DataFrame:
         """One row: price, extraction, optimal price, maximum, beyond_optimum, shortfall."""
@@ -625,15 +621,40 @@ class SqueezeDiagnostic(Result):
         return [self.message, *super().summary_lines()[:5]]
 
 
+def squeeze_figures(pe: Any, p: Any, q: Any, p_star: Any, q_star: Any) -> tuple[Any, ...]:
+    """Extraction ``E(p) = (p^e − p) q(p)`` at the price, at the optimum, the shortfall
+    ``max(0, E(p*) − E(p))`` and whether ``p < p*`` (beyond the optimum, past a tolerance
+    of ``1e-9 max(1, p^e)``); floats or arrays of draws. Sah & Stiglitz,
+    *AER* 74 (1984). Used by :func:`squeeze_diagnostic` and the surplus report.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = (pe - p) * q
+        best = (pe - p_star) * q_star
+    beyond = p < p_star - 1e-9 * np.maximum(1.0, pe)
+    return e, best, np.maximum(0.0, best - e), beyond
+
+
+def squeeze_message(price: float, p_star: float, shortfall: float, beyond: bool) -> str:
+    """A sentence saying where the price ``p`` stands relative to ``p*``."""
+    if beyond:
+        return (f"p = {_fmt(price)} is beyond the extraction maximum p* = "
+                f"{_fmt(p_star)}: squeezing harder collects less; raising the price to p* "
+                f"would collect {_fmt(shortfall)} more (money at benchmark prices).")
+    if price > p_star:
+        return (f"p = {_fmt(price)} is above p* = {_fmt(p_star)}: a lower price "
+                f"would still collect more (up to {_fmt(shortfall)} more, money at "
+                "benchmark prices).")
+    return f"p = {_fmt(price)} is at the extraction maximum p* = {_fmt(p_star)}."
+
+
 def _diagnostic(opt: SqueezeOptimum, price: float) -> SqueezeDiagnostic:
     p = _positive(price, "procurement price", allow_zero=True)
-    with np.errstate(over="ignore", invalid="ignore"):
-        e = (opt.benchmark_price - p) * float(opt.response(p))
+    e, _, _, beyond = squeeze_figures(opt.benchmark_price, p, float(opt.response(p)),
+                                      opt.price, opt.quantity)
     require_finite(e, "the extraction at the current price")
-    tol = 1e-9 * max(1.0, opt.benchmark_price)
-    return SqueezeDiagnostic(price=p, extraction=e, optimum=opt,
-                             beyond_optimum=bool(p < opt.price - tol),
-                             shortfall=max(0.0, opt.extraction - e))
+    return SqueezeDiagnostic(price=p, extraction=float(e), optimum=opt,
+                             beyond_optimum=bool(beyond),
+                             shortfall=max(0.0, opt.extraction - float(e)))
 
 
 def squeeze_diagnostic(response: MarketingResponse | Callable, benchmark_price: float,

@@ -18,7 +18,7 @@ from .._results import Result, format_frame
 from .._validation import as_array, require_finite
 from ..core.economy import Economy
 from ..errors import InvalidPriceError, LabelMismatchError
-from .account import Group, _labour_columns, _prepare
+from .account import Group, _labour_columns, _prepare, exchange_flows
 from .benchmarks import Benchmark, _price_series
 
 __all__ = ["TransferSweep", "scaled_price_matrix", "transfer_sweep"]
@@ -171,7 +171,8 @@ def transfer_sweep(economy: Economy, group: Group | Iterable[Group], price_matri
         over = PSD[:, G:] - (pe @ D)[None, :]
     require_finite(under, "the underpayments of the sweep")
     require_finite(over, "the overpayments of the sweep")
-    labour = pd.DataFrame(_labour_columns(lam, S, D, names), index=names)
+    given, received = exchange_flows(lam, lam, lam, S.T, D.T)[:2]
+    labour = pd.DataFrame(_labour_columns(given, received, names), index=names)
     return TransferSweep(benchmark=bench,
                          underpayment=pd.DataFrame(under, index=index, columns=names),
                          overpayment=pd.DataFrame(over, index=index, columns=names),

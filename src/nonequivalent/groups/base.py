@@ -24,6 +24,7 @@ from ..exchange.account import Benchmark
 __all__ = [
     "GROUP_KINDS",
     "AccountContext",
+    "BatchContext",
     "Flows",
     "GroupKind",
     "Param",
@@ -171,6 +172,46 @@ class AccountContext:
         return as_vector(dict(table), self.goods, what, InvalidPriceError)
 
 
+class BatchContext:
+    """What a group kind's array methods are computed against: a batch of ``D`` draws.
+
+    The arrays have the draws on their first axis (length ``D``, or 1 when no draw moves
+    them) and the goods on the last: labour values :attr:`values` ``λ``, actual prices
+    :attr:`prices` ``p``, benchmark prices :attr:`pe` ``p^e``; :attr:`melt` ``μ`` is an
+    array of draws or a float. :meth:`param` gives a group's parameter in every draw (a
+    number: an array of ``D`` values or a float; a table: an array draws x goods).
+    :meth:`flag` marks draws that the per-draw report must compute (it raises the precise
+    error). Built by the surplus report (:mod:`nonequivalent.report.compute`).
+    """
+
+    def __init__(self, D: int, goods: pd.Index, values: np.ndarray, prices: np.ndarray,
+                 pe: np.ndarray, melt: Any, groups: Mapping[str, GroupKind],
+                 param: Callable[[GroupKind, str], Any], bad: np.ndarray) -> None:
+        self.D, self.goods, self.values, self.prices, self.pe = D, goods, values, prices, pe
+        self.melt, self.groups, self._param, self.bad = melt, groups, param, bad
+        self.cache: dict[Any, Any] = {}
+
+    def param(self, group: GroupKind, field: str) -> Any:
+        """A parameter of a group in every draw (drawn, or the group's own value)."""
+        return self._param(group, field)
+
+    def flag(self, mask: Any) -> None:
+        """Mark draws (a boolean per draw, or one for all) for the per-draw report."""
+        self.bad |= np.broadcast_to(np.asarray(mask, dtype=bool), self.bad.shape)
+
+    def with_melt(self, melt: Any) -> BatchContext:
+        """The same batch with another ``μ`` (the sources hold the base period's)."""
+        out = BatchContext(self.D, self.goods, self.values, self.prices, self.pe, melt,
+                           self.groups, self._param, self.bad)
+        out.cache = self.cache
+        return out
+
+
+def dot(a: Any, b: Any) -> Any:
+    """Dot products over the goods (the last axis), for vectors or batches of draws."""
+    return np.einsum("...n,...n->...", a, b)
+
+
 @dataclasses.dataclass(frozen=True)
 class Flows:
     """One group's answers to the account's five questions (hours; money at ``p^e``).
@@ -302,6 +343,31 @@ class GroupKind(abc.ABC):
     @abc.abstractmethod
     def flows(self, ctx: AccountContext) -> Flows:
         """Hours given and received, taxes, underpayment and overpayment (money at p^e)."""
+
+    def batch_flows(self, bctx: BatchContext) -> tuple[Any, ...] | None:
+        """:meth:`flows` for a whole batch of draws: the five flows as arrays of draws.
+
+        Optional. The default returns ``None``: the account then calls :meth:`flows`
+        draw by draw. A kind that implements it (with :meth:`batch_factors` and
+        :meth:`batch_fund_part`) is computed on the whole batch at once.
+        """
+        return None
+
+    def batch_factors(self, bctx: BatchContext) -> dict[str, Any] | None:
+        """:meth:`factors` for a batch of draws (arrays of draws); ``None``: per draw."""
+        return None
+
+    def batch_fund_part(self, bctx: BatchContext, factor: Callable[[str, str], Any],
+                        measure: str) -> Any:
+        """:meth:`fund_part` for a batch of draws (factor values are arrays of draws)."""
+        raise NotImplementedError(f"{type(self).__name__} computes its part of the fund "
+                                  "per draw only")
+
+    @classmethod
+    def batched(cls) -> bool:
+        """Whether the kind computes its flows and factors on a whole batch of draws."""
+        return cls.batch_flows is not GroupKind.batch_flows and \
+            cls.batch_factors is not GroupKind.batch_factors
 
     def factors(self, ctx: AccountContext) -> dict[str, Any]:
         """The group's factors for the sources of accumulation: ``{factor: value}``.

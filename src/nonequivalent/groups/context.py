@@ -13,11 +13,21 @@ from .._validation import as_number, as_vector
 from ..core.economy import Economy
 from ..errors import InvalidGroupError, InvalidHouseholdError, InvalidPriceError
 from ..exchange.account import Benchmark
-from .base import AccountContext, GroupKind
+from .base import AccountContext, GroupKind, dot
 from .state import State
 from .workers import WorkerCategory
 
-__all__ = ["account_context"]
+__all__ = ["account_context", "basket_melt"]
+
+
+def basket_melt(pe: Any, lam: Any, b: Any) -> Any:
+    """``μ = p^e·b / λ·b``: the money value of an hour at the benchmark on a basket ``b``
+    (exactly the benchmark's MELT when ``p^e = μλ``); vectors or arrays of draws.
+
+    The value of labour power at the benchmark, ``μ λ·b``, then equals the basket's
+    benchmark price ``p^e·b`` (Marx, *Capital* I, ch. 6; Foley 1982 for the MELT).
+    """
+    return dot(pe, b) / dot(lam, b)
 
 
 def _ordered(groups: Iterable[GroupKind]) -> dict[str, GroupKind]:
@@ -82,7 +92,7 @@ def account_context(economy: Economy, prices: Any, benchmark: Benchmark,
                 "the worker's basket has zero labour value, so the money value of an hour "
                 "at the benchmark (p^e·b / λ·b) is undefined; give melt= or a basket with "
                 "value.")
-        mu = float(pe @ b) / vb
+        mu = float(basket_melt(pe, economy.values_array, b))
     return dataclasses.replace(ctx, melt=mu)
 
 

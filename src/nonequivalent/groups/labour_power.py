@@ -312,6 +312,14 @@ class WorkerAccount(Result):
 
 
 
+def surplus_labour(hours: Any, value: Any) -> tuple[Any, Any]:
+    """Surplus labour ``h − v`` and the rate of exploitation ``e = (h − v)/v`` of a worker
+    of ``h`` hours whose labour power is worth ``v = λ·b`` hours (floats or arrays of
+    draws; Marx, *Capital* I, ch. 7–9). Used by :func:`worker_account` and the report."""
+    surplus = hours - value
+    return surplus, surplus / value
+
+
 def worker_account(economy: Economy, worker: Worker, procurement_prices: Any = None,
                    food: Iterable[Hashable] | None = None) -> WorkerAccount:
     """Value of labour power, surplus labour and rate of exploitation of a worker.
@@ -368,9 +376,9 @@ def worker_account(economy: Economy, worker: Worker, procurement_prices: Any = N
         cost = float(_retail_vector(worker.retail_prices, economy) @ b)
     if procurement_prices is not None:
         margin = retail_margin(economy, worker, procurement_prices, food=food)
+    surplus, rate = surplus_labour(worker.hours, v)
     return WorkerAccount(hours=worker.hours, value_of_labour_power=v,
-                         surplus_labour=worker.hours - v,
-                         rate_of_exploitation=(worker.hours - v) / v, wage=worker.wage,
+                         surplus_labour=surplus, rate_of_exploitation=rate, wage=worker.wage,
                          basket_cost=cost, retail_margin=margin,
                          basket=pd.Series(b, index=economy.sectors, name="basket"))
 

@@ -9,8 +9,17 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ..errors import InvalidGroupError
-from ..exchange.account import Group, exchange_account
-from .base import AccountContext, Flows, GroupKind, _frozen, param, register_group_kind
+from ..exchange.account import Group, exchange_account, exchange_flows
+from .base import (
+    AccountContext,
+    BatchContext,
+    Flows,
+    GroupKind,
+    _frozen,
+    flow_row,
+    param,
+    register_group_kind,
+)
 
 __all__ = ["Peasants", "peasant_flows"]
 
@@ -20,14 +29,12 @@ def peasant_flows(lam: Any, p: Any, pe: Any, s: Any, d: Any, taxes: Any) -> tupl
 
     Hours given ``λ·s``, received ``λ·d``; taxes; underpayment ``p^e·s − p·s`` on what
     the group sells and overpayment ``p·d − p^e·d`` on what it buys, the two price parts
-    of Stalin's tribute (9 July 1928; Preobrazhensky, *The New Economics*, ch. 2), in the
-    order of :func:`nonequivalent.exchange.stalin_parts`. The per-group path computes the
-    same figures for several groups at once in :func:`nonequivalent.exchange_account`.
+    of Stalin's tribute (9 July 1928; Preobrazhensky, *The New Economics*, ch. 2), from
+    :func:`nonequivalent.exchange.account.exchange_flows`, the computation of
+    :func:`nonequivalent.exchange_account`.
     """
-    def dot(a: Any, b: Any) -> Any:
-        return np.einsum("...n,...n->...", a, b)
-
-    return (dot(lam, s), dot(lam, d), taxes, dot(pe, s) - dot(p, s), dot(p, d) - dot(pe, d))
+    given, received, under, over = exchange_flows(lam, p, pe, s, d)
+    return (given, received, taxes, under, over)
 
 
 # ============================================================================ peasants
@@ -127,6 +134,25 @@ class Peasants(GroupKind):
         return Flows(float(r["labour_given"]), float(r["labour_received"]),
                      float(r["taxes"]), float(r["underpayment"]), float(r["overpayment"]),
                      detail={"exchange": exch})
+
+    def _batch_trade(self, bctx: BatchContext) -> tuple[Any, Any, Any]:
+        """Sales, purchases (draws x goods) and taxes in every draw."""
+        return (bctx.param(self, "sells"), bctx.param(self, "buys"),
+                bctx.param(self, "taxes"))
+
+    def batch_flows(self, bctx: BatchContext) -> tuple[Any, ...]:
+        s, d, tau = self._batch_trade(bctx)
+        return peasant_flows(bctx.values, bctx.prices, bctx.pe, s, d, tau)
+
+    def batch_factors(self, bctx: BatchContext) -> dict[str, Any]:
+        s, d, tau = self._batch_trade(bctx)
+        return {"price policy": bctx.prices, "marketings": (s, d), "taxes": tau}
+
+    def batch_fund_part(self, bctx, factor, measure):
+        s, d = factor(self.name, "marketings")
+        row = flow_row(*peasant_flows(bctx.values, factor(self.name, "price policy"),
+                                      bctx.pe, s, d, factor(self.name, "taxes")))
+        return row[2] if measure == "hours" else row[6]
 
     def factor_names(self) -> tuple[str, ...]:
         return ("price policy", "marketings", "taxes")

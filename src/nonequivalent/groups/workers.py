@@ -10,7 +10,17 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ..errors import InvalidHouseholdError, InvalidPriceError, NonequivalentError
-from .base import AccountContext, Flows, GroupKind, _close, _frozen, param, register_group_kind
+from .base import (
+    AccountContext,
+    BatchContext,
+    Flows,
+    GroupKind,
+    _close,
+    _frozen,
+    dot,
+    param,
+    register_group_kind,
+)
 
 __all__ = ["WorkerCategory", "WorkerHouseholds", "household_flows", "worker_flows",
            "worker_fund_part"]
@@ -213,6 +223,56 @@ class WorkerCategory(GroupKind):
                      detail={"basket": b, "retail": pr, "wage": w, "extra_earners": X,
                              "retail_margin": N * float((pr - ctx.prices) @ b)})
 
+    def batch_wage(self, bctx: BatchContext) -> dict[str, Any]:
+        """Workers ``N``, hours ``h``, cut ``δ``, base basket ``b_0``, basket ``b = (1 −
+        δ) b_0`` (or the stated one), retail prices ``p_r`` and money wage ``w = p_r·b``
+        (or the stated one) in every draw; computed once per batch."""
+        key = ("wage", self.name)
+        if key not in bctx.cache:
+            cut = bctx.param(self, "real_wage_cut")
+            base = bctx.param(self, "base_basket")
+            if self.basket is not None:
+                b = bctx.param(self, "basket")
+            else:
+                b = (1.0 - np.asarray(cut))[..., None] * base if np.ndim(cut) else \
+                    (1.0 - cut) * base
+            pr = bctx.param(self, "retail_prices")
+            pr = bctx.prices if pr is None else pr
+            w = bctx.param(self, "money_wage")
+            bctx.cache[key] = {"N": bctx.param(self, "number"), "h": bctx.param(self, "hours"),
+                               "cut": cut, "base": base, "b": b, "pr": pr,
+                               "w": dot(pr, b) if w is None else w}
+        return bctx.cache[key]
+
+    def _batch_extra(self, bctx: BatchContext) -> tuple[Any, Any]:
+        """``X`` and ``Σ X h_f`` of the linked households in every draw."""
+        linked = [h.batch_earners(bctx) for h in self.households(bctx.groups)]
+        return sum(x["X"] for x in linked), sum(x["X"] * x["hf"] for x in linked)
+
+    def batch_flows(self, bctx: BatchContext) -> tuple[Any, ...]:
+        c = self.batch_wage(bctx)
+        X, XH = self._batch_extra(bctx)
+        bctx.flag(X > c["N"] * (1 + 1e-12))        # more extra earners than workers
+        return worker_flows(c["N"], c["h"], bctx.melt, c["w"], dot(bctx.values, c["b"]),
+                            dot(c["pr"] - bctx.pe, c["b"]), XH)
+
+    def batch_factors(self, bctx: BatchContext) -> dict[str, Any]:
+        c = self.batch_wage(bctx)
+        X, _ = self._batch_extra(bctx)
+        return {"real wage": c["b"], "money wage": c["w"], "retail margins": c["pr"],
+                "employment": (c["N"] - X, c["h"])}
+
+    def batch_fund_part(self, bctx, factor, measure):
+        b = factor(self.name, "real wage")
+        pr = factor(self.name, "retail margins")
+        primary, h = factor(self.name, "employment")
+        n = primary + sum(factor(g.name, "extra earners")[0]
+                          for g in self.households(bctx.groups))
+        if measure == "hours":
+            return worker_fund_part(n, h, dot(bctx.values, b), measure)
+        return worker_fund_part(n, h, dot(pr - bctx.pe, b), measure, mu=bctx.melt,
+                                w=factor(self.name, "money wage"))
+
     def factor_names(self) -> tuple[str, ...]:
         return ("real wage", "money wage", "retail margins", "employment")
 
@@ -344,6 +404,36 @@ class WorkerHouseholds(GroupKind):
         X = self.extra_earners(ctx.groups)
         hf = self.hours(ctx.groups)
         return Flows(*household_flows(X, hf, ctx.melt), detail={"extra_earners": X})
+
+    def batch_earners(self, bctx: BatchContext) -> dict[str, Any]:
+        """``X = H (m1 − m0)`` extra earners, hours per earner ``h_f``, earners ``m1``, the
+        family basket and domestic hours in every draw (defaults from the category)."""
+        key = ("earners", self.name)
+        if key not in bctx.cache:
+            cat = self.category(bctx.groups).batch_wage(bctx)
+            m1 = bctx.param(self, "earners")
+            m0 = bctx.param(self, "counterfactual_earners")
+            H = bctx.param(self, "number")
+            hf = bctx.param(self, "hours_per_earner")
+            basket = bctx.param(self, "basket")
+            bctx.flag(~((np.asarray(m1) <= bctx.param(self, "members"))
+                        & (np.asarray(m0) <= m1)))
+            bctx.cache[key] = {"X": (cat["N"] / m1 if H is None else H) * (m1 - m0),
+                               "hf": cat["h"] if hf is None else hf, "m1": m1,
+                               "basket": cat["base"] if basket is None else basket,
+                               "domestic": bctx.param(self, "domestic_hours")}
+        return bctx.cache[key]
+
+    def batch_flows(self, bctx: BatchContext) -> tuple[Any, ...]:
+        x = self.batch_earners(bctx)
+        return household_flows(x["X"], x["hf"], bctx.melt)
+
+    def batch_factors(self, bctx: BatchContext) -> dict[str, Any]:
+        x = self.batch_earners(bctx)
+        return {"extra earners": (x["X"], x["hf"])}
+
+    def batch_fund_part(self, bctx, factor, measure):
+        return 0.0          # as fund_part: the extra earners count in their category's part
 
     def factor_names(self) -> tuple[str, ...]:
         return ("extra earners",)

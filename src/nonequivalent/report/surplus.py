@@ -40,10 +40,9 @@ from .._document import Document, Section, render, render_section
 from .._results import format_number, reconciled_text
 from ..accounts.surplus import RECONCILE_RTOL
 from ..errors import ScenarioError
-from ..exchange.procurement import TotalResponse, squeeze_diagnostic
+from ..exchange.procurement import ISOELASTIC_METHOD, squeeze_diagnostic, squeeze_message
 from ..exchange.tribute import equivalent_tax_rate, tribute
 from ..groups import Peasants, WorkerCategory, WorkerHouseholds
-from ..groups.households import earners_needed
 
 __all__ = ["REPORT_SCHEMA", "Line", "Report", "ReportSection", "report"]
 
@@ -360,9 +359,21 @@ def _section(key: str, title: str, period: str, rows: list[Line], columns: list[
 # ============================================================================ periods
 @dataclasses.dataclass(frozen=True)
 class _Period:
+    """One period of the report: its scenario, column label, and its numbers (the
+    computation on a batch of one, :mod:`~nonequivalent.report.compute`)."""
+
     scenario: Any
-    account: Any
     label: str
+    index: int
+    computed: Any
+
+    def value(self, section: str, row: str, column: str | None = None) -> float:
+        """One computed cell (the period's column when no column is named)."""
+        return float(self.computed.cells[(section, row, column or self.label)][0])
+
+    @property
+    def year(self) -> Any:
+        return self.computed.years[self.index]
 
 
 def _load(sc: Any) -> Any:
@@ -377,9 +388,12 @@ def _load(sc: Any) -> Any:
 
 
 def _account_sections(per: _Period, which: str) -> list[ReportSection]:
-    acc, u = per.account, per.scenario.units
-    table = acc.table
-    rows = [Line(g.name, g.label) for g in per.scenario.groups]
+    from ..accounts.surplus import COLUMNS, _is_reconciled, _reconciliation
+
+    u = per.scenario.units
+    acc = per.computed.accounts[per.index]
+    groups = list(per.year.groups.values())
+    rows = [Line(g.name, g.label) for g in groups]
     hours = [("hours_given", "hours given"), ("hours_received", "hours received"),
              ("surplus_hours", "surplus (hours)")]
     money = [("taxes", "taxes"), ("underpayment", "underpayment"),
@@ -389,11 +403,14 @@ def _account_sections(per: _Period, which: str) -> list[ReportSection]:
         Line("share_of_fund", share, "percent", "%")]
     mcols = [Line(k, lab, u.money, "money") for k, lab in money] + [
         Line("share_of_fund", share, "percent", "%")]
-    hv = np.column_stack([table[[k for k, _ in hours]].to_numpy(),
-                          100.0 * table["share_hours"].to_numpy()])
-    mv = np.column_stack([table[[k for k, _ in money]].to_numpy(),
-                          100.0 * table["share_money"].to_numpy()])
-    diff = acc.reconciliation.loc["difference"].abs().max()
+    hv = [[per.value(f"account_hours_{which}", g.name, c.key) for c in hcols] for g in groups]
+    mv = [[per.value(f"account_money_{which}", g.name, c.key) for c in mcols] for g in groups]
+    table = pd.DataFrame(np.hstack([acc["body"][0], acc["shares"][0]]),
+                         index=pd.Index(acc["labels"], name="group"), columns=list(COLUMNS))
+    with np.errstate(over="ignore", invalid="ignore"):
+        recon = _reconciliation(table)
+    diff = recon.loc["difference"].abs().max()
+    mu = float(np.ravel(per.year.bctx.melt)[0])
     currency = u.currency
     carve = [g.label for g in per.scenario.groups_of(WorkerHouseholds)]
     hnote = ("surplus = given − received for a group; for the state, received − given: the "
@@ -412,9 +429,10 @@ def _account_sections(per: _Period, which: str) -> list[ReportSection]:
                      "on the goods they sell, overpayment on those they buy; workers: "
                      "underpayment on labour power (μ h − w per worker), overpayment on "
                      "their basket at retail prices. One hour = "
-                     f"{format_number(acc.melt, currency)} at the benchmark (the MELT μ). "
+                     f"{format_number(mu, currency)} at the benchmark (the MELT μ). "
                      "Against the state's receipts: "
-                     f"{reconciled_text(acc.is_reconciled, diff, u.money, RECONCILE_RTOL)}.",
+                     + reconciled_text(_is_reconciled(table, recon), diff, u.money,
+                                       RECONCILE_RTOL) + ".",
                  )),
     ]
 
@@ -442,16 +460,7 @@ def _tribute_section(periods: list[_Period]) -> ReportSection:
         rows += [Line(f"{g.name}.{k}", _prefixed(lab, g.label, many), unit, dim, g.name)
                  for k, lab, unit, dim in items]
     for per in periods:
-        col = []
-        for g in per.scenario.groups_of(Peasants):
-            account = per.account.flows[g.label].detail["exchange"]
-            t = tribute(account)
-            rate = equivalent_tax_rate(t) if t.sales_value_benchmark > 0 else math.nan
-            exch = account.by_group.iloc[0]
-            col += [t.overpayment, t.underpayment, t.taxes, t.total, rate,
-                    float(exch["labour_given"]), float(exch["labour_received"]),
-                    float(exch["nonequivalence_ratio"])]
-        vals.append(col)
+        vals.append([per.value("tribute", r.key) for r in rows])
     cols = [Line(p.label, p.label) for p in periods]
     return _section("tribute", "Tribute of the peasantry (Stalin, July 1928), at benchmark "
                     "prices", "", rows, cols, np.array(vals, dtype=float).T,
@@ -477,38 +486,27 @@ def _squeeze_section(periods: list[_Period]) -> ReportSection | None:
              ("shortfall", f"shortfall from maximum ({u.money})", u.money, "money")]
     rows = [Line(f"{g.name}.{k}", _prefixed(lab, g.label, many), unit, dim, g.name)
             for g in groups for k, lab, unit, dim in items]
-    vals, notes, method = [], [], ""
-    for per in periods:
-        col = []
-        sc = per.scenario
-        for g in [sc.group(g0.name) for g0 in groups]:
-            good = g.marketing_good
-            pe = float(per.account.benchmark.prices[good])
-            resp = _response(sc, g)
-            d = squeeze_diagnostic(resp, pe, float(sc.prices[good]))
-            col += [pe, d.price, d.extraction, d.optimum.price, d.optimum.extraction,
-                    d.shortfall]
-            notes.append(f"{per.label}{' ' + g.label if many else ''}: {d.message}")
-            method = d.optimum.method
-        vals.append(col)
     goods = {g.marketing_good for g in groups}
     if many and len(goods) == 1:
         # one procurement price for every group: the squeeze of the peasantry as a whole
-        good = goods.pop()
         rows += [Line(f"all.{k}", f"all groups: {lab}", unit, dim, "")
                  for k, lab, unit, dim in items]
-        for col, per in zip(vals, periods, strict=True):
-            sc = per.scenario
-            pe = float(per.account.benchmark.prices[good])
-            total = TotalResponse(tuple(_response(sc, sc.group(g.name)) for g in groups))
-            d = squeeze_diagnostic(total, pe, float(sc.prices[good]))
-            col += [pe, d.price, d.extraction, d.optimum.price, d.optimum.extraction,
-                    d.shortfall]
-            notes.append(f"{per.label} all groups (one price, summed marketings): "
-                         f"{d.message}")
+    vals = [[per.value("squeeze", r.key) for r in rows] for per in periods]
+    labels = {g.name: g.label for g in groups}
+    notes, totals = [], []
+    for per in periods:
+        for key, p, p_star, shortfall, beyond in per.computed.squeeze[per.index]:
+            message = squeeze_message(float(p[0]), float(p_star[0]), float(shortfall[0]),
+                                      bool(beyond[0]))
+            if key == "all":
+                totals.append(f"{per.label} all groups (one price, summed marketings): "
+                              f"{message}")
+            else:
+                notes.append(f"{per.label}{' ' + labels[key] if many else ''}: {message}")
+    notes += totals
     eps = ", ".join(f"{g.marketing_elasticity:g}" for g in groups)
     notes.insert(0, f"Marketing response q(p) = q0 (p/p0)^ε with ε = {eps}; optimum by "
-                    f"{method}.")
+                    f"{ISOELASTIC_METHOD}.")
     cols = [Line(p.label, p.label) for p in periods]
     return _section("squeeze", "The grain squeeze: extraction against its maximum", "",
                     rows, cols, np.array(vals, dtype=float).T,
@@ -554,33 +552,7 @@ def _workers_section(periods: list[_Period]) -> ReportSection:
                  whole=k in whole) for g in cats for k, lab, unit, dim in w_items]
     rows += [Line(f"{g.name}.{k}", _prefixed(lab, g.label, many), unit, dim, g.name,
                   whole=k in whole) for g in hhs for k, lab, unit, dim in h_items]
-    from ..groups.households import Worker, household_account, worker_account
-
-    vals = []
-    for per in periods:
-        sc, acc = per.scenario, per.account
-        eco = sc.economy()
-        gs = {g.name: g for g in sc.groups}
-        col = []
-        for g0 in cats:
-            g = gs[g0.name]
-            f = acc.flows[g.label].detail
-            wk = worker_account(eco, Worker(g.hours, f["wage"],
-                                            pd.Series(f["basket"], index=eco.sectors)))
-            en = earners_needed(1.0, g.real_wage_cut)
-            col += [g.number, g.hours, wk.value_of_labour_power, wk.surplus_labour,
-                    wk.rate_of_exploitation, en.real_wage_cut, en.fractional,
-                    float(en.whole)]
-        for h0 in hhs:
-            h = gs[h0.name]
-            from ..groups.households import Household
-
-            hh = Household(h.members, h.earners, h.hours(gs),
-                           pd.Series(dict(h.family_basket(gs)), dtype=float),
-                           domestic_hours=h.domestic_hours)
-            col += [float(h.earners), household_account(eco, hh).rate_of_exploitation,
-                    h.extra_earners(gs)]
-        vals.append(col)
+    vals = [[per.value("workers", r.key) for r in rows] for per in periods]
     cols = [Line(p.label, p.label) for p in periods]
     return _section("workers", "Workers and the two-earner household", "", rows, cols,
                     np.array(vals, dtype=float).T, index_name="workers and households",
@@ -590,34 +562,34 @@ def _workers_section(periods: list[_Period]) -> ReportSection:
                         "§3a).",))
 
 
-def _sources_section(base: Any, later: Any) -> ReportSection:
-    from ..scenarios.scenario import ScenarioPair
+def _sources_section(periods: list[_Period]) -> ReportSection:
+    from ..accounts.sources import SHAPLEY_METHOD, _key
 
-    pair = ScenarioPair(base, later)
-    hours = pair.sources_of_accumulation(measure="hours")
-    money = pair.sources_of_accumulation(measure="money")
+    src = periods[0].computed.sources
+    base = periods[0].scenario
+    groups = src["groups"]
     u = base.units
     cols = [Line("change_hours", f"Δ {u.hours}", u.hours, "hours"),
             Line("share_hours", "share (hours, %)", "percent", "%"),
             Line("change_money", f"Δ {u.money}", u.money, "money"),
             Line("share_money", "share (money, %)", "percent", "%")]
-    keys = {g.label: g.name for g in base.groups}
-    rows = [Line(hours.keys[i], i, group=keys[hours.groups[i]])
-            for i in hours.contributions.index]
-    vals = [[hours.contributions[i], 100 * hours.shares[i], money.contributions[i],
-             100 * money.shares[i]] for i in hours.contributions.index]
-    group_col = [hours.groups[i] for i in hours.contributions.index]
-    for g in hours.by_group.index:
-        rows.append(Line(f"{keys[g]}.total", f"{g} (total)", group=keys[g]))
-        vals.append([hours.by_group[g], 100 * hours.group_shares[g], money.by_group[g],
-                     100 * money.group_shares[g]])
+    count: dict[str, int] = {}
+    for _, f in src["order"]:
+        count[f] = count.get(f, 0) + 1
+    rows = [Line(f"{k}.{_key(f)}", f if count[f] == 1 else f"{f} ({groups[k].label})",
+                 group=k) for k, f in src["order"]]
+    group_col = [groups[k].label for k, _ in src["order"]]
+    for k in src["hours"]["by_group"]:
+        rows.append(Line(f"{k}.total", f"{groups[k].label} (total)", group=k))
         group_col.append("total")
+    vals = [[periods[0].value("sources", r.key, c.key) for c in cols] for r in rows]
+    change = {m: float(src[m]["change"][0]) for m in ("hours", "money")}
     return _section(
-        "sources", f"Sources of accumulation {hours.base_label} → {hours.later_label}", "",
+        "sources", f"Sources of accumulation {base.year} → {periods[1].scenario.year}", "",
         rows, cols, vals, index_name="source", text={"group": tuple(group_col)}, notes=(
-            f"Change in the accumulation fund: {hours.change:,.0f} {u.hours}, "
-            f"{money.change:,.0f} {u.money} at benchmark prices, split exactly by the "
-            f"{hours.method}.",
+            f"Change in the accumulation fund: {change['hours']:,.0f} {u.hours}, "
+            f"{change['money']:,.0f} {u.money} at benchmark prices, split exactly by the "
+            f"{SHAPLEY_METHOD}.",
             "Money is each year's benchmark money at that year's prices: where prices "
             "changed between the years (see each scenario's units) the money change "
             "includes the change in the price level; the hours columns do not."))
@@ -672,6 +644,45 @@ def _provenance_note(sc: Any) -> str:
             f"assumptions (with reasons); see 'nonequivalent scenario show {sc.name}'.")
 
 
+def _refuse(scs: list[Any], melt: float | None) -> None:
+    """Raise the precise error for scenarios the computation flagged: each account, the
+    sources, the tribute, the squeeze and the workers through their library functions."""
+    from ..groups.households import (
+        Household,
+        Worker,
+        earners_needed,
+        household_account,
+        worker_account,
+    )
+
+    kw = {} if melt is None else {"melt": melt}
+    accounts = [s.surplus_account(**kw) for s in scs]
+    if len(scs) == 2:
+        from ..scenarios.scenario import ScenarioPair
+
+        for measure in ("hours", "money"):
+            ScenarioPair(scs[0], scs[1]).sources_of_accumulation(measure=measure)
+    for s, acc in zip(scs, accounts, strict=True):
+        eco = s.economy()
+        gs = {g.name: g for g in s.groups}
+        for g in s.groups_of(Peasants):
+            t = tribute(acc.flows[g.label].detail["exchange"])
+            if t.sales_value_benchmark > 0:
+                equivalent_tax_rate(t)
+            if g.marketing_good is not None:
+                squeeze_diagnostic(_response(s, g), float(acc.benchmark.prices[
+                    g.marketing_good]), float(s.prices[g.marketing_good]))
+        for g in s.groups_of(WorkerCategory):
+            f = acc.flows[g.label].detail
+            worker_account(eco, Worker(g.hours, f["wage"],
+                                       pd.Series(f["basket"], index=eco.sectors)))
+            earners_needed(1.0, g.real_wage_cut)
+        for h in s.groups_of(WorkerHouseholds):
+            household_account(eco, Household(h.members, h.earners, h.hours(gs),
+                                             pd.Series(dict(h.family_basket(gs)), dtype=float),
+                                             domestic_hours=h.domestic_hours))
+
+
 def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Report:
     """The surplus report of a scenario, compared with a later one.
 
@@ -708,18 +719,25 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Re
     >>> r.keys
     ('account_hours_base', 'account_money_base', 'tribute', 'scissors', 'squeeze', 'workers')
     """
+    from .compute import compute
+
     base = _load(scenario)
     scs = [base] + ([] if later is None else [_load(later)])
-    kw = {} if melt is None else {"melt": melt}
-    same = len(scs) == 2 and scs[0].year == scs[1].year
-    periods = [_Period(s, s.surplus_account(**kw),
-                       f"{s.year} ({which})" if same else str(s.year))
-               for s, which in zip(scs, ("base", "later"), strict=False)]
+    if len(scs) == 2:
+        from ..scenarios.scenario import ScenarioPair
+
+        ScenarioPair(scs[0], scs[1])         # the same goods and labour kinds, or say so
+    with np.errstate(all="ignore"):
+        comp = compute(scs, melt=melt)
+    if comp.bad[0]:
+        _refuse(scs, melt)
+    periods = [_Period(s, label, i, comp)
+               for i, (s, label) in enumerate(zip(scs, comp.labels, strict=True))]
     sections: list[ReportSection] = []
     for per, which in zip(periods, ("base", "later"), strict=False):
         sections += _account_sections(per, which)
     if len(scs) == 2:
-        sections.append(_sources_section(scs[0], scs[1]))
+        sections.append(_sources_section(periods))
     if base.groups_of(Peasants):
         sections.append(_tribute_section(periods))
     for extra in (_scissors_section(base), _squeeze_section(periods)):
@@ -729,7 +747,7 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Re
         sections.append(_workers_section(periods))
     notes = [f"{p.label}: {p.scenario.description}." for p in periods]
     for p in periods:
-        bench = p.account.benchmark
+        bench = p.year.bench
         notes.append(f"Benchmark of equivalent exchange ({p.label}): "
                      f"{bench.description or bench.name}.")
     if base.units.description:
@@ -737,8 +755,8 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Re
     notes += [_provenance_note(p.scenario) for p in periods]
     notes += _implausible(sections)
     names = " and ".join(repr(s.name) for s in scs)
-    meta = {"benchmark": periods[0].account.benchmark.name,
-            "melt": {p.label: p.account.melt for p in periods},
+    meta = {"benchmark": periods[0].year.bench.name,
+            "melt": {p.label: float(np.ravel(p.year.bctx.melt)[0]) for p in periods},
             "units": dataclasses.asdict(base.units)}
     return Report(f"Surplus report: scenario {names}", tuple(s.name for s in scs),
                   tuple(p.label for p in periods), tuple(notes), tuple(sections), meta)

@@ -40,8 +40,8 @@ from .._results import Result, format_number
 from ..errors import UncertaintyError
 from .propagation import ParameterRange, Propagation, propagate
 
-__all__ = ["ReportDraw", "ReportUncertainty", "report_cells", "report_sensitivity",
-           "report_uncertainty", "scenario_ranges"]
+__all__ = ["ReportDraw", "ReportUncertainty", "report_batch", "report_cells",
+           "report_sensitivity", "report_uncertainty", "scenario_ranges"]
 
 
 # ------------------------------------------------------------------ scenarios, ranges
@@ -516,3 +516,53 @@ def report_uncertainty(scenario: Any = "ussr-1928", later: Any = None, *,
                      correlation=correlation, percentiles=percentiles, scheduler=scheduler,
                      progress=progress)
     return ReportUncertainty(central_report, prop)
+
+
+def report_batch(scenario: Any = "ussr-1928", later: Any = None, draws: Any = None, *,
+                 melt: float | None = None) -> pd.DataFrame:
+    """The report's numeric cells for every draw of a DataFrame of parameter values.
+
+    Parameters
+    ----------
+    scenario, later, melt
+        As in :func:`~nonequivalent.report`.
+    draws : DataFrame
+        One row per draw, one column per uncertain parameter, named as by
+        :func:`~nonequivalent.scenario_ranges` (``"workers.hours"``,
+        ``"1932:peasants.taxes"``): a table's value is a factor on its every entry.
+
+    Returns
+    -------
+    DataFrame
+        One row per draw; columns the (section, row, column) cells of
+        :func:`~nonequivalent.report_cells`, in the same order.
+
+    Raises
+    ------
+    UncertaintyError
+        Unknown parameter names; scenarios the batch path does not compute (a registered
+        group kind, another benchmark: use the per-draw loop).
+    ScenarioError, NonequivalentError
+        A draw the report refuses (the same error as :func:`~nonequivalent.report`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import nonequivalent as ne
+    >>> d = pd.DataFrame({"workers.hours": [1900.0, 2100.0]})
+    >>> out = ne.report_batch("ussr-1928", draws=d)
+    >>> out[("workers", "workers.hours", "1928")].tolist()
+    [1900.0, 2100.0]
+    """
+    from .batch import BatchModel, why_not_batched
+
+    if not isinstance(draws, pd.DataFrame):
+        raise UncertaintyError("draws must be a DataFrame: one row per draw, one column per "
+                               "uncertain parameter (names as in ne.scenario_ranges).")
+    model = _model(scenario, later, None, melt, names=list(draws.columns))[0]
+    reason = why_not_batched(model.scenarios, [t for n in draws.columns
+                                               for t in model.targets[n]])
+    if reason is not None:
+        raise UncertaintyError(f"the batch path cannot compute this report: {reason}; "
+                               "use ne.report per draw.")
+    return BatchModel(model)(draws)
