@@ -101,7 +101,7 @@ _MOVED_MODULES = {
     "households": "groups.households", "workforce": "groups.workforce",
     "sources": "accounts.sources", "scenario_schema": "scenarios.schema",
     "scenario_specs": "scenarios.specs", "scenario_toml": "scenarios.toml_io",
-    "scenario_pair": "scenarios.pair", "report_batch": "uncertainty.batch",
+    "scenario_pair": "scenarios.pair", "report_batch": "uncertainty.report",
     "uncertainty_model": "uncertainty.model", "uncertainty_result": "uncertainty.result",
     "uncertainty_leontief": "uncertainty.leontief", "uncertainty_report": "uncertainty.report",
     "uncertainty_sensitivity": "uncertainty.sensitivity",
