@@ -137,8 +137,9 @@ _CATALOGUE: dict[str, DatasetInfo] = {
         DatasetInfo(
             "grain_procurement_exports", "Grain procurement targets and exports, 1927-1933",
             "Procurement plans for 1931 and 1932 (initial and lowered), the 1927 collapse of "
-            "procurements (and Stalin's January 1928 figures), grain exports 1930-1931 in tonnes and rubles (sources disagree on "
-            "1930), grain's share of currency receipts 1929-1932, grain taken from Ukraine."),
+            "procurements (and Stalin's January 1928 figures), grain exports 1930-1931 in "
+            "tonnes and rubles (sources disagree on 1930), grain's share of currency "
+            "receipts 1929-1932, grain taken from Ukraine."),
         DatasetInfo(
             "procurement_prices_1928", "State procurement and free-market grain prices, 1928",
             "Official procurement prices and free-market prices of wheat and rye in the winter "

@@ -3,8 +3,9 @@
 Between two periods (e.g. 1928 and 1932) the change in the state's accumulation fund (the
 state's row of a surplus account, :mod:`nonequivalent.accounts`) is split exactly among its
 sources by the Shapley value. Every group contributes its own factors (peasants: price
-policy, marketings, taxes; workers: real wage, money wage, retail margins, employment;
-households: extra earners; a new kind: what it declares). This is the question of
+policy, marketings, taxes; workers: the wage and retail prices as one factor when the wage
+is derived from the basket, otherwise real wage, money wage and retail margins, and
+employment; households: extra earners; a new kind: what it declares). This is the question of
 A. A. Barsov (1969), M. Ellman (*Economic Journal* 85, 1975, 844–864) and M. Harrison
 (*Journal of Development Studies* 22(1), 1985, 81–103).
 
@@ -44,9 +45,10 @@ FACTORS: dict[str, str] = {
     "price policy": "peasants",        # actual prices p of the peasants' exchange
     "marketings": "peasants",          # quantities the peasants sell and buy
     "taxes": "peasants",               # direct taxes on the peasants
-    "real wage": "workers",            # the per-worker basket b
-    "money wage": "workers",           # w
-    "retail margins": "workers",       # retail prices p_r
+    "wage and retail prices": "workers",   # basket b and retail prices p_r, w = p_r·b
+    "real wage": "workers",            # the per-worker basket b (money wage stated in code)
+    "money wage": "workers",           # w (stated in code)
+    "retail margins": "workers",       # retail prices p_r (money wage stated in code)
     "employment": "workers",           # one-earner workforce N − X and hours h
     "extra earners": "two-earner households",  # X = H (m1 − m0) and h_f
 }
@@ -354,9 +356,11 @@ def group_sources(economy: Economy, benchmark: Benchmark, base_prices: Any,
     ctx1 = account_context(economy, later_prices, benchmark, later_groups, ctx0.melt,
                            spend_income)
     g0, g1 = ctx0.groups, ctx1.groups
-    if list(g0) != list(g1) or any(type(g0[k]) is not type(g1[k]) for k in g0):
+    if list(g0) != list(g1) or any(type(g0[k]) is not type(g1[k]) for k in g0) \
+            or any(g0[k].factor_names() != g1[k].factor_names() for k in g0):
         raise InvalidGroupError(
-            f"the two periods must have the same groups (keys and kinds); got "
+            f"the two periods must have the same groups (keys, kinds and factors: a "
+            f"worker category derives its money wage in both or states it in both); got "
             f"{[(k, g.kind) for k, g in g0.items()]} and "
             f"{[(k, g.kind) for k, g in g1.items()]}.")
     v0 = {(k, f): v for k, g in g0.items() for f, v in g.factors(ctx0).items()}

@@ -12,8 +12,14 @@ import numpy as np
 from ..errors import InvalidHouseholdError, InvalidPriceError, NonequivalentError
 from .base import AccountContext, Flows, GroupKind, _close, _frozen, param, register_group_kind
 
-__all__ = ["WorkerCategory", "WorkerHouseholds", "household_flows", "worker_flows",
-           "worker_fund_part"]
+__all__ = ["WAGE_AND_RETAIL_PRICES", "WorkerCategory", "WorkerHouseholds", "household_flows",
+           "worker_flows", "worker_fund_part"]
+
+#: The workers' joint factor when the money wage is derived from the basket (``w = p_r·b``):
+#: basket, retail prices and money wage move together, so the sources of accumulation treat
+#: them as one factor; split apart, a Shapley coalition would pair a wage with a basket it
+#: does not buy (Shorrocks, *J. Econ. Inequality* 11, 2013, on grouping dependent factors).
+WAGE_AND_RETAIL_PRICES = "wage and retail prices"
 
 
 def worker_flows(N: Any, h: Any, mu: Any, w: Any, v: Any, margin: Any,
@@ -214,6 +220,12 @@ class WorkerCategory(GroupKind):
                              "retail_margin": N * float((pr - ctx.prices) @ b)})
 
     def factor_names(self) -> tuple[str, ...]:
+        """``wage and retail prices`` (basket b and retail prices p_r, the wage following as
+        ``w = p_r·b``) and ``employment`` when the money wage is derived, as scenario files
+        derive it; with a money wage stated in code, ``real wage``, ``money wage`` and
+        ``retail margins`` are separate factors."""
+        if self.money_wage is None:
+            return (WAGE_AND_RETAIL_PRICES, "employment")
         return ("real wage", "money wage", "retail margins", "employment")
 
     def reads(self, groups):
@@ -223,13 +235,20 @@ class WorkerCategory(GroupKind):
     def factors(self, ctx: AccountContext) -> dict[str, Any]:
         bbar, pr, w = self._resolved(ctx)
         X = sum(g.extra_earners(ctx.groups) for g in self.households(ctx.groups))
+        employment = (self.number - X, self.hours)
+        if self.money_wage is None:
+            return {WAGE_AND_RETAIL_PRICES: (bbar, pr), "employment": employment}
         return {"real wage": bbar, "money wage": w, "retail margins": pr,
-                "employment": (self.number - X, self.hours)}
+                "employment": employment}
 
     def fund_part(self, ctx, factor, measure):
-        bbar = factor(self.name, "real wage")
-        w = factor(self.name, "money wage")
-        pr = factor(self.name, "retail margins")
+        if self.money_wage is None:
+            bbar, pr = factor(self.name, WAGE_AND_RETAIL_PRICES)
+            w = float(pr @ bbar)
+        else:
+            bbar = factor(self.name, "real wage")
+            w = factor(self.name, "money wage")
+            pr = factor(self.name, "retail margins")
         primary, h = factor(self.name, "employment")
         X = sum(factor(g.name, "extra earners")[0] for g in self.households(ctx.groups))
         b = self._basket(ctx, bbar, w, pr)

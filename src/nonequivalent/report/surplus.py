@@ -611,7 +611,18 @@ def _sources_section(base: Any, later: Any) -> ReportSection:
             f"{hours.method}.",
             "Money is each year's benchmark money at that year's prices: where prices "
             "changed between the years (see each scenario's units) the money change "
-            "includes the change in the price level; the hours columns do not."))
+            "includes the change in the price level; the hours columns do not.",
+            *_joint_wage_note(hours)))
+
+
+def _joint_wage_note(sources: Any) -> tuple[str, ...]:
+    """The note that says why the workers' wage is one factor (when it is)."""
+    if not any(k.endswith(".wage_and_retail_prices") for k in sources.keys):
+        return ()
+    return ("Wage and retail prices: the scenarios derive the money wage from the basket "
+            "(w = p_r·b), so the real wage, the money wage and the retail prices are one "
+            "mechanism and one factor here; split into three, the decomposition would "
+            "evaluate wages that do not buy their baskets.",)
 
 
 def _scissors_section(sc: Any) -> ReportSection | None:

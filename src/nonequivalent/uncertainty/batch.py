@@ -68,7 +68,12 @@ from ..groups import Peasants, State, WorkerCategory, WorkerHouseholds
 from ..groups.base import flow_row
 from ..groups.base import params as group_params
 from ..groups.peasants import peasant_flows
-from ..groups.workers import household_flows, worker_flows, worker_fund_part
+from ..groups.workers import (
+    WAGE_AND_RETAIL_PRICES,
+    household_flows,
+    worker_flows,
+    worker_fund_part,
+)
 
 __all__ = ["report_batch"]
 
@@ -312,9 +317,8 @@ def _sources(y0: _Year, y1: _Year, a0: dict, a1: dict, measure: str) -> dict[str
             elif isinstance(g, WorkerCategory):
                 c = acc["cats"][g.name]
                 X = sum(acc["hhs"][h.name]["X"] for h in g.households(yr.groups))
-                out[(g.name, "real wage")] = c["b"]
-                out[(g.name, "money wage")] = c["w"]
-                out[(g.name, "retail margins")] = c["pr"]
+                # the wage is derived here (w = p_r·b): one joint factor
+                out[(g.name, WAGE_AND_RETAIL_PRICES)] = (c["b"], c["pr"])
                 out[(g.name, "employment")] = (c["N"] - X, c["h"])
             elif isinstance(g, WorkerHouseholds):
                 x = acc["hhs"][g.name]
@@ -354,9 +358,8 @@ def _fund_part(g: Any, pick: Mapping[tuple[str, str], Any], groups: Mapping[str,
                                      pick[(g.name, "taxes")]))
         return fl[2] if measure == "hours" else fl[6]
     # a worker category: every worker, extra earners included, gives h − λ·b
-    b = pick[(g.name, "real wage")]
-    w = pick[(g.name, "money wage")]
-    pr = pick[(g.name, "retail margins")]
+    b, pr = pick[(g.name, WAGE_AND_RETAIL_PRICES)]
+    w = _dot(pr, b)
     primary, h = pick[(g.name, "employment")]
     n = primary + sum(pick[(x.name, "extra earners")][0] for x in g.households(groups))
     if measure == "hours":
