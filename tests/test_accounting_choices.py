@@ -58,3 +58,23 @@ def test_stated_wage_keeps_three_factors_and_mixed_periods_are_refused():
     with pytest.raises(ne.InvalidGroupError, match="derives its money wage in both"):
         ne.group_sources(eco, bench, prices, [derived], prices, [stated])
     assert np.isfinite(res.change)
+
+
+def test_employment_credited_to_peasants_moves_only_the_group_totals():
+    default = ne.report("ussr-1928", later="ussr-1932").to_frame("sources")
+    moved = ne.report("ussr-1928", later="ussr-1932", employment="peasants").to_frame("sources")
+    factors = [k for k in default.index if not k.endswith(".total")]
+    for col in ("change_hours", "change_money"):
+        assert moved.loc[factors, col].to_numpy() == pytest.approx(
+            default.loc[factors, col].to_numpy(), rel=1e-12)
+    emp = default.loc["workers.employment", "share_hours"]
+    assert moved.loc["peasants.total", "share_hours"] == pytest.approx(
+        default.loc["peasants.total", "share_hours"] + emp, rel=1e-12)
+    assert moved.loc["workers.total", "share_hours"] == pytest.approx(
+        default.loc["workers.total", "share_hours"] - emp, rel=1e-12)
+    # on the built-in pair: workers 61.7 % -> 38.3 %, peasants 27.7 % -> 51.0 %
+    assert round(default.loc["workers.total", "share_hours"], 1) == 61.7
+    assert round(moved.loc["workers.total", "share_hours"], 1) == 38.3
+    assert round(moved.loc["peasants.total", "share_hours"], 1) == 51.0
+    with pytest.raises(ne.InvalidGroupError, match="employment"):
+        ne.report("ussr-1928", later="ussr-1932", employment="kulaks")

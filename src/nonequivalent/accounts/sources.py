@@ -37,6 +37,7 @@ __all__ = [
     "FACTORS",
     "SourcesOfAccumulation",
     "group_sources",
+    "reattribute",
     "shapley_decomposition",
 ]
 
@@ -415,3 +416,54 @@ def group_sources(economy: Economy, benchmark: Benchmark, base_prices: Any,
         later_label=labels[1], base_fund=f0, later_fund=f1, change=change,
         contributions=contributions, by_group=by_group, shares=shares, group_shares=gshares,
         shares_defined=bool(defined), residual=change - total, groups=group_of, keys=keys)
+
+
+def reattribute(sources: SourcesOfAccumulation, factor_key: str,
+                group_label: str) -> SourcesOfAccumulation:
+    """The same decomposition with one factor credited to another group.
+
+    The Shapley contributions are unchanged; only the group a factor is counted with moves,
+    and the totals by group follow. Used for the employment factor: the surplus of newly
+    hired workers, most of them peasant migrants, can be counted with the workers or as
+    mobilised peasant labour, the form of primary accumulation Harrison (*Journal of
+    Development Studies* 22(1), 1985, 81–103) found more decisive than the mobilisation of
+    products.
+
+    Parameters
+    ----------
+    sources : SourcesOfAccumulation
+    factor_key : str
+        The factor's machine key, ``"<group key>.<factor>"`` (e.g. ``"workers.employment"``).
+    group_label : str
+        The label of the group to credit (one of ``sources.by_group``'s).
+
+    Raises
+    ------
+    InvalidGroupError
+        Unknown factor key or group label.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> from nonequivalent import scenarios
+    >>> s = scenarios.pair().sources_of_accumulation()
+    >>> t = reattribute(s, "workers.employment", "peasants")
+    >>> round(100 * float(t.group_shares["peasants"]), 1)
+    51.1
+    """
+    keys = sources.keys
+    hits = [i for i in keys.index if keys[i] == factor_key]
+    if not hits:
+        raise InvalidGroupError(f"unknown factor {factor_key!r}; factors: {list(keys)}.")
+    if group_label not in sources.by_group.index:
+        raise InvalidGroupError(f"unknown group {group_label!r}; groups: "
+                                f"{list(sources.by_group.index)}.")
+    groups = sources.groups.copy()
+    groups[hits[0]] = group_label
+    by_group = sources.contributions.groupby(groups).sum().reindex(
+        sources.by_group.index).rename("contribution")
+    total = float(sources.contributions.sum())
+    gshares = (by_group / total).rename("share") if sources.shares_defined else \
+        sources.group_shares
+    return dataclasses.replace(sources, groups=groups, by_group=by_group,
+                               group_shares=gshares)

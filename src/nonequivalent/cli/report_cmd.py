@@ -14,11 +14,15 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from ..report.surplus import report
 
     if args.draws is not None:
+        if args.employment != "workers":
+            from ..errors import UncertaintyError
+            raise UncertaintyError("--employment peasants is not yet available with --draws; "
+                                   "drop one of them")
         from .uncertainty_cmd import report_with_intervals
         return report_with_intervals(args, out)
 
     base, later, later_sc = _load_periods(args)
-    rep = report(base, later=later_sc)
+    rep = report(base, later=later_sc, employment=args.employment)
     loaded = [(base, args.scenario), (later_sc, later)]
     if args.format in ("text", "markdown"):
         doc = _file_hints(report_document(rep), loaded)

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .._results import Result, format_number
-from ..errors import ScenarioError
+from ..errors import InvalidGroupError, ScenarioError
 from ..exchange.procurement import TotalResponse, squeeze_diagnostic
 from ..exchange.tribute import equivalent_tax_rate, tribute
 from ..groups import Peasants, WorkerCategory, WorkerHouseholds
@@ -581,12 +581,28 @@ def _workers_section(periods: list[_Period]) -> ReportSection:
                         "§3a).",))
 
 
-def _sources_section(base: Any, later: Any) -> ReportSection:
+def _sources_section(base: Any, later: Any, employment: str = "workers") -> ReportSection:
+    from ..accounts.sources import reattribute
     from ..scenarios.scenario import ScenarioPair
 
     pair = ScenarioPair(base, later)
     hours = pair.sources_of_accumulation(measure="hours")
     money = pair.sources_of_accumulation(measure="money")
+    moved = ()
+    peasants = base.groups_of(Peasants)
+    if employment == "peasants" and peasants:
+        for g in base.groups_of(WorkerCategory):
+            key = f"{g.name}.employment"
+            hours = reattribute(hours, key, peasants[0].label)
+            money = reattribute(money, key, peasants[0].label)
+        moved = (f"Employment (the surplus of the newly hired, most of them peasant "
+                 f"migrants) is credited to the {peasants[0].label} as mobilised peasant "
+                 "labour (report option employment='peasants'); by default it counts with "
+                 "the workers.",)
+    elif employment == "workers" and peasants:
+        moved = ("Employment (the surplus of the newly hired, most of them peasant "
+                 "migrants) counts with the workers; employment='peasants' (command line: "
+                 "--employment peasants) credits it to the peasants as mobilised labour.",)
     u = base.units
     cols = [Line("change_hours", f"Δ {u.hours}", u.hours, "hours"),
             Line("share_hours", "share (hours, %)", "percent", "%"),
@@ -612,7 +628,7 @@ def _sources_section(base: Any, later: Any) -> ReportSection:
             "Money is each year's benchmark money at that year's prices: where prices "
             "changed between the years (see each scenario's units) the money change "
             "includes the change in the price level; the hours columns do not.",
-            *_joint_wage_note(hours)))
+            *_joint_wage_note(hours), *moved))
 
 
 def _joint_wage_note(sources: Any) -> tuple[str, ...]:
@@ -646,7 +662,8 @@ def _provenance_note(sc: Any) -> str:
             f"assumptions (with reasons); see 'nonequivalent scenario show {sc.name}'.")
 
 
-def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Report:
+def report(scenario: Any, later: Any = None, *, melt: float | None = None,
+           employment: str = "workers") -> Report:
     """The surplus report of a scenario, compared with a later one.
 
     Parameters
@@ -660,6 +677,11 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Re
     melt : float, optional
         ``μ`` for the accounts (default: from each scenario's workers, see
         :func:`~nonequivalent.group_account`).
+    employment : {"workers", "peasants"}
+        Whom the sources of accumulation credit the ``employment`` factor to (the surplus
+        of the newly hired, most of them peasant migrants): the workers (default), or the
+        peasants as mobilised peasant labour (Harrison, *Journal of Development Studies*
+        22(1), 1985). Only the totals by group move; the contributions are the same.
 
     Returns
     -------
@@ -682,6 +704,9 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Re
     >>> r.keys
     ('account_hours_base', 'account_money_base', 'tribute', 'scissors', 'squeeze', 'workers')
     """
+    if employment not in ("workers", "peasants"):
+        raise InvalidGroupError(f"employment must be 'workers' or 'peasants', got "
+                                f"{employment!r}.")
     base = _load(scenario)
     scs = [base] + ([] if later is None else [_load(later)])
     kw = {} if melt is None else {"melt": melt}
@@ -693,7 +718,7 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Re
     for per, which in zip(periods, ("base", "later"), strict=False):
         sections += _account_sections(per, which)
     if len(scs) == 2:
-        sections.append(_sources_section(scs[0], scs[1]))
+        sections.append(_sources_section(scs[0], scs[1], employment))
     if base.groups_of(Peasants):
         sections.append(_tribute_section(periods))
     for extra in (_scissors_section(base), _squeeze_section(periods)):
