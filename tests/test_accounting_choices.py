@@ -78,3 +78,30 @@ def test_employment_credited_to_peasants_moves_only_the_group_totals():
     assert round(moved.loc["peasants.total", "share_hours"], 1) == 51.0
     with pytest.raises(ne.InvalidGroupError, match="employment"):
         ne.report("ussr-1928", later="ussr-1932", employment="kulaks")
+
+
+def test_manual_workers_move_the_workers_share_from_62_to_52_percent():
+    base, later = scenarios.load("ussr-1928"), scenarios.load("ussr-1932")
+    assert base.group("workers").definition == "workers and employees"
+    m28 = scenarios.with_workers_definition(base, "manual workers")
+    m32 = scenarios.with_workers_definition(later, "manual workers")
+    assert (m28.workers.number, m32.workers.number) == (8.7, 17.8)    # TsSU, рабочие
+    assert m32.group("workers").definition == "manual workers"
+    prov = m32.parameters().loc["workers.number"]
+    assert prov["kind"] == "historical" and "manual workers" in prov["source"]
+    assert prov["low"] < 17.8 < prov["high"]
+    default = scenarios.pair(base, later).sources_of_accumulation("hours").group_shares
+    manual = scenarios.pair(m28, m32).sources_of_accumulation("hours").group_shares
+    assert round(100 * default["workers"], 1) == 61.7
+    assert round(100 * manual["workers"], 1) == 52.4
+    assert round(100 * default["peasants"], 1) == 27.7
+    assert round(100 * manual["peasants"], 1) == 34.4
+    # the switch survives a round trip through TOML and is refused when unknown
+    assert scenarios.loads(scenarios.dumps(m32)).group("workers").definition == \
+        "manual workers"
+    with pytest.raises(ne.ScenarioError, match="definition"):
+        scenarios.with_workers_definition(base, "peasants")
+    with pytest.raises(ne.ScenarioError, match="definition"):
+        base.with_values({"workers.definition": "kulaks"})
+    rep = ne.report(m28, later=m32)
+    assert any("counts manual workers" in n for n in rep.notes)

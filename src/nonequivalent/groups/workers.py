@@ -21,6 +21,12 @@ __all__ = ["WAGE_AND_RETAIL_PRICES", "WorkerCategory", "WorkerHouseholds", "hous
 #: does not buy (Shorrocks, *J. Econ. Inequality* 11, 2013, on grouping dependent factors).
 WAGE_AND_RETAIL_PRICES = "wage and retail prices"
 
+#: What a worker category's number may count, with the TsSU series of each (dataset
+#: ``waged_workers``): рабочие и служащие, or рабочие (manual workers, junior service and
+#: guard staff included).
+WORKER_DEFINITIONS: dict[str, str] = {"workers and employees": "workers_and_employees",
+                                      "manual workers": "workers"}
+
 
 def worker_flows(N: Any, h: Any, mu: Any, w: Any, v: Any, margin: Any,
                  carved: Any) -> tuple[Any, ...]:
@@ -103,6 +109,9 @@ class WorkerCategory(GroupKind):
     money_wage: float | None = param(
         "money wage w (derived: the basket at retail prices; checked if stated)",
         unit="money", positive=True, default=None)
+    definition: str | None = param(
+        "what the number counts: 'workers and employees' or 'manual workers' (switch with "
+        "scenarios.with_workers_definition)", type="string", default=None)
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -125,6 +134,10 @@ class WorkerCategory(GroupKind):
         object.__setattr__(self, "hours", float(self.hours))
         if self.money_wage is not None:
             object.__setattr__(self, "money_wage", float(self.money_wage))
+        if self.definition is not None and self.definition not in WORKER_DEFINITIONS:
+            raise InvalidHouseholdError(
+                f"{self.name}: definition must be one of {list(WORKER_DEFINITIONS)}, got "
+                f"{self.definition!r}.")
 
     def consumed_basket(self) -> Mapping[str, float]:
         """``b = (1 − δ) b_0`` (or the stated basket when given in code)."""

@@ -734,6 +734,9 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None,
     if base.units.description:
         notes.append(f"Units: {base.units.description}.")
     notes += [_provenance_note(p.scenario) for p in periods]
+    notes += [f"Workers ({p.label}): '{g.label}' counts {g.definition} "
+              f"({g.number:g}, in {p.scenario.units.people})." for p in periods
+              for g in p.scenario.groups_of(WorkerCategory) if g.definition]
     names = " and ".join(repr(s.name) for s in scs)
     meta = {"benchmark": periods[0].account.benchmark.name,
             "melt": {p.label: p.account.melt for p in periods},
