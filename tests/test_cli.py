@@ -116,7 +116,7 @@ def test_report_json_numbers_are_the_library_results(capsys) -> None:
     expected = pair.sources_of_accumulation(measure="money")
     for factor, value in expected.contributions.items():
         assert sources.loc[expected.keys[factor], "change_money"] == pytest.approx(value)
-    assert "workers.real_wage" in sources.index
+    assert "workers.wage_and_retail_prices" in sources.index
     # the group totals add up to the change in the fund (Shapley: exact)
     totals = sources[sources.index.str.endswith(".total")]
     assert list(totals["group"]) == ["peasants", "workers", "two_earner_households"]

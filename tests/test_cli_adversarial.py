@@ -64,7 +64,9 @@ def scenario_file_text(draw: st.DrawFn) -> str:
     if kind == "deep":
         depth = draw(st.integers(1, 3000))
         return text + "\nextra = " + "[" * depth + "]" * depth + "\n"
-    spots = [m for m in re.finditer(r"(?<== )-?\d[\d.e+-]*", text)]
+    # a number that is a value, not a digit quoted inside a source or reason string
+    spots = [m for m in re.finditer(r"(?<== )-?\d[\d.e+-]*", text)
+             if text[text.rfind("\n", 0, m.start()) + 1:m.start()].count('"') % 2 == 0]
     spot = draw(st.sampled_from(spots))
     value = draw(st.sampled_from(["1e308", "-1e308", "0", "-1", "1e-300", "0.0", "nan",
                                   "inf", "9" * 400, "1e15", "-0.5", "2", "\"1\"", "true"]))

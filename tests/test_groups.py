@@ -49,17 +49,17 @@ def test_real_wage_cut_moves_workers_hours_and_source_share_by_hand_derivation()
     r5 = scenarios.pair(s28, s32).sources_of_accumulation("hours")
     r4 = scenarios.pair(s28, s32b).sources_of_accumulation("hours")
     for res, delta in ((r5, 0.5), (r4, 0.4)):
-        assert res.contributions["real wage"] == pytest.approx(
+        assert res.contributions["wage and retail prices"] == pytest.approx(
             delta * vb0 * (N28 + N32) / 2, rel=1e-12)
     assert r4.change == pytest.approx(r5.change - N32 * vb0 * 0.1, rel=1e-12)
     share5 = 0.5 * vb0 * (N28 + N32) / 2 / r5.change
     share4 = 0.4 * vb0 * (N28 + N32) / 2 / (r5.change - N32 * vb0 * 0.1)
-    assert r5.shares["real wage"] == pytest.approx(share5, rel=1e-12)
-    assert r4.shares["real wage"] == pytest.approx(share4, rel=1e-12)
+    assert r5.shares["wage and retail prices"] == pytest.approx(share5, rel=1e-12)
+    assert r4.shares["wage and retail prices"] == pytest.approx(share4, rel=1e-12)
     assert round(100 * share5, 1) == 38.3 and round(100 * share4, 1) == 34.2
     # and the report says the same
     rep = ne.report(s28, later=s32b)
-    assert rep.to_frame("sources").loc["workers.real_wage", "share_hours"] == \
+    assert rep.to_frame("sources").loc["workers.wage_and_retail_prices", "share_hours"] == \
         pytest.approx(100 * share4, rel=1e-12)
 
 
@@ -142,7 +142,7 @@ def test_parameters_table_lists_every_documented_parameter_with_its_range():
     assert set(t.index) == set(s.provenance)
     row = t.loc["workers.number"]
     assert (row["value"], row["kind"], row["low"], row["high"]) == (24.2, "historical",
-                                                                     22.6, 24.2)
+                                                                     23.0, 25.4)
     assert t.loc["workers.real_wage.cut", "unit"] == "share"
     assert t.loc["peasants.sells", "range"] == "factor"
     assumed = t[(t["kind"] == "assumption") & (t.index != "benchmark")]
@@ -213,7 +213,8 @@ def test_many_groups_from_toml_reconcile_and_shares_sum_to_one():
         assert factors[col].sum() == pytest.approx(100.0, rel=1e-9)
         assert totals[col].sum() == pytest.approx(100.0, rel=1e-9)
     assert len(totals) == 7          # every group but the state
-    assert "kulaks.price_policy" in factors.index and "skilled.real_wage" in factors.index
+    assert "kulaks.price_policy" in factors.index
+    assert "skilled.wage_and_retail_prices" in factors.index
     # Shapley: the contributions add up to the change in the fund, exactly
     res = scenarios.pair(base, sc).sources_of_accumulation("money")
     assert res.contributions.sum() == pytest.approx(res.change, rel=1e-12)
@@ -253,7 +254,7 @@ def test_sources_for_n_groups_equal_the_joint_shapley_value():
     assert joint.sum() == pytest.approx(res.change, rel=1e-12)
     assert res.contributions.sum() == pytest.approx(res.change, rel=1e-12)
     assert float(res.shares.sum()) == pytest.approx(1.0)
-    assert res.contributions["real wage"] == pytest.approx(
+    assert res.contributions["wage and retail prices"] == pytest.approx(
         0.3 * float(eco.values_array @ np.array([2.0, 1.0])) * (10 + 14) / 2, rel=1e-12)
 
 

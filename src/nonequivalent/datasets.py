@@ -137,8 +137,9 @@ _CATALOGUE: dict[str, DatasetInfo] = {
         DatasetInfo(
             "grain_procurement_exports", "Grain procurement targets and exports, 1927-1933",
             "Procurement plans for 1931 and 1932 (initial and lowered), the 1927 collapse of "
-            "procurements, grain exports 1930-1931 in tonnes and rubles (sources disagree on "
-            "1930), grain's share of currency receipts 1929-1932, grain taken from Ukraine."),
+            "procurements (and Stalin's January 1928 figures), grain exports 1930-1931 in "
+            "tonnes and rubles (sources disagree on 1930), grain's share of currency "
+            "receipts 1929-1932, grain taken from Ukraine."),
         DatasetInfo(
             "procurement_prices_1928", "State procurement and free-market grain prices, 1928",
             "Official procurement prices and free-market prices of wheat and rye in the winter "
@@ -147,6 +148,11 @@ _CATALOGUE: dict[str, DatasetInfo] = {
             "goldman_2022", "Figures from Goldman (2022), 'Blood on the Red Banner'",
             "The quantitative statements of the background article, each with the section and "
             "the footnote (and the work that footnote cites)."),
+        DatasetInfo(
+            "accumulation_sources", "Who financed Soviet industrial investment: Harrison's bounds",
+            "Harrison's (1981-82) upper bounds on the share of annual industrial investment "
+            "financed by the agricultural surplus (one third from 1929, one fifth from 1932), "
+            "and Goldman's (2022) summary that the workers bore about two thirds."),
         DatasetInfo(
             "class_structure", "Class structure of the population, 1913-1939",
             "Shares of workers and employees, collective farmers, individual peasants and the "

@@ -3,8 +3,9 @@
 Between two periods (e.g. 1928 and 1932) the change in the state's accumulation fund (the
 state's row of a surplus account, :mod:`nonequivalent.accounts`) is split exactly among its
 sources by the Shapley value. Every group contributes its own factors (peasants: price
-policy, marketings, taxes; workers: real wage, money wage, retail margins, employment;
-households: extra earners; a new kind: what it declares). This is the question of
+policy, marketings, taxes; workers: the wage and retail prices as one factor when the wage
+is derived from the basket, otherwise real wage, money wage and retail margins, and
+employment; households: extra earners; a new kind: what it declares). This is the question of
 A. A. Barsov (1969), M. Ellman (*Economic Journal* 85, 1975, 844–864) and M. Harrison
 (*Journal of Development Studies* 22(1), 1985, 81–103).
 
@@ -36,6 +37,7 @@ __all__ = [
     "FACTORS",
     "SourcesOfAccumulation",
     "group_sources",
+    "reattribute",
     "shapley_decomposition",
 ]
 
@@ -44,9 +46,10 @@ FACTORS: dict[str, str] = {
     "price policy": "peasants",        # actual prices p of the peasants' exchange
     "marketings": "peasants",          # quantities the peasants sell and buy
     "taxes": "peasants",               # direct taxes on the peasants
-    "real wage": "workers",            # the per-worker basket b
-    "money wage": "workers",           # w
-    "retail margins": "workers",       # retail prices p_r
+    "wage and retail prices": "workers",   # basket b and retail prices p_r, w = p_r·b
+    "real wage": "workers",            # the per-worker basket b (money wage stated in code)
+    "money wage": "workers",           # w (stated in code)
+    "retail margins": "workers",       # retail prices p_r (money wage stated in code)
     "employment": "workers",           # one-earner workforce N − X and hours h
     "extra earners": "two-earner households",  # X = H (m1 − m0) and h_f
 }
@@ -378,9 +381,11 @@ def group_sources(economy: Economy, benchmark: Benchmark, base_prices: Any,
     ctx1 = account_context(economy, later_prices, benchmark, later_groups, ctx0.melt,
                            spend_income)
     g0, g1 = ctx0.groups, ctx1.groups
-    if list(g0) != list(g1) or any(type(g0[k]) is not type(g1[k]) for k in g0):
+    if list(g0) != list(g1) or any(type(g0[k]) is not type(g1[k]) for k in g0) \
+            or any(g0[k].factor_names() != g1[k].factor_names() for k in g0):
         raise InvalidGroupError(
-            f"the two periods must have the same groups (keys and kinds); got "
+            f"the two periods must have the same groups (keys, kinds and factors: a "
+            f"worker category derives its money wage in both or states it in both); got "
             f"{[(k, g.kind) for k, g in g0.items()]} and "
             f"{[(k, g.kind) for k, g in g1.items()]}.")
     v0 = {(k, f): v for k, g in g0.items() for f, v in g.factors(ctx0).items()}
@@ -433,3 +438,54 @@ def group_sources(economy: Economy, benchmark: Benchmark, base_prices: Any,
         later_label=labels[1], base_fund=f0, later_fund=f1, change=change,
         contributions=contributions, by_group=by_group, shares=shares, group_shares=gshares,
         shares_defined=bool(defined), residual=change - total, groups=group_of, keys=keys)
+
+
+def reattribute(sources: SourcesOfAccumulation, factor_key: str,
+                group_label: str) -> SourcesOfAccumulation:
+    """The same decomposition with one factor credited to another group.
+
+    The Shapley contributions are unchanged; only the group a factor is counted with moves,
+    and the totals by group follow. Used for the employment factor: the surplus of newly
+    hired workers, most of them peasant migrants, can be counted with the workers or as
+    mobilised peasant labour, the form of primary accumulation Harrison (*Journal of
+    Development Studies* 22(1), 1985, 81–103) found more decisive than the mobilisation of
+    products.
+
+    Parameters
+    ----------
+    sources : SourcesOfAccumulation
+    factor_key : str
+        The factor's machine key, ``"<group key>.<factor>"`` (e.g. ``"workers.employment"``).
+    group_label : str
+        The label of the group to credit (one of ``sources.by_group``'s).
+
+    Raises
+    ------
+    InvalidGroupError
+        Unknown factor key or group label.
+
+    Examples
+    --------
+    >>> import nonequivalent as ne
+    >>> from nonequivalent import scenarios
+    >>> s = scenarios.pair().sources_of_accumulation()
+    >>> t = reattribute(s, "workers.employment", "peasants")
+    >>> round(100 * float(t.group_shares["peasants"]), 1)
+    51.1
+    """
+    keys = sources.keys
+    hits = [i for i in keys.index if keys[i] == factor_key]
+    if not hits:
+        raise InvalidGroupError(f"unknown factor {factor_key!r}; factors: {list(keys)}.")
+    if group_label not in sources.by_group.index:
+        raise InvalidGroupError(f"unknown group {group_label!r}; groups: "
+                                f"{list(sources.by_group.index)}.")
+    groups = sources.groups.copy()
+    groups[hits[0]] = group_label
+    by_group = sources.contributions.groupby(groups).sum().reindex(
+        sources.by_group.index).rename("contribution")
+    total = float(sources.contributions.sum())
+    gshares = (by_group / total).rename("share") if sources.shares_defined else \
+        sources.group_shares
+    return dataclasses.replace(sources, groups=groups, by_group=by_group,
+                               group_shares=gshares)

@@ -103,6 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a later period to compare with, and decompose the sources of "
                         "accumulation against (default: ussr-1932 for ussr-1928, none "
                         "otherwise; 'none' for a single period)")
+    p.add_argument("--workers", choices=("workers-and-employees", "manual-workers"),
+                   default=None, dest="workers_definition",
+                   help="who counts as a worker: workers and employees (the built-in "
+                        "scenarios' choice) or manual workers, with the TsSU count for each "
+                        "scenario's year (dataset waged_workers)")
+    p.add_argument("--employment", choices=("workers", "peasants"), default="workers",
+                   help="whom the surplus of newly hired workers is credited to in the sources "
+                        "of accumulation: the workers (default) or the peasants, as mobilised "
+                        "peasant labour (most of the newly hired came from the village)")
     _add_output(p)
     p.add_argument("--plot", metavar="FILE", help="also write the report figure (PNG, PDF, SVG)")
     from .uncertainty_cmd import add_arguments as _add_uncertainty

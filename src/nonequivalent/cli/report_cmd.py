@@ -14,11 +14,21 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from ..report.surplus import report
 
     if args.draws is not None:
+        if args.employment != "workers" or args.workers_definition is not None:
+            from ..errors import UncertaintyError
+            raise UncertaintyError("--employment and --workers are not yet available with "
+                                   "--draws; drop one of them")
         from .uncertainty_cmd import report_with_intervals
         return report_with_intervals(args, out)
 
     base, later, later_sc = _load_periods(args)
-    rep = report(base, later=later_sc)
+    if args.workers_definition is not None:
+        from ..scenarios import with_workers_definition
+        definition = args.workers_definition.replace("-", " ")
+        base = with_workers_definition(base, definition)
+        if later_sc is not None:
+            later_sc = with_workers_definition(later_sc, definition)
+    rep = report(base, later=later_sc, employment=args.employment)
     loaded = [(base, args.scenario), (later_sc, later)]
     if args.format not in ("json", "csv"):
         doc = _file_hints(report_document(rep), loaded)

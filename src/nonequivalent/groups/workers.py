@@ -22,8 +22,20 @@ from .base import (
     register_group_kind,
 )
 
-__all__ = ["WorkerCategory", "WorkerHouseholds", "household_flows", "worker_flows",
-           "worker_fund_part"]
+__all__ = ["WAGE_AND_RETAIL_PRICES", "WorkerCategory", "WorkerHouseholds", "household_flows",
+           "worker_flows", "worker_fund_part"]
+
+#: The workers' joint factor when the money wage is derived from the basket (``w = p_r·b``):
+#: basket, retail prices and money wage move together, so the sources of accumulation treat
+#: them as one factor; split apart, a Shapley coalition would pair a wage with a basket it
+#: does not buy (Shorrocks, *J. Econ. Inequality* 11, 2013, on grouping dependent factors).
+WAGE_AND_RETAIL_PRICES = "wage and retail prices"
+
+#: What a worker category's number may count, with the TsSU series of each (dataset
+#: ``waged_workers``): рабочие и служащие, or рабочие (manual workers, junior service and
+#: guard staff included).
+WORKER_DEFINITIONS: dict[str, str] = {"workers and employees": "workers_and_employees",
+                                      "manual workers": "workers"}
 
 
 def worker_flows(N: Any, h: Any, mu: Any, w: Any, v: Any, margin: Any,
@@ -107,6 +119,9 @@ class WorkerCategory(GroupKind):
     money_wage: float | None = param(
         "money wage w (derived: the basket at retail prices; checked if stated)",
         unit="money", positive=True, default=None)
+    definition: str | None = param(
+        "what the number counts: 'workers and employees' or 'manual workers' (switch with "
+        "scenarios.with_workers_definition)", type="string", default=None)
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -129,6 +144,10 @@ class WorkerCategory(GroupKind):
         object.__setattr__(self, "hours", float(self.hours))
         if self.money_wage is not None:
             object.__setattr__(self, "money_wage", float(self.money_wage))
+        if self.definition is not None and self.definition not in WORKER_DEFINITIONS:
+            raise InvalidHouseholdError(
+                f"{self.name}: definition must be one of {list(WORKER_DEFINITIONS)}, got "
+                f"{self.definition!r}.")
 
     def consumed_basket(self) -> Mapping[str, float]:
         """``b = (1 − δ) b_0`` (or the stated basket when given in code)."""
@@ -259,21 +278,34 @@ class WorkerCategory(GroupKind):
     def batch_factors(self, bctx: BatchContext) -> dict[str, Any]:
         c = self.batch_wage(bctx)
         X, _ = self._batch_extra(bctx)
+        employment = (c["N"] - X, c["h"])
+        if self.money_wage is None:
+            return {WAGE_AND_RETAIL_PRICES: (c["b"], c["pr"]), "employment": employment}
         return {"real wage": c["b"], "money wage": c["w"], "retail margins": c["pr"],
-                "employment": (c["N"] - X, c["h"])}
+                "employment": employment}
 
     def batch_fund_part(self, bctx, factor, measure):
-        b = factor(self.name, "real wage")
-        pr = factor(self.name, "retail margins")
+        if self.money_wage is None:       # one factor: the wage follows as w = p_r·b
+            b, pr = factor(self.name, WAGE_AND_RETAIL_PRICES)
+            w = dot(pr, b)
+        else:
+            b = factor(self.name, "real wage")
+            pr = factor(self.name, "retail margins")
+            w = factor(self.name, "money wage")
         primary, h = factor(self.name, "employment")
         n = primary + sum(factor(g.name, "extra earners")[0]
                           for g in self.households(bctx.groups))
         if measure == "hours":
             return worker_fund_part(n, h, dot(bctx.values, b), measure)
-        return worker_fund_part(n, h, dot(pr - bctx.pe, b), measure, mu=bctx.melt,
-                                w=factor(self.name, "money wage"))
+        return worker_fund_part(n, h, dot(pr - bctx.pe, b), measure, mu=bctx.melt, w=w)
 
     def factor_names(self) -> tuple[str, ...]:
+        """``wage and retail prices`` (basket b and retail prices p_r, the wage following as
+        ``w = p_r·b``) and ``employment`` when the money wage is derived, as scenario files
+        derive it; with a money wage stated in code, ``real wage``, ``money wage`` and
+        ``retail margins`` are separate factors."""
+        if self.money_wage is None:
+            return (WAGE_AND_RETAIL_PRICES, "employment")
         return ("real wage", "money wage", "retail margins", "employment")
 
     def reads(self, groups):
@@ -283,13 +315,20 @@ class WorkerCategory(GroupKind):
     def factors(self, ctx: AccountContext) -> dict[str, Any]:
         bbar, pr, w = self._resolved(ctx)
         X = sum(g.extra_earners(ctx.groups) for g in self.households(ctx.groups))
+        employment = (self.number - X, self.hours)
+        if self.money_wage is None:
+            return {WAGE_AND_RETAIL_PRICES: (bbar, pr), "employment": employment}
         return {"real wage": bbar, "money wage": w, "retail margins": pr,
-                "employment": (self.number - X, self.hours)}
+                "employment": employment}
 
     def fund_part(self, ctx, factor, measure):
-        bbar = factor(self.name, "real wage")
-        w = factor(self.name, "money wage")
-        pr = factor(self.name, "retail margins")
+        if self.money_wage is None:
+            bbar, pr = factor(self.name, WAGE_AND_RETAIL_PRICES)
+            w = float(pr @ bbar)
+        else:
+            bbar = factor(self.name, "real wage")
+            w = factor(self.name, "money wage")
+            pr = factor(self.name, "retail margins")
         primary, h = factor(self.name, "employment")
         X = sum(factor(g.name, "extra earners")[0] for g in self.households(ctx.groups))
         b = self._basket(ctx, bbar, w, pr)

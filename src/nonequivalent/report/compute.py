@@ -242,9 +242,13 @@ def _factors(yr: Year, bctx: BatchContext) -> dict[tuple[str, str], Any]:
             for f, v in g.batch_factors(bctx).items()}
 
 
-def _sources(y0: Year, y1: Year) -> dict[str, Any]:
+def _sources(y0: Year, y1: Year, credit: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The change in the fund by factor, as :func:`~nonequivalent.group_sources` (base
-    economy, benchmark and MELT held fixed), each group's part split by the Shapley value."""
+    economy, benchmark and MELT held fixed), each group's part split by the Shapley value.
+
+    ``credit`` maps a factor's key (``"workers.employment"``) to the group it is counted
+    with instead of its own (:func:`~nonequivalent.accounts.sources.reattribute`): the
+    contributions are unchanged, the groups' totals follow."""
     D = y0.D
     bad = np.zeros(D, dtype=bool)
     for key in ("economy.A", "economy.labour"):   # the decomposition holds technology fixed
@@ -267,7 +271,8 @@ def _sources(y0: Year, y1: Year) -> dict[str, Any]:
     scalar: list[Any] = []          # per-draw factors, for kinds without array methods
     groups = y0.groups
     order = [(k, f) for k, g in groups.items() for f in g.factor_names()]
-    out: dict[str, Any] = {"order": order, "groups": groups, "bad": bad}
+    owner = [(credit or {}).get(f"{k}.{_key(f)}", k) for k, f in order]
+    out: dict[str, Any] = {"order": order, "owner": owner, "groups": groups, "bad": bad}
     for measure in ("hours", "money"):
         contrib = {o: np.zeros(D) for o in order}
         f0 = np.zeros(D)
@@ -297,7 +302,7 @@ def _sources(y0: Year, y1: Year) -> dict[str, Any]:
             f0, f1 = f0 + vals_arr[0], f1 + vals_arr[-1]
         C = np.array([contrib[o] for o in order])           # factors x D
         total, defined, shares = change_shares(C, f0, f1)
-        by_group = {k: C[[i for i, (a, _) in enumerate(order) if a == k]].sum(axis=0)
+        by_group = {k: C[[i for i, a in enumerate(owner) if a == k]].sum(axis=0)
                     for k, g in groups.items()
                     if not isinstance(g, State) and g.factor_names()}
         gparts = np.array(list(by_group.values())).reshape(len(by_group), D)
@@ -458,12 +463,15 @@ class Computed:
 
 
 def compute(scenarios: Sequence[Any], changes: Sequence[Mapping[str, np.ndarray]] | None = None,
-            D: int = 1, melt: float | None = None) -> Computed:
+            D: int = 1, melt: float | None = None, employment: str = "workers") -> Computed:
     """Every number of the surplus report of one or two scenarios, for ``D`` draws.
 
     ``changes`` (one mapping per scenario) maps parameter keys to arrays of ``D`` values
     (whole numbers already rounded; a table's value is a factor); ``None``: the scenarios
-    as written (``D = 1``).
+    as written (``D = 1``). ``employment="peasants"`` counts each worker category's
+    employment factor (the surplus of the newly hired, most of them peasant migrants) with
+    the first peasant group, as mobilised peasant labour (Harrison, *Journal of
+    Development Studies* 22(1), 1985).
     """
     changes = changes or [{} for _ in scenarios]
     years = [Year(sc, ch, D, melt) for sc, ch in zip(scenarios, changes, strict=True)]
@@ -485,7 +493,12 @@ def compute(scenarios: Sequence[Any], changes: Sequence[Mapping[str, np.ndarray]
     bad = np.zeros(D, dtype=bool)
     sources = None
     if len(years) == 2:
-        sources = _sources(*years)
+        groups = years[0].groups
+        peasants = [k for k, g in groups.items() if isinstance(g, Peasants)]
+        credit = ({f"{k}.employment": peasants[0] for k, g in groups.items()
+                   if isinstance(g, WorkerCategory)}
+                  if employment == "peasants" and peasants else None)
+        sources = _sources(*years, credit)
         bad |= sources["bad"]
         _sources_cells(cells, sources)
     squeeze = []

@@ -39,7 +39,7 @@ import pandas as pd
 from .._document import Document, Section, render, render_section
 from .._results import format_number, reconciled_text
 from ..accounts.surplus import RECONCILE_RTOL
-from ..errors import ScenarioError
+from ..errors import InvalidGroupError, ScenarioError
 from ..exchange.procurement import ISOELASTIC_METHOD, squeeze_diagnostic, squeeze_message
 from ..exchange.tribute import equivalent_tax_rate, tribute
 from ..groups import Peasants, WorkerCategory, WorkerHouseholds
@@ -562,12 +562,23 @@ def _workers_section(periods: list[_Period]) -> ReportSection:
                         "§3a).",))
 
 
-def _sources_section(periods: list[_Period]) -> ReportSection:
+def _sources_section(periods: list[_Period], employment: str = "workers") -> ReportSection:
     from ..accounts.sources import SHAPLEY_METHOD, _key
 
     src = periods[0].computed.sources
     base = periods[0].scenario
     groups = src["groups"]
+    moved: tuple[str, ...] = ()
+    peasants = base.groups_of(Peasants)
+    if employment == "peasants" and peasants:
+        moved = (f"Employment (the surplus of the newly hired, most of them peasant "
+                 f"migrants) is credited to the {peasants[0].label} as mobilised peasant "
+                 "labour (report option employment='peasants'); by default it counts with "
+                 "the workers.",)
+    elif employment == "workers" and peasants and base.groups_of(WorkerCategory):
+        moved = ("Employment (the surplus of the newly hired, most of them peasant "
+                 "migrants) counts with the workers; employment='peasants' (command line: "
+                 "--employment peasants) credits it to the peasants as mobilised labour.",)
     u = base.units
     cols = [Line("change_hours", f"Δ {u.hours}", u.hours, "hours"),
             Line("share_hours", "share (hours, %)", "percent", "%"),
@@ -576,9 +587,10 @@ def _sources_section(periods: list[_Period]) -> ReportSection:
     count: dict[str, int] = {}
     for _, f in src["order"]:
         count[f] = count.get(f, 0) + 1
+    owner = src["owner"]            # the group each factor is counted with
     rows = [Line(f"{k}.{_key(f)}", f if count[f] == 1 else f"{f} ({groups[k].label})",
-                 group=k) for k, f in src["order"]]
-    group_col = [groups[k].label for k, _ in src["order"]]
+                 group=o) for (k, f), o in zip(src["order"], owner, strict=True)]
+    group_col = [groups[o].label for o in owner]
     for k in src["hours"]["by_group"]:
         rows.append(Line(f"{k}.total", f"{groups[k].label} (total)", group=k))
         group_col.append("total")
@@ -592,7 +604,18 @@ def _sources_section(periods: list[_Period]) -> ReportSection:
             f"{SHAPLEY_METHOD}.",
             "Money is each year's benchmark money at that year's prices: where prices "
             "changed between the years (see each scenario's units) the money change "
-            "includes the change in the price level; the hours columns do not."))
+            "includes the change in the price level; the hours columns do not.",
+            *_joint_wage_note([f"{k}.{_key(f)}" for k, f in src["order"]]), *moved))
+
+
+def _joint_wage_note(factor_keys: list[str]) -> tuple[str, ...]:
+    """The note that says why the workers' wage is one factor (when it is)."""
+    if not any(k.endswith(".wage_and_retail_prices") for k in factor_keys):
+        return ()
+    return ("Wage and retail prices: the scenarios derive the money wage from the basket "
+            "(w = p_r·b), so the real wage, the money wage and the retail prices are one "
+            "mechanism and one factor here; split into three, the decomposition would "
+            "evaluate wages that do not buy their baskets.",)
 
 
 def _scissors_section(sc: Any) -> ReportSection | None:
@@ -683,7 +706,8 @@ def _refuse(scs: list[Any], melt: float | None) -> None:
                                              domestic_hours=h.domestic_hours))
 
 
-def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Report:
+def report(scenario: Any, later: Any = None, *, melt: float | None = None,
+           employment: str = "workers") -> Report:
     """The surplus report of a scenario, compared with a later one.
 
     Parameters
@@ -697,6 +721,11 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Re
     melt : float, optional
         ``μ`` for the accounts (default: from each scenario's workers, see
         :func:`~nonequivalent.group_account`).
+    employment : {"workers", "peasants"}
+        Whom the sources of accumulation credit the ``employment`` factor to (the surplus
+        of the newly hired, most of them peasant migrants): the workers (default), or the
+        peasants as mobilised peasant labour (Harrison, *Journal of Development Studies*
+        22(1), 1985). Only the totals by group move; the contributions are the same.
 
     Returns
     -------
@@ -719,6 +748,9 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Re
     >>> r.keys
     ('account_hours_base', 'account_money_base', 'tribute', 'scissors', 'squeeze', 'workers')
     """
+    if employment not in ("workers", "peasants"):
+        raise InvalidGroupError(f"employment must be 'workers' or 'peasants', got "
+                                f"{employment!r}.")
     from .compute import compute
 
     base = _load(scenario)
@@ -728,7 +760,7 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Re
 
         ScenarioPair(scs[0], scs[1])         # the same goods and labour kinds, or say so
     with np.errstate(all="ignore"):
-        comp = compute(scs, melt=melt)
+        comp = compute(scs, melt=melt, employment=employment)
     if comp.bad[0]:
         _refuse(scs, melt)
     periods = [_Period(s, label, i, comp)
@@ -737,7 +769,7 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Re
     for per, which in zip(periods, ("base", "later"), strict=False):
         sections += _account_sections(per, which)
     if len(scs) == 2:
-        sections.append(_sources_section(periods))
+        sections.append(_sources_section(periods, employment))
     if base.groups_of(Peasants):
         sections.append(_tribute_section(periods))
     for extra in (_scissors_section(base), _squeeze_section(periods)):
@@ -754,6 +786,9 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None) -> Re
         notes.append(f"Units: {base.units.description}.")
     notes += [_provenance_note(p.scenario) for p in periods]
     notes += _implausible(sections)
+    notes += [f"Workers ({p.label}): '{g.label}' counts {g.definition} "
+              f"({g.number:g}, in {p.scenario.units.people})." for p in periods
+              for g in p.scenario.groups_of(WorkerCategory) if g.definition]
     names = " and ".join(repr(s.name) for s in scs)
     meta = {"benchmark": periods[0].year.bench.name,
             "melt": {p.label: float(np.ravel(p.year.bctx.melt)[0]) for p in periods},
