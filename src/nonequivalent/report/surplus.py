@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .._results import Result, format_number
+from ..accounts.surplus import RECONCILE_RTOL, SurplusAccount
 from ..errors import ScenarioError
 from ..exchange.procurement import TotalResponse, squeeze_diagnostic
 from ..exchange.tribute import equivalent_tax_rate, tribute
@@ -386,7 +387,6 @@ def _account_sections(per: _Period, which: str) -> list[ReportSection]:
                           100.0 * table["share_hours"].to_numpy()])
     mv = np.column_stack([table[[k for k, _ in money]].to_numpy(),
                           100.0 * table["share_money"].to_numpy()])
-    diff = acc.reconciliation.loc["difference"].abs().max()
     currency = u.currency
     carve = [g.label for g in per.scenario.groups_of(WorkerHouseholds)]
     hnote = ("surplus = given − received for a group; for the state, received − given: the "
@@ -405,10 +405,24 @@ def _account_sections(per: _Period, which: str) -> list[ReportSection]:
                      "on the goods they sell, overpayment on those they buy; workers: "
                      "underpayment on labour power (μ h − w per worker), overpayment on "
                      "their basket at retail prices. One hour = "
-                     f"{acc.melt:.6g} {currency} at the benchmark (the MELT μ). Reconciled "
-                     f"with the state's receipts: {'yes' if acc.is_reconciled else 'NO'} "
-                     f"(largest difference {diff:.3g} {u.money}).",)),
+                     f"{acc.melt:.6g} {currency} at the benchmark (the MELT μ). "
+                     + _reconciled_note(acc, u.hours, u.money),)),
     ]
+
+
+def _reconciled_note(acc: SurplusAccount, hours: str, money: str) -> str:
+    """The reconciliation in words, to the precision the account vouches for.
+
+    The difference itself is rounding (its last bits depend on the CPU's SIMD kernels), so
+    it is printed only when it exceeds :data:`RECONCILE_RTOL` of the flows, in the units of
+    each column.
+    """
+    if acc.is_reconciled:
+        rtol = f"{RECONCILE_RTOL:.0e}".replace("e-0", "e-")
+        return f"Reconciled with the state's receipts to {rtol} relative."
+    h, m = acc.reconciliation.loc["difference", ["hours", "money"]]
+    return (f"NOT reconciled with the state's receipts: the groups' net differs by "
+            f"{format_number(h)} {hours} and {format_number(m)} {money}.")
 
 
 def _prefixed(label: str, group_label: str, many: bool) -> str:
