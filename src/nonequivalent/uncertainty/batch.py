@@ -69,6 +69,7 @@ from ..groups.base import flow_row
 from ..groups.base import params as group_params
 from ..groups.peasants import peasant_flows
 from ..groups.workers import household_flows, worker_flows, worker_fund_part
+from .model import _real
 
 __all__ = ["report_batch"]
 
@@ -704,6 +705,12 @@ def report_batch(scenario: Any = "ussr-1928", later: Any = None, draws: Any = No
     if not isinstance(draws, pd.DataFrame):
         raise UncertaintyError("draws must be a DataFrame: one row per draw, one column per "
                                "uncertain parameter (names as in ne.scenario_ranges).")
+    try:  # real numbers only: a complex draw is refused, never cut to its real part
+        _real(draws.to_numpy())
+    except UncertaintyError:
+        raise UncertaintyError("draws must be real numbers; got complex numbers.") from None
+    except (TypeError, ValueError):
+        raise UncertaintyError("draws must be numbers in every cell.") from None
     model = _model(scenario, later, None, melt, names=list(draws.columns))[0]
     reason = why_not_batched(model.scenarios, [t for n in draws.columns
                                                for t in model.targets[n]])

@@ -23,6 +23,8 @@ __all__ = ["evaluate_chunk", "run_chunks"]
 
 
 def _finite(x: Any, what: str) -> float:
+    if isinstance(x, complex | np.complexfloating):
+        raise UncertaintyError(f"{what} must be a real number; got the complex {x!r}.")
     try:
         val = float(x)
     except (TypeError, ValueError):
@@ -64,11 +66,22 @@ def _flatten(output: Any) -> tuple[pd.Series, _Layout]:
     if isinstance(output, pd.Series):
         return _as_float(output), _Layout(output.index.copy(), "series")
     if isinstance(output, int | float | np.number) and not isinstance(output, bool):
-        s = pd.Series([float(output)], index=pd.Index(["value"]))
+        s = pd.Series([_real(output)], index=pd.Index(["value"]))
         return s, _Layout(s.index, "scalar")
     raise UncertaintyError(
         f"a model must return labelled numbers (a pandas Series or DataFrame, a mapping of "
         f"numbers, or one number); got {type(output).__name__}.")
+
+
+def _real(x: Any) -> Any:
+    """``x`` as float (a number or an array), refusing complex numbers: never cut to the
+    real part (see the guarantees page)."""
+    arr = np.asarray(x)
+    if arr.dtype.kind == "c" or (arr.dtype == object and any(
+            isinstance(v, complex | np.complexfloating) for v in arr.ravel().tolist())):
+        raise UncertaintyError("a model's output must be real numbers; got complex numbers. "
+                               "Return the real quantity you mean (abs, .real) explicitly.")
+    return float(arr) if arr.ndim == 0 else arr.astype(float)
 
 
 def _as_float(s: pd.Series) -> pd.Series:
@@ -76,7 +89,11 @@ def _as_float(s: pd.Series) -> pd.Series:
         raise UncertaintyError(f"a model's output labels must be unique; repeated: "
                                f"{s.index[s.index.duplicated()].unique().tolist()[:5]}.")
     try:
+        if s.dtype.kind == "c" or s.dtype == object:
+            return pd.Series(_real(s.to_numpy()), index=s.index)
         return s.astype(float)
+    except UncertaintyError:
+        raise
     except (TypeError, ValueError):
         raise UncertaintyError("a model's output must be numeric in every cell; got "
                                f"non-numbers among {s.index.tolist()[:5]}.") from None
@@ -90,15 +107,21 @@ def _aligned(s: pd.Series, cells: pd.Index, where: str) -> np.ndarray:
                 f"same labels for every draw (first: {cells.tolist()[:5]}, now: "
                 f"{s.index.tolist()[:5]}).")
         s = s.reindex(cells)
-    return s.to_numpy(dtype=float)
+    return _real(s.to_numpy())
 
 
-def _vector_output(output: Any, m: int, cells: pd.Index | None, where: str
+def _vector_output(output: Any, draws: pd.Index, cells: pd.Index | None, where: str
                    ) -> tuple[np.ndarray, pd.Index]:
-    """A vectorized model's output for ``m`` draws as an (m × cells) array."""
+    """A vectorized model's output for the draws labelled ``draws`` as an (m × cells) array.
+
+    Rows are matched to draws by their index, not by position: a model that sorts or
+    filters its rows gets each draw's own result back (or an error), never another's.
+    """
+    m = len(draws)
     if isinstance(output, Mapping) and not isinstance(output, pd.DataFrame):
-        output = pd.DataFrame({k: np.broadcast_to(np.asarray(v, dtype=float), (m,))
-                               for k, v in output.items()})
+        output = pd.DataFrame({k: v.reindex(draws) if isinstance(v, pd.Series)
+                               else np.broadcast_to(np.asarray(v), (m,))
+                               for k, v in output.items()}, index=draws)
     if isinstance(output, pd.Series):
         output = output.to_frame()
     if not isinstance(output, pd.DataFrame):
@@ -107,6 +130,13 @@ def _vector_output(output: Any, m: int, cells: pd.Index | None, where: str
     if output.shape[0] != m:
         raise UncertaintyError(f"a vectorized model returned {output.shape[0]} rows for "
                                f"{m} draws at {where}; return one row per draw.")
+    if not output.index.equals(draws):
+        if not (output.index.is_unique and output.index.isin(draws).all()):
+            raise UncertaintyError(
+                f"a vectorized model's rows must keep the index of the draws it was given "
+                f"(one row per draw, labelled as in the input frame) at {where}; got rows "
+                f"{output.index.tolist()[:5]}.")
+        output = output.reindex(draws)
     if cells is None:
         cells = output.columns.copy()
         if not cells.is_unique:
@@ -117,7 +147,9 @@ def _vector_output(output: Any, m: int, cells: pd.Index | None, where: str
                                    "return the same columns for every batch.")
         output = output.reindex(columns=cells)
     try:
-        arr = output.to_numpy(dtype=float)
+        arr = _real(output.to_numpy())
+    except UncertaintyError:
+        raise
     except (TypeError, ValueError):
         raise UncertaintyError("a vectorized model's output must be numeric.") from None
     return arr, cells
@@ -133,12 +165,12 @@ def _row(output: Any, layout: _Layout, where: str) -> np.ndarray:
                 return np.fromiter(output.values(), dtype=float, count=len(output))
         elif layout.kind == "series" and isinstance(output, pd.Series):
             if output.index.equals(layout.cells):
-                return output.to_numpy(dtype=float)
+                return _real(output.to_numpy())
         elif layout.kind == "frame" and isinstance(output, pd.DataFrame):
             if output.index.equals(layout.rows) and output.columns.equals(layout.columns):
-                return output.to_numpy(dtype=float).ravel()
+                return _real(output.to_numpy()).ravel()
         elif layout.kind == "scalar" and isinstance(output, int | float | np.number):
-            return np.array([float(output)])
+            return np.array([_real(output)])
     except (TypeError, ValueError):
         pass  # the slow path below names the problem
     return _aligned(_flatten(output)[0], layout.cells, where)
@@ -154,7 +186,7 @@ def evaluate_chunk(model: Callable[..., Any], names: Sequence[str], values: np.n
     values = np.asarray(values, dtype=float)
     if vectorized:
         frame = pd.DataFrame(values, columns=list(names))
-        return _vector_output(model(frame), len(values), layout.cells,
+        return _vector_output(model(frame), frame.index, layout.cells,
                               f"draws {start}–{start + len(values) - 1}")[0]
     out = np.empty((len(values), len(layout.cells)))
     for i, row in enumerate(values):
@@ -168,8 +200,8 @@ def _central_output(model: Callable[..., Any], params: Sequence[Any],
     names = [p.name for p in params]
     central = [p.central for p in params]
     if vectorized:
-        arr, cells = _vector_output(model(pd.DataFrame([central], columns=names)), 1,
-                                    None, "the central values")
+        frame = pd.DataFrame([central], columns=names)
+        arr, cells = _vector_output(model(frame), frame.index, None, "the central values")
         return arr[0], _Layout(cells, "series")
     s, layout = _flatten(model(dict(zip(names, central, strict=True))))
     return s.to_numpy(dtype=float), layout
