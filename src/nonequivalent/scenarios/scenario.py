@@ -295,6 +295,9 @@ class Scenario(SingleGroupViews):
         >>> t.workers.basket["agriculture"], s.workers.basket["agriculture"]
         (240.0, 200.0)
         """
+        if not isinstance(values, Mapping):
+            raise ScenarioError(f"with_values takes a mapping {{parameter key: value}}, e.g. "
+                                f"{{'peasants.taxes': 900.0}}; got {type(values).__name__}.")
         doc = self.to_dict()
         groups = {g.name for g in self.groups}
         for key, val in values.items():

@@ -74,15 +74,20 @@ def _targets(base: Any, later: Any) -> dict[str, tuple[tuple[int, str], ...]]:
     if later is None:
         return {k: ((0, k),) for k in first}
     second = _rows(later)
+    # a period's own inputs are prefixed by its label, as the report labels it: the year,
+    # or "<year> (base)" and "<year> (later)" when both describe the same year (one
+    # prefix for both would let the later period's input replace the base's)
+    tags = (str(base.year), str(later.year)) if base.year != later.year else (
+        f"{base.year} (base)", f"{later.year} (later)")
     out: dict[str, tuple[tuple[int, str], ...]] = {}
     for k in first:
         if k in second and second[k] == first[k]:
             out[k] = ((0, k), (1, k))
         else:
-            out[f"{base.year}:{k}"] = ((0, k),)
+            out[f"{tags[0]}:{k}"] = ((0, k),)
     for k in second:
         if not (k in first and first[k] == second[k]):
-            out[f"{later.year}:{k}"] = ((1, k),)
+            out[f"{tags[1]}:{k}"] = ((1, k),)
     return out
 
 
