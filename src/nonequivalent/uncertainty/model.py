@@ -10,6 +10,7 @@ to a worker) and runs the tasks in this process or on a Dask cluster (:func:`run
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -219,14 +220,53 @@ def _client(scheduler: Any) -> tuple[Any, bool]:
     if isinstance(scheduler, Client):
         return scheduler, False
     if isinstance(scheduler, str):
+        timeout = _reachable(scheduler)
         try:
-            return Client(scheduler), True
-        except (OSError, TimeoutError) as exc:
+            return Client(scheduler, timeout=timeout), True
+        except Exception as exc:  # noqa: BLE001 - a foreign server can raise anything
+            # (a non-Dask server on the port: MemoryError reading its reply as a length)
             raise UncertaintyError(f"cannot reach the Dask scheduler at {scheduler!r}: "
-                                   f"{exc}. Start it (dask scheduler) or fix the "
-                                   "address.") from None
+                                   f"{type(exc).__name__}: {exc}. Start it (dask scheduler) "
+                                   "or fix the address.") from None
     raise UncertaintyError(f"scheduler must be a distributed.Client or an address such as "
                            f"'tcp://127.0.0.1:8786'; got {type(scheduler).__name__}.")
+
+
+#: Seconds to wait for a Dask scheduler (less when dask's own connect timeout is less).
+CONNECT_TIMEOUT = 10.0
+
+_ADDRESS = re.compile(r"^(?:(?P<scheme>tcp|tls)://)?(?P<host>\[[0-9a-fA-F:.]+\]|[^\s:/\[\]]+)"
+                      r":(?P<port>\d{1,5})/?$")
+
+
+def _reachable(address: str) -> float:
+    """Check a scheduler address before Dask tries it for its whole connect timeout.
+
+    The form is ``tcp://host:port`` (or ``tls://``, or ``host:port``); the host must
+    resolve and, for ``tcp``, something must accept connections on the port. Returns the
+    connect timeout to give Dask, in seconds.
+    """
+    import socket
+
+    import dask
+    from dask.utils import parse_timedelta
+
+    m = _ADDRESS.match(address.strip())
+    if m is None or not 0 < int(m["port"]) < 65536:
+        raise UncertaintyError(
+            f"scheduler address {address!r} is not of the form 'tcp://host:port' (e.g. "
+            "'tcp://127.0.0.1:8786', the address 'dask scheduler' prints; not the "
+            "dashboard's http:// address).")
+    timeout = min(CONNECT_TIMEOUT, float(parse_timedelta(
+        dask.config.get("distributed.comm.timeouts.connect"), "s")))
+    host, port = m["host"].strip("[]"), int(m["port"])
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            pass
+    except (OSError, UnicodeError) as exc:
+        raise UncertaintyError(f"cannot reach the Dask scheduler at {address!r}: {exc}. "
+                               "Start it (dask scheduler) or fix the address.") from None
+    return timeout
 
 
 def run_chunks(func: Callable[..., np.ndarray], chunks: Sequence[tuple[Any, ...]], *,
