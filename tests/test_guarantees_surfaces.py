@@ -174,7 +174,7 @@ def test_a_kind_the_account_cannot_reconcile_is_refused(group, match):
                          ids=["none", "tuple", "string", "dict"])
 def test_a_kind_returning_no_flows_is_named(out, monkeypatch):
     monkeypatch.setattr(_Junk, "out", out)
-    with pytest.raises(ne.InvalidGroupError, match="'j'.*must return"):
+    with pytest.raises(ne.InvalidGroupError, match=r"'j'.*must return"):
         ne.report(_with(_Junk(name="j")))
 
 

@@ -707,8 +707,8 @@ def report_batch(scenario: Any = "ussr-1928", later: Any = None, draws: Any = No
                                "uncertain parameter (names as in ne.scenario_ranges).")
     try:  # real numbers only: a complex draw is refused, never cut to its real part
         _real(draws.to_numpy())
-    except UncertaintyError:
-        raise UncertaintyError("draws must be real numbers; got complex numbers.") from None
+    except UncertaintyError as exc:
+        raise UncertaintyError(f"draws: {exc}") from None
     except (TypeError, ValueError):
         raise UncertaintyError("draws must be numbers in every cell.") from None
     model = _model(scenario, later, None, melt, names=list(draws.columns))[0]

@@ -18,17 +18,20 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._validation import as_float
 from ..errors import UncertaintyError
 
 __all__ = ["evaluate_chunk", "run_chunks"]
 
 
 def _finite(x: Any, what: str) -> float:
-    if isinstance(x, complex | np.complexfloating):
-        raise UncertaintyError(f"{what} must be a real number; got the complex {x!r}.")
+    """``x`` as a finite float through the guarded conversion (strings, booleans, complex
+    numbers and integers beyond float range refused), or :class:`UncertaintyError`."""
     try:
-        val = float(x)
-    except (TypeError, ValueError):
+        val = as_float(x, what, UncertaintyError)
+    except (TypeError, ValueError, OverflowError) as exc:
+        if isinstance(exc, UncertaintyError):
+            raise
         raise UncertaintyError(f"{what} must be a number; got {x!r}.") from None
     if not math.isfinite(val):
         raise UncertaintyError(f"{what} must be finite; got {x!r}.")
@@ -82,7 +85,11 @@ def _real(x: Any) -> Any:
             isinstance(v, complex | np.complexfloating) for v in arr.ravel().tolist())):
         raise UncertaintyError("a model's output must be real numbers; got complex numbers. "
                                "Return the real quantity you mean (abs, .real) explicitly.")
-    return float(arr) if arr.ndim == 0 else arr.astype(float)
+    try:
+        return float(arr) if arr.ndim == 0 else arr.astype(float)
+    except OverflowError:
+        raise UncertaintyError("a number is too large for a float (an integer beyond "
+                               "1.8e308); rescale it.") from None
 
 
 def _as_float(s: pd.Series) -> pd.Series:
@@ -223,7 +230,7 @@ def _client(scheduler: Any) -> tuple[Any, bool]:
         timeout = _reachable(scheduler)
         try:
             return Client(scheduler, timeout=timeout), True
-        except Exception as exc:  # noqa: BLE001 - a foreign server can raise anything
+        except Exception as exc:  # a foreign server can raise anything
             # (a non-Dask server on the port: MemoryError reading its reply as a length)
             raise UncertaintyError(f"cannot reach the Dask scheduler at {scheduler!r}: "
                                    f"{type(exc).__name__}: {exc}. Start it (dask scheduler) "

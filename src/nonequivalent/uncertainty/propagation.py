@@ -167,7 +167,7 @@ class ParameterRange:
     @property
     def mean(self) -> float:
         """The distribution's mean: ``(l+h)/2``, ``(l+m+h)/3`` or ``(l+4m+h)/6`` by shape."""
-        lo, m, hi = self.low, self.central, self.high
+        lo, m = self.low, self.central
         if self.width == 0:
             return m
         # offsets from low: no overflow where low + high would overflow
