@@ -275,3 +275,11 @@ def test_with_values_arguments():
         s.with_values({"workers": 5})
     assert s.with_values({"peasants.taxes": np.int64(900)}).to_dict() == \
         s.with_values({"peasants.taxes": 900}).to_dict()
+
+
+# ------------------------------------------------------- 11. left from the first probes
+def test_overtaking_time_and_four_sector_overflow_are_specific_errors():
+    with pytest.raises(ne.InvalidPlanError, match="overflows"):
+        ne.overtaking_time(0.1, 0.05, 1e308, 1.0)
+    with pytest.raises(ne.InvalidPlanError, match="overflows"):
+        ne.mahalanobis_four_sector(1e308, 1.0, 1.0, 0.5, [0.1, 0.2, 0.3, 0.4], [1, 1, 1, 1])
