@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import nonequivalent as ne
+from nonequivalent.uncertainty.batch import report_batch
 from tests.test_adversarial_core import outcome, scalars_junk, vectors_junk
 from tests.test_cli_adversarial import check, junk, number
 
@@ -133,7 +134,7 @@ def test_report_batch_rejects_junk_draws_or_gives_shares_summing_to_100(value, n
         ok = np.isfinite(total)
         np.testing.assert_allclose(total[ok], 100.0, rtol=1e-9)
 
-    _refuses_or(lambda: ne.report_batch("ussr-1928", draws=draws), shares_sum)
+    _refuses_or(lambda: report_batch("ussr-1928", draws=draws), shares_sum)
 
 
 # ----------------------------------------------------------------------- group kinds

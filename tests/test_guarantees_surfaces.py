@@ -23,6 +23,7 @@ import pytest
 
 import nonequivalent as ne
 from nonequivalent.cli import main
+from nonequivalent.uncertainty.batch import report_batch
 
 A = [ne.ParameterRange("a", 0, 1, 2)]
 
@@ -106,7 +107,7 @@ def test_complex_model_outputs_are_refused(model, vectorized):
 
 def test_complex_draws_flows_and_tables_are_refused():
     with pytest.raises(ne.UncertaintyError, match="complex"):
-        ne.report_batch("ussr-1928", draws=pd.DataFrame({"workers.hours": [2000 + 5j]}))
+        report_batch("ussr-1928", draws=pd.DataFrame({"workers.hours": [2000 + 5j]}))
     with pytest.raises(ne.InvalidGroupError, match="complex"):
         ne.Flows(1 + 2j, 0.0, 0.0, 0.0, 0.0)
     idx = pd.MultiIndex.from_product([["N", "S"], ["good"]])
