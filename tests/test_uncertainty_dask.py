@@ -42,12 +42,21 @@ def test_same_seed_same_numbers_locally_and_on_a_local_cluster(cluster):
     with Client(cluster) as client:
         on_client = ne.propagate(accounts, PARAMS, draws=draws, seed=17, scheduler=client)
         assert len(client.scheduler_info()["workers"]) in (1, 2)
+    batch_local = ne.propagate(accounts_batch, PARAMS, draws=draws, seed=17, vectorized=True)
     by_address = ne.propagate(accounts_batch, PARAMS, draws=draws, seed=17, vectorized=True,
                               scheduler=cluster.scheduler_address)
-    for res in (on_client, by_address):
-        assert np.array_equal(res.samples.to_numpy(), local.samples.to_numpy())
-        assert np.array_equal(res.inputs.to_numpy(), local.inputs.to_numpy())
-        assert res.to_frame().equals(local.to_frame())
+    # the same code on the same inputs: bit for bit, whatever the number of workers
+    for res, ref in ((on_client, local), (by_address, batch_local)):
+        assert np.array_equal(res.samples.to_numpy(), ref.samples.to_numpy())
+        assert np.array_equal(res.inputs.to_numpy(), ref.inputs.to_numpy())
+        assert res.to_frame().equals(ref.to_frame())
+    # the per-draw and the vectorized model are different code: numpy's SIMD ``power``
+    # (AVX-512) and its scalar loop may differ in the last bit. The model's outputs are
+    # sums, products, powers (exponents <= 1.5) and ratios of positive numbers, the one
+    # difference 1 − w with w <= 0.57 (condition <= 1.4): a few ulps at most, so 16 ulps.
+    assert np.array_equal(batch_local.inputs.to_numpy(), local.inputs.to_numpy())
+    np.testing.assert_allclose(batch_local.samples.to_numpy(), local.samples.to_numpy(),
+                               rtol=16 * np.finfo(float).eps, atol=0)
     sens_local = ne.sobol_sensitivity(accounts, PARAMS, draws=64, seed=3)
     sens_dask = ne.sobol_sensitivity(accounts, PARAMS, draws=64, seed=3,
                                      scheduler=cluster.scheduler_address)

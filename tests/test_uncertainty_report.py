@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import nonequivalent as ne
 from nonequivalent.cli import main
+from tests.test_report_batch import assert_cells_equal
 
 RANGES = ne.scenario_ranges("ussr-1928", "ussr-1932")
 
@@ -34,11 +35,19 @@ def test_zero_width_ranges_give_exactly_ne_report(later, seed, keep):
     point = ne.report("ussr-1928", later=later)
     cells = ne.report_cells(point)
     assert res.propagation.central.equals(cells)
-    assert (res.propagation.samples.to_numpy() == cells.to_numpy()[None, :]).all()
+    # the draws may run through the batch report, other code than ne.report: equal to
+    # the tolerance of each cell's conditioning (see test_report_batch)
+    samples = res.propagation.samples.to_numpy()
+    assert_cells_equal(cells.index, samples, np.broadcast_to(cells.to_numpy(), samples.shape))
     assert res.report.to_json() == point.to_json()
     draw = ne.ReportDraw(res.propagation.samples.iloc[1], res.report)
     for key in point.keys:
-        assert draw.to_frame(key).equals(point.to_frame(key))
+        got, want = draw.to_frame(key), point.to_frame(key)
+        num = want.select_dtypes("number").columns
+        assert got.drop(columns=num).equals(want.drop(columns=num))
+        g, w = got[num].to_numpy(dtype=float), want[num].to_numpy(dtype=float)
+        scale = float(np.nanmax(np.abs(w), initial=0.0))
+        np.testing.assert_allclose(g, w, rtol=1e-9, atol=1e-9 * scale)
 
 
 def test_shares_sum_to_one_in_every_draw(drawn):

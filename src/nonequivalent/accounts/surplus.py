@@ -428,11 +428,11 @@ class SurplusAccount(Result):
 
 
 def _reconciliation(table: pd.DataFrame) -> pd.DataFrame:
-    """Groups' net contributions against the state's receipts computed from gross flows."""
+    """Groups' net contributions against the state's receipts (the state's own row, the
+    last: its surplus in hours and in money)."""
     g = table.to_numpy()[:-1]
     net = g[:, [2, 6]]
-    state_h = float(g[:, 0].sum() - g[:, 1].sum())
-    state_m = float(g[:, 3:6].sum())
+    state_h, state_m = (float(x) for x in table.to_numpy()[-1, [2, 6]])
     total = net.sum(axis=0)
     rows = np.vstack([net, total, [state_h, state_m], total - [state_h, state_m]])
     return pd.DataFrame(rows, columns=["hours", "money"], index=pd.Index(
@@ -469,6 +469,43 @@ def fund_shares(body: np.ndarray) -> np.ndarray:
             share = body[..., col] / fund[..., None]
         shares[..., j] = np.where(ok[..., None], share, np.nan)
     return shares
+
+
+def _group_flows(group: Any, ctx: Any) -> Flows:
+    """``group.flows(ctx)``, or :class:`InvalidGroupError` naming the group and its kind
+    when a (registered) kind returns something other than :class:`Flows` of real numbers."""
+    try:
+        f = group.flows(ctx)
+    except InvalidGroupError as exc:
+        if str(exc).startswith("a group's flows"):
+            raise InvalidGroupError(f"group {group.label!r} (kind {group.kind!r}): "
+                                    f"{exc}") from None
+        raise
+    if not isinstance(f, Flows):
+        raise InvalidGroupError(
+            f"group {group.label!r} (kind {group.kind!r}): flows() must return "
+            f"nonequivalent.Flows; got {type(f).__name__}.")
+    if f.receives and not isinstance(group, State):
+        raise InvalidGroupError(
+            f"group {group.label!r} (kind {group.kind!r}): only the state receives "
+            "(Flows(receives=True)); a group's flows are what it gives and receives from "
+            "the state, and the state's row is their counterpart.")
+    return f
+
+
+def _require_reconciled(table: pd.DataFrame, recon: pd.DataFrame,
+                        groups: Mapping[str, Any]) -> None:
+    """:class:`InvalidGroupError` when the groups' rows do not add up to the state's: the
+    shares of the fund would not sum to 100 %, so no account is returned."""
+    if _is_reconciled(table, recon):
+        return
+    kinds = sorted({g.kind for g in groups.values() if not isinstance(g, State)})
+    h, m = recon.loc["difference", ["hours", "money"]]
+    raise InvalidGroupError(
+        f"the groups' rows do not add up to the state's: they differ by {format_number(h)} "
+        f"hours and {format_number(m)} money at benchmark prices (beyond "
+        f"{RECONCILE_RTOL:g} relative). A group kind's flows() ({', '.join(kinds)}) must "
+        "give the same flows every time it is called with the same context.")
 
 
 def imprecise(body: np.ndarray) -> np.ndarray:
@@ -570,7 +607,7 @@ def group_account(economy: Economy, prices: Any, benchmark: Benchmark,
     with np.errstate(over="ignore", invalid="ignore"):
         ctx = account_context(economy, prices, benchmark, groups, melt, spend_income)
         gs = ctx.groups
-        flows = {g.label: g.flows(ctx) for g in gs.values()}
+        flows = {g.label: _group_flows(g, ctx) for g in gs.values()}
         body = np.array([f.row() for f in flows.values()], dtype=float)
     bad = ~np.isfinite(body)
     if bad.any():
@@ -588,6 +625,7 @@ def group_account(economy: Economy, prices: Any, benchmark: Benchmark,
     with np.errstate(over="ignore", invalid="ignore"):
         recon = _reconciliation(table)
     require_finite(recon, "the reconciliation of the surplus account")
+    _require_reconciled(table, recon, gs)
     exch = wacc = hacc = None
     N = X = margin = 0.0
     for g in gs.values():

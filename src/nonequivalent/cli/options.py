@@ -20,7 +20,7 @@ DEFAULT_LATER = {"ussr-1928": "ussr-1932"}
 
 
 #: Arguments that may name an input file (a scenario, variants or a table).
-_INPUT_ARGS = ("scenario", "later", "name", "variants_file", "table")
+_INPUT_ARGS = ("scenario", "later", "name", "variants_file", "table", "blocs")
 
 
 def _resolved(path: str) -> Path:
@@ -28,6 +28,21 @@ def _resolved(path: str) -> Path:
         return Path(path).expanduser().resolve()
     except (OSError, RuntimeError, ValueError):
         return Path(os.path.abspath(path))
+
+
+def _input_at(where: Path, inputs: dict[Path, str]) -> str | None:
+    """What input ``where`` would overwrite: an input file (also through another name, a
+    hard or symbolic link) or a file inside an input folder (a table folder); else None."""
+    for path, value in inputs.items():
+        if where == path or path in where.parents:
+            return (f"the input file {value!r}" if where == path
+                    else f"inside the input folder {value!r}")
+        try:
+            if where.exists() and os.path.samefile(where, path):
+                return f"the input file {value!r} (under another name)"
+        except OSError:
+            continue
+    return None
 
 
 def _check_targets(args: argparse.Namespace) -> None:
@@ -50,9 +65,10 @@ def _check_targets(args: argparse.Namespace) -> None:
     seen: dict[Path, str] = {}
     for opt, value in targets:
         where = _resolved(value)
-        if where in inputs:
-            raise UsageError(f"{opt} {value!r} is the input file {inputs[where]!r}; write to "
-                             "another file (an input is never overwritten).")
+        read = _input_at(where, inputs)
+        if read is not None:
+            raise UsageError(f"{opt} {value!r} is {read}; write to another file (an input is "
+                             "never overwritten).")
         if where in seen:
             raise UsageError(f"{opt} and {seen[where]} name the same file {value!r}; give "
                              "two different files.")

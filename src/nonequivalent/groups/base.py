@@ -230,6 +230,13 @@ class Flows:
     detail: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
+        # real numbers only: a complex flow is refused, never cut to its real part; an
+        # array, a string or a boolean is a kind's mistake, named here (NaN and inf pass,
+        # for the account to name the group)
+        for field in ("hours_given", "hours_received", "taxes", "underpayment",
+                      "overpayment"):
+            object.__setattr__(self, field, as_float(
+                getattr(self, field), f"a group's flows: {field}", InvalidGroupError))
         # frozen all the way down: a read-only mapping, arrays copied and read-only
         frozen = {}
         for k, v in dict(self.detail).items():

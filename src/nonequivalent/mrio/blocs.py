@@ -121,12 +121,20 @@ class Blocs(Result):
         return pd.Index(pd.unique(self._mapping.to_numpy()), name="bloc")
 
     def codes(self, regions: pd.Index) -> np.ndarray:
-        """Bloc position of every region; every region must be assigned."""
+        """Bloc position of every region; every region must be assigned, and the mapping
+        may name no region the table lacks (a bloc without regions in the table would have
+        no wage, no hours and NaN value transfers; a misspelt region would be lost)."""
         missing = [r for r in regions if r not in self._mapping.index]
         if missing:
             raise LabelMismatchError(
                 f"blocs {self.name!r} assign no bloc to regions {missing[:10]}; add them to "
                 "the mapping.")
+        extra = [r for r in self._mapping.index if r not in set(regions)]
+        if extra:
+            raise LabelMismatchError(
+                f"blocs {self.name!r} name regions {extra[:10]} that are not regions of the "
+                f"table {list(regions)[:10]}; remove them from the mapping or fix their "
+                "spelling.")
         names = self.names
         return names.get_indexer(self._mapping.reindex(regions).to_numpy()).astype(np.intp)
 

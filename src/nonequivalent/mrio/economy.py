@@ -43,7 +43,7 @@ def _square_table(table: pd.DataFrame, name: str) -> tuple[np.ndarray, pd.MultiI
     if not table.columns.equals(table.index):
         _same_pairs(table.columns, index, f"columns of {name}")
         table = table.reindex(columns=table.index)
-    return table.to_numpy(dtype=float), index
+    return as_array(table, name, InvalidEconomyError), index
 
 
 def _satellite_totals(totals: Callable[[Any, str], pd.Series],
@@ -235,7 +235,7 @@ class MRIOEconomy(Result):
             g = gross_output.iloc[:, 0] if isinstance(gross_output, pd.DataFrame) \
                 else gross_output
             _same_pairs(g.index, index, "gross output")
-            x = g.reindex(index).to_numpy(dtype=float)
+            x = as_array(g.reindex(index), "gross output", InvalidEconomyError)
         else:
             x = as_array(gross_output, "gross output", InvalidEconomyError)
         if x.shape != (len(index),) or not np.all(np.isfinite(x)):
@@ -333,7 +333,7 @@ class MRIOEconomy(Result):
         if Z is not None:
             return cls.from_flows(Z, Y, h, compensation=c, value_added=va, gross_output=xs,
                                   population=pop)
-        xv = xs.reindex(index).to_numpy(dtype=float)
+        xv = as_array(xs.reindex(index), "gross output", InvalidEconomyError)
         check_positive_output(xv, index, "for every (region, sector)",
                               "Drop those rows or give them a small positive output")
         h, c, va = _per_unit(h, c, va, index, xv)

@@ -56,6 +56,13 @@ def _series(data: Any, what: str, index: pd.Index | None, positive: bool) -> pd.
         raise InvalidEconomyError(
             f"{what} must be a mapping {{country: number}} or a Series; got "
             f"{type(data).__name__}.")
+    if not data.index.is_unique:
+        raise InvalidEconomyError(
+            f"{what}: countries {sorted(map(str, data.index[data.index.duplicated()]))[:10]} "
+            "are given more than once; give every country once.")
+    if data.dtype.kind == "c" or any(isinstance(x, complex | np.complexfloating)
+                                     for x in data.tolist()):
+        raise InvalidEconomyError(f"{what} must be real numbers; got complex values.")
     try:
         s = data.astype(float).copy()
     except (TypeError, ValueError):
@@ -192,6 +199,11 @@ def emmanuel_exchange(constant_capital: Mapping[Hashable, float] | pd.Series,
             f"total wages {v.sum():.6g} are at least the hours worked {ha.sum():.6g}: there "
             "is no surplus value and no positive rate of profit. Lower the wages (in hours "
             "of value per hour worked).")
+    if not (ca + v).sum() > 0:
+        raise InvalidEconomyError(
+            "no capital is advanced (Σ(c + w h) = 0: no constant capital and no wages): the "
+            "rate of profit r = Σ s / Σ(c + v) is undefined. Give some constant capital or "
+            "wages.")
     r, price = _prices(ca, ha, wa)
     value = ca + ha
     transfer = value - price

@@ -385,7 +385,12 @@ def overtaking_time(gamma_high: float, gamma_low: float, v1: float, v2: float,
         raise ConvergenceError("could not bracket the overtaking time.")
     from scipy.optimize import brentq  # loaded on first use, not with the package
 
-    return float(brentq(gap, 1e-12, hi, xtol=1e-12, rtol=1e-14, maxiter=500))
+    with np.errstate(over="ignore", invalid="ignore"):
+        ends = [gap(1e-12), gap(hi)]
+    finite_result(ends, "the consumption gap of the overtaking time",
+                  "rescale v1 (output per unit of investment) towards 1")
+    with np.errstate(over="ignore", invalid="ignore"):
+        return float(brentq(gap, 1e-12, hi, xtol=1e-12, rtol=1e-14, maxiter=500))
 
 
 def mahalanobis_two_sector(*args: Any, Y0: float | None = None, alpha0: float | None = None,
@@ -532,7 +537,11 @@ def mahalanobis_four_sector(investment: float, income_increase: float,
     th = _four(theta, "theta")
     M = np.array([np.ones(3), inv * b[1:], inv / th[1:]])
     rhs = np.array([1.0 - lk, dY - inv * lk * b[0], dN - inv * lk / th[0]])
-    if abs(np.linalg.det(M)) < 1e-12 * max(1.0, float(np.abs(M).max()) ** 3):
+    with np.errstate(over="ignore"):
+        scale = max(1.0, np.float64(np.abs(M).max()) ** 3)
+    finite_result(scale, "the four-sector coefficients (investment × β, investment / θ)",
+                  "rescale the investment and the targets")
+    if abs(np.linalg.det(M)) < 1e-12 * scale:
         raise PlanError("the sectors' coefficients make the allocation singular.")
     with np.errstate(over="ignore", invalid="ignore"):
         lam = np.concatenate([[lk], np.linalg.solve(M, rhs)])

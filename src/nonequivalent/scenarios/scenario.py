@@ -295,6 +295,9 @@ class Scenario(SingleGroupViews):
         >>> t.workers.basket["agriculture"], s.workers.basket["agriculture"]
         (240.0, 200.0)
         """
+        if not isinstance(values, Mapping):
+            raise ScenarioError(f"with_values takes a mapping {{parameter key: value}}, e.g. "
+                                f"{{'peasants.taxes': 900.0}}; got {type(values).__name__}.")
         doc = self.to_dict()
         groups = {g.name for g in self.groups}
         for key, val in values.items():
@@ -351,7 +354,14 @@ class Scenario(SingleGroupViews):
         sc = self.scissors
         ind = np.array(sc.industrial, dtype=float)
         agr = np.array(sc.agricultural, dtype=float)
-        return pd.DataFrame({"industrial": ind, "agricultural": agr, "ratio": ind / agr},
+        with np.errstate(over="ignore", under="ignore", divide="ignore"):
+            ratio = ind / agr
+        if not (np.isfinite(ratio) & (ratio > 0)).all():
+            raise NumericalRangeError(
+                "the scissors ratio (industrial / agricultural index) leaves the range of "
+                f"floating point ({ratio.tolist()[:5]}); give the indices on a common scale "
+                f"(against the base {sc.base} = 100).")
+        return pd.DataFrame({"industrial": ind, "agricultural": agr, "ratio": ratio},
                             index=pd.Index(sc.periods, name="period"))
 
     def provenance_frame(self) -> pd.DataFrame:

@@ -17,6 +17,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
+
 from ..errors import ScenarioError
 from ..groups import State
 from .schema import KEYS, SCHEMA_VERSION, _Checker, group_table
@@ -407,10 +409,16 @@ def set_parameter(doc: dict[str, Any], key: str, value: Any, groups: set[str],
     >>> doc["groups"]["w"]["real_wage"]["cut"], doc["prices"]
     (0.4, {'a': 2.0, 'b': 4.0})
     """
+    if isinstance(value, np.generic):   # numpy scalars as the Python numbers they hold
+        value = value.item()
     parts = key.split(".")
     if parts[0] in groups:
         cur = doc["groups"][parts[0]]
         parts = parts[1:]
+        if not parts:
+            raise ScenarioError(
+                f"{key!r} is a group, not a parameter; name one of its parameters: "
+                f"{[p for p in parameters if p.startswith(key + '.')][:10]}", key=key)
     elif parts[0] in ("economy", "prices", "benchmark", "scissors"):
         cur = doc
     else:

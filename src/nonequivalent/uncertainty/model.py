@@ -10,6 +10,7 @@ to a worker) and runs the tasks in this process or on a Dask cluster (:func:`run
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,15 +18,20 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._validation import as_float
 from ..errors import UncertaintyError
 
 __all__ = ["evaluate_chunk", "run_chunks"]
 
 
 def _finite(x: Any, what: str) -> float:
+    """``x`` as a finite float through the guarded conversion (strings, booleans, complex
+    numbers and integers beyond float range refused), or :class:`UncertaintyError`."""
     try:
-        val = float(x)
-    except (TypeError, ValueError):
+        val = as_float(x, what, UncertaintyError)
+    except (TypeError, ValueError, OverflowError) as exc:
+        if isinstance(exc, UncertaintyError):
+            raise
         raise UncertaintyError(f"{what} must be a number; got {x!r}.") from None
     if not math.isfinite(val):
         raise UncertaintyError(f"{what} must be finite; got {x!r}.")
@@ -64,11 +70,26 @@ def _flatten(output: Any) -> tuple[pd.Series, _Layout]:
     if isinstance(output, pd.Series):
         return _as_float(output), _Layout(output.index.copy(), "series")
     if isinstance(output, int | float | np.number) and not isinstance(output, bool):
-        s = pd.Series([float(output)], index=pd.Index(["value"]))
+        s = pd.Series([_real(output)], index=pd.Index(["value"]))
         return s, _Layout(s.index, "scalar")
     raise UncertaintyError(
         f"a model must return labelled numbers (a pandas Series or DataFrame, a mapping of "
         f"numbers, or one number); got {type(output).__name__}.")
+
+
+def _real(x: Any) -> Any:
+    """``x`` as float (a number or an array), refusing complex numbers: never cut to the
+    real part (see the guarantees page)."""
+    arr = np.asarray(x)
+    if arr.dtype.kind == "c" or (arr.dtype == object and any(
+            isinstance(v, complex | np.complexfloating) for v in arr.ravel().tolist())):
+        raise UncertaintyError("a model's output must be real numbers; got complex numbers. "
+                               "Return the real quantity you mean (abs, .real) explicitly.")
+    try:
+        return float(arr) if arr.ndim == 0 else arr.astype(float)
+    except OverflowError:
+        raise UncertaintyError("a number is too large for a float (an integer beyond "
+                               "1.8e308); rescale it.") from None
 
 
 def _as_float(s: pd.Series) -> pd.Series:
@@ -76,7 +97,11 @@ def _as_float(s: pd.Series) -> pd.Series:
         raise UncertaintyError(f"a model's output labels must be unique; repeated: "
                                f"{s.index[s.index.duplicated()].unique().tolist()[:5]}.")
     try:
+        if s.dtype.kind == "c" or s.dtype == object:
+            return pd.Series(_real(s.to_numpy()), index=s.index)
         return s.astype(float)
+    except UncertaintyError:
+        raise
     except (TypeError, ValueError):
         raise UncertaintyError("a model's output must be numeric in every cell; got "
                                f"non-numbers among {s.index.tolist()[:5]}.") from None
@@ -90,15 +115,21 @@ def _aligned(s: pd.Series, cells: pd.Index, where: str) -> np.ndarray:
                 f"same labels for every draw (first: {cells.tolist()[:5]}, now: "
                 f"{s.index.tolist()[:5]}).")
         s = s.reindex(cells)
-    return s.to_numpy(dtype=float)
+    return _real(s.to_numpy())
 
 
-def _vector_output(output: Any, m: int, cells: pd.Index | None, where: str
+def _vector_output(output: Any, draws: pd.Index, cells: pd.Index | None, where: str
                    ) -> tuple[np.ndarray, pd.Index]:
-    """A vectorized model's output for ``m`` draws as an (m × cells) array."""
+    """A vectorized model's output for the draws labelled ``draws`` as an (m × cells) array.
+
+    Rows are matched to draws by their index, not by position: a model that sorts or
+    filters its rows gets each draw's own result back (or an error), never another's.
+    """
+    m = len(draws)
     if isinstance(output, Mapping) and not isinstance(output, pd.DataFrame):
-        output = pd.DataFrame({k: np.broadcast_to(np.asarray(v, dtype=float), (m,))
-                               for k, v in output.items()})
+        output = pd.DataFrame({k: v.reindex(draws) if isinstance(v, pd.Series)
+                               else np.broadcast_to(np.asarray(v), (m,))
+                               for k, v in output.items()}, index=draws)
     if isinstance(output, pd.Series):
         output = output.to_frame()
     if not isinstance(output, pd.DataFrame):
@@ -107,6 +138,13 @@ def _vector_output(output: Any, m: int, cells: pd.Index | None, where: str
     if output.shape[0] != m:
         raise UncertaintyError(f"a vectorized model returned {output.shape[0]} rows for "
                                f"{m} draws at {where}; return one row per draw.")
+    if not output.index.equals(draws):
+        if not (output.index.is_unique and output.index.isin(draws).all()):
+            raise UncertaintyError(
+                f"a vectorized model's rows must keep the index of the draws it was given "
+                f"(one row per draw, labelled as in the input frame) at {where}; got rows "
+                f"{output.index.tolist()[:5]}.")
+        output = output.reindex(draws)
     if cells is None:
         cells = output.columns.copy()
         if not cells.is_unique:
@@ -117,7 +155,9 @@ def _vector_output(output: Any, m: int, cells: pd.Index | None, where: str
                                    "return the same columns for every batch.")
         output = output.reindex(columns=cells)
     try:
-        arr = output.to_numpy(dtype=float)
+        arr = _real(output.to_numpy())
+    except UncertaintyError:
+        raise
     except (TypeError, ValueError):
         raise UncertaintyError("a vectorized model's output must be numeric.") from None
     return arr, cells
@@ -133,12 +173,12 @@ def _row(output: Any, layout: _Layout, where: str) -> np.ndarray:
                 return np.fromiter(output.values(), dtype=float, count=len(output))
         elif layout.kind == "series" and isinstance(output, pd.Series):
             if output.index.equals(layout.cells):
-                return output.to_numpy(dtype=float)
+                return _real(output.to_numpy())
         elif layout.kind == "frame" and isinstance(output, pd.DataFrame):
             if output.index.equals(layout.rows) and output.columns.equals(layout.columns):
-                return output.to_numpy(dtype=float).ravel()
+                return _real(output.to_numpy()).ravel()
         elif layout.kind == "scalar" and isinstance(output, int | float | np.number):
-            return np.array([float(output)])
+            return np.array([_real(output)])
     except (TypeError, ValueError):
         pass  # the slow path below names the problem
     return _aligned(_flatten(output)[0], layout.cells, where)
@@ -154,7 +194,7 @@ def evaluate_chunk(model: Callable[..., Any], names: Sequence[str], values: np.n
     values = np.asarray(values, dtype=float)
     if vectorized:
         frame = pd.DataFrame(values, columns=list(names))
-        return _vector_output(model(frame), len(values), layout.cells,
+        return _vector_output(model(frame), frame.index, layout.cells,
                               f"draws {start}–{start + len(values) - 1}")[0]
     out = np.empty((len(values), len(layout.cells)))
     for i, row in enumerate(values):
@@ -168,8 +208,8 @@ def _central_output(model: Callable[..., Any], params: Sequence[Any],
     names = [p.name for p in params]
     central = [p.central for p in params]
     if vectorized:
-        arr, cells = _vector_output(model(pd.DataFrame([central], columns=names)), 1,
-                                    None, "the central values")
+        frame = pd.DataFrame([central], columns=names)
+        arr, cells = _vector_output(model(frame), frame.index, None, "the central values")
         return arr[0], _Layout(cells, "series")
     s, layout = _flatten(model(dict(zip(names, central, strict=True))))
     return s.to_numpy(dtype=float), layout
@@ -188,14 +228,53 @@ def _client(scheduler: Any) -> tuple[Any, bool]:
     if isinstance(scheduler, Client):
         return scheduler, False
     if isinstance(scheduler, str):
+        timeout = _reachable(scheduler)
         try:
-            return Client(scheduler), True
-        except (OSError, TimeoutError) as exc:
+            return Client(scheduler, timeout=timeout), True
+        except Exception as exc:  # a foreign server can raise anything
+            # (a non-Dask server on the port: MemoryError reading its reply as a length)
             raise UncertaintyError(f"cannot reach the Dask scheduler at {scheduler!r}: "
-                                   f"{exc}. Start it (dask scheduler) or fix the "
-                                   "address.") from None
+                                   f"{type(exc).__name__}: {exc}. Start it (dask scheduler) "
+                                   "or fix the address.") from None
     raise UncertaintyError(f"scheduler must be a distributed.Client or an address such as "
                            f"'tcp://127.0.0.1:8786'; got {type(scheduler).__name__}.")
+
+
+#: Seconds to wait for a Dask scheduler (less when dask's own connect timeout is less).
+CONNECT_TIMEOUT = 10.0
+
+_ADDRESS = re.compile(r"^(?:(?P<scheme>tcp|tls)://)?(?P<host>\[[0-9a-fA-F:.]+\]|[^\s:/\[\]]+)"
+                      r":(?P<port>\d{1,5})/?$")
+
+
+def _reachable(address: str) -> float:
+    """Check a scheduler address before Dask tries it for its whole connect timeout.
+
+    The form is ``tcp://host:port`` (or ``tls://``, or ``host:port``); the host must
+    resolve and, for ``tcp``, something must accept connections on the port. Returns the
+    connect timeout to give Dask, in seconds.
+    """
+    import socket
+
+    import dask
+    from dask.utils import parse_timedelta
+
+    m = _ADDRESS.match(address.strip())
+    if m is None or not 0 < int(m["port"]) < 65536:
+        raise UncertaintyError(
+            f"scheduler address {address!r} is not of the form 'tcp://host:port' (e.g. "
+            "'tcp://127.0.0.1:8786', the address 'dask scheduler' prints; not the "
+            "dashboard's http:// address).")
+    timeout = min(CONNECT_TIMEOUT, float(parse_timedelta(
+        dask.config.get("distributed.comm.timeouts.connect"), "s")))
+    host, port = m["host"].strip("[]"), int(m["port"])
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            pass
+    except (OSError, UnicodeError) as exc:
+        raise UncertaintyError(f"cannot reach the Dask scheduler at {address!r}: {exc}. "
+                               "Start it (dask scheduler) or fix the address.") from None
+    return timeout
 
 
 def run_chunks(func: Callable[..., np.ndarray], chunks: Sequence[tuple[Any, ...]], *,

@@ -68,6 +68,11 @@ __all__ = [
 #: always the same draws, seeded by the ``k``-th child of ``SeedSequence(seed)``.
 CHUNK = 1024
 
+#: Most draws a run takes: the draws and every cell's samples are held in memory (a
+#: report of 70 cells at this many draws is about 0.6 GB). Pool runs of several seeds for
+#: more.
+MAX_DRAWS = 1_000_000
+
 #: Sampling methods: Latin hypercube, scrambled Sobol' (``scipy.stats.qmc``), plain random.
 METHODS = ("lhs", "sobol", "random")
 #: Shapes of a range's distribution (see :class:`ParameterRange`).
@@ -132,6 +137,10 @@ class ParameterRange:
             raise UncertaintyError(
                 f"parameter {self.name!r}: need low <= central <= high; got low={low}, "
                 f"central={central}, high={high}. Swap or correct the bounds.")
+        if not math.isfinite(high - low):
+            raise UncertaintyError(
+                f"parameter {self.name!r}: the width high - low overflows a float (low={low}, "
+                f"high={high}); rescale the parameter (e.g. in millions).")
         if self.shape not in SHAPES:
             raise UncertaintyError(f"parameter {self.name!r}: unknown shape {self.shape!r}; "
                                    f"use one of {list(SHAPES)}.")
@@ -160,14 +169,16 @@ class ParameterRange:
     @property
     def mean(self) -> float:
         """The distribution's mean: ``(l+h)/2``, ``(l+m+h)/3`` or ``(l+4m+h)/6`` by shape."""
-        lo, m, hi = self.low, self.central, self.high
+        lo, m = self.low, self.central
         if self.width == 0:
             return m
+        # offsets from low: no overflow where low + high would overflow
+        w, d = self.width, m - lo
         if self.shape == "uniform":
-            return (lo + hi) / 2
+            return lo + w / 2
         if self.shape == "triangular":
-            return (lo + m + hi) / 3
-        return (lo + 4 * m + hi) / 6
+            return lo + (d + w) / 3
+        return lo + (4 * d + w) / 6
 
     @property
     def variance(self) -> float:
@@ -188,9 +199,17 @@ class ParameterRange:
     def ppf(self, u: Any) -> np.ndarray:
         """The quantile function: the parameter's value at uniform draws ``u`` in [0, 1].
 
-        A zero-width range returns ``central`` exactly, whatever ``u``.
+        A zero-width range returns ``central`` exactly, whatever ``u``. A ``u`` outside
+        [0, 1] (or NaN) raises :class:`~nonequivalent.UncertaintyError`.
         """
-        u = np.asarray(u, dtype=float)
+        try:
+            u = np.asarray(u, dtype=float)
+        except (TypeError, ValueError):
+            raise UncertaintyError(f"ppf of {self.name!r} takes numbers in [0, 1]; got "
+                                   f"{u!r}.") from None
+        if not ((u >= 0) & (u <= 1)).all():
+            raise UncertaintyError(f"ppf of {self.name!r} takes probabilities in [0, 1]; got "
+                                   f"values outside it (or NaN).")
         if self.width == 0:
             return np.full(u.shape, self.central)
         lo, m, hi, w = self.low, self.central, self.high, self.width
@@ -289,7 +308,23 @@ def _check_method(method: str) -> str:
 def _check_draws(draws: Any) -> int:
     if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 2:
         raise UncertaintyError(f"draws must be an integer >= 2; got {draws!r}.")
+    if draws > MAX_DRAWS:
+        raise UncertaintyError(
+            f"draws must be at most {MAX_DRAWS:,} (every draw is held in memory); got "
+            f"{int(draws):,}. Run several seeds and pool their samples for more.")
     return int(draws)
+
+
+def _check_percentiles(percentiles: Any) -> tuple[float, ...]:
+    """Percentiles as floats in [0, 100]: a sequence of numbers (a string is refused, not
+    read digit by digit)."""
+    if isinstance(percentiles, str | bytes) or not isinstance(percentiles, Iterable):
+        raise UncertaintyError(f"percentiles must be a sequence of numbers such as (5, 50, "
+                               f"95); got {percentiles!r}.")
+    pcts = tuple(_finite(q, "percentile") for q in percentiles)
+    if any(not 0 <= q <= 100 for q in pcts):
+        raise UncertaintyError(f"percentiles must be within [0, 100]; got {list(pcts)}.")
+    return pcts
 
 
 def _check_seed(seed: Any) -> int:
@@ -433,9 +468,7 @@ def propagate(model: Callable[..., Any], parameters: Iterable[ParameterRange], *
     params = _check_parameters(parameters)
     draws = _check_draws(draws)
     seed = _check_seed(seed)
-    pcts = tuple(_finite(q, "percentile") for q in percentiles)
-    if any(not 0 <= q <= 100 for q in pcts):
-        raise UncertaintyError(f"percentiles must be within [0, 100]; got {list(pcts)}.")
+    pcts = _check_percentiles(percentiles)
     if not callable(model):
         raise UncertaintyError(f"model must be callable; got {type(model).__name__}.")
     values = sample_parameters(params, draws, seed, method, correlation)

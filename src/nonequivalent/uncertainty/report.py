@@ -74,15 +74,20 @@ def _targets(base: Any, later: Any) -> dict[str, tuple[tuple[int, str], ...]]:
     if later is None:
         return {k: ((0, k),) for k in first}
     second = _rows(later)
+    # a period's own inputs are prefixed by its label, as the report labels it: the year,
+    # or "<year> (base)" and "<year> (later)" when both describe the same year (one
+    # prefix for both would let the later period's input replace the base's)
+    tags = (str(base.year), str(later.year)) if base.year != later.year else (
+        f"{base.year} (base)", f"{later.year} (later)")
     out: dict[str, tuple[tuple[int, str], ...]] = {}
     for k in first:
         if k in second and second[k] == first[k]:
             out[k] = ((0, k), (1, k))
         else:
-            out[f"{base.year}:{k}"] = ((0, k),)
+            out[f"{tags[0]}:{k}"] = ((0, k),)
     for k in second:
         if not (k in first and first[k] == second[k]):
-            out[f"{later.year}:{k}"] = ((1, k),)
+            out[f"{tags[1]}:{k}"] = ((1, k),)
     return out
 
 
@@ -555,10 +560,17 @@ def report_batch(scenario: Any = "ussr-1928", later: Any = None, draws: Any = No
     [1900.0, 2100.0]
     """
     from .batch import BatchModel, why_not_batched
+    from .model import _real
 
     if not isinstance(draws, pd.DataFrame):
         raise UncertaintyError("draws must be a DataFrame: one row per draw, one column per "
                                "uncertain parameter (names as in ne.scenario_ranges).")
+    try:  # real numbers only: a complex draw is refused, never cut to its real part
+        _real(draws.to_numpy())
+    except UncertaintyError as exc:
+        raise UncertaintyError(f"draws: {exc}") from None
+    except (TypeError, ValueError):
+        raise UncertaintyError("draws must be numbers in every cell.") from None
     model = _model(scenario, later, None, melt, names=list(draws.columns))[0]
     reason = why_not_batched(model.scenarios, [t for n in draws.columns
                                                for t in model.targets[n]])

@@ -108,7 +108,10 @@ class Propagation(Result):
                          name=f"p{q:g}")
 
     def interval(self, low: float = 5, high: float = 95) -> pd.DataFrame:
-        """Each cell's ``[p_low, p_high]`` interval as two columns."""
+        """Each cell's ``[p_low, p_high]`` interval as two columns (the ends need not be
+        symmetric: ``interval(10, 99)``)."""
+        if _finite(low, "percentile") > _finite(high, "percentile"):
+            raise UncertaintyError(f"an interval needs low <= high; got {low} and {high}.")
         return pd.concat([self.percentile(low), self.percentile(high)], axis=1)
 
     def draw(self, i: int) -> Any:

@@ -1,0 +1,224 @@
+"""Junk and extreme-but-valid input to the newer surfaces: the uncertainty engine, the batch
+report, the global account, registered group kinds and the report's uncertainty options.
+
+Each call either raises a library error that says what is wrong, or returns finite numbers
+that keep the model's invariants (shares sum to 100 %, transfers balance, each draw's
+result is that draw's).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, ClassVar
+
+import numpy as np
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import nonequivalent as ne
+from nonequivalent.uncertainty.report import report_batch
+from tests.test_adversarial_core import outcome, scalars_junk, vectors_junk
+from tests.test_cli_adversarial import check, junk, number
+
+FEW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _refuses_or(call, check_result=None):
+    try:
+        out = call()
+    except ne.NonequivalentError as exc:
+        assert str(exc)
+        return None
+    if check_result is not None:
+        check_result(out)
+    return out
+
+
+# ------------------------------------------------------------------- ParameterRange
+@FEW
+@given(low=scalars_junk, central=scalars_junk, high=scalars_junk,
+       shape=st.one_of(st.sampled_from(["uniform", "triangular", "pert"]), scalars_junk),
+       integer=st.booleans(), u=st.one_of(vectors_junk(2), st.lists(st.floats(), max_size=3)))
+def test_parameter_ranges_reject_junk_or_stay_in_range(low, central, high, shape, integer, u):
+    r = _refuses_or(lambda: ne.ParameterRange("a", low, central, high, shape, integer=integer))
+    if r is None:
+        return
+    assert np.isfinite([r.mean, r.variance]).all() or r.width > 1e150
+    assert r.low <= r.mean <= r.high
+    v = _refuses_or(lambda: r.ppf(u))
+    if v is not None:
+        assert ((r.low <= v) & (v <= r.high)).all()
+
+
+# ------------------------------------------------------------------------ propagate
+def _models() -> st.SearchStrategy:
+    outputs = st.sampled_from([
+        lambda p: {"y": p["a"]},
+        lambda p: {"y": p["a"] + 1j},
+        lambda p: {"y": "x"},
+        lambda p: None,
+        lambda p: {"y": [p["a"], 1]},
+        lambda p: pd.Series({"y": p["a"], "z": np.nan}),
+        lambda p: {"y" if p["a"] < 1 else "z": 1.0},
+        lambda p: pd.DataFrame({"y": [p["a"]], "z": [1.0]}),
+        lambda p: 1 / 0,
+    ])
+    return outputs
+
+
+@FEW
+@given(model=_models(), draws=st.one_of(st.integers(-2, 50), scalars_junk),
+       seed=st.one_of(st.integers(0, 2**32), scalars_junk),
+       method=st.one_of(st.sampled_from(["lhs", "sobol", "random"]), scalars_junk),
+       percentiles=st.one_of(st.just((5, 50, 95)), scalars_junk, st.lists(scalars_junk,
+                                                                          max_size=3)),
+       correlation=st.one_of(st.none(), st.just({("a", "b"): 0.5}),
+                             st.dictionaries(st.tuples(junk, junk), scalars_junk,
+                                             max_size=2)))
+def test_propagate_rejects_junk_or_returns_each_draws_result(model, draws, seed, method,
+                                                             percentiles, correlation):
+    params = [ne.ParameterRange("a", 0, 1, 2), ne.ParameterRange("b", 0, 1, 2)]
+
+    def call():
+        try:
+            return ne.propagate(model, params, draws=draws, seed=seed, method=method,
+                                percentiles=percentiles, correlation=correlation)
+        except ZeroDivisionError:
+            return None        # the model's own error reaches the caller as it is
+
+    res = _refuses_or(call)
+    if res is None:
+        return
+    frame = res.to_frame()
+    assert len(frame) == len(res.cells)
+    if "y" in res.cells and model(dict(a=1.0, b=1.0)) == {"y": 1.0}:
+        assert np.array_equal(res.samples["y"].to_numpy(), res.inputs["a"].to_numpy())
+
+
+@FEW
+@given(order=st.integers(0, 2**32 - 1), extra=st.sampled_from(["none", "index",
+                                                                     "rows", "complex"]))
+def test_a_vectorized_model_gets_each_draws_row_back(order, extra):
+    def model(d):
+        out = pd.DataFrame({"y": 3 * d["a"]}).sample(frac=1.0, random_state=order)
+        if extra == "index":
+            out.index = out.index + 100
+        elif extra == "rows":
+            out = out.iloc[:-1]
+        elif extra == "complex":
+            out["y"] = out["y"] + 1j
+        return out
+
+    res = _refuses_or(lambda: ne.propagate(model, [ne.ParameterRange("a", 0, 1, 2)],
+                                           draws=6, vectorized=True))
+    if extra != "none":
+        assert res is None
+    else:
+        np.testing.assert_allclose(res.samples["y"].to_numpy(), 3 * res.inputs["a"].to_numpy())
+
+
+# ------------------------------------------------------------------------- the batch
+@SLOW
+@given(value=st.one_of(scalars_junk, st.floats(-1e6, 1e6)),
+       name=st.sampled_from(["workers.hours", "peasants.taxes", "prices", "nope"]))
+def test_report_batch_rejects_junk_draws_or_gives_shares_summing_to_100(value, name):
+    draws = pd.DataFrame({name: [value, 1.0]}) if not isinstance(value, list | dict) else \
+        pd.DataFrame({name: [value, value]})
+
+    def shares_sum(out):
+        cols = [c for c in out.columns if c[0] == "account_hours_base" and c[2] ==
+                "share_of_fund" and c[1] != "state"]
+        total = out[cols].sum(axis=1).to_numpy()
+        ok = np.isfinite(total)
+        np.testing.assert_allclose(total[ok], 100.0, rtol=1e-9)
+
+    _refuses_or(lambda: report_batch("ussr-1928", draws=draws), shares_sum)
+
+
+# ----------------------------------------------------------------------- group kinds
+@ne.register_group_kind
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class _Hostile(ne.GroupKind):
+    kind: ClassVar[str] = "hostile-adversarial-test"
+    out: ClassVar[Any] = None
+
+    def flows(self, ctx):
+        return _Hostile.out() if callable(_Hostile.out) else _Hostile.out
+
+
+@SLOW
+@given(values=st.lists(st.one_of(scalars_junk, st.floats(-1e9, 1e9)), min_size=5,
+                       max_size=5),
+       receives=st.booleans(), wrap=st.sampled_from(["flows", "tuple", "none"]))
+def test_a_kind_with_junk_flows_is_refused_or_reconciles(values, receives, wrap):
+    def make():
+        if wrap == "flows":
+            return ne.Flows(*values, receives=receives)
+        return tuple(values) if wrap == "tuple" else None
+
+    _Hostile.out = make
+    sc = ne.scenarios.load("ussr-1928")
+    sc = dataclasses.replace(sc, groups=(*sc.groups[:-1], _Hostile(name="h"), sc.groups[-1]))
+
+    def reconciles(rep):
+        acc = sc.surplus_account()
+        assert acc.is_reconciled
+        shares = acc.table["share_hours"].to_numpy()[:-1]
+        if np.isfinite(shares).all():
+            np.testing.assert_allclose(shares.sum(), 1.0, rtol=1e-9)
+
+    try:
+        _refuses_or(lambda: ne.report(sc), reconciles)
+    finally:
+        _Hostile.out = None
+
+
+# --------------------------------------------------------------------- global account
+def _mrio(A: Any = None, Y: Any = None, labour: Any = None, comp: Any = None) -> Any:
+    return ne.MRIOEconomy([[0.0, 0.1], [0.2, 0.0]] if A is None else A,
+                          [[4.0, 2.0], [3.0, 5.0]] if Y is None else Y,
+                          labour={"low": [1.0, 3.0], "high": [2.0, 1.0]} if labour is None
+                          else labour,
+                          compensation={"low": [10.0, 3.0], "high": [40.0, 5.0]}
+                          if comp is None else comp,
+                          value_added=[50.0, 8.0], regions=["N", "S"], sectors=["good"])
+
+
+@FEW
+@given(which=st.sampled_from(["A", "Y", "labour", "comp", "blocs"]),
+       junk_value=st.one_of(scalars_junk, vectors_junk(2),
+                            st.dictionaries(junk, st.one_of(junk, scalars_junk),
+                                            max_size=3)))
+def test_the_global_account_rejects_junk_or_balances(which, junk_value):
+    def call():
+        kw = {which: junk_value} if which != "blocs" else {}
+        acc = ne.global_exchange_account(_mrio(**kw),
+                                         junk_value if which == "blocs" else None)
+        return acc
+
+    acc = _refuses_or(call)
+    if acc is None:
+        return
+    b = acc.by_bloc
+    for skill in ("low", "high", "all"):
+        part = b.xs(skill, level="skill")
+        assert np.isfinite(part[["labour_given", "labour_received"]].to_numpy()).all()
+        assert abs(part["labour_transfer"].sum()) <= 1e-9 * part["labour_given"].sum() + 1e-300
+        assert np.isfinite(part["transfer_wage_value"].to_numpy()).all()
+    outcome(acc.drain)
+
+
+# ---------------------------------------------------------- the report's uncertainty CLI
+@settings(max_examples=8, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(draws=st.one_of(number, st.sampled_from(["2", "3", "1000000000"])),
+       seed=st.one_of(number, st.just("0")), method=st.one_of(junk, st.just("lhs")),
+       scheduler=st.one_of(st.none(), junk, st.sampled_from(["tcp://127.0.0.1:9", "host",
+                                                             "http://x:1"])))
+def test_report_uncertainty_options(draws, seed, method, scheduler) -> None:
+    argv = ["report", "--draws", draws, "--seed", seed, "--method", method]
+    if scheduler is not None:
+        argv += ["--scheduler", scheduler]
+    check(argv)
