@@ -284,3 +284,101 @@ def test_overtaking_time_and_four_sector_overflow_are_specific_errors():
         ne.overtaking_time(0.1, 0.05, 1e308, 1.0)
     with pytest.raises(ne.InvalidPlanError, match="overflows"):
         ne.mahalanobis_four_sector(1e308, 1.0, 1.0, 0.5, [0.1, 0.2, 0.3, 0.4], [1, 1, 1, 1])
+
+
+_ONE_SECTOR = dict(years=2, initial_capacity={"steel": 10.0}, labour_supply={"labour": 100.0},
+                   heavy_sector="steel")
+
+
+def _one_sector_plan(**kw):
+    eco = ne.Economy([[0.0]], labour=[1.0], sectors=["steel"], capital=[[2.0]])
+    return ne.MultiYearPlan(eco, **_ONE_SECTOR, **kw)
+
+
+@pytest.mark.parametrize("growth", [
+    "x", 0.1, -1, float("nan"), [0.1],                   # not a mapping of kind -> rate
+    {"labour": "x"}, {"labour": 10**400}, {"labour": float("nan")},
+    {"labour": float("inf")}, {"labour": -1.5}, {"labour": -1.0}, {"labour": True},
+    {"labour": 1e308},                                   # the labour path overflows
+])
+def test_multiyear_labour_growth_is_read_guarded(growth):
+    with pytest.raises(ne.InvalidPlanError, match="labour_growth"):
+        _one_sector_plan(labour_growth=growth).solve()
+
+
+@pytest.mark.parametrize("lag", ["x", None, 10**400, float("nan"), -1, 1e308,
+                                 float("inf"), 2.5, True])
+def test_multiyear_gestation_lag_is_read_guarded(lag):
+    with pytest.raises(ne.InvalidPlanError, match="gestation_lag"):
+        _one_sector_plan(gestation_lag=lag).solve()
+
+
+def test_multiyear_good_labour_growth_still_solves():
+    res = _one_sector_plan(labour_growth={"labour": 0.02}, gestation_lag=1).solve()
+    assert res.capacity.shape == (1, 3)
+
+
+@pytest.mark.parametrize("column", [
+    ["3", "6"], ["x", "6"], [3, 10**400], [True, 6], [3 + 0j, 6.0], [3 + 1j, 6.0]])
+def test_choice_of_technique_reads_numbers_only(column):
+    from nonequivalent.planning import choice_of_technique
+
+    tech = pd.DataFrame({"output_per_worker": column, "investment_per_worker": [2.0, 6.0]})
+    with pytest.raises(ne.InvalidPlanError, match="output_per_worker"):
+        choice_of_technique(tech, wage=0.5)
+
+
+def test_choice_of_technique_without_techniques():
+    from nonequivalent.planning import choice_of_technique
+
+    empty = pd.DataFrame({"output_per_worker": [], "investment_per_worker": []})
+    with pytest.raises(ne.InvalidPlanError, match="at least one technique"):
+        choice_of_technique(empty, wage=2.0)
+
+
+def test_transfer_sweep_ragged_and_account_with_a_2d_benchmark():
+    eco = ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[1.0, 0.5], sectors=["a", "b"])
+    g = ne.Group("p", sells={"a": 1.0}, buys={"b": 1.0})
+    bench = ne.labour_value_benchmark(eco)
+    assert ne.transfer_sweep(eco, g, [[1.0, 2.0], [2.0, 1.0]], bench) is not None
+    with pytest.raises(ne.InvalidPriceError):
+        ne.transfer_sweep(eco, g, [[1.0, 2.0], [1.0]], bench)
+    with pytest.raises(ne.InvalidPriceError):
+        ne.exchange_account(eco, g, [1.0, 1.0], pd.DataFrame([[1.0, 2.0], [3.0, 4.0]]))
+
+
+@pytest.mark.parametrize("A, labour", [
+    ([], []), (np.zeros((0, 0)), []), (np.zeros((0, 0)), {}), ([[]], []),
+    (pd.DataFrame(), pd.Series(dtype=float))])
+def test_an_empty_economy_is_refused(A, labour):
+    with pytest.raises(ne.InvalidEconomyError, match="at least one sector"):
+        ne.Economy(A, labour=labour)
+
+
+@pytest.mark.parametrize("A, labour", [([[0.2, 0.3], [0.1, 0.4]], [1.0, 0.5]),
+                                       ([[0.5, 0.0], [0.0, 0.2]], [1.0, 1.0])])
+@pytest.mark.parametrize("method", ["schur", "direct"])
+def test_frontier_just_below_R_is_refused_or_right(A, labour, method):
+    eco = ne.Economy(A, labour=labour)
+    R = eco.max_profit_rate
+    for r in (np.nextafter(R, 0), R * (1 - 1e-15), R * (1 - 1e-12)):
+        with pytest.raises(ne.NumericalRangeError, match="too close to R"):
+            ne.wage_profit_frontier(eco, [0.1, r], method=method)
+    # far enough from R the two methods agree with the limit slope w ≈ w'(R) (R - r)
+    w = ne.wage_profit_frontier(eco, [R * (1 - 1e-6), R * (1 - 1e-8)], method=method)
+    assert w.iloc[1] == pytest.approx(w.iloc[0] / 100, rel=1e-4)
+
+
+@pytest.mark.parametrize("answer", ["1e400", "-1e400", "inf", "nan", "1e400, 1, 2",
+                                    "72, 1e400, 98.88", "72, -1e400, 98.88",
+                                    "72, nan, 98.88", [72, 10**400, 98.88]])
+def test_exercise_check_with_values_beyond_a_float(answer):
+    from nonequivalent import exercises
+
+    ex = exercises.generate("tribute", 3)
+    try:
+        out = ex.check(answer)
+    except ne.ExerciseError as exc:
+        assert str(exc)
+    else:
+        assert not out.correct and out.message

@@ -665,6 +665,14 @@ def _ndim(data: Any) -> int:
         return -1
 
 
+def _require_sectors(shape: tuple[int, ...], what: str) -> None:
+    """Refuse a table without entries: an economy has at least one sector."""
+    if 0 in shape:
+        raise InvalidEconomyError(
+            f"{what} is empty (shape {shape}): an economy needs at least one sector; "
+            "give an n x n matrix with n >= 1.")
+
+
 def _read_technology(A: Any, sectors: Any, what: str = "technical coefficients A",
                      sparse_ok: bool = True) -> tuple[np.ndarray | sp.csr_array, pd.Index]:
     if isinstance(A, pd.DataFrame):
@@ -684,6 +692,7 @@ def _read_technology(A: Any, sectors: Any, what: str = "technical coefficients A
         if not sparse_ok:
             raise InvalidEconomyError(f"{what} must be dense here.")
         arr = as_sparse(A, what, InvalidEconomyError)   # own data: the caller's is untouched
+        _require_sectors(arr.shape, what)
         if arr.shape[0] != arr.shape[1]:
             raise InvalidEconomyError(f"{what} must be square, got shape {arr.shape}.")
         check_finite(arr.data, what, InvalidEconomyError)
@@ -694,6 +703,7 @@ def _read_technology(A: Any, sectors: Any, what: str = "technical coefficients A
         if arr.ndim == 0:
             arr = arr.reshape(1, 1)
         index = None
+    _require_sectors(arr.shape, what)
     if arr.ndim != 2 or arr.shape[0] != arr.shape[1]:
         raise InvalidEconomyError(f"{what} must be a square matrix, got shape {arr.shape}.")
     if index is None:

@@ -501,7 +501,13 @@ def read_number(value: Any, what: str = "answer") -> Given:
         if n.exact:
             return Given(sympy.Rational(n.value.numerator, n.value.denominator), True, 0,
                          n.percent, n.text)
-        return Given(float(n.value), False, n.figures, n.percent, n.text, n.value)
+        try:
+            approx = float(n.value)
+        except OverflowError:
+            raise ExerciseError(f"{what}: {n.text!r} is too large for a floating-point "
+                                "number (at most about 1e308); no answer here is that "
+                                "large.") from None
+        return Given(approx, False, n.figures, n.percent, n.text, n.value)
     raise ExerciseError(f"{what}: cannot read {value!r} (type {type(value).__name__}) as a "
                         f"number; write it like {EXAMPLES}.")
 

@@ -623,8 +623,11 @@ def choice_of_technique(techniques: pd.DataFrame, wage: float, investment: float
             "output_per_worker", "investment_per_worker"} <= set(techniques.columns):
         raise InvalidPlanError("techniques must be a DataFrame with columns output_per_worker and "
                         "investment_per_worker.")
-    p = techniques["output_per_worker"].to_numpy(dtype=float)
-    c = techniques["investment_per_worker"].to_numpy(dtype=float)
+    if techniques.empty:
+        raise InvalidPlanError("techniques is empty: give at least one technique (a row).")
+    p, c = (np.array([real(v, f"{col} of technique {k!r}") for k, v in
+                      techniques[col].items()], dtype=float)
+            for col in ("output_per_worker", "investment_per_worker"))
     if not np.isfinite(p).all() or not np.isfinite(c).all() or (p <= 0).any() or (c <= 0).any():
         raise InvalidPlanError("output and investment per worker must be finite and > 0.")
     w = _positive(wage, "wage", allow_zero=True)

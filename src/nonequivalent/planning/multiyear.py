@@ -75,7 +75,7 @@ import pandas as pd
 from .._results import format_frame, format_number
 from ..core.economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
-from ._checks import real, whole
+from ._checks import finite_result, real, whole
 from ._common import (
     PlanModelMixin,
     PlanResultMixin,
@@ -90,7 +90,6 @@ from ._common import (
     target_row,
     use_columns,
     valuations_from,
-    whole_number,
 )
 from ._model import (
     Block,
@@ -142,9 +141,11 @@ class MultiYearPlan(PlanModelMixin):
     depreciation : float or mapping
         δ by sector (share of capacity lost a year), in [0, 1).
     gestation_lag : int
-        Years between starting capacity and its use (0: ready next year).
+        Years between starting capacity and its use (0: ready next year; at most
+        :data:`MAX_YEARS`).
     labour_growth : mapping, optional
-        Natural growth rate of every kind's supply (e.g. ``{"worker": 0.02}``).
+        Natural growth rate of every kind's supply (e.g. ``{"worker": 0.02}``), each
+        above -1; kinds not named do not grow.
     migration : float
         Hours a year moved from ``peasant_kind`` to ``worker_kind`` (cumulative).
     womens_entry : float
@@ -271,13 +272,22 @@ class MultiYearPlan(PlanModelMixin):
         L0 = kind_vector(self.labour_supply, kinds, "labour supply")
         growth = np.zeros(len(kinds))
         if self.labour_growth is not None:
-            gs = pd.Series(self.labour_growth, dtype=float)
-            bad = [k for k in gs.index if k not in kinds]
+            lg = self.labour_growth
+            if not isinstance(lg, dict | pd.Series):
+                raise InvalidPlanError(
+                    "labour_growth must be a mapping of labour kind to growth rate "
+                    f"(e.g. {{{kinds[0]!r}: 0.02}}), got {lg!r}.")
+            rates = {k: real(v, f"labour_growth[{k!r}]", lower=-1.0, lower_open=True)
+                     for k, v in lg.items()}
+            bad = [k for k in rates if k not in kinds]
             if bad:
                 raise LabelMismatchError(f"labour_growth names unknown kinds {bad}.")
-            growth = gs.reindex(kinds, fill_value=0.0).to_numpy()
+            growth = pd.Series(rates, dtype=float).reindex(kinds, fill_value=0.0).to_numpy()
         t = np.arange(T)
-        path = L0[:, None] * (1.0 + growth[:, None]) ** t[None, :]
+        with np.errstate(over="ignore"):
+            path = L0[:, None] * (1.0 + growth[:, None]) ** t[None, :]
+        finite_result(path, "the labour supply grown at labour_growth",
+                      "give a growth rate that keeps the supply below about 1e308")
         for amount, src, dst in ((real(self.migration, "migration", lower=0.0),
                                   self.peasant_kind, self.worker_kind),
                                  (real(self.womens_entry, "womens_entry", lower=0.0), None,
@@ -304,8 +314,7 @@ class MultiYearPlan(PlanModelMixin):
                 "Economy(A, labour, capital=B) (B[i, j] = stock of good i per unit capacity "
                 "of sector j).")
         T = self._horizon()
-        lag = whole_number(self.gestation_lag, "gestation_lag must be an integer >= 0",
-                           minimum=0)
+        lag = whole(self.gestation_lag, "gestation_lag (years)", minimum=0, maximum=MAX_YEARS)
         if self.objective not in ("heavy_capacity", "consumption", "target"):
             raise InvalidPlanError("objective must be 'heavy_capacity', 'consumption' or "
                                    f"'target', got {self.objective!r}.")
