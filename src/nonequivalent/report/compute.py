@@ -59,7 +59,7 @@ import pandas as pd
 
 from .._validation import as_number
 from ..accounts.sources import _key, change_shares, shapley_split
-from ..accounts.surplus import fund_shares, imprecise
+from ..accounts.surplus import _group_flows, fund_shares, imprecise
 from ..errors import InvalidPriceError, NonequivalentError
 from ..exchange.account import nonequivalence_ratio
 from ..exchange.procurement import (
@@ -225,7 +225,7 @@ def _account(yr: Year) -> dict[str, Any]:
             bctx.cache["account rows"] = list(five.values())
         flows = g.batch_flows(bctx) if type(g).batched() else None
         if flows is None:        # a kind with per-draw flows only: ask it draw by draw
-            f = g.flows(yr.context())
+            f = _group_flows(g, yr.context())       # Flows of real numbers, or say which
             flows = (f.hours_given, f.hours_received, f.taxes, f.underpayment,
                      f.overpayment)
         five[g.name] = tuple(_draws(v, yr.D) for v in flows)

@@ -759,6 +759,9 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None,
         from ..scenarios.scenario import ScenarioPair
 
         ScenarioPair(scs[0], scs[1])         # the same goods and labour kinds, or say so
+    for s in scs:       # a kind with per-draw flows only: its account checked as written
+        if not all(type(g).batched() for g in s.groups):
+            s.surplus_account(**({} if melt is None else {"melt": melt}))
     with np.errstate(all="ignore"):
         comp = compute(scs, melt=melt, employment=employment)
     if comp.bad[0]:
