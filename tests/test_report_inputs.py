@@ -81,3 +81,20 @@ def test_an_exchange_account_holds_no_negative_zero():
         assert not np.any((v == 0) & np.signbit(v))
         assert "-0.0" not in frame.to_string() and "-0 " not in frame.to_string()
     assert not re.search(r"-0(\.0*)?\b(?!\.\d*[1-9])", str(acc))
+
+
+def test_plan_summaries_are_the_same_on_every_run_and_show_times_when_asked():
+    from nonequivalent.planning import synthetic_national_plan
+
+    plan = synthetic_national_plan(30, seed=0)
+    a, b = plan.solve(method="simplex"), plan.solve(method="simplex")
+    for x, y in ((a, b), (a.solution, b.solution)):
+        assert x.summary() == y.summary() and repr(x) == repr(y)
+        assert x._repr_html_() == y._repr_html_() and x.to_markdown() == y.to_markdown()
+        assert " time" not in x.summary() and "solve" not in x.summary()
+        assert x.build_seconds >= 0
+    assert "solve" in a.solution.summary(timing=True)
+    assert "build" in a.summary(timing=True) and "solve" in a.summary(timing=True)
+    labels = [k for k, _, _ in a.solution.key_figures(timing=True)]
+    assert labels[-2:] == ["build time", "solve time"]
+    assert a.solution.solve_seconds >= 0
