@@ -98,3 +98,13 @@ def test_plan_summaries_are_the_same_on_every_run_and_show_times_when_asked():
     labels = [k for k, _, _ in a.solution.key_figures(timing=True)]
     assert labels[-2:] == ["build time", "solve time"]
     assert a.solution.solve_seconds >= 0
+
+
+def test_the_surplus_account_summary_prints_labels_not_machine_keys():
+    from nonequivalent.accounts.surplus import COLUMNS
+
+    text = scenarios.load("ussr-1932").surplus_account().summary()
+    for key in COLUMNS:
+        if "_" in key:
+            assert key not in text, key
+    assert "hours given (hours)" in text and "underpayment (money)" in text
