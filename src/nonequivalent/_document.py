@@ -37,27 +37,38 @@ FORMATS = ("text", "markdown", "html", "latex", "json", "csv")
 #: Significant figures of every number the library prints.
 SIGNIFICANT_FIGURES = 4
 
+#: Magnitudes from here on print in scientific notation, in every format and in tables
+#: too (a float has about 16 significant digits: the digits of 1e300 written out would be
+#: noise).
+SCIENTIFIC_FROM = 1e15
+
 
 def format_number(x: Any, unit: str = "", sig: int = SIGNIFICANT_FIGURES) -> str:
     """The library's one number format: thousands separators, ``sig`` significant figures.
 
     Whole parts are never rounded away (``20,970`` and ``9,399`` alike); smaller numbers
-    keep ``sig`` significant figures; magnitudes below 1e-4 or from 1e15 on use scientific
-    notation. Integers print whole. ``unit`` follows after a space.
+    keep ``sig`` significant figures; magnitudes below 1e-4 or from 1e15
+    (:data:`SCIENTIFIC_FROM`) on use scientific notation, integers too (below that,
+    integers print whole). Never ``-0``. ``unit`` follows after a space.
 
     >>> format_number(20970.123), format_number(9399), format_number(0.894737)
     ('20,970', '9,399', '0.8947')
     >>> format_number(1.5, "hours"), format_number(-0.00001234), format_number(float("inf"))
     ('1.500 hours', '-1.234e-05', '∞')
+    >>> format_number(1e300), format_number(10**30), format_number(-0.0)
+    ('1.000e+300', '1.000e+30', '0')
     """
     suffix = f" {unit}" if unit else ""
     if isinstance(x, bool | np.bool_):
         return ("yes" if x else "no") + suffix
-    if isinstance(x, numbers.Integral):
+    if isinstance(x, numbers.Integral) and abs(int(x)) < SCIENTIFIC_FROM:
         return f"{int(x):,}{suffix}"
     if not isinstance(x, numbers.Real):
         return f"{x}{suffix}"
-    v = float(x)
+    try:
+        v = float(x)
+    except OverflowError:           # an integer beyond the range of a float
+        return ("∞" if x > 0 else "−∞") + suffix
     if math.isnan(v):
         return "n/a"
     if math.isinf(v):
@@ -65,10 +76,12 @@ def format_number(x: Any, unit: str = "", sig: int = SIGNIFICANT_FIGURES) -> str
     if v == 0:
         return f"0{suffix}"
     mag = math.floor(math.log10(abs(v)))
-    if mag >= 15 or mag < -4:
+    if abs(v) >= SCIENTIFIC_FROM or mag < -4:
         return f"{v:.{sig - 1}e}{suffix}"
     decimals = max(0, sig - 1 - mag)
     text = f"{v:,.{decimals}f}"
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]
     if decimals and float(text.replace(",", "")) != 0 and len(text.replace(",", "").replace(
             "-", "").replace(".", "").lstrip("0")) > sig:
         # rounding carried into a new digit (9.9996 -> 10.000): one decimal fewer
@@ -152,13 +165,16 @@ def _decimals(values: np.ndarray) -> int:
 
 
 def fixed(value: float, decimals: int) -> str:
-    """``value`` with ``decimals`` decimals and thousands separators; never ``-0``.
+    """``value`` with ``decimals`` decimals and thousands separators; never ``-0``;
+    magnitudes from :data:`SCIENTIFIC_FROM` on in scientific notation (:func:`format_number`).
 
-    >>> fixed(-0.0000001, 2), fixed(-1234.5, 0), fixed(float("nan"), 2)
-    ('0.00', '-1,234', '—')
+    >>> fixed(-0.0000001, 2), fixed(-1234.5, 0), fixed(float("nan"), 2), fixed(1e300, 0)
+    ('0.00', '-1,234', '—', '1.000e+300')
     """
     if not math.isfinite(value):
         return "—"
+    if abs(value) >= SCIENTIFIC_FROM:
+        return format_number(value)
     text = f"{value:,.{decimals}f}"
     if text.startswith("-") and not text.strip("-0.,"):
         text = text[1:]
@@ -172,7 +188,7 @@ def _format_column(col: pd.Series, exact: bool = False,
     if pd.api.types.is_integer_dtype(col.dtype):
         if _label(col.name).lower().endswith("year"):   # 1928, not 1,928
             return [str(int(v)) for v in col]
-        return [f"{int(v):,}" for v in col]
+        return [format_number(int(v)) for v in col]
     if pd.api.types.is_float_dtype(col.dtype):
         arr = col.to_numpy(dtype=float)
         if exact:

@@ -65,7 +65,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result, format_frame, format_number
+from .._results import Result, _frame_text, format_number
 from .._validation import as_float, as_number, require_finite
 from ..core.economy import Economy
 from ..errors import (
@@ -416,9 +416,9 @@ class SurplusAccount(Result):
             "purchases derived from incomes (peasants spend proceeds net of taxes, workers "
             "their wage)",
             "",
-            format_frame(self.table).to_string(justify="right"), "",
+            _frame_text(self.table, self.units()), "",
             "Reconciliation (groups' net = state's receipts):",
-            format_frame(self.reconciliation).to_string(justify="right"), "",
+            _frame_text(self.reconciliation, {}), "",
             f"memo: retail margin on workers' baskets N (p_r − p)·b = {fmt(self.retail_margin)} "
             "(inside the transfers above, not added)"]
         if not self.shares_defined:

@@ -522,7 +522,8 @@ class ExchangeAccount(Result):
                                            (pe - p) * s, (p - pe) * d]))
         index = pd.MultiIndex.from_product([self.by_group.index, goods],
                                            names=["group", "good"])
-        return pd.DataFrame(np.vstack(blocks), index=index, columns=list(GOOD_COLUMNS))
+        # + 0.0 turns the -0.0 of (pe - p) * 0 into 0: no "-0" printed for a good not traded
+        return pd.DataFrame(np.vstack(blocks) + 0.0, index=index, columns=list(GOOD_COLUMNS))
 
     @property
     def money_transfer(self) -> pd.Series:
@@ -638,7 +639,7 @@ def exchange_account(economy: Economy, groups: Group | Iterable[Group], prices: 
     # every column but the non-equivalence ratio (inf when a group receives no labour)
     require_finite(np.delete(table, 3, axis=1), "the exchange account")
     require_finite(np.concatenate([sold, bought]), "the total quantities sold and bought")
-    by_group = pd.DataFrame(table, index=names, columns=_GROUP_COLUMNS_INDEX)
+    by_group = pd.DataFrame(table + 0.0, index=names, columns=_GROUP_COLUMNS_INDEX)  # no -0
     scale = CONSISTENCY_RTOL * max(1.0, float(sold.max(initial=0.0)))
     consistent = bool(np.all(np.abs(sold - bought) <= scale + CONSISTENCY_RTOL * bought))
     return ExchangeAccount(benchmark=bench, prices=pd.Series(p, index=goods, name="price"),

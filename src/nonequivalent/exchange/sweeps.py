@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result, format_frame
+from .._results import Result, _frame_text
 from .._validation import as_array, require_finite
 from ..core.economy import Economy
 from ..errors import InvalidPriceError, LabelMismatchError
@@ -95,7 +95,7 @@ class TransferSweep(Result):
         desc = pd.DataFrame({"min": t.min(), "mean": t.mean(), "max": t.max()})
         return [str(self.benchmark), f"{len(t)} price scenarios",
                 "Tribute by group (money at benchmark prices):",
-                format_frame(desc).to_string(justify="right")]
+                _frame_text(desc, {})]
 
 
 def _price_matrix(price_matrix: Any, goods: pd.Index) -> tuple[np.ndarray, pd.Index]:

@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result, format_frame, format_number
+from .._results import Result, _frame_text, format_number
 from ..errors import InvalidEconomyError
 
 __all__ = ["EmmanuelExchange", "emmanuel_exchange"]
@@ -136,7 +136,7 @@ class EmmanuelExchange(Result):
             repr(self),
             f"International profit rate r = Σs/Σ(c+v) = {format_number(self.profit_rate)}; "
             f"average wage w̄ = {format_number(self.average_wage, 'per hour')}",
-            "", format_frame(self._table).to_string(justify="right"), "",
+            "", _frame_text(self._table, {}), "",
             f"transfers sum to zero: {format_number(self.transfers_sum_to_zero)}"])
 
 

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result, format_frame, format_number
+from .._results import Result, _frame_text, format_number
 from ..errors import ConvergenceError, InvalidPlanError, PlanError
 from ._checks import finite_result, real, whole
 
@@ -139,7 +139,7 @@ class GrowthPath(Result):
         """A printable report."""
         params = ", ".join(f"{k}={format_number(v)}" for k, v in self.parameters.items())
         return (f"{self.title}\n{self.model} ({params})\n"
-                f"{format_frame(self._path).to_string()}")
+                f"{_frame_text(self._path, {})}")
 
     __str__ = summary
 

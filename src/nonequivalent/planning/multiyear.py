@@ -72,7 +72,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from .._results import format_frame, format_number
+from .._results import _frame_text, format_number
 from ..core.economy import Economy
 from ..errors import InvalidEconomyError, InvalidPlanError, LabelMismatchError
 from ._checks import finite_result, real, whole
@@ -627,7 +627,7 @@ class MultiYearResult(PlanResultMixin):
                           f"{self.plan.name}: {self.plan.objective} = "
                           f"{format_number(self.objective)}",
                           self.terminal_rule,
-                          "capacity:", format_frame(self.capacity).to_string(),
+                          "capacity:", _frame_text(self.capacity, {}),
                           "real wage:", self.real_wage.map(format_number).to_string(),
                           self._duals_text(),
                           str(self.solution)])

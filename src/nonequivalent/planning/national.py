@@ -428,12 +428,16 @@ class NationalPlanResult(Result):
         """Gain in ``λ`` per extra hour of labour (the labour row's dual, ``>= 0``)."""
         return float(self.solution.shadow_prices[-1])
 
-    def key_figures(self) -> list[tuple[str, Any, str]]:
-        """The multiple, the size and the times."""
+    def key_figures(self, timing: bool = False) -> list[tuple[str, Any, str]]:
+        """The multiple and the size; with ``timing`` the build and solve times (shown
+        only when asked: they change run to run)."""
         n, k = self.plan.shape
-        return [("target multiple", self.multiple, ""), ("products", n, ""),
-                ("techniques", k, ""), ("build time", self.build_seconds, "s"),
-                ("solve time", self.solution.solve_seconds, "s")]
+        out = [("target multiple", self.multiple, ""), ("products", n, ""),
+               ("techniques", k, "")]
+        if timing:
+            out += [("build time", self.build_seconds, "s"),
+                    ("solve time", self.solution.solve_seconds, "s")]
+        return out
 
     def to_frame(self) -> pd.DataFrame:
         """By product: output, target bundle and valuation."""
@@ -447,8 +451,9 @@ class NationalPlanResult(Result):
         return (f"NationalPlanResult({self.plan.name!r}: λ = {format_number(self.multiple)}, "
                 f"{n} products, {k} techniques, {self.solution.status})")
 
-    def summary(self) -> str:
-        """A printable report: λ, the status, the most valued products."""
+    def summary(self, timing: bool = False) -> str:
+        """A printable report: λ, the status, the most valued products (the same on every
+        run; ``timing=True`` adds the build and solve times)."""
         v = self.valuations
         top = v.sort_values(ascending=False).head(8)
         lines = [self.title,
@@ -458,8 +463,8 @@ class NationalPlanResult(Result):
                  "unit of labour",
                  f"most valued products ({v.name}, bundles per unit):",
                  top.map(format_number).to_string(),
-                 f"build {format_number(self.build_seconds, 's')}",
-                 str(self.solution)]
+                 *([f"build {format_number(self.build_seconds, 's')}"] if timing else []),
+                 self.solution.summary(timing)]
         return "\n".join(lines)
 
     __str__ = summary

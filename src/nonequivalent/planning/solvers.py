@@ -270,13 +270,17 @@ class LPSolution(Result):
         """Whether this is a first-order result (approximate plan and duals)."""
         return self.status != "optimal"
 
-    def key_figures(self) -> list[tuple[str, Any, str]]:
-        """The optimum, the size of the program and the solver's work."""
+    def key_figures(self, timing: bool = False) -> list[tuple[str, Any, str]]:
+        """The optimum, the size of the program and the solver's work; with ``timing``
+        the build and solve times too (they change run to run, so they are shown only
+        when asked; :attr:`build_seconds` and :attr:`solve_seconds` always hold them)."""
         m, k = self.lp.shape
         word = "approximately optimal" if self.approximate else "optimal"
         out = [(f"{word} {self.lp.sense}", self.objective, ""), ("rows", m, ""),
-               ("columns", k, ""), ("iterations", self.iterations, ""),
-               ("build time", self.build_seconds, "s"), ("solve time", self.solve_seconds, "s")]
+               ("columns", k, ""), ("iterations", self.iterations, "")]
+        if timing:
+            out += [("build time", self.build_seconds, "s"),
+                    ("solve time", self.solve_seconds, "s")]
         if self.residuals is not None:
             out += [(f"relative {key}", val, "") for key, val in self.residuals.items()]
         return out
@@ -342,8 +346,9 @@ class LPSolution(Result):
                              self.duals().name: self.shadow_prices},
                             index=pd.Index(self.lp.row_names, name="constraint"))
 
-    def summary(self) -> str:
-        """A short printable report."""
+    def summary(self, timing: bool = False) -> str:
+        """A short printable report (the same on every run; ``timing=True`` adds the
+        build and solve times)."""
         warn = ""
         if self.residuals is not None:
             r = self.residuals
@@ -363,9 +368,12 @@ class LPSolution(Result):
         return (f"{self.title}\n{self.status} {self.lp.sense} "
                 f"{format_number(self.objective)} "
                 f"({self.solver}, "
-                f"{self.method}, {format_number(self.iterations)} iterations; build "
-                f"{format_number(self.build_seconds, 's')}, solve "
-                f"{format_number(self.solve_seconds, 's')}){warn}")
+                f"{self.method}, {format_number(self.iterations)} iterations"
+                f"{self._timing_text() if timing else ''}){warn}")
+
+    def _timing_text(self) -> str:
+        return (f"; build {format_number(self.build_seconds, 's')}, solve "
+                f"{format_number(self.solve_seconds, 's')}")
 
     __str__ = summary
 

@@ -37,7 +37,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from .._results import format_frame, format_number
+from .._results import _frame_text, format_number
 from ..core.economy import Economy
 from ..errors import InvalidPlanError
 from ._common import (
@@ -290,7 +290,7 @@ class PlanResult(PlanResultMixin):
         cons = ", ".join(f"{k}: {format_number(v)}" for k, v in self.consumption.items())
         lines = [self.title,
                  f"{self.plan.name}: {self.plan.objective} = {format_number(self.objective)}",
-                 format_frame(self.to_frame()).to_string(),
+                 _frame_text(self.to_frame(), self.units()),
                  f"consumption: {{{cons}}}",
                  self._duals_text(),
                  str(self.solution)]

@@ -31,7 +31,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from .._results import Result, format_frame, format_number
+from .._results import Result, _frame_text, format_frame, format_number
 from ..core.economy import Economy
 from ..errors import InfeasiblePlanError, InvalidPlanError
 from ._checks import real
@@ -634,8 +634,8 @@ class Comparison(Result):
     def summary(self) -> str:
         """Every quantity compared: constraints, results, capacity and real wage by year."""
         with pd.option_context("display.width", 200, "display.max_columns", 50):
-            cons = format_frame(self.constraints.T).to_string()
-            body = format_frame(self.table.T).to_string()
+            cons = _frame_text(self.constraints.T, {})
+            body = _frame_text(self.table.T, {})
             cap = format_frame(self.heavy_capacity)
             tmarks = self.terminal_bound
             cap = cap.where(tmarks == "", cap.astype(str) + " (" + tmarks + ")").to_string()

@@ -655,16 +655,33 @@ def _implausible(sections: list[ReportSection]) -> list[str]:
                 if r.key.endswith(".hours"):
                     over = [float(v) for v in s.values[i] if float(v) > HOURS_IN_A_YEAR]
                     if over:
-                        out.append(f"Warning: {r.label} {over[0]:,.0f} exceeds the "
+                        out.append(f"Warning: {r.label} {format_number(over[0])} exceeds the "
                                    f"{HOURS_IN_A_YEAR:,} hours of a year.")
     return out
 
 
 def _provenance_note(sc: Any) -> str:
-    kinds = [v["kind"] for v in sc.provenance.values()]
-    return (f"Scenario {sc.name!r}: {kinds.count('historical')} parameters are historical "
-            f"records (with sources), {kinds.count('assumption')} are calibration "
-            f"assumptions (with reasons); see 'nonequivalent scenario show {sc.name}'.")
+    """How many parameters are historical records, how many assumptions, and which
+    historical parameters the scenario sets outside their sourced range: those are changes
+    from the record, not history, and are named with their value and range."""
+    t = sc.parameters()
+    lo, hi = t["low"].astype(float), t["high"].astype(float)
+    scalar = (t["range"] == "value") & lo.notna() & hi.notna()
+    value = pd.to_numeric(t["value"].where(scalar), errors="coerce")
+    changed = t.index[(t["kind"] == "historical") & scalar & ((value < lo) | (value > hi))]
+    records = int((t["kind"] == "historical").sum()) - len(changed)
+    kept = (f"{records} parameters are historical records (with sources), "
+            f"{int((t['kind'] == 'assumption').sum())} are calibration assumptions (with "
+            "reasons)")
+    if len(changed):
+        said = "; ".join(f"{k} = {format_number(float(value[k]))} against the sourced "
+                         f"range {format_number(float(lo[k]))} to "
+                         f"{format_number(float(hi[k]))}" for k in changed)
+        kept += (f", {len(changed)} {'is' if len(changed) == 1 else 'are'} changed from "
+                 f"the record ({said})")
+    where = sc.file if sc.source != repr(sc.name) else sc.name
+    return (f"Scenario {sc.source}: {kept}; see 'nonequivalent scenario show "
+            f"{where}'.")
 
 
 def _refuse(scs: list[Any], melt: float | None) -> None:
@@ -792,7 +809,7 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None,
     notes += [f"Workers ({p.label}): '{g.label}' counts {g.definition} "
               f"({g.number:g}, in {p.scenario.units.people})." for p in periods
               for g in p.scenario.groups_of(WorkerCategory) if g.definition]
-    names = " and ".join(repr(s.name) for s in scs)
+    names = " and ".join(s.source for s in scs)
     meta = {"benchmark": periods[0].year.bench.name,
             "melt": {p.label: float(np.ravel(p.year.bctx.melt)[0]) for p in periods},
             "units": dataclasses.asdict(base.units)}

@@ -188,6 +188,24 @@ class Scenario(SingleGroupViews):
     notes: tuple[str, ...] = dataclasses.field(default=(), compare=False)
     #: The file (or built-in name) the scenario was read from, named in later errors.
     file: str = dataclasses.field(default="", compare=False, repr=False)
+    #: The scenario a file was written from (key ``scenario.written_from``, set by
+    #: :func:`save`); ``""`` for a built-in scenario or a file written by hand.
+    written_from: str = dataclasses.field(default="", compare=False, repr=False)
+
+    @property
+    def source(self) -> str:
+        """Where the scenario comes from, as reports name it: the built-in name, or the
+        file and what it was written from (``"'my.toml' (written from ussr-1932)"``).
+
+        >>> from nonequivalent import scenarios
+        >>> scenarios.load("ussr-1932").source
+        "'ussr-1932'"
+        """
+        if (not self.file or self.file.startswith("<")
+                or self.file.endswith((" (built-in)", " (with_values)"))):
+            return repr(self.name)
+        origin = self.written_from or f"scenario {self.name!r}"
+        return f"{self.file!r} (written from {origin})"
 
     def __repr__(self) -> str:
         kinds = ", ".join(f"{g.name}:{g.kind}" for g in self.groups)
@@ -731,6 +749,9 @@ def dumps(scenario: Scenario | Mapping[str, Any]) -> str:
 def save(scenario: Scenario, path: str | Path) -> Path:
     """Write ``scenario`` to a TOML file that :func:`load` reads back to an equal scenario.
 
+    The file records what it was written from (``scenario.written_from``: the scenario's
+    own ``written_from``, else its name), so that a report on the edited file names both.
+
     Returns
     -------
     Path
@@ -747,7 +768,8 @@ def save(scenario: Scenario, path: str | Path) -> Path:
     True
     """
     path = Path(path)
-    text = dumps(scenario)
+    text = dumps(dataclasses.replace(scenario, written_from=scenario.written_from
+                                     or scenario.name))
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:

@@ -97,6 +97,9 @@ KEYS: tuple[Key, ...] = (
     Key("scenario.description", "string", "one sentence saying what the scenario is",
         attr="description"),
     Key("scenario.year", "integer", "the year it describes", attr="year"),
+    Key("scenario.written_from", "string", "the scenario this file was written from "
+        "(set by `nonequivalent scenario write` and `scenarios.save`; reports on the file "
+        "name both)", required=False, default="", attr="written_from"),
     Key("scenario.units.description", "string", "the units in words (printed in reports)",
         required=False, default="", attr="units.description"),
     Key("scenario.units.scale", "string", f"scale of economy-wide flows, one of {SCALES}",
@@ -514,6 +517,8 @@ def validate(doc: Mapping[str, Any], file: str) -> dict[str, Any]:
     name = c.string(c.get(sc, "name", "scenario"), "scenario.name")
     description = c.string(c.get(sc, "description", "scenario"), "scenario.description")
     year = c.integer(c.get(sc, "year", "scenario"), "scenario.year")
+    written_from = c.string(sc.get("written_from", ""), "scenario.written_from",
+                            nonempty=False)
     ut = c.opt_table(sc, "units", allowed=("description", "scale", "currency", "people")) \
         if isinstance(sc.get("units", {}), Mapping) else None
     if "units" in sc and ut is None:
@@ -611,6 +616,7 @@ def validate(doc: Mapping[str, Any], file: str) -> dict[str, Any]:
     provenance = _provenance(c, doc, stated, known, values)
     provenance = _freeze({k: v for k, v in provenance.items() if k not in checked})
     return dict(name=name, description=description, year=year, units=units,
+                written_from=written_from,
                 sectors=sectors, labour_kinds=kinds, A=A, labour=labour,
                 final_demand=final_demand, prices=prices, benchmark=benchmark,
                 groups=tuple(groups.values()), scissors=scissors, provenance=provenance)
