@@ -296,7 +296,7 @@ def test_report_is_frozen_with_stable_keys_and_units():
     frame = rep.to_frame("account_money_later")
     frame.iloc[0, 0] = -1.0
     assert rep.to_frame("account_money_later").iloc[0, 0] != -1.0
-    assert "accumulation fund 1932" in rep.summary()
+    assert "Surplus account by group, 1932: million hours" in rep.summary()
     with pytest.raises(KeyError, match="sections"):
         rep.section("nope")
 
