@@ -98,5 +98,38 @@ def spread(values: Sequence[float], fmt: str = "{:.3f}") -> str:
 def repeat(fn: Callable[[], float], n: int) -> list[float]:
     """The values of ``n`` calls of ``fn`` (each returns the figure of one run)."""
     if n < 1:
-        raise ValueError(f"--repeat must be at least 1; got {n}")
+        raise ValueError(f"--repeats must be at least 1; got {n}")
     return [fn() for _ in range(n)]
+
+
+def add_repeats(parser, default: int = 3, why: str = "") -> None:
+    """Add the ``--repeats N`` option every benchmark takes (each figure: median of N runs)."""
+    parser.add_argument("--repeats", type=int, default=default,
+                        help=f"runs of every timed path; each figure is their median with "
+                             f"the lowest and highest beside it (default {default}"
+                             + (f": {why}" if why else "") + ")")
+
+
+def check_repeats(parser, n: int) -> int:
+    if n < 1:
+        parser.error(f"--repeats must be at least 1; got {n}")
+    return n
+
+
+def verdict(passed: Sequence[bool]) -> str:
+    """``met``, ``not met`` or ``met on k of N runs`` for the runs' pass/fail list."""
+    k, n = sum(bool(p) for p in passed), len(passed)
+    if k == n:
+        return "met" if n == 1 else f"met (all {n} runs)"
+    if k == 0:
+        return "not met" if n == 1 else f"not met (none of {n} runs)"
+    return f"met on {k} of {n} runs"
+
+
+def target(label: str, values: Sequence[float], ok: Callable[[float], bool],
+           fmt: str = "{:.3f}", file=None) -> bool:
+    """Print ``label: median [lo–hi] (N runs): verdict``, judged run by run; all met?"""
+    passed = [ok(v) for v in values]
+    print(f"target  {label}: {spread(values, fmt)}: {verdict(passed)}", file=file or sys.stdout,
+          flush=True)
+    return all(passed)
