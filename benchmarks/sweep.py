@@ -6,6 +6,10 @@ matrix product ``P [S | D]``) with a loop that builds a fresh
 numbers, and prints the times and their ratio.
 
 Run:  python benchmarks/sweep.py [--scenarios 100000] [--sectors 200] [--loop-subset K]
+      [--repeats 3]
+
+Both sides run ``--repeats`` times, interleaved; each time is the median with the lowest
+and highest run beside it, and the 100x target is judged run by run.
 
 By default the loop runs over ALL scenarios. With ``--loop-subset K`` it runs over the first
 K scenarios only and the loop time is extrapolated linearly; the output then says so.
@@ -14,12 +18,11 @@ K scenarios only and the loop time is extrapolated linearly; the output then say
 from __future__ import annotations
 
 import argparse
-import platform
 import time
+from statistics import median
 
 import numpy as np
-import pandas as pd
-from _env import header
+from _env import add_repeats, check_repeats, header, spread, target
 
 import nonequivalent as ne
 
@@ -48,28 +51,13 @@ def build(n: int, k: int, seed: int = 1928):
     return eco, groups, bench, P
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--scenarios", type=int, default=100_000)
-    ap.add_argument("--sectors", type=int, default=200)
-    ap.add_argument("--loop-subset", type=int, default=0,
-                    help="time the loop on this many scenarios and extrapolate (0 = all)")
-    args = ap.parse_args()
-    header(("nonequivalent", "numpy", "pandas"))
-    K, n = args.scenarios, args.sectors
-    eco, groups, bench, P = build(n, K)
-    _ = eco.values_array                                       # factorize once, for both
-    print(f"economy: {n} sectors; {len(groups)} groups; {K:,} price scenarios")
-    print(f"python {platform.python_version()}, numpy {np.__version__}, "
-          f"pandas {pd.__version__}")
-
+def one_run(eco, groups, bench, P, m: int) -> tuple[float, float, float, bool, float]:
+    """Sweep s, loop s on ``m`` scenarios, largest difference, same?, largest tribute."""
     t0 = time.perf_counter()
     sweep = ne.transfer_sweep(eco, groups, P, bench)
     tribute_vec = sweep.tribute.to_numpy()
     under_vec = sweep.underpayment.to_numpy()
     t_vec = time.perf_counter() - t0
-
-    m = K if args.loop_subset <= 0 else min(args.loop_subset, K)
     t0 = time.perf_counter()
     tribute_loop = np.empty((m, len(groups)))
     under_loop = np.empty((m, len(groups)))
@@ -78,34 +66,61 @@ def main() -> None:
         tribute_loop[k] = acc.by_group["tribute"].to_numpy()
         under_loop[k] = acc.by_group["underpayment"].to_numpy()
     t_loop_run = time.perf_counter() - t0
-    t_loop = t_loop_run * K / m
-
     diff = max(float(np.max(np.abs(tribute_vec[:m] - tribute_loop))),
                float(np.max(np.abs(under_vec[:m] - under_loop))))
     scale = float(np.max(np.abs(tribute_loop)))
     same = np.allclose(tribute_vec[:m], tribute_loop, rtol=1e-12, atol=1e-12 * scale) and \
         np.allclose(under_vec[:m], under_loop, rtol=1e-12, atol=1e-12 * scale)
-    if not same:
-        raise SystemExit(f"MISMATCH: max abs difference {diff:.3e}")
-    print(f"results identical: np.allclose(rtol=1e-12, atol=1e-12·max|tribute|) on {m:,} "
-          f"scenarios; max abs difference {diff:.3e} (max |tribute| {scale:.3e})")
+    return t_vec, t_loop_run, diff, bool(same), scale
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scenarios", type=int, default=100_000)
+    ap.add_argument("--sectors", type=int, default=200)
+    ap.add_argument("--loop-subset", type=int, default=0,
+                    help="time the loop on this many scenarios and extrapolate (0 = all)")
+    add_repeats(ap)
+    args = ap.parse_args()
+    reps = check_repeats(ap, args.repeats)
+    header(("nonequivalent", "numpy", "pandas"))
+    K, n = args.scenarios, args.sectors
+    eco, groups, bench, P = build(n, K)
+    _ = eco.values_array                                       # factorize once, for both
+    print(f"economy: {n} sectors; {len(groups)} groups; {K:,} price scenarios; "
+          f"{reps} interleaved runs of each method")
+    m = K if args.loop_subset <= 0 else min(args.loop_subset, K)
+    t_vec, t_loop_run, diffs = [], [], []
+    for _ in range(reps):
+        tv, tl, diff, same, scale = one_run(eco, groups, bench, P, m)
+        if not same:
+            raise SystemExit(f"MISMATCH: max abs difference {diff:.3e}")
+        t_vec.append(tv)
+        t_loop_run.append(tl)
+        diffs.append(diff)
+    t_loop = [t * K / m for t in t_loop_run]
+    print(f"results identical in every run: np.allclose(rtol=1e-12, atol=1e-12·max|tribute|) "
+          f"on {m:,} scenarios; max abs difference {max(diffs):.3e} (max |tribute| "
+          f"{scale:.3e})")
     print()
-    print("| method | scenarios | time (s) | per scenario (µs) |")
+    print("| method | scenarios | time (s), median [lowest–highest] | per scenario (µs) |")
     print("|---|---:|---:|---:|")
-    print(f"| transfer_sweep (one matrix product) | {K:,} | {t_vec:.3f} | "
-          f"{1e6 * t_vec / K:.2f} |")
+    print(f"| transfer_sweep (one matrix product) | {K:,} | {spread(t_vec)} | "
+          f"{1e6 * median(t_vec) / K:.2f} |")
     if m == K:
-        print(f"| loop: fresh exchange_account per scenario | {K:,} | {t_loop:.2f} | "
-              f"{1e6 * t_loop / K:.1f} |")
+        print(f"| loop: fresh exchange_account per scenario | {K:,} | "
+              f"{spread(t_loop, '{:.2f}')} | {1e6 * median(t_loop) / K:.1f} |")
     else:
         print(f"| loop: fresh exchange_account per scenario (EXTRAPOLATED from {m:,}) | "
-              f"{K:,} | {t_loop:.2f} (measured {t_loop_run:.2f} on {m:,}) | "
-              f"{1e6 * t_loop / K:.1f} |")
-    ratio = t_loop / t_vec
+              f"{K:,} | {spread(t_loop, '{:.2f}')} (measured {spread(t_loop_run, '{:.2f}')} "
+              f"on {m:,}) | {1e6 * median(t_loop) / K:.1f} |")
     print()
-    print(f"speed-up: {ratio:,.0f}x (target >= 100x){' [loop extrapolated]' if m < K else ''}")
-    if ratio < 100:
-        raise SystemExit("speed-up below the 100x target")
+    ratios = [lo / v for lo, v in zip(t_loop, t_vec, strict=True)]
+    ok = target("speed-up of transfer_sweep over the loop >= 100x"
+                + (" [loop extrapolated]" if m < K else ""), ratios, lambda r: r >= 100,
+                "{:,.0f}")
+    if not ok:
+        raise SystemExit("speed-up below the 100x target in some runs")
 
 
 if __name__ == "__main__":
