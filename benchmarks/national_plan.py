@@ -20,13 +20,16 @@ that the peak memory is that size's own):
   point (with crossover) with a time limit ``--exact-limit`` (seconds); where they finish,
   the largest relative difference of the objective from the first-order one.
 
-The load average (``/proc/loadavg``) is printed before and after: on a shared machine the
-times are only comparable at the same load.
+Every size runs ``--repeats`` times (default 3), each run in its own fresh process; the
+table prints the medians, the lines below it the lowest and highest run, and each target
+(build + solve: 10⁴ products ≤ 3 s, 10⁵ ≤ 30 s, 3 × 10⁵ ≤ 120 s; the first-order objective
+within 1e-4 relative of simplex where simplex finishes) is judged run by run. The machine
+header (CPU, SIMD, BLAS, load, versions) is printed first, the load average again after.
 
 Run:
 
     python benchmarks/national_plan.py [--sizes 10000,100000,300000] [--exact-max 5000]
-                                       [--exact-limit 120] [--threads 0]
+                                       [--exact-limit 120] [--threads 0] [--repeats 3]
 """
 
 from __future__ import annotations
@@ -37,10 +40,14 @@ import resource
 import subprocess
 import sys
 import time
+from statistics import median
 
 import numpy as np
+from _env import add_repeats, check_repeats, header, spread, target
 
 SIZES = [10_000, 100_000, 300_000]
+#: Build + solve target (seconds) of each size (idle 2-core machine).
+TARGETS = {10_000: 3.0, 100_000: 30.0, 300_000: 120.0}
 
 
 def loadavg() -> str:
@@ -94,48 +101,76 @@ def main() -> None:
     ap.add_argument("--exact-limit", type=float, default=120.0,
                     help="time limit of simplex and interior point (seconds)")
     ap.add_argument("--threads", type=int, default=0, help="HiGHS threads (0: its choice)")
+    add_repeats(ap)
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
         print(json.dumps(one(args.one, args.exact_max, args.exact_limit, args.threads)))
         return
+    reps = check_repeats(ap, args.repeats)
+    header(("nonequivalent", "numpy", "scipy", "highspy"))
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    print(f"load average before: {loadavg()}")
+    print(f"medians of {reps} runs, each in a fresh process")
     print(f"{'products':>9} {'rows':>8} {'columns':>8} {'data s':>7} {'build s':>8} "
           f"{'solve s':>8} "
           f"{'total s':>8} {'peak MB':>8} {'primal':>8} {'dual':>8} {'gap':>8}  method")
-    rows = []
+    last, lines, verdicts = None, [], []
     for n in sizes:
         cmd = [sys.executable, __file__, "--one", str(n), "--exact-max", str(args.exact_max),
                "--exact-limit", str(args.exact_limit), "--threads", str(args.threads)]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            print(f"{n:>9,}  failed: {done.stderr.strip().splitlines()[-1:]}")
+        runs = []
+        for _ in range(reps):
+            done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                print(f"{n:>9,}  failed: {done.stderr.strip().splitlines()[-1:]}")
+                break
+            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        if len(runs) < reps:
             continue
-        r = json.loads(done.stdout.strip().splitlines()[-1])
-        rows.append(r)
+        r = runs[-1]
+        last = r
+        col = {k: [x[k] for x in runs] for k in ("data", "build", "solve", "peak_mb")}
+        total = [x["data"] + x["build"] + x["solve"] for x in runs]
+        built = [x["build"] + x["solve"] for x in runs]
         res = r["residuals"] or {"primal": np.nan, "dual": np.nan, "gap": np.nan}
-        print(f"{n:>9,} {r['rows']:>8,} {r['cols']:>8,} {r['data']:>7.2f} {r['build']:>8.2f} "
-              f"{r['solve']:>8.2f} {r['data'] + r['build'] + r['solve']:>8.2f} "
-              f"{r['peak_mb']:>8.0f} {res['primal']:>8.1e} "
+        print(f"{n:>9,} {r['rows']:>8,} {r['cols']:>8,} {median(col['data']):>7.2f} "
+              f"{median(col['build']):>8.2f} {median(col['solve']):>8.2f} "
+              f"{median(total):>8.2f} {median(col['peak_mb']):>8.0f} {res['primal']:>8.1e} "
               f"{res['dual']:>8.1e} {res['gap']:>8.1e}  {r['method']} ({r['status']}, "
               f"{r['iterations']:,} iterations), λ = {r['objective']:.6g}", flush=True)
+        lines.append(f"{n:,} products: build {spread(col['build'], '{:.2f}')}, solve "
+                     f"{spread(col['solve'], '{:.2f}')}, total {spread(total, '{:.2f}')} s; "
+                     f"peak {spread(col['peak_mb'], '{:.0f}')} MB")
         if "peak_exact_mb" in r:
             print(f"{'':>9} {'peak memory with the exact methods':>17}: "
-                  f"{r['peak_exact_mb']:.0f} MB")
+                  f"{median(x['peak_exact_mb'] for x in runs):.0f} MB")
         for method in ("simplex", "ipm"):
             if method in r:
-                e = r[method]
-                if "rel_diff" in e:
-                    print(f"{'':>9} {method:>17}: {e['seconds']:.2f} s, λ = "
-                          f"{e['objective']:.8g}, relative difference {e['rel_diff']:.1e}")
+                done_runs = [x[method] for x in runs if "rel_diff" in x[method]]
+                if done_runs:
+                    secs = [e["seconds"] for e in done_runs]
+                    diffs = [e["rel_diff"] for e in done_runs]
+                    print(f"{'':>9} {method:>17}: {spread(secs, '{:.2f}')} s, relative "
+                          f"difference of λ {max(diffs):.1e} (stopped in "
+                          f"{len(runs) - len(done_runs)} of {len(runs)} runs)")
+                    if method == "simplex":
+                        verdicts.append((f"{n:,} products: first-order λ within 1e-4 of "
+                                         "simplex", diffs, lambda d: d <= 1e-4, "{:.1e}"))
                 else:
-                    print(f"{'':>9} {method:>17}: stopped after {e['seconds']:.0f} s "
-                          f"({e['stopped']})")
+                    print(f"{'':>9} {method:>17}: stopped in every run after "
+                          f"{median(x[method]['seconds'] for x in runs):.0f} s "
+                          f"({r[method]['stopped']})")
+        if n in TARGETS:
+            verdicts.append((f"{n:,} products: build + solve <= {TARGETS[n]:.0f} s", built,
+                             lambda t, lim=TARGETS[n]: t <= lim, "{:.2f}"))
+    print("median [lowest–highest] of the runs:")
+    for line in lines:
+        print("  " + line)
+    for args_ in verdicts:
+        target(*args_)
     print(f"load average after: {loadavg()}")
-    if rows:
-        print(f"method choice: {rows[-1]['reason']}")
-
+    if last:
+        print(f"method choice: {last['reason']}")
 
 if __name__ == "__main__":
     main()
