@@ -22,13 +22,17 @@ Printed:
   on an idle machine of at least two cores);
 * the peak resident memory of each worker, in GiB and in units of one ``n x n`` float64
   matrix (target ≤ 3 beyond the worker's memory before its first task).
+
+Each configuration runs ``--repeats`` times (default 3; 1 with ``--large``, where one run
+of the two configurations takes about 10 minutes), the one- and two-worker series
+alternating; every figure is the median with the lowest and highest run beside it, and
+each target is judged run by run.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -38,10 +42,10 @@ from typing import Any
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
-import nonequivalent as ne  # noqa: E402
+from _env import check_repeats, header, spread, target  # noqa: E402
+
 from nonequivalent.mrio.series import _run_series, synthetic_loaders  # noqa: E402
 
 SKILLS = ("low", "medium", "high")
@@ -101,7 +105,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=4900, help="table size (default 4,900)")
     parser.add_argument("--large", action="store_true", help="n = 9,800")
     parser.add_argument("--years", type=int, default=28, help="years (default 28)")
+    parser.add_argument("--repeats", type=int, default=None,
+                        help="runs of each configuration; each figure is their median with "
+                             "the lowest and highest beside it (default 3; 1 with --large: "
+                             "about 10 minutes a run)")
     args = parser.parse_args()
+    reps = check_repeats(parser, args.repeats or (1 if args.large else 3))
     n = 9800 if args.large else args.n
     from mrio import regions_sectors
 
@@ -109,24 +118,32 @@ def main() -> None:
     n = len(regions) * len(sectors)
     years = list(range(1995, 1995 + args.years))
     unit = 8.0 * n * n
-    print(f"nonequivalent {ne.__version__}, numpy {np.__version__}, python "
-          f"{platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M')}, "
-          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
-    print(f"{len(years)} synthetic years at n = {n:,}; one thread per worker\n")
-    wall1, secs1, mem1 = on_cluster(n, years, 1)
-    print(f"1 worker : {wall1:8.1f} s wall; tasks {sum(secs1):8.1f} s "
-          f"(mean {np.mean(secs1):.2f} s/year); overhead ratio {wall1 / sum(secs1):.3f}",
-          flush=True)
-    wall2, secs2, mem2 = on_cluster(n, years, 2)
-    print(f"2 workers: {wall2:8.1f} s wall; tasks {sum(secs2):8.1f} s; "
-          f"speed-up {wall1 / wall2:.2f}x")
-    for label, mem in (("1 worker", mem1), ("2 workers", mem2)):
-        for i, m in enumerate(mem):
-            extra = m["peak"] - m["before"]
-            print(f"{label}, worker {i}: peak RSS {m['peak'] / 2**30:.2f} GiB, of which "
-                  f"{extra / 2**30:.2f} GiB = {extra / unit:.2f} n x n above the idle worker")
+    header(("nonequivalent", "numpy", "scipy", "dask", "distributed"))
+    print(f"{len(years)} synthetic years at n = {n:,}; one thread per worker; "
+          f"{reps} alternating runs of each configuration\n")
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    tasks: dict[int, list[float]] = {1: [], 2: []}
+    extra: list[float] = []
+    for _ in range(reps):
+        for workers in (1, 2):
+            wall, secs, mem = on_cluster(n, years, workers)
+            walls[workers].append(wall)
+            tasks[workers].append(sum(secs))
+            extra += [(m["peak"] - m["before"]) / unit for m in mem]
+            print(f"  {workers} worker{'s' if workers > 1 else ' '}: {wall:8.1f} s wall; tasks "
+                  f"{sum(secs):8.1f} s; peak RSS above the idle worker "
+                  + ", ".join(f"{(m['peak'] - m['before']) / 2**30:.2f} GiB"
+                              for m in mem), flush=True)
+    overhead = [w / t for w, t in zip(walls[1], tasks[1], strict=True)]
+    speed = [a / b for a, b in zip(walls[1], walls[2], strict=True)]
+    print(f"\n1 worker : wall {spread(walls[1], '{:.1f}')} s; tasks {spread(tasks[1], '{:.1f}')} s")
+    print(f"2 workers: wall {spread(walls[2], '{:.1f}')} s; tasks {spread(tasks[2], '{:.1f}')} s")
+    target("1 worker: wall / sum of the task times <= 1.2", overhead, lambda r: r <= 1.2)
+    target("speed-up of 2 workers over 1 >= 1.6 (idle machine of >= 2 cores)", speed,
+           lambda r: r >= 1.6, "{:.2f}")
+    target("peak memory per worker above the idle worker <= 3 n x n (every worker, every run)",
+           extra, lambda r: r <= 3.0, "{:.2f}")
     print(f"load average at the end {os.getloadavg()[0]:.2f}")
-
 
 if __name__ == "__main__":
     main()
