@@ -52,7 +52,7 @@ import numpy as np
 import pandas as pd
 import scipy.linalg as sla
 import scipy.sparse as sp
-from _env import header, spread
+from _env import header, spread, target
 
 import nonequivalent as ne
 
@@ -204,8 +204,9 @@ def main() -> None:
     parser.add_argument("--no-sparse", action="store_true", help="skip the sparse case")
     parser.add_argument("--no-pymrio", action="store_true", help="skip pymrio")
     parser.add_argument("--repeats", type=int, default=3,
-                        help="runs of ours and raw LU, best kept (default 3; one fewer above "
-                             "n = 5,000; pymrio: 2, one above n = 5,000)")
+                        help="interleaved runs of ours, raw LU and pymrio at every size; each "
+                             "figure is their median with the lowest and highest beside it "
+                             "(default 3)")
     parser.add_argument("--sparse-probe", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.sparse_probe:
@@ -216,6 +217,7 @@ def main() -> None:
     sparse_n = args.sparse or (4900 if args.quick else 20_000)
     header(("nonequivalent", "numpy", "scipy", "pandas", "pymrio"))
     spreads = []
+    verdicts: list[tuple] = []
     print("account = construction + global account (3 skills, by_bloc, pairs, drain); "
           "+fp = also the sector footprints D_cba, D_pba, D_imp, D_exp;\n"
           "raw LU = one lu_factor + lu_solve (49 columns); pymrio = calc_all (same "
@@ -249,6 +251,10 @@ def main() -> None:
         t_acc, t_fp, t_raw = (statistics.median(v) for v in (accs, fps, raws))
         spreads.append(f"n = {n}: account {spread(accs, '{:.2f}')}, +fp {spread(fps, '{:.2f}')}, "
                        f"raw LU {spread(raws, '{:.2f}')}")
+        if n >= 4000:
+            verdicts.append((f"n = {n}: account <= 1.5x one raw LU + solve",
+                             [a / r for a, r in zip(accs, raws, strict=True)],
+                             lambda x: x <= 1.5, "{:.2f}"))
         if args.no_pymrio:
             pm = f"{'n/a':>10} {'n/a':>16}"
             pm_mem, agree = f"{'n/a':>10}", f"{'n/a':>8}"
@@ -272,10 +278,16 @@ def main() -> None:
                 del io
             t_pm = statistics.median(pms)
             ratios = [p / (a + f) for p, a, f in zip(pms, accs, fps, strict=True)]
+            if n >= 4000:
+                verdicts.append((f"n = {n}: account + footprints >= 4x faster than pymrio",
+                                 ratios, lambda x: x >= 4.0, "{:.1f}"))
             spreads.append(f"n = {n}: pymrio {spread(pms, '{:.2f}')}, pymrio/(account+fp) "
                            f"run by run {spread(ratios, '{:.1f}')}")
             pm = f"{t_pm:10.2f} {t_pm / (t_acc + t_fp):16.1f}"
             pm_mem = f"{mem_pm / unit:10.2f}"
+        if n >= 4000:
+            verdicts.append((f"n = {n}: peak memory (account + fp) <= 3 n x n (first run)",
+                             [mem_ours / unit], lambda x: x <= 3.0, "{:.2f}"))
         print(f"{n:6d} {t_acc:8.2f} {t_fp:8.2f} {t_raw:7.2f} {t_acc / t_raw:8.2f} {pm} "
               f"{mem_ours / unit:8.2f} {mem_raw / unit:8.2f} {pm_mem} {agree}", flush=True)
         del t, fp
@@ -293,6 +305,16 @@ def main() -> None:
               f"{gib(info['traced_peak'])}; peak RSS of the whole process {gib(info['max_rss'])}"
               f" (of which {gib(info['rss_before'])} before the account: interpreter, imports,"
               " table)")
+        if info["n"] >= 15_000:
+            verdicts.append((f"sparse n = {info['n']:,}: account <= 30 s (one run)",
+                             [info["seconds"]], lambda x: x <= 30.0, "{:.2f}"))
+            verdicts.append((f"sparse n = {info['n']:,}: peak RSS <= 4 GiB (one run) [GiB]",
+                             [info["max_rss"] / 2**30], lambda x: x <= 4.0, "{:.2f}"))
+    print()
+    for v in verdicts:
+        target(*v)
+    if not verdicts:
+        print("targets are judged at n = 4,900, 9,800 and the sparse ~20,000 only")
 
 
 if __name__ == "__main__":
