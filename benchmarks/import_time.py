@@ -102,7 +102,8 @@ def loaded_by(statement: str = LIBRARY) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=15)
+    ap.add_argument("--repeat", "--repeats", dest="repeat", type=int, default=15,
+                    help="alternating runs of each command (default 15)")
     args = ap.parse_args(argv)
     if args.repeat < 1:
         ap.error(f"--repeat must be at least 1; got {args.repeat}")
