@@ -41,7 +41,7 @@ import subprocess
 import sys
 import time
 
-from _env import header, spread
+from _env import header, spread, verdict
 
 BASELINE = "import numpy, scipy.linalg, pandas"
 LIBRARY = "import nonequivalent"
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             diff = statistics.median(values) - base
             ok &= diff <= TARGET
             print(f"  {unit:<4} {label:<36} {spread(values)} s   difference {diff:+.3f} s "
-                  f"(target <= {TARGET:.2f} s): {'met' if diff <= TARGET else 'NOT met'}")
+                  f"(target <= {TARGET:.2f} s, on the medians): {verdict([diff <= TARGET])}")
     statements = {LIBRARY: LIBRARY,
                   "nonequivalent --version": "from nonequivalent.cli import main; "
                                              "main(['--version'])"}
