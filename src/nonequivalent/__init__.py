@@ -74,13 +74,11 @@ _LAZY_EXPORTS = {
                  "group_account", "group_sources", "shapley_decomposition",
                  "sources_of_accumulation", "surplus_account"),
     "report.surplus": ("REPORT_SCHEMA", "Line", "Report", "ReportSection", "report"),
-    "uncertainty.batch": (),
     "uncertainty.propagation": ("CHUNK", "ParameterRange", "Propagation", "propagate",
                                 "unit_draws"),
     "uncertainty.leontief": ("gross_output_batch", "labour_values_batch"),
-    "uncertainty.report": ("ReportDraw", "ReportUncertainty", "report_cells",
-                           "report_sensitivity", "report_uncertainty", "scenario_ranges",
-                           "report_batch"),
+    "uncertainty.report": ("ReportDraw", "ReportUncertainty", "report_batch", "report_cells",
+                           "report_sensitivity", "report_uncertainty", "scenario_ranges"),
     "uncertainty.sensitivity": ("Sensitivity", "sobol_sensitivity"),
 }
 _LAZY_WHERE = {name: module for module, names in _LAZY_EXPORTS.items() for name in names}
@@ -126,7 +124,7 @@ _BEFORE_PLANNING = ("core.values", "core.prices", "core.frontier", "exchange.acc
                     "exchange.procurement", "exchange.dual_economy", "groups.households",
                     "groups", "mrio", "mrio.emmanuel", "accounts.surplus", "report.surplus")
 _AFTER_PLANNING = ("uncertainty.propagation", "uncertainty.leontief", "uncertainty.report",
-                   "uncertainty.batch", "uncertainty.sensitivity")
+                   "uncertainty.sensitivity")
 
 __all__ = [
     *_errors.__all__,

@@ -369,7 +369,7 @@ def group_sources(economy: Economy, benchmark: Benchmark, base_prices: Any,
     >>> res = ne.group_sources(eco, ne.labour_value_benchmark(eco, melt=1.0),
     ...                        {"grain": 1.0, "cloth": 1.0}, [w], {"grain": 1.0, "cloth": 1.0},
     ...                        [dataclasses.replace(w, real_wage_cut=0.5)])
-    >>> res.contributions.to_dict()["real wage"], float(res.shares.sum())
+    >>> res.contributions.to_dict()["wage and retail prices"], float(res.shares.sum())
     (20.0, 1.0)
     """
     if measure not in ("hours", "money"):
@@ -471,7 +471,7 @@ def reattribute(sources: SourcesOfAccumulation, factor_key: str,
     >>> s = scenarios.pair().sources_of_accumulation()
     >>> t = reattribute(s, "workers.employment", "peasants")
     >>> round(100 * float(t.group_shares["peasants"]), 1)
-    51.1
+    51.0
     """
     keys = sources.keys
     hits = [i for i in keys.index if keys[i] == factor_key]

@@ -29,6 +29,7 @@ import dataclasses
 import json
 import math
 import os
+import shlex
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -679,7 +680,7 @@ def _provenance_note(sc: Any) -> str:
                          f"{format_number(float(hi[k]))}" for k in changed)
         kept += (f", {len(changed)} {'is' if len(changed) == 1 else 'are'} changed from "
                  f"the record ({said})")
-    where = sc.file if sc.source != repr(sc.name) else sc.name
+    where = shlex.quote(sc.file) if sc.source != repr(sc.name) else sc.name
     return (f"Scenario {sc.source}: {kept}; see 'nonequivalent scenario show "
             f"{where}'.")
 

@@ -188,7 +188,7 @@ class ParameterRange:
         if w == 0:
             return 0.0
         if self.integer:
-            return ((w + 1) ** 2 - 1) / 12
+            return ((w + 1) * (w + 1) - 1) / 12      # inf, not OverflowError, when huge
         if self.shape == "uniform":
             return w * w / 12
         if self.shape == "triangular":
@@ -203,6 +203,8 @@ class ParameterRange:
         [0, 1] (or NaN) raises :class:`~nonequivalent.UncertaintyError`.
         """
         try:
+            if np.iscomplexobj(u):      # never cut to the real part
+                raise TypeError
             u = np.asarray(u, dtype=float)
         except (TypeError, ValueError):
             raise UncertaintyError(f"ppf of {self.name!r} takes numbers in [0, 1]; got "

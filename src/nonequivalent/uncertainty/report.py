@@ -40,8 +40,15 @@ from .._results import Result, format_number
 from ..errors import UncertaintyError
 from .propagation import ParameterRange, Propagation, propagate
 
-__all__ = ["ReportDraw", "ReportUncertainty", "report_batch", "report_cells",
-           "report_sensitivity", "report_uncertainty", "scenario_ranges"]
+__all__ = [
+    "ReportDraw",
+    "ReportUncertainty",
+    "report_batch",
+    "report_cells",
+    "report_sensitivity",
+    "report_uncertainty",
+    "scenario_ranges",
+]
 
 
 # ------------------------------------------------------------------ scenarios, ranges
