@@ -22,8 +22,9 @@ from typing import Any
 #: Public names by the module that defines them (checked against each module's __all__).
 EXPORTS: dict[str, tuple[str, ...]] = {
     "lp": ("LinearProgram", "StandardForm"),
-    "solvers": ("DegeneracyWarning", "LPSolution", "available_solvers",
-                "conflicting_constraints", "first_order_residuals", "solve_lp"),
+    "solution": ("DegeneracyWarning", "LPSolution"),
+    "solvers": ("available_solvers", "conflicting_constraints", "first_order_residuals",
+                "solve_lp"),
     "static": ("PlanResult", "StaticPlan", "marketing_limit", "solve_static_plan"),
     "multiyear": ("DEFAULT_POST_TERMINAL_GROWTH", "MultiYearPlan", "MultiYearResult",
                   "solve_multiyear_plan"),

@@ -103,7 +103,8 @@ from ._model import (
     selector,
 )
 from .lp import LinearProgram
-from .solvers import LPSolution, solve_lp, solver_keywords
+from .solution import LPSolution
+from .solvers import solve_lp, solver_keywords
 
 __all__ = ["DEFAULT_POST_TERMINAL_GROWTH", "MultiYearPlan", "MultiYearResult",
            "solve_multiyear_plan"]

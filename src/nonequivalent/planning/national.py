@@ -43,7 +43,8 @@ import scipy.sparse as sp
 from .._results import Result, format_number
 from ..errors import InvalidPlanError, LabelMismatchError
 from .lp import LinearProgram
-from .solvers import LPSolution, solve_lp
+from .solution import LPSolution
+from .solvers import solve_lp
 
 __all__ = ["NationalPlan", "NationalPlanResult", "synthetic_national_plan"]
 

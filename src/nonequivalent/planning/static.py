@@ -57,7 +57,8 @@ from ._common import (
 )
 from ._model import ColGroup, RowFamily, assemble, diagonal, labels, selector
 from .lp import LinearProgram
-from .solvers import LPSolution, solve_lp, solver_keywords
+from .solution import LPSolution
+from .solvers import solve_lp, solver_keywords
 
 __all__ = ["PlanResult", "StaticPlan", "marketing_limit", "solve_static_plan"]
 
