@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -222,3 +223,41 @@ def test_report_uncertainty_options(draws, seed, method, scheduler) -> None:
     if scheduler is not None:
         argv += ["--scheduler", scheduler]
     check(argv)
+
+
+# ---------------------------------------------------------------------- prices of production near R
+def _near_R_economy() -> ne.Economy:
+    return ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
+                      sectors=["agriculture", "industry"])
+
+
+@pytest.mark.parametrize("distance", ["nextafter", "1e-15", "1e-12"])
+@pytest.mark.parametrize("numeraire", ["agriculture", "standard", None])
+def test_production_prices_refuse_a_rate_too_close_to_R(distance, numeraire):
+    eco = _near_R_economy()
+    R = eco.max_profit_rate
+    r = {"nextafter": float(np.nextafter(R, 0)), "1e-15": R * (1 - 1e-15),
+         "1e-12": R * (1 - 1e-12)}[distance]
+    with pytest.raises(ne.NumericalRangeError, match="too close to R"):
+        ne.production_prices(eco, r, numeraire=numeraire)
+    # the same rule as the frontier's
+    with pytest.raises(ne.NumericalRangeError, match="too close to R"):
+        ne.wage_profit_frontier(eco, [r], numeraire=numeraire or "agriculture")
+
+
+def test_production_prices_just_outside_the_band_agree_with_the_frontier():
+    from nonequivalent.core.prices import NEAR_R
+
+    eco = _near_R_economy()
+    R = eco.max_profit_rate
+    r = R - 4 * NEAR_R * (1 + R)
+    w = ne.production_prices(eco, r, numeraire="standard").wage
+    np.testing.assert_allclose(w, 1 - r / R, rtol=1e-5)
+
+
+def test_uniform_profit_rate_next_to_R_says_prices_are_not_determined():
+    eco = ne.Economy([[0.5]], labour=[1.0], sectors=["corn"])
+    upr = ne.uniform_profit_rate(eco, [1e-11])
+    assert upr.profit_rate == pytest.approx(1.0, abs=1e-9)
+    assert upr.prices is None and upr.wage is None
+    assert "too close to R" in upr.normalization
