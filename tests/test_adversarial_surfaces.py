@@ -261,3 +261,68 @@ def test_uniform_profit_rate_next_to_R_says_prices_are_not_determined():
     assert upr.profit_rate == pytest.approx(1.0, abs=1e-9)
     assert upr.prices is None and upr.wage is None
     assert "too close to R" in upr.normalization
+
+
+# ---------------------------------------------------------------------- the newest surfaces
+def test_superscripts_are_only_a_power_of_ten():
+    """'5.2⁵' was read as 5.25 (the superscript became a digit) and judged right."""
+    from nonequivalent import exercises
+    from nonequivalent.exercises._answers import parse_number
+
+    with pytest.raises(ne.ExerciseError, match="cannot read"):
+        exercises.check("exploitation", 0, "4.75, 5.2⁵, 21/19")
+    for text in ("1²", "10²", "²", "2³/4"):
+        with pytest.raises(ne.ExerciseError):
+            parse_number(text)
+    assert parse_number("525×10⁻²").value == parse_number("5.25").value
+    assert parse_number("1.2·10³").value == 1200
+
+
+_TABLE = dict(A=[[0.0, 0.5], [0.0, 0.0]], labour=[1.0, 0.5], target=[1.0, 1.0],
+              labour_supply=20.0)
+_ALT = {"inputs": [[0.1], [0.1]], "product_of": [0], "labour": [1.0]}
+
+
+@pytest.mark.parametrize("change", [
+    {"A": "abc"}, {"A": [[1, 2], [3]]}, {"labour": "x"}, {"capacity": [1, 2, 3]},
+    {"capacity": "x"}, {"alternatives": {"inputs": [[0.1], [0.1]]}},
+    {"alternatives": {**_ALT, "product_of": [5]}},
+    {"alternatives": {**_ALT, "product_of": [0.5]}},
+    {"alternatives": {**_ALT, "labour": [1.0, 2.0]}},
+    {"alternatives": {**_ALT, "capacity": [1.0, 2.0]}},
+    {"alternatives": {**_ALT, "inputs": "x"}},
+    {"alternatives": [1, 2]}, {"alternatives": "abc"},
+])
+def test_national_plan_from_table_refuses_junk_by_name(change):
+    with pytest.raises(ne.InvalidPlanError):
+        ne.NationalPlan.from_table(**{**_TABLE, **change})
+
+
+def test_national_plan_from_economy_refuses_a_non_number_target():
+    from nonequivalent import scenarios
+
+    eco = scenarios.load("ussr-1928").economy()
+    with pytest.raises(ne.InvalidPlanError, match="target"):
+        ne.NationalPlan.from_economy(eco, target={"agriculture": "x"})
+
+
+def test_national_plan_solve_refuses_an_unknown_option():
+    plan = ne.NationalPlan.from_table(**_TABLE)
+    with pytest.raises(ne.InvalidPlanError, match="foo"):
+        plan.solve(foo=1)
+
+
+def test_a_plan_with_no_labour_has_multiple_plus_zero():
+    res = ne.NationalPlan.from_table(**{**_TABLE, "labour_supply": 0.0}).solve(
+        method="simplex")
+    assert res.multiple == 0.0 and np.copysign(1.0, res.multiple) == 1.0
+
+
+@pytest.mark.parametrize("name", [["a"], {"a": 1}, 5.0])
+def test_named_definitions_and_blocs_refuse_unhashable_or_odd_names(name):
+    from nonequivalent import scenarios
+
+    with pytest.raises(ne.ScenarioError):
+        scenarios.with_workers_definition(scenarios.load("ussr-1928"), name)
+    with pytest.raises(ne.InvalidEconomyError):
+        ne.Blocs.named(name)
