@@ -326,3 +326,45 @@ def test_named_definitions_and_blocs_refuse_unhashable_or_odd_names(name):
         scenarios.with_workers_definition(scenarios.load("ussr-1928"), name)
     with pytest.raises(ne.InvalidEconomyError):
         ne.Blocs.named(name)
+
+
+@pytest.mark.parametrize("years", [[1.7], True, b"1995", [True], ["19x5"], [1995.5]])
+def test_series_years_refuse_what_is_not_a_whole_year(years):
+    from nonequivalent.mrio.series import parse_years
+
+    with pytest.raises(ne.InvalidEconomyError, match="years"):
+        parse_years(years)
+
+
+def test_series_years_keep_whole_numbers_written_otherwise():
+    from nonequivalent.mrio.series import parse_years
+
+    assert parse_years([1995, np.int64(1996), "1997", 1998.0]) == [1995, 1996, 1997, 1998]
+    assert parse_years(range(2000, 2002)) == [2000, 2001]
+
+
+@pytest.mark.parametrize("change", [
+    {"path": None}, {"path": 5}, {"scheduler": 5}, {"wage": ["x"]}, {"system": None},
+    {"system": 5}, {"system": "abc"},
+])
+def test_global_exchange_series_refuses_junk_arguments(tmp_path, change):
+    pytest.importorskip("dask")
+    (tmp_path / "IOT_1995_pxp").mkdir()
+    kwargs = {"path": tmp_path, "years": "1995", **change}
+    with pytest.raises(ne.InvalidEconomyError):
+        ne.global_exchange_series(**kwargs)
+
+
+def test_global_exchange_series_says_when_the_scheduler_cannot_be_reached(tmp_path,
+                                                                          monkeypatch):
+    pytest.importorskip("distributed")
+    import distributed
+
+    from nonequivalent.mrio.series import _compute
+
+    def unreachable(address, *args, **kwargs):
+        raise OSError(f"Timed out trying to connect to {address}")
+
+    monkeypatch.setattr(distributed, "Client", unreachable)
+    with pytest.raises(ne.InvalidEconomyError, match=r"tcp://127\.0\.0\.1:1"):
+        _compute([], "tcp://127.0.0.1:1")
