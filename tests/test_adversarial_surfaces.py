@@ -368,3 +368,14 @@ def test_global_exchange_series_says_when_the_scheduler_cannot_be_reached(tmp_pa
     monkeypatch.setattr(distributed, "Client", unreachable)
     with pytest.raises(ne.InvalidEconomyError, match=r"tcp://127\.0\.0\.1:1"):
         _compute([], "tcp://127.0.0.1:1")
+
+
+@pytest.mark.parametrize("change", [{"inputs_per_technique": -1},
+                                    {"inputs_per_technique": 2.5},
+                                    {"inputs_per_technique": "x"}, {"seed": "x"},
+                                    {"seed": -1}])
+def test_synthetic_national_plan_refuses_junk_sizes(change):
+    from nonequivalent.planning import synthetic_national_plan
+
+    with pytest.raises(ne.InvalidPlanError):
+        synthetic_national_plan(**{"n": 5, **change})

@@ -515,6 +515,12 @@ def synthetic_national_plan(n: int, techniques: int = 2, inputs_per_technique: i
         raise InvalidPlanError(f"n must be a whole number >= 2, got {n!r}.")
     if not isinstance(techniques, int | np.integer) or techniques < 1:
         raise InvalidPlanError(f"techniques must be a whole number >= 1, got {techniques!r}.")
+    if (not isinstance(inputs_per_technique, int | np.integer)
+            or isinstance(inputs_per_technique, bool) or inputs_per_technique < 0):
+        raise InvalidPlanError(f"inputs_per_technique must be a whole number >= 0, got "
+                               f"{inputs_per_technique!r}.")
+    if not isinstance(seed, int | np.integer) or isinstance(seed, bool) or seed < 0:
+        raise InvalidPlanError(f"seed must be a whole number >= 0, got {seed!r}.")
     m = min(int(inputs_per_technique), n - 1)
     rng = np.random.default_rng(seed)
     k = n * techniques
