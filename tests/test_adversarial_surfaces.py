@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -222,3 +223,159 @@ def test_report_uncertainty_options(draws, seed, method, scheduler) -> None:
     if scheduler is not None:
         argv += ["--scheduler", scheduler]
     check(argv)
+
+
+# ---------------------------------------------------------------------- prices of production near R
+def _near_R_economy() -> ne.Economy:
+    return ne.Economy([[0.2, 0.3], [0.1, 0.4]], labour=[0.5, 0.25],
+                      sectors=["agriculture", "industry"])
+
+
+@pytest.mark.parametrize("distance", ["nextafter", "1e-15", "1e-12"])
+@pytest.mark.parametrize("numeraire", ["agriculture", "standard", None])
+def test_production_prices_refuse_a_rate_too_close_to_R(distance, numeraire):
+    eco = _near_R_economy()
+    R = eco.max_profit_rate
+    r = {"nextafter": float(np.nextafter(R, 0)), "1e-15": R * (1 - 1e-15),
+         "1e-12": R * (1 - 1e-12)}[distance]
+    with pytest.raises(ne.NumericalRangeError, match="too close to R"):
+        ne.production_prices(eco, r, numeraire=numeraire)
+    # the same rule as the frontier's
+    with pytest.raises(ne.NumericalRangeError, match="too close to R"):
+        ne.wage_profit_frontier(eco, [r], numeraire=numeraire or "agriculture")
+
+
+def test_production_prices_just_outside_the_band_agree_with_the_frontier():
+    from nonequivalent.core.prices import NEAR_R
+
+    eco = _near_R_economy()
+    R = eco.max_profit_rate
+    r = R - 4 * NEAR_R * (1 + R)
+    w = ne.production_prices(eco, r, numeraire="standard").wage
+    np.testing.assert_allclose(w, 1 - r / R, rtol=1e-5)
+
+
+def test_uniform_profit_rate_next_to_R_says_prices_are_not_determined():
+    eco = ne.Economy([[0.5]], labour=[1.0], sectors=["corn"])
+    upr = ne.uniform_profit_rate(eco, [1e-11])
+    assert upr.profit_rate == pytest.approx(1.0, abs=1e-9)
+    assert upr.prices is None and upr.wage is None
+    assert "too close to R" in upr.normalization
+
+
+# ---------------------------------------------------------------------- the newest surfaces
+def test_superscripts_are_only_a_power_of_ten():
+    """'5.2⁵' was read as 5.25 (the superscript became a digit) and judged right."""
+    from nonequivalent import exercises
+    from nonequivalent.exercises._answers import parse_number
+
+    with pytest.raises(ne.ExerciseError, match="cannot read"):
+        exercises.check("exploitation", 0, "4.75, 5.2⁵, 21/19")
+    for text in ("1²", "10²", "²", "2³/4"):
+        with pytest.raises(ne.ExerciseError):
+            parse_number(text)
+    assert parse_number("525×10⁻²").value == parse_number("5.25").value
+    assert parse_number("1.2·10³").value == 1200
+
+
+_TABLE = dict(A=[[0.0, 0.5], [0.0, 0.0]], labour=[1.0, 0.5], target=[1.0, 1.0],
+              labour_supply=20.0)
+_ALT = {"inputs": [[0.1], [0.1]], "product_of": [0], "labour": [1.0]}
+
+
+@pytest.mark.parametrize("change", [
+    {"A": "abc"}, {"A": [[1, 2], [3]]}, {"labour": "x"}, {"capacity": [1, 2, 3]},
+    {"capacity": "x"}, {"alternatives": {"inputs": [[0.1], [0.1]]}},
+    {"alternatives": {**_ALT, "product_of": [5]}},
+    {"alternatives": {**_ALT, "product_of": [0.5]}},
+    {"alternatives": {**_ALT, "labour": [1.0, 2.0]}},
+    {"alternatives": {**_ALT, "capacity": [1.0, 2.0]}},
+    {"alternatives": {**_ALT, "inputs": "x"}},
+    {"alternatives": [1, 2]}, {"alternatives": "abc"},
+])
+def test_national_plan_from_table_refuses_junk_by_name(change):
+    with pytest.raises(ne.InvalidPlanError):
+        ne.NationalPlan.from_table(**{**_TABLE, **change})
+
+
+def test_national_plan_from_economy_refuses_a_non_number_target():
+    from nonequivalent import scenarios
+
+    eco = scenarios.load("ussr-1928").economy()
+    with pytest.raises(ne.InvalidPlanError, match="target"):
+        ne.NationalPlan.from_economy(eco, target={"agriculture": "x"})
+
+
+def test_national_plan_solve_refuses_an_unknown_option():
+    plan = ne.NationalPlan.from_table(**_TABLE)
+    with pytest.raises(ne.InvalidPlanError, match="foo"):
+        plan.solve(foo=1)
+
+
+def test_a_plan_with_no_labour_has_multiple_plus_zero():
+    res = ne.NationalPlan.from_table(**{**_TABLE, "labour_supply": 0.0}).solve(
+        method="simplex")
+    assert res.multiple == 0.0 and np.copysign(1.0, res.multiple) == 1.0
+
+
+@pytest.mark.parametrize("name", [["a"], {"a": 1}, 5.0])
+def test_named_definitions_and_blocs_refuse_unhashable_or_odd_names(name):
+    from nonequivalent import scenarios
+
+    with pytest.raises(ne.ScenarioError):
+        scenarios.with_workers_definition(scenarios.load("ussr-1928"), name)
+    with pytest.raises(ne.InvalidEconomyError):
+        ne.Blocs.named(name)
+
+
+@pytest.mark.parametrize("years", [[1.7], True, b"1995", [True], ["19x5"], [1995.5]])
+def test_series_years_refuse_what_is_not_a_whole_year(years):
+    from nonequivalent.mrio.series import parse_years
+
+    with pytest.raises(ne.InvalidEconomyError, match="years"):
+        parse_years(years)
+
+
+def test_series_years_keep_whole_numbers_written_otherwise():
+    from nonequivalent.mrio.series import parse_years
+
+    assert parse_years([1995, np.int64(1996), "1997", 1998.0]) == [1995, 1996, 1997, 1998]
+    assert parse_years(range(2000, 2002)) == [2000, 2001]
+
+
+@pytest.mark.parametrize("change", [
+    {"path": None}, {"path": 5}, {"scheduler": 5}, {"wage": ["x"]}, {"system": None},
+    {"system": 5}, {"system": "abc"},
+])
+def test_global_exchange_series_refuses_junk_arguments(tmp_path, change):
+    pytest.importorskip("dask")
+    (tmp_path / "IOT_1995_pxp").mkdir()
+    kwargs = {"path": tmp_path, "years": "1995", **change}
+    with pytest.raises(ne.InvalidEconomyError):
+        ne.global_exchange_series(**kwargs)
+
+
+def test_global_exchange_series_says_when_the_scheduler_cannot_be_reached(tmp_path,
+                                                                          monkeypatch):
+    pytest.importorskip("distributed")
+    import distributed
+
+    from nonequivalent.mrio.series import _compute
+
+    def unreachable(address, *args, **kwargs):
+        raise OSError(f"Timed out trying to connect to {address}")
+
+    monkeypatch.setattr(distributed, "Client", unreachable)
+    with pytest.raises(ne.InvalidEconomyError, match=r"tcp://127\.0\.0\.1:1"):
+        _compute([], "tcp://127.0.0.1:1")
+
+
+@pytest.mark.parametrize("change", [{"inputs_per_technique": -1},
+                                    {"inputs_per_technique": 2.5},
+                                    {"inputs_per_technique": "x"}, {"seed": "x"},
+                                    {"seed": -1}])
+def test_synthetic_national_plan_refuses_junk_sizes(change):
+    from nonequivalent.planning import synthetic_national_plan
+
+    with pytest.raises(ne.InvalidPlanError):
+        synthetic_national_plan(**{"n": 5, **change})

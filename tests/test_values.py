@@ -91,8 +91,9 @@ def test_sraffa_wheat_iron_example():
                                 sectors=["wheat", "iron"])
     assert eco.max_profit_rate == pytest.approx(0.25, rel=1e-13)
     assert ne.uniform_profit_rate(eco, {}).profit_rate == pytest.approx(0.25, rel=1e-13)
-    # Approaching R the surplus wage vanishes and prices tend to Sraffa's ratio 15.
-    pp = ne.production_prices(eco, 0.25 * (1 - 1e-9), numeraire="wheat")
+    # Approaching R the surplus wage vanishes and prices tend to Sraffa's ratio 15 (at a
+    # relative distance 1e-8: closer than NEAR_R (1 + R) to R is refused, as on the frontier).
+    pp = ne.production_prices(eco, 0.25 * (1 - 1e-8), numeraire="wheat")
     assert float(pp.prices["iron"]) == pytest.approx(15.0, rel=1e-6)
     assert pp.wage < 1e-6
 

@@ -26,7 +26,9 @@ __all__ = [
     "InvalidPriceError",
     "LabelMismatchError",
     "MarketingResponseError",
+    "NearSingularWarning",
     "NonequivalentError",
+    "NonequivalentWarning",
     "NotProductiveError",
     "NumericalRangeError",
     "OutputFormatError",
@@ -250,3 +252,29 @@ class UncertaintyError(NonequivalentError, ValueError):
     ...
     nonequivalent.errors.UncertaintyError: ...
     """
+
+
+
+class NonequivalentWarning(UserWarning):
+    """Root of the warnings :mod:`nonequivalent` issues on purpose: the result is computed,
+    but a reader should not take it at face value."""
+
+
+class NearSingularWarning(NonequivalentWarning):
+    """``I - A`` is close to singular: some output multiplier exceeds
+    :data:`nonequivalent.core.economy.NEAR_SINGULAR_MULTIPLIER`.
+
+    Then a unit of final demand needs many units of gross output, the net product (and
+    any fund carved out of it) is small against the gross flows, and shares of it can
+    exceed ±100 %. The message names the sectors (their multipliers and own-input
+    coefficients ``a_jj``).
+
+    Attributes
+    ----------
+    sectors : list
+        The sectors whose output multiplier exceeds the threshold.
+    """
+
+    def __init__(self, message: str, sectors: list | None = None) -> None:
+        super().__init__(message)
+        self.sectors = list(sectors or [])

@@ -35,6 +35,8 @@ worker            0.0556    0.4444
 from __future__ import annotations
 
 import dataclasses
+import os
+import sys
 import warnings
 from collections.abc import Hashable, Mapping
 from functools import cached_property
@@ -61,6 +63,7 @@ from .._validation import (
 from ..errors import (
     InvalidEconomyError,
     LabelMismatchError,
+    NearSingularWarning,
     NotProductiveError,
 )
 
@@ -71,6 +74,16 @@ __all__ = ["Economy"]
 #: then singular to working precision (e.g. Sraffa's subsistence economy, ρ(A) = 1 exactly,
 #: computes as 0.9999999999999999).
 PRODUCTIVITY_MARGIN = 1e-12
+
+#: An output multiplier (column sum of ``(I - A)^-1``) above this counts as ``I - A`` close
+#: to singular, and :class:`~nonequivalent.NearSingularWarning` names the sectors. Observed
+#: multipliers of national tables lie between about 1 and 4 (Miller and Blair 2009,
+#: §6.2.1); above 10, a unit of final demand needs more than ten units of gross output, so
+#: the net product is small against the gross flows (typically: a sector uses up most of
+#: its own output, a_jj near 1). A rule on cond(I - A)·eps would not fire here: a11 = 0.95
+#: gives a multiplier near 20 and a condition number near 10^2, far from rounding trouble;
+#: the trouble is in the reading, not the digits.
+NEAR_SINGULAR_MULTIPLIER = 10.0
 
 
 @dataclasses.dataclass(frozen=True, init=False, eq=False, repr=False)
@@ -451,7 +464,70 @@ class Economy(Result):
         lu = self._lu_unchecked
         if lu is None:  # pragma: no cover - productive implies I - A is invertible
             raise NotProductiveError("I - A could not be factorized.")
+        self.__dict__["_lu"] = lu           # the diagnostic below solves with it
+        near = self.near_singular_sectors
+        if not near.empty:                  # said once, when I - A is first factorized
+            warnings.warn(NearSingularWarning(self.near_singular_message(),
+                                              list(near.index)),
+                          stacklevel=_outside_library())
         return lu
+
+    @cached_property
+    def near_singular_sectors(self) -> pd.Series:
+        """The sectors whose output multiplier exceeds :data:`NEAR_SINGULAR_MULTIPLIER`.
+
+        The output multiplier of sector ``j`` is the column sum of ``(I - A)^-1``: the
+        gross output, all sectors together, needed for one unit of final demand for good
+        ``j`` (one solve with the cached factor, no inverse). Above 10 ``I - A`` is close
+        to singular for the reading of the results: the net product, and any fund carved
+        out of it, is small against the gross flows, so shares of it may exceed ±100 %.
+        A dense economy says so once, with a :class:`~nonequivalent.NearSingularWarning`,
+        when ``I - A`` is first factorized; a sparse one only when asked (here).
+
+        Returns
+        -------
+        Series
+            Those multipliers, largest first, indexed by sector (empty when none).
+
+        Notes
+        -----
+        Miller and Blair (2009), *Input-Output Analysis*, §6.2.1 (output multipliers).
+
+        Examples
+        --------
+        >>> import warnings, nonequivalent as ne
+        >>> eco = ne.Economy([[0.95, 0.1], [0.02, 0.2]], labour=[1, 1],
+        ...                  sectors=["grain", "tools"])
+        >>> with warnings.catch_warnings(record=True) as said:
+        ...     near = eco.near_singular_sectors
+        >>> near.round(1).to_dict(), said[0].message.sectors
+        ({'grain': 21.6}, ['grain'])
+        """
+        m = self.output_multipliers()
+        return m[m > NEAR_SINGULAR_MULTIPLIER].sort_values(ascending=False)
+
+    def near_singular_message(self) -> str:
+        """The sentence that names the sectors of :attr:`near_singular_sectors` ("" if none).
+
+        >>> import warnings, nonequivalent as ne
+        >>> eco = ne.Economy([[0.95]], labour=[1], sectors=["grain"])
+        >>> with warnings.catch_warnings(record=True):
+        ...     print(eco.near_singular_message()[:72])
+        I − A is close to singular: output multipliers above 10 in grain 20 (own
+        """
+        near = self.near_singular_sectors
+        if near.empty:
+            return ""
+        own = pd.Series(np.asarray(self.A.diagonal()).ravel(), index=self.sectors)
+        said = ", ".join(f"{s} {float(m):.3g} (own input a_jj = {float(own[s]):.4g})"
+                         for s, m in near.items())
+        return (f"I − A is close to singular: output multipliers above "
+                f"{NEAR_SINGULAR_MULTIPLIER:g} in {said}; ρ(A) = "
+                f"{self.spectral_radius:.4g}. A unit of final demand for these "
+                "goods needs that many units of gross output, so the net product (and any "
+                "fund carved out of it) is small against the gross flows and shares of it "
+                "can exceed ±100 %. Check these sectors' input coefficients (a sector that "
+                "uses up most of its own output).")
 
     @cached_property
     def _sparse_ops(self) -> tuple[sp.csr_array, sp.csr_array]:
@@ -657,6 +733,16 @@ class Economy(Result):
 
 
 # ---------------------------------------------------------------------- helpers
+def _outside_library() -> int:
+    """The ``stacklevel`` of the first caller outside this package (and functools)."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    frame, level = sys._getframe(1), 1
+    while frame is not None and (frame.f_code.co_filename.startswith(package)
+                                 or frame.f_code.co_filename.endswith("functools.py")):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
 def _ndim(data: Any) -> int:
     """``np.ndim`` that tolerates ragged input (reported later by the guarded conversion)."""
     try:

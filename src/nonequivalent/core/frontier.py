@@ -28,9 +28,18 @@ import pandas as pd
 import scipy.linalg as sla
 
 from .._validation import as_array, require_finite
-from ..errors import InvalidPriceError, NumericalRangeError, ProfitRateError
+from ..errors import InvalidPriceError, ProfitRateError
 from .economy import Economy
-from .prices import DENSE_LIMIT, Wages, _dense, _integrated_labour, _numeraire, _wages
+from .prices import (  # noqa: F401  (NEAR_R: the rule shared with production_prices)
+    DENSE_LIMIT,
+    NEAR_R,
+    Wages,
+    _dense,
+    _integrated_labour,
+    _numeraire,
+    _refuse_near_R,
+    _wages,
+)
 
 __all__ = ["wage_profit_frontier"]
 
@@ -56,15 +65,6 @@ def _limit_at_R_is_zero(eco: Economy, d: np.ndarray, standard: bool) -> bool:
     irreducible = len(eco._spectral_blocks[1]) == 1
     return (irreducible or bool(np.all(d > 0))) and (
         irreducible or bool(np.all(eco.total_labour > 0)))
-
-
-#: Rates with ``R - r <= NEAR_R (1 + R)`` (but ``r < R``) are refused. Near ``R`` the
-#: resolvent ``(I - (1+r) A)^-1`` has condition about ``(1 + R) / (R - r)``, so the
-#: computed wage carries a relative error of about ``eps (1 + R) / (R - r)`` (eps the
-#: float spacing at 1); at this distance that is about 1e-6 (Golub and Van Loan 2013,
-#: sect. 2.6, the perturbation of a linear system). Closer in, the two methods disagree
-#: in the leading digit and the solve may fail outright.
-NEAR_R = 1e6 * float(np.finfo(float).eps)
 
 
 def wage_profit_frontier(economy: Economy, profit_rates: Any, numeraire: Any = None,
@@ -147,13 +147,7 @@ def wage_profit_frontier(economy: Economy, profit_rates: Any, numeraire: Any = N
         raise ProfitRateError(
             f"profit rates {rates[bad][:5].tolist()} are outside [0, R] with "
             f"R = 1/ρ(A) - 1 = {R:.6g}; give rates 0 <= r <= R.")
-    near = (rates < R) & (R - rates <= NEAR_R * (1.0 + R)) & np.isfinite(R)
-    if near.any():
-        raise NumericalRangeError(
-            f"profit rates {rates[near][:5].tolist()} are too close to R = {R:.17g} for "
-            "floating point: at a distance below "
-            f"{NEAR_R:.1e} (1 + R) the wage has no digit it can vouch for (I - (1+r) A "
-            "is numerically singular). Give r = R itself (w = 0) or a rate farther from R.")
+    _refuse_near_R(rates, R)
     d, normalization, standard = _numeraire(economy, numeraire)
     lab = economy.total_labour
     at_R = rates == R

@@ -54,6 +54,7 @@ from ..errors import (
     InvalidEconomyError,
     InvalidPriceError,
     LabelMismatchError,
+    NumericalRangeError,
     ProfitRateError,
 )
 from .economy import PRODUCTIVITY_MARGIN, Economy
@@ -98,6 +99,27 @@ def _bundle(data: Any, eco: Economy, what: str) -> np.ndarray:
     return as_bundle(data, eco.sectors, what, InvalidPriceError)
 
 
+#: Rates with ``R - r <= NEAR_R (1 + R)`` (but ``r < R``) are refused. Near ``R`` the
+#: resolvent ``(I - (1+r) A)^-1`` has condition about ``(1 + R) / (R - r)``, so the
+#: computed wage carries a relative error of about ``eps (1 + R) / (R - r)`` (eps the
+#: float spacing at 1); at this distance that is about 1e-6 (Golub and Van Loan 2013,
+#: sect. 2.6, the perturbation of a linear system). Closer in, the two frontier methods
+#: disagree in the leading digit and the solve may fail outright.
+NEAR_R = 1e6 * float(np.finfo(float).eps)
+
+
+def _refuse_near_R(rates: np.ndarray, R: float) -> None:
+    """Raise :class:`NumericalRangeError` for rates below ``R`` within ``NEAR_R (1 + R)``."""
+    near = (rates < R) & (R - rates <= NEAR_R * (1.0 + R)) & np.isfinite(R)
+    if near.any():
+        raise NumericalRangeError(
+            f"profit rates {rates[near][:5].tolist()} are too close to R = {R:.17g} for "
+            "floating point: at a distance below "
+            f"{NEAR_R:.1e} (1 + R) the wage has no digit it can vouch for (I - (1+r) A "
+            "is numerically singular). Give a rate farther from R (wage_profit_frontier "
+            "also takes r = R itself, where w = 0).")
+
+
 def _profit_rate(eco: Economy, r: Any, *, allow_max: bool) -> float:
     r = as_float(r, "the profit rate", ProfitRateError)
     eco.require_productive()
@@ -111,6 +133,7 @@ def _profit_rate(eco: Economy, r: Any, *, allow_max: bool) -> float:
             f"profit rate r = {r:.6g} is at or beyond the maximum rate of profits "
             f"R = 1/ρ(A) - 1 = {R:.6g}: at r >= R the wage would be zero or negative and "
             "prices are not determined by this system. Give 0 <= r < R.")
+    _refuse_near_R(np.array([r]), R)
     return r
 
 
@@ -373,6 +396,9 @@ def production_prices(economy: Economy, profit_rate: float, numeraire: Any = Non
     ------
     ProfitRateError
         ``r < 0`` or ``r >= R`` (the message gives ``R``).
+    NumericalRangeError
+        ``r`` below ``R`` but within :data:`NEAR_R` ``(1 + R)`` of it, where floating
+        point cannot resolve the wage (the rule of :func:`wage_profit_frontier`).
     NotProductiveError
         The economy is not productive.
     InvalidPriceError
@@ -656,9 +682,9 @@ def uniform_profit_rate(economy: Economy, basket: Any,
         try:
             pp = production_prices(economy, r, numeraire=numeraire, wages="advanced")
             prices, wage, norm = pp.prices, pp.wage, pp.normalization
-        except (ConvergenceError, InvalidPriceError) as exc:
-            # r is determined; the price level is not (a numeraire without labour, or a
-            # sparse solve too close to R): say so instead of guessing
+        except (ConvergenceError, InvalidPriceError, NumericalRangeError) as exc:
+            # r is determined; the price level is not (a numeraire without labour, or r
+            # too close to R for floating point): say so instead of guessing
             prices, wage, norm = None, None, f"prices not determined: {exc}"
     else:
         prices, wage, norm = None, None, "prices not determined at r = R (zero wage)"

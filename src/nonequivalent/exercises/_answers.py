@@ -2,9 +2,9 @@
 
 A small explicit grammar, never ``eval``: integers, fractions (``3/4``), mixed numbers
 (``11 7/8``, ``-2 1/3``), decimals (``0.75``, ``.5``), scientific notation (``1.2e3``,
-``1.2×10^3``, ``1.2·10⁻³``), thousands separators (``1,234.5`` where commas do not separate
-the values, ``1 234.5``, ``1_234``, ``1'234``), a Unicode minus (``−``), and a percentage
-(``75%``, for a part that is a share or a rate).
+``1.2×10^3``, ``1.2·10⁻³``; superscripts only as a power of ten), thousands separators
+(``1,234.5`` where commas do not separate the values, ``1 234.5``, ``1_234``, ``1'234``), a
+Unicode minus (``−``), and a percentage (``75%``, for a part that is a share or a rate).
 
 An answer is right when it equals the exact value, or when it agrees with it to the
 precision the solution prints or to :data:`SIG_FIGS` significant figures, whichever is
@@ -83,8 +83,12 @@ def parse_number(text: str, what: str = "answer") -> Number:
     Fraction(1, 8)
     """
     raw = text
-    s = unicodedata.normalize("NFKC", text.translate(_MINUS)).strip()
-    s = s.translate(_SUPERSCRIPT).replace("\u2212", "-")
+    # a run of superscripts is a power (``10⁻³`` = ``10^(-3)``), read before NFKC would
+    # turn it into plain digits (``5.2⁵`` is not 5.25: the grammar refuses it)
+    s = re.sub(r"\s*[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+",
+               lambda m: "^(" + m.group().strip().translate(_SUPERSCRIPT) + ")",
+               text.translate(_MINUS))
+    s = unicodedata.normalize("NFKC", s).strip().replace("\u2212", "-")
     if len(s) > MAX_DIGITS:
         raise ExerciseError(f"{what}: {raw[:40]!r}… is too long to be a number (at most "
                             f"{MAX_DIGITS} characters); write it like {EXAMPLES}.")

@@ -159,7 +159,7 @@ class Blocs(Result):
 def _bloc_file(name: str) -> pd.DataFrame:
     from importlib import resources
 
-    key = _BLOC_ALIASES.get(name, name)
+    key = _BLOC_ALIASES.get(name, name) if isinstance(name, str) else None
     if key not in _BLOC_FILES:
         raise InvalidEconomyError(
             f"unknown built-in blocs {name!r}; available: {sorted(_BLOC_FILES)}. Or pass a "

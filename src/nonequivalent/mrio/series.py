@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Callable, Hashable, Iterable, Mapping
@@ -43,6 +44,9 @@ def parse_years(years: Any) -> list[int] | None:
     """Years from ``"1995-2022"``, ``"1995,2000,2021"``, an int or an iterable of ints."""
     if years is None:
         return None
+    if isinstance(years, bool | np.bool_ | bytes):
+        raise InvalidEconomyError(
+            f"years must be ints, a range '1995-2022' or a list; got {years!r}.")
     if isinstance(years, int | np.integer):
         return [int(years)]
     if isinstance(years, str):
@@ -62,10 +66,20 @@ def parse_years(years: Any) -> list[int] | None:
                     f"years {years!r}: write e.g. '1995-2022' or '1995,2000,2021'.")
         return out
     try:
-        return [int(y) for y in years]
-    except (TypeError, ValueError):
+        return [_whole_year(y) for y in years]
+    except (TypeError, ValueError, OverflowError):
         raise InvalidEconomyError(
-            f"years must be ints, a range '1995-2022' or a list; got {years!r}.") from None
+            f"years must be whole numbers (ints, or strings of digits), a range "
+            f"'1995-2022' or a list; got {years!r}.") from None
+
+
+def _whole_year(y: Any) -> int:
+    """One year: an int, a string of digits or a float with no fraction (never a bool)."""
+    if isinstance(y, bool | np.bool_ | bytes):
+        raise TypeError(y)
+    if isinstance(y, float | np.floating) and not float(y).is_integer():
+        raise ValueError(y)        # int(1995.5) would silently be 1995
+    return int(y)
 
 
 def exiobase_archives(path: str | Path, years: Any = None,
@@ -78,6 +92,12 @@ def exiobase_archives(path: str | Path, years: Any = None,
     InvalidEconomyError
         ``path`` is not a folder, or a year asked for has no archive (named).
     """
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidEconomyError(f"path must be a folder (str or Path); got "
+                                  f"{type(path).__name__}.")
+    if system not in ("pxp", "ixi"):
+        raise InvalidEconomyError(f"system {system!r}: EXIOBASE 3 comes as 'pxp' "
+                                  "(product by product) or 'ixi' (industry by industry).")
     folder = Path(path)
     if not folder.is_dir():
         raise InvalidEconomyError(f"{str(path)!r} is not a folder of EXIOBASE 3 archives.")
@@ -191,8 +211,19 @@ def _compute(tasks: list[Any], scheduler: Any) -> list[Any]:
     if isinstance(scheduler, str) and "://" in scheduler:
         from distributed import Client
 
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler)
+        except OSError as exc:
+            raise InvalidEconomyError(
+                f"cannot reach the Dask scheduler {scheduler!r} ({exc}); start it, or use "
+                "None for Dask's local threads.") from None
+        with client:
             return list(dask.compute(*tasks, scheduler=client))
+    if not (scheduler is None or isinstance(scheduler, str) or callable(scheduler)
+            or callable(getattr(scheduler, "get", None))):
+        raise InvalidEconomyError(
+            f"scheduler {scheduler!r}: use None (Dask's local threads), 'threads', "
+            "'processes', 'sync', a distributed Client or a scheduler address 'tcp://...'.")
     if isinstance(scheduler, str) and scheduler not in (
             "threads", "processes", "sync", "synchronous", "single-threaded"):
         raise InvalidEconomyError(
@@ -276,7 +307,7 @@ def global_exchange_series(path: str | Path, years: Any = None, scheduler: Any =
     """
     from .account import WAGE_RULES
 
-    if wage not in WAGE_RULES:
+    if not isinstance(wage, str) or wage not in WAGE_RULES:
         raise InvalidEconomyError(
             f"unknown wage rule {wage!r}; choose one of {sorted(WAGE_RULES)}.")
     archives = exiobase_archives(path, years, system)

@@ -33,7 +33,7 @@ solving it (``benchmarks/national_plan.py``).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -72,6 +72,29 @@ def _vector(data: Any, n: int, what: str, *, allow_inf: bool = False,
                                f"check positions {where}.")
     arr.setflags(write=False)
     return arr
+
+
+def _matrix(data: Any, what: str) -> sp.csc_array:
+    """A sparse float copy of a 2-D table (dense or sparse input)."""
+    try:
+        return (sp.csc_array(data, dtype=float, copy=True) if sp.issparse(data)
+                else sp.csc_array(np.atleast_2d(np.asarray(data, dtype=float))))
+    except (TypeError, ValueError) as exc:
+        raise InvalidPlanError(f"{what} must be a matrix of real numbers ({exc}).") from None
+
+
+def _positions(data: Any, k: int, n: int, what: str) -> np.ndarray:
+    """``k`` whole-number product positions in ``0 .. n-1``."""
+    try:
+        pof = np.array(data).reshape(-1)
+    except (TypeError, ValueError):
+        pof = np.array([], dtype=float)
+    if pof.shape != (k,) or pof.dtype.kind not in "iu":
+        raise InvalidPlanError(f"{what} needs one whole-number product position per "
+                               f"technique ({k}), got {pof.size} of type {pof.dtype}.")
+    if pof.size and (pof.min() < 0 or pof.max() >= n):
+        raise InvalidPlanError(f"{what} must hold positions 0..{n - 1} of the products.")
+    return pof.astype(np.int64)
 
 
 @dataclasses.dataclass(frozen=True, eq=False, init=False, repr=False)
@@ -131,12 +154,7 @@ class NationalPlan:
                  products: Sequence[str] | None = None,
                  techniques: Sequence[str] | None = None, name: str = "national plan"
                  ) -> None:
-        try:
-            M = (sp.csc_array(inputs, dtype=float, copy=True) if sp.issparse(inputs)
-                 else sp.csc_array(np.atleast_2d(np.asarray(inputs, dtype=float))))
-        except (TypeError, ValueError) as exc:
-            raise InvalidPlanError(f"inputs must be an n x k matrix of real numbers ({exc})."
-                                   ) from None
+        M = _matrix(inputs, "inputs (n products x k techniques)")
         n, k = M.shape
         if n == 0 or k == 0:
             raise InvalidPlanError("a national plan needs at least one product and one "
@@ -145,17 +163,7 @@ class NationalPlan:
         M.eliminate_zeros()
         if not np.isfinite(M.data).all() or (M.data < 0).any():
             raise InvalidPlanError("inputs must be finite and >= 0.")
-        try:
-            pof = np.array(product_of).reshape(-1)
-        except (TypeError, ValueError):
-            pof = np.array([], dtype=float)
-        if pof.shape != (k,) or pof.dtype.kind not in "iu":
-            raise InvalidPlanError(f"product_of needs one whole-number product position per "
-                                   f"technique ({k}), got {pof.size} of type {pof.dtype}.")
-        if pof.size and (pof.min() < 0 or pof.max() >= n):
-            raise InvalidPlanError(f"product_of must hold positions 0..{n - 1} of the "
-                                   "products.")
-        pof = pof.astype(np.int64)
+        pof = _positions(product_of, k, n, "product_of")
         made = np.bincount(pof, minlength=n)
         if (made == 0).any():
             missing = np.flatnonzero(made == 0)[:5].tolist()
@@ -216,41 +224,44 @@ class NationalPlan:
         if isinstance(A, Economy):
             raise InvalidPlanError("give an Economy to NationalPlan.from_economy, not "
                                    "from_table.")
-        M = sp.csc_array(A, dtype=float) if sp.issparse(A) else sp.csc_array(
-            np.atleast_2d(np.asarray(A, dtype=float)))
+        M = _matrix(A, "the table's coefficients A")
         n = M.shape[0]
         if M.shape != (n, n):
             raise InvalidPlanError(f"the table's coefficients must be square, got {M.shape}.")
         pof = np.arange(n)
-        lab = np.asarray(labour, dtype=float).reshape(-1)
-        cap = (np.full(n, np.inf) if capacity is None
-               else np.broadcast_to(np.asarray(capacity, dtype=float), (n,)))
+        lab = _vector(labour, n, "labour")
+        cap = _vector(capacity, n, "capacity", allow_inf=True, default=np.inf)
         pnames = _names(products, n, "p", "products")
         tnames = list(pnames)
         if alternatives:
-            unknown = set(alternatives) - {"inputs", "product_of", "labour", "capacity",
-                                           "names"}
-            if unknown:
+            if not isinstance(alternatives, Mapping):
+                raise InvalidPlanError("alternatives is a mapping with inputs, product_of, "
+                                       f"labour (and capacity, names); got "
+                                       f"{type(alternatives).__name__}.")
+            keys = {"inputs", "product_of", "labour", "capacity", "names"}
+            unknown = set(alternatives) - keys
+            missing = {"inputs", "product_of", "labour"} - set(alternatives)
+            if unknown or missing:
                 raise InvalidPlanError(f"alternatives take inputs, product_of, labour, "
-                                       f"capacity and names; unknown {sorted(unknown)}.")
-            alt = alternatives["inputs"]
-            Malt = sp.csc_array(alt, dtype=float) if sp.issparse(alt) else sp.csc_array(
-                np.atleast_2d(np.asarray(alt, dtype=float)))
+                                       f"capacity and names; unknown {sorted(unknown)}, "
+                                       f"missing {sorted(missing)}.")
+            Malt = _matrix(alternatives["inputs"], "alternative inputs")
             if Malt.shape[0] != n:
                 raise InvalidPlanError(f"alternative inputs need {n} rows (products), got "
                                        f"{Malt.shape[0]}.")
             k2 = Malt.shape[1]
             M = sp.hstack([M, Malt], format="csc")
-            pof = np.concatenate([pof, np.asarray(alternatives["product_of"]).reshape(-1)])
-            lab = np.concatenate([lab, np.asarray(alternatives["labour"],
-                                                  dtype=float).reshape(-1)])
-            acap = alternatives.get("capacity")
-            cap = np.concatenate([cap, np.full(k2, np.inf) if acap is None
-                                  else np.broadcast_to(np.asarray(acap, dtype=float), (k2,))])
+            apof = _positions(alternatives["product_of"], k2, n, "alternatives' product_of")
+            pof = np.concatenate([pof, apof])
+            lab = np.concatenate([lab, _vector(alternatives["labour"], k2,
+                                               "alternatives' labour")])
+            cap = np.concatenate([cap, _vector(alternatives.get("capacity"), k2,
+                                               "alternatives' capacity", allow_inf=True,
+                                               default=np.inf)])
             names = alternatives.get("names")
             tnames += (list(map(str, names)) if names is not None
-                       else [f"{pnames[p]} (alternative {j})" for j, p in enumerate(
-                           np.asarray(alternatives["product_of"]).reshape(-1).tolist())])
+                       else [f"{pnames[p]} (alternative {j})"
+                             for j, p in enumerate(apof.tolist())])
         return cls(M, pof, lab, target, labour_supply, capacity=cap, products=pnames,
                    techniques=tnames, **kwargs)
 
@@ -281,8 +292,12 @@ class NationalPlan:
                                      f"{list(economy.labour_kinds)}.")
 
         def by_sector(data: Any, fill: float, what: str) -> Any:
-            if isinstance(data, dict | pd.Series):
-                s = pd.Series(data, dtype=float)
+            if isinstance(data, Mapping | pd.Series):
+                try:
+                    s = pd.Series(data, dtype=float)
+                except (TypeError, ValueError) as exc:
+                    raise InvalidPlanError(f"{what} must map sectors to real numbers "
+                                           f"({exc}).") from None
                 unknown = [str(i) for i in s.index if i not in sectors][:5]
                 if unknown:
                     raise LabelMismatchError(f"{what}: unknown sectors {unknown}.")
@@ -346,8 +361,15 @@ class NationalPlan:
         is chosen by :func:`~nonequivalent.planning.solve_lp` (first-order above its
         documented size or with the dense labour row).
         """
+        import inspect
         import time
 
+        allowed = [p for p in inspect.signature(solve_lp).parameters
+                   if p not in ("lp", "solver")]
+        unknown = sorted(set(options) - set(allowed))
+        if unknown:
+            raise InvalidPlanError(f"unknown solve options {unknown}; solve takes the "
+                                   f"solver and {', '.join(allowed)}.")
         t0 = time.perf_counter()
         lp = self.to_lp()
         build = time.perf_counter() - t0
@@ -392,7 +414,7 @@ class NationalPlanResult(Result):
     @property
     def multiple(self) -> float:
         """``λ``, the number of target bundles the plan delivers."""
-        return float(self.solution.x[-1])
+        return float(self.solution.x[-1]) + 0.0     # + 0.0: no -0 when nothing is made
 
     @property
     def approximate(self) -> bool:
@@ -494,6 +516,12 @@ def synthetic_national_plan(n: int, techniques: int = 2, inputs_per_technique: i
         raise InvalidPlanError(f"n must be a whole number >= 2, got {n!r}.")
     if not isinstance(techniques, int | np.integer) or techniques < 1:
         raise InvalidPlanError(f"techniques must be a whole number >= 1, got {techniques!r}.")
+    if (not isinstance(inputs_per_technique, int | np.integer)
+            or isinstance(inputs_per_technique, bool) or inputs_per_technique < 0):
+        raise InvalidPlanError(f"inputs_per_technique must be a whole number >= 0, got "
+                               f"{inputs_per_technique!r}.")
+    if not isinstance(seed, int | np.integer) or isinstance(seed, bool) or seed < 0:
+        raise InvalidPlanError(f"seed must be a whole number >= 0, got {seed!r}.")
     m = min(int(inputs_per_technique), n - 1)
     rng = np.random.default_rng(seed)
     k = n * techniques

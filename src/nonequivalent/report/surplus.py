@@ -807,6 +807,8 @@ def report(scenario: Any, later: Any = None, *, melt: float | None = None,
         notes.append(f"Units: {base.units.description}.")
     notes += [_provenance_note(p.scenario) for p in periods]
     notes += _implausible(sections)
+    notes += list(dict.fromkeys(f"Warning ({p.label}): {msg}" for p in periods
+                                if (msg := p.scenario.economy().near_singular_message())))
     notes += [f"Workers ({p.label}): '{g.label}' counts {g.definition} "
               f"({g.number:g}, in {p.scenario.units.people})." for p in periods
               for g in p.scenario.groups_of(WorkerCategory) if g.definition]

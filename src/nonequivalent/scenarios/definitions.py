@@ -51,7 +51,7 @@ def with_workers_definition(scenario: Any, definition: str, group: str | None = 
     >>> s.workers.number, s.group("workers").definition
     (17.8, 'manual workers')
     """
-    if definition not in WORKER_DEFINITIONS:
+    if not isinstance(definition, str) or definition not in WORKER_DEFINITIONS:
         raise ScenarioError(f"unknown definition of workers {definition!r}; use one of "
                             f"{list(WORKER_DEFINITIONS)}", key="workers.definition")
     cats = [g for g in scenario.groups if isinstance(g, WorkerCategory)
