@@ -336,9 +336,10 @@ def _tribute_cells(cells: Cells, yr: Year, acc: dict, lab: str) -> None:
         given, received, taxes, under, over = acc["five"][g.name]
         total = flow_row(given, received, taxes, under, over)[6]
         sales = _draws(dot(yr.pe, yr.param(g, "sells")), yr.D)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             rate = np.where(sales > 0, total / sales, np.nan)
-        yr.bad |= (given == 0) & (received == 0)
+        # a rate out of float range (sales next to nothing): the per-draw report says why
+        yr.bad |= ((given == 0) & (received == 0)) | ((sales > 0) & ~np.isfinite(rate))
         for k, v in (("overpayment", over), ("underpayment", under), ("taxes", taxes),
                      ("total", total), ("equivalent_tax_rate", rate),
                      ("labour_given", given), ("labour_received", received),
