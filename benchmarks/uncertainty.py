@@ -177,7 +177,7 @@ def dask(draws: int, per_draw: float, reps: int) -> None:
     from distributed import Client, LocalCluster
 
     print(f"  Dask job: {draws} report draws (about {draws * per_draw:.0f} s on one "
-          "worker expected), {reps} run(s)", flush=True)
+          f"worker expected), {reps} run(s)", flush=True)
     times: dict[int, list[float]] = {1: [], 2: []}
     same = True
     for _ in range(reps):
