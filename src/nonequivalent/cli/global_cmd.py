@@ -156,7 +156,7 @@ def _exiobase_value_added(system: Any) -> Any:
     return mrio.EXIOBASE_VALUE_ADDED
 
 
-def _document(acc: Any, what: str) -> Any:
+def _document(acc: Any, what: str, labels: bool = True) -> Any:
     from .render import Document, Section
 
     notes = (f"Table: {what}.", f"Blocs: {acc.blocs.name} ({acc.blocs.source}).",
@@ -198,7 +198,21 @@ def _document(acc: Any, what: str) -> Any:
         sections.append(Section("Drain: net hours at a price per embodied hour", drain, notes=(
             "receiver_export_price: value added per hour embodied in the receiver's exports "
             "to the giver; world_price: value added per hour worked over the whole table.",)))
+    if labels:     # labels and units where people read; machine keys in JSON and CSV
+        sections = [_labelled(s, acc.units()) for s in sections]
     return Document("Global exchange account", tuple(sections), notes=notes)
+
+
+def _labelled(section: Any, units: dict[str, str]) -> Any:
+    """The section with its columns as labels with units (``labour given (hours)``) and its
+    notes naming the columns the same way."""
+    import dataclasses
+
+    from .._results import display_label
+
+    table = section.table.rename(columns=lambda c: display_label(c, units.get(str(c), "")))
+    notes = tuple(n.replace("_", " ") for n in section.notes)
+    return dataclasses.replace(section, table=table, notes=notes)
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
@@ -218,7 +232,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         raise _GlobalUsageError("--scheduler goes with --years.")
     economy, blocs, what = _load(args)
     acc = mrio.global_exchange_account(economy, blocs, wage=args.wage)
-    _write(render(_document(acc, what), args.format, _width(args, out)), args.output, out)
+    doc = _document(acc, what, labels=args.format not in ("json", "csv"))
+    _write(render(doc, args.format, _width(args, out)), args.output, out)
     if args.plot:
         _save_plot(acc.figure(), args.plot)
     return 0
