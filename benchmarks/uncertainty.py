@@ -110,7 +110,7 @@ def report_loop(draws: int, loop_draws: int, reps: int, calls: int = 5) -> float
         ("ne.report('ussr-1928', later='ussr-1932') <= 120 ms a call [ms]", calls_ms,
          lambda x: x <= 120.0, "{:.1f}")])
     if draws == 10_000:
-        TARGETS.append(("10,000 draws of the two-year report <= 1 s (issue 18) [s]", fasts,
+        TARGETS.append(("10,000 draws of the two-year report <= 1 s [s]", fasts,
                         lambda x: x <= 1.0, "{:.2f}"))
     batch = BatchModel(model).values(pd.DataFrame(values[:loop_draws], columns=names))
     ref = np.array(loop)

@@ -1,4 +1,4 @@
-"""The accounting choices that move the headline shares (issue 23): the workers' money wage
+"""The accounting choices that move the headline shares: the workers' money wage
 as one factor with its basket and retail prices, who counts as a worker, and whom the newly
 hired are credited to."""
 

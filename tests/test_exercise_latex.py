@@ -1,4 +1,4 @@
-"""The LaTeX of every exercise and its solution compiles with pdflatex (issue 21).
+"""The LaTeX of every exercise and its solution compiles with pdflatex.
 
 Under CI (``CI=true``) pdflatex must be there (``.ci/extra`` installs Debian's TeX
 packages): the test fails without it. Elsewhere it is skipped, saying why.

@@ -421,7 +421,7 @@ def test_text_fraction_before_a_closing_delimiter_is_not_bracketed():
 
 
 # ------------------------------------------------------------- the checker accepts every
-# right answer (issue 21): exact, as printed by the solution, rounded to 4 figures
+# right answer: exact, as printed by the solution, rounded to 4 figures
 def _printed_answers(ex):
     """The values the text solution prints on its Answer line, part by part (exact text
     and the "≈" decimal where there is one)."""

@@ -750,7 +750,7 @@ def test_variants_load_from_toml(tmp_path) -> None:
                  '\n[[variant]]\nname = "consumption first"\nobjective = "consumption"\n'
                  'real_wage_cap = 1.2\nmax_investment_share = 0.1\n', encoding="utf-8")
     milder, cons = ne.load_variants(f)
-    # the left course's parameters, but its own description and source (issue 21)
+    # the left course's parameters, but its own description and source
     assert milder == dataclasses.replace(ne.LEFT_COURSE, name="milder", price_ratio=0.9,
                                          description=milder.description, source=milder.source)
     assert milder.description == "a user variant based on 'left course'"
@@ -802,7 +802,7 @@ def test_import_loads_no_planning_module_and_no_solver() -> None:
     assert out[1] == "True"  # loaded on first use
 
 
-# ---------------------------------------------------------------- terminal rule (issue 21)
+# ---------------------------------------------------------------- terminal rule
 @pytest.mark.parametrize("years", [5, 8])
 def test_no_end_of_horizon_collapse_in_builtin_variants(years):
     """No sector's output and no group's consumption falls in the final year below 80% of
