@@ -177,27 +177,21 @@ def _document(acc: Any, what: str, labels: bool = True) -> Any:
         Section("Pairs of blocs, from net giver to net receiver", pairs, notes=(
             "exchange_ratio: hours given per hour received; wage_value = net_hours x the "
             "receiver's wage for that skill (for 'all': summed over skills).",))]
-    try:
-        dec = acc.decomposition()
-    except NonequivalentError:
-        dec = None
-    if dec is not None:
-        dec.index = dec.index.to_flat_index()
-        dec.index.name = "skill / giver / receiver"
-        sections.append(Section("Decomposition of the net flows", dec, notes=(
-            "producer_compensation: compensation embodied in the giver's flows net of the "
-            "return flows; recipient_value: net hours at the receiver's wage; "
-            "value_transfer = recipient_value - producer_compensation.",)))
-    try:
-        drain = acc.drain()
-    except NonequivalentError:
-        drain = None
-    if drain is not None:
-        drain.index = drain.index.to_flat_index()
-        drain.index.name = "giver / receiver"
-        sections.append(Section("Drain: net hours at a price per embodied hour", drain, notes=(
-            "receiver_export_price: value added per hour embodied in the receiver's exports "
-            "to the giver; world_price: value added per hour worked over the whole table.",)))
+    for compute, name, title, note in (
+            (acc.decomposition, "skill / giver / receiver", "Decomposition of the net flows",
+             "producer_compensation: compensation embodied in the giver's flows net of the "
+             "return flows; recipient_value: net hours at the receiver's wage; "
+             "value_transfer = recipient_value - producer_compensation."),
+            (acc.drain, "giver / receiver", "Drain: net hours at a price per embodied hour",
+             "receiver_export_price: value added per hour embodied in the receiver's exports "
+             "to the giver; world_price: value added per hour worked over the whole table.")):
+        try:            # shown when the table has what it needs (compensation, value added)
+            frame = compute()
+        except NonequivalentError:
+            continue
+        frame.index = frame.index.to_flat_index()
+        frame.index.name = name
+        sections.append(Section(title, frame, notes=(note,)))
     if labels:     # labels and units where people read; machine keys in JSON and CSV
         sections = [_labelled(s, acc.units()) for s in sections]
     return Document("Global exchange account", tuple(sections), notes=notes)

@@ -68,12 +68,15 @@ def _inline(text: str) -> str:
     return "".join(pieces)
 
 
+#: Bold, italic and code spans of markdown.
+_MARKUP = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*|`([^`]*)`", re.DOTALL)
+
+
 def _markup(text: str) -> str:
     """Bold, italic and code of a math-free stretch of text, the rest escaped."""
     out: list[str] = []
     pos = 0
-    pattern = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*|`([^`]*)`", re.DOTALL)
-    for m in pattern.finditer(text):
+    for m in _MARKUP.finditer(text):
         out.append(_escape(text[pos:m.start()]))
         if m.group(1) is not None:
             out.append(f"\\textbf{{{_markup(m.group(1))}}}")
